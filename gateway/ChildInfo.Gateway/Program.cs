@@ -1,0 +1,6 @@
+namespace ChildInfo.Gateway;
+
+internal static class Program
+{
+    private static void Main() { }
+}

@@ -1,0 +1,6 @@
+namespace ChildInfo.SampleData;
+
+internal static class Program
+{
+    private static void Main() { }
+}

@@ -1,0 +1,6 @@
+namespace ChildInfo.Subgraphs.Education;
+
+internal static class Program
+{
+    private static void Main() { }
+}

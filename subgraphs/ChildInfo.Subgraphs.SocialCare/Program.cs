@@ -1,0 +1,6 @@
+namespace ChildInfo.Subgraphs.SocialCare;
+
+internal static class Program
+{
+    private static void Main() { }
+}

@@ -1,0 +1,6 @@
+namespace ChildInfo.Subgraphs.VoluntarySector;
+
+internal static class Program
+{
+    private static void Main() { }
+}

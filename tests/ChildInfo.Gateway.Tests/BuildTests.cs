@@ -1,0 +1,7 @@
+namespace ChildInfo.Gateway.Tests;
+
+public class BuildTests
+{
+    [Fact]
+    public void Assembly_Loads() => Assert.NotNull(typeof(BuildTests).Assembly.GetName().Name);
+}
