@@ -1,0 +1,73 @@
+namespace ChildInfo.Subgraphs.Kit.Data;
+
+/// <summary>
+/// The few places where the three providers' SQL differs. Agency schemas are written once in T-SQL types
+/// (NVARCHAR, INT, DATE, DATETIME2, DECIMAL, CHAR); the dialect rewrites them for PostgreSQL, and SQLite
+/// accepts them as they are (type affinity).
+/// </summary>
+public sealed class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new(DatabaseProvider.Sqlite);
+    public static readonly SqlDialect Postgres = new(DatabaseProvider.Postgres);
+    public static readonly SqlDialect SqlServer = new(DatabaseProvider.SqlServer);
+
+    private SqlDialect(DatabaseProvider provider) => Provider = provider;
+
+    public DatabaseProvider Provider { get; }
+
+    public static SqlDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => Sqlite,
+        DatabaseProvider.Postgres => Postgres,
+        DatabaseProvider.SqlServer => SqlServer,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+
+    /// <summary>Clause that limits a query to its first <paramref name="rows"/> rows; goes after ORDER BY.</summary>
+    public string Limit(int rows) => Provider == DatabaseProvider.SqlServer
+        ? $"OFFSET 0 ROWS FETCH NEXT {rows} ROWS ONLY"
+        : $"LIMIT {rows}";
+
+    /// <summary>Rewrites a T-SQL-typed DDL script for this provider.</summary>
+    public string TranslateDdl(string tsql) => Provider switch
+    {
+        DatabaseProvider.Postgres => tsql
+            .Replace("NVARCHAR(MAX)", "TEXT", StringComparison.OrdinalIgnoreCase)
+            .Replace("NVARCHAR", "VARCHAR", StringComparison.OrdinalIgnoreCase)
+            .Replace("NCHAR", "CHAR", StringComparison.OrdinalIgnoreCase)
+            .Replace("DATETIME2", "TIMESTAMP", StringComparison.OrdinalIgnoreCase),
+        _ => tsql,
+    };
+
+    /// <summary>Splits a script into statements on lines that hold only <c>GO</c> or on semicolons at line end.</summary>
+    public static IReadOnlyList<string> SplitStatements(string script)
+    {
+        var statements = new List<string>();
+        var current = new System.Text.StringBuilder();
+        foreach (var rawLine in script.Split('\n'))
+        {
+            var line = rawLine.TrimEnd('\r');
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("--", StringComparison.Ordinal) || trimmed.Length == 0)
+                continue;
+            if (trimmed.Equals("GO", StringComparison.OrdinalIgnoreCase))
+            {
+                Flush();
+                continue;
+            }
+            current.AppendLine(line);
+            if (trimmed.EndsWith(';'))
+                Flush();
+        }
+        Flush();
+        return statements;
+
+        void Flush()
+        {
+            var text = current.ToString().Trim().TrimEnd(';').Trim();
+            if (text.Length > 0)
+                statements.Add(text);
+            current.Clear();
+        }
+    }
+}

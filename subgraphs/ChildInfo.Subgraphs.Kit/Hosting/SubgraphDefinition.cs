@@ -1,0 +1,26 @@
+using ChildInfo.Subgraphs.Kit.Data;
+using GraphQL.DI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildInfo.Subgraphs.Kit.Hosting;
+
+/// <summary>What makes one agency's subgraph: its name, port, database schema and GraphQL types.</summary>
+public abstract class SubgraphDefinition
+{
+    /// <summary>Subgraph name as registered with the gateway, for example <c>education</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Port it listens on when started on its own (4001–4005 for the samples).</summary>
+    public abstract int DefaultPort { get; }
+
+    /// <summary>The agency database's tables.</summary>
+    public abstract AgencySchema DatabaseSchema { get; }
+
+    /// <summary>Registers the schema and graph types with GraphQL.NET.</summary>
+    public abstract void ConfigureGraphQL(IGraphQLBuilder builder);
+
+    /// <summary>Registers the agency's own services (repositories and so on).</summary>
+    public virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+}

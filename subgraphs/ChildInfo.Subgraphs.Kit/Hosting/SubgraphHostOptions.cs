@@ -1,0 +1,18 @@
+using ChildInfo.Subgraphs.Kit.Data;
+
+namespace ChildInfo.Subgraphs.Kit.Hosting;
+
+/// <summary>How to host a subgraph; anything left null comes from configuration or defaults.</summary>
+public sealed record SubgraphHostOptions
+{
+    /// <summary>Listen address, for example <c>http://127.0.0.1:0</c> for a free port.</summary>
+    public string? Url { get; init; }
+
+    public DatabaseOptions? Database { get; init; }
+
+    /// <summary>Most representations accepted in one <c>_entities</c> call.</summary>
+    public int MaxRepresentations { get; init; } = 1000;
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 4 * 1024 * 1024;
+}
