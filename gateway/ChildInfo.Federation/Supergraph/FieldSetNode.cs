@@ -1,0 +1,10 @@
+namespace ChildInfo.Federation.Supergraph;
+
+/// <summary>
+/// One field of a federation field set (<c>@key</c>, <c>@requires</c>, <c>@provides</c>), with its sub-selection.
+/// An inline fragment in a field set is a node with <see cref="TypeCondition"/> set and no field name.
+/// </summary>
+public sealed record FieldSetNode(string? FieldName, string? TypeCondition, IReadOnlyList<FieldSetNode> Children)
+{
+    public bool IsFragment => FieldName is null;
+}

@@ -1,0 +1,11 @@
+namespace ChildInfo.Federation.Supergraph;
+
+public enum SupergraphTypeKind
+{
+    Object,
+    Interface,
+    Union,
+    Enum,
+    InputObject,
+    Scalar,
+}

@@ -1,0 +1,8 @@
+namespace ChildInfo.Federation.Supergraph;
+
+public enum TypeRefKind
+{
+    Named,
+    List,
+    NonNull,
+}

@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChildInfo.Subgraphs.Kit.Data;
+using ChildInfo.Subgraphs.Kit.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildInfo.Testing;
+
+/// <summary>
+/// A real subgraph on a free loopback port over a real database, for tests that speak to it over HTTP as the
+/// gateway would.
+/// </summary>
+public sealed class SubgraphTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SubgraphTestHost(WebApplication app, Uri url)
+    {
+        _app = app;
+        Url = url;
+        Client = new HttpClient { BaseAddress = url };
+    }
+
+    /// <summary>Base address, for example <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The GraphQL endpoint.</summary>
+    public Uri GraphQLUrl => new(Url, "graphql");
+
+    public HttpClient Client { get; }
+
+    public AgencyDatabase Database => _app.Services.GetRequiredService<AgencyDatabase>();
+
+    /// <summary>Starts <paramref name="definition"/> over <paramref name="database"/>; <paramref name="seed"/> fills it first.</summary>
+    public static async Task<SubgraphTestHost> StartAsync(
+        SubgraphDefinition definition,
+        DatabaseOptions database,
+        Func<AgencyDatabase, Task>? seed = null,
+        SubgraphHostOptions? options = null)
+    {
+        var app = await SubgraphHost.CreateAsync(definition, (options ?? new SubgraphHostOptions()) with { Url = "http://127.0.0.1:0", Database = database }).ConfigureAwait(false);
+        if (seed is not null)
+            await seed(app.Services.GetRequiredService<AgencyDatabase>()).ConfigureAwait(false);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SubgraphTestHost(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>A fresh SQLite database file in the temp folder.</summary>
+    public static DatabaseOptions TempSqlite(string name) =>
+        DatabaseOptions.SqliteFile(Path.Combine(Path.GetTempPath(), $"childinfo-{name}-{Guid.NewGuid():N}.db"));
+
+    /// <summary>Posts a GraphQL request and returns the parsed response body, whatever the status code.</summary>
+    public async Task<JsonElement> QueryAsync(string query, object? variables = null, string? operationName = null)
+    {
+        using var response = await Client.PostAsJsonAsync("graphql", new { query, variables, operationName }).ConfigureAwait(false);
+        return await ReadAsync(response).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts a raw body (for malformed-input tests) and returns status and parsed body.</summary>
+    public async Task<(int Status, JsonElement Body)> PostRawAsync(string body, string contentType = "application/json")
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+        using var response = await Client.PostAsync("graphql", content).ConfigureAwait(false);
+        return ((int)response.StatusCode, await ReadAsync(response).ConfigureAwait(false));
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
