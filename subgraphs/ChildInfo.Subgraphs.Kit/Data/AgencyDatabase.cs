@@ -18,6 +18,7 @@ public sealed class AgencyDatabase
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new ArgumentException("A database connection string is required.", nameof(options));
+        DapperConfiguration.Apply();
         Options = options;
         Dialect = SqlDialect.For(options.Provider);
         if (options.Provider == DatabaseProvider.Postgres)

@@ -28,6 +28,14 @@ public sealed class SqlDialect
         ? $"OFFSET 0 ROWS FETCH NEXT {rows} ROWS ONLY"
         : $"LIMIT {rows}";
 
+    /// <summary>
+    /// Membership test against a list parameter: Dapper expands <c>IN @ids</c> on SQLite and SQL Server, but hands
+    /// PostgreSQL the list as one array, which needs <c>= ANY(@ids)</c>. Write <c>WHERE {dialect.In("upn", "@ids")}</c>.
+    /// </summary>
+    public string In(string column, string listParameter) => Provider == DatabaseProvider.Postgres
+        ? $"{column} = ANY({listParameter})"
+        : $"{column} IN {listParameter}";
+
     /// <summary>Rewrites a T-SQL-typed DDL script for this provider.</summary>
     public string TranslateDdl(string tsql) => Provider switch
     {
@@ -36,6 +44,7 @@ public sealed class SqlDialect
             .Replace("NVARCHAR", "VARCHAR", StringComparison.OrdinalIgnoreCase)
             .Replace("NCHAR", "CHAR", StringComparison.OrdinalIgnoreCase)
             .Replace("DATETIME2", "TIMESTAMP", StringComparison.OrdinalIgnoreCase),
+        DatabaseProvider.Sqlite => tsql.Replace("NVARCHAR(MAX)", "TEXT", StringComparison.OrdinalIgnoreCase),
         _ => tsql,
     };
 
