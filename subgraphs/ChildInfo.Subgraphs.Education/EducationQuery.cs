@@ -1,0 +1,28 @@
+using ChildInfo.Subgraphs.Education.Pupils;
+using ChildInfo.Subgraphs.Education.Schools;
+using ChildInfo.Subgraphs.Kit.Batching;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ChildInfo.Subgraphs.Education;
+
+/// <summary>Root lookups of the education subgraph.</summary>
+public sealed class EducationQuery : ObjectGraphType
+{
+    public EducationQuery()
+    {
+        Name = "Query";
+        Field<PupilGraphType>("pupil")
+            .Description("A pupil by unique pupil number; null when the authority holds no such pupil.")
+            .Argument<NonNullGraphType<StringGraphType>>("upn")
+            .Resolve(c => PupilLoaders.Pupil(c, c.GetArgument<string>("upn")));
+        Field<SchoolGraphType>("school")
+            .Description("A school by URN; null when it is not on the authority's list.")
+            .Argument<NonNullGraphType<IntGraphType>>("urn")
+            .Resolve(c => SchoolGraphType.Load(c, c.GetArgument<int>("urn")));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PupilGraphType>>>>("schoolRoll")
+            .Description("Pupils on a school's roll now (an enrolment with no leaving date), by surname.")
+            .Argument<NonNullGraphType<IntGraphType>>("urn")
+            .ResolveAsync(async c => await c.Service<PupilRepository>().GetRollAsync(c.GetArgument<int>("urn"), c.CancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,13 @@
+using GraphQL.Types;
+
+namespace ChildInfo.Subgraphs.Education;
+
+public sealed class EducationSchema : Schema
+{
+    public EducationSchema(IServiceProvider services, EducationQuery query)
+        : base(services)
+    {
+        Query = query;
+        Description = "Education: pupils, enrolments, attendance, suspensions and exclusions, SEN and FSM, and the pupil's voice.";
+    }
+}
