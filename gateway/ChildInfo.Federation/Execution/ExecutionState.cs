@@ -1,0 +1,58 @@
+using System.Text.Json;
+using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Supergraph;
+using ChildInfo.Federation.Transport;
+
+namespace ChildInfo.Federation.Execution;
+
+/// <summary>The state of executing one plan: the merged result, the errors, the documents to release.</summary>
+internal sealed class ExecutionState : IDisposable
+{
+    private readonly List<SubgraphResponse> _responses = [];
+
+    public ExecutionState(SupergraphSchema schema, ISubgraphTransport transport, FederatedGatewayOptions options, JsonElement variables, object? context)
+    {
+        Schema = schema;
+        Transport = transport;
+        Options = options;
+        Variables = variables;
+        Context = context;
+    }
+
+    public SupergraphSchema Schema { get; }
+
+    public ISubgraphTransport Transport { get; }
+
+    public FederatedGatewayOptions Options { get; }
+
+    public JsonElement Variables { get; }
+
+    public object? Context { get; }
+
+    public ResultObject Data { get; } = new(default);
+
+    public List<GraphQLError> Errors { get; } = [];
+
+    /// <summary>Paths under which data is missing because a fetch failed (an empty path: everything).</summary>
+    public List<object[]> FailedPaths { get; } = [];
+
+    public Lock Gate { get; } = new();
+
+    public void Keep(SubgraphResponse response)
+    {
+        lock (Gate)
+        {
+            _responses.Add(response);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var response in _responses)
+        {
+            response.Dispose();
+        }
+
+        _responses.Clear();
+    }
+}

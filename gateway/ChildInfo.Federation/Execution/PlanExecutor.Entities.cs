@@ -1,0 +1,173 @@
+using System.Buffers;
+using System.Text.Json;
+using ChildInfo.Federation.Diagnostics;
+using ChildInfo.Federation.Planning;
+
+namespace ChildInfo.Federation.Execution;
+
+/// <summary>Entity fetches: collect the objects at a path, send one deduplicated <c>_entities</c> call, merge back.</summary>
+internal static partial class PlanExecutor
+{
+    private static async Task RunEntityFetchAsync(FlattenStep flatten, ExecutionState state, CancellationToken cancellationToken)
+    {
+        var fetch = flatten.Fetch;
+        var entity = fetch.Entity!;
+        var targets = new List<List<(ResultObject Object, object[] Path)>>();
+        var body = new ArrayBufferWriter<byte>(1024);
+        lock (state.Gate)
+        {
+            var found = new List<(ResultObject Object, object[] Path)>();
+            Collect(state, state.Data, flatten.Path, 0, [], entity.ObjectType, found);
+            if (found.Count == 0)
+            {
+                return;
+            }
+
+            var representations = new ArrayBufferWriter<byte>(found.Count * 32);
+            var index = new Dictionary<ReadOnlyMemory<byte>, int>(RepresentationComparer.Instance);
+            var slices = new List<ReadOnlyMemory<byte>>();
+            using (var repWriter = new Utf8JsonWriter(representations))
+            {
+                foreach (var item in found)
+                {
+                    var start = representations.WrittenCount;
+                    repWriter.Reset(representations);
+                    Representations.Write(repWriter, state.Schema, item.Object, entity);
+                    repWriter.Flush();
+                    var slice = representations.WrittenMemory[start..];
+                    if (!index.TryGetValue(slice, out var position))
+                    {
+                        position = slices.Count;
+                        index[slice] = position;
+                        slices.Add(slice);
+                        targets.Add([]);
+                    }
+
+                    targets[position].Add(item);
+                }
+            }
+
+            using var writer = new Utf8JsonWriter(body);
+            writer.WriteStartObject();
+            writer.WriteString("query", fetch.OperationText);
+            writer.WriteStartObject("variables");
+            writer.WriteStartArray("representations");
+            foreach (var slice in slices)
+            {
+                writer.WriteRawValue(slice.Span, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            WriteVariables(writer, fetch, state);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        var response = await SendAsync(fetch, body.WrittenMemory, state, cancellationToken).ConfigureAwait(false);
+        lock (state.Gate)
+        {
+            if (response is null)
+            {
+                foreach (var group in targets)
+                {
+                    foreach (var (_, path) in group)
+                    {
+                        state.FailedPaths.Add(path);
+                    }
+                }
+
+                return;
+            }
+
+            using var activity = FederationTelemetry.Source.StartActivity("merge");
+            activity?.SetTag("graphql.federation.subgraph", fetch.ServiceName);
+            var root = response.Document.RootElement;
+            if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("_entities", out var entities) && entities.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var result in entities.EnumerateArray())
+                {
+                    if (i >= targets.Count)
+                    {
+                        break;
+                    }
+
+                    if (result.ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var (obj, _) in targets[i])
+                        {
+                            obj.Merge(result);
+                        }
+                    }
+
+                    i++;
+                }
+            }
+
+            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var error in errors.EnumerateArray())
+                {
+                    AddEntityError(state, fetch.ServiceName, error, targets);
+                }
+            }
+        }
+    }
+
+    private static void AddEntityError(ExecutionState state, string service, JsonElement error, List<List<(ResultObject Object, object[] Path)>> targets)
+    {
+        if (error.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.Array && path.GetArrayLength() >= 2
+            && path[0].ValueKind == JsonValueKind.String && path[0].GetString() == "_entities"
+            && path[1].ValueKind == JsonValueKind.Number && path[1].TryGetInt32(out var index) && index >= 0 && index < targets.Count)
+        {
+            var rest = SubgraphErrors.ReadPath(error, 2)!;
+            foreach (var (_, objectPath) in targets[index])
+            {
+                state.Errors.Add(SubgraphErrors.Convert(error, service, rest, objectPath));
+            }
+
+            return;
+        }
+
+        state.Errors.Add(SubgraphErrors.Convert(error, service, null, null));
+    }
+
+    private static void Collect(
+        ExecutionState state, object? node, IReadOnlyList<string> path, int index, List<object> current, string objectType,
+        List<(ResultObject, object[])> into)
+    {
+        if (index == path.Count)
+        {
+            if (node is ResultObject obj && obj.Typename is { } typename && state.Schema.Matches(typename, objectType))
+            {
+                into.Add((obj, current.ToArray()));
+            }
+
+            return;
+        }
+
+        var segment = path[index];
+        if (segment == "@")
+        {
+            if (node is ResultList list)
+            {
+                for (var i = 0; i < list.Items.Count; i++)
+                {
+                    current.Add(i);
+                    Collect(state, list.Items[i], path, index + 1, current, objectType, into);
+                    current.RemoveAt(current.Count - 1);
+                }
+            }
+
+            return;
+        }
+
+        if (node is ResultObject parent)
+        {
+            current.Add(segment);
+            Collect(state, parent.Get(segment), path, index + 1, current, objectType, into);
+            current.RemoveAt(current.Count - 1);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using ChildInfo.Federation.Planning;
+using ChildInfo.Federation.Supergraph;
+
+namespace ChildInfo.Federation.Execution;
+
+/// <summary>Writes an entity representation (<c>__typename</c>, key and required fields) from a fetched object.</summary>
+internal static class Representations
+{
+    public static void Write(Utf8JsonWriter writer, SupergraphSchema schema, ResultObject obj, EntityFetchInfo entity)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("__typename", entity.RepresentationTypename);
+        WriteFields(writer, schema, obj, entity.Fields);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFields(Utf8JsonWriter writer, SupergraphSchema schema, ResultObject obj, IReadOnlyList<RepresentationField> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Name is null)
+            {
+                if (obj.Typename is { } typename && schema.Matches(typename, field.TypeCondition!))
+                {
+                    WriteFields(writer, schema, obj, field.Children);
+                }
+
+                continue;
+            }
+
+            if (field.Name == "__typename" || !obj.Contains(field.Name))
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(field.Name);
+            WriteValue(writer, schema, obj.Get(field.Name), field.Children);
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, SupergraphSchema schema, object? value, IReadOnlyList<RepresentationField> children)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonElement element:
+                element.WriteTo(writer);
+                break;
+            case ResultObject obj when children.Count == 0:
+                obj.Raw.WriteTo(writer);
+                break;
+            case ResultObject obj:
+                writer.WriteStartObject();
+                if (obj.Typename is { } typename)
+                {
+                    writer.WriteString("__typename", typename);
+                }
+
+                WriteFields(writer, schema, obj, children);
+                writer.WriteEndObject();
+                break;
+            case ResultList list:
+                writer.WriteStartArray();
+                foreach (var item in list.Items)
+                {
+                    WriteValue(writer, schema, item, children);
+                }
+
+                writer.WriteEndArray();
+                break;
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using System.Text.Json;
+using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Supergraph;
+
+namespace ChildInfo.Federation.Execution;
+
+/// <summary>
+/// Writes the client's <c>data</c> from the merged result: exactly the fields the client asked for, in its order,
+/// under its aliases. A first pass applies null propagation (GraphQL spec §6.4.4) and records the errors for nulls
+/// in non-null positions; the second writes.
+/// </summary>
+internal sealed class ResponseWriter
+{
+    private readonly SupergraphSchema _schema;
+    private readonly ExecutionState _state;
+    private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
+    private readonly List<object> _path = [];
+
+    public ResponseWriter(SupergraphSchema schema, ExecutionState state)
+    {
+        _schema = schema;
+        _state = state;
+    }
+
+    /// <summary>Applies null propagation; returns false when <c>data</c> itself becomes null.</summary>
+    public bool Complete(OperationShape shape) => !CheckObject(_state.Data, shape.RootType, shape.RootFields);
+
+    public void WriteData(Utf8JsonWriter writer, OperationShape shape) => WriteObject(writer, _state.Data, shape.RootType, shape.RootFields);
+
+    private bool CheckObject(ResultObject obj, string typeName, ShapeField[] fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field.IsTypename || field.IsIntrospection)
+            {
+                continue;
+            }
+
+            _path.Add(field.ResponseKey);
+            var isNull = Check(obj.Get(field.ResponseKey), field.Type, field);
+            _path.RemoveAt(_path.Count - 1);
+            if (isNull && field.Type.IsNonNull)
+            {
+                _nulled.Add(obj);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Returns true when the value completes to null.</summary>
+    private bool Check(object? value, TypeRef type, ShapeField field)
+    {
+        if (type.Kind == TypeRefKind.NonNull)
+        {
+            if (Check(value, type.OfType!, field))
+            {
+                ReportNull(field);
+                return true;
+            }
+
+            return false;
+        }
+
+        if (value is null)
+        {
+            return true;
+        }
+
+        if (type.Kind == TypeRefKind.List)
+        {
+            if (value is not ResultList list)
+            {
+                return true;
+            }
+
+            for (var i = 0; i < list.Items.Count; i++)
+            {
+                _path.Add(i);
+                var itemNull = Check(list.Items[i], type.OfType!, field);
+                _path.RemoveAt(_path.Count - 1);
+                if (itemNull && type.OfType!.IsNonNull)
+                {
+                    _nulled.Add(list);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (field.SubByType is null)
+        {
+            return false;
+        }
+
+        if (value is not ResultObject obj)
+        {
+            return true;
+        }
+
+        var runtime = RuntimeType(obj, type.Name!);
+        if (runtime is null || !field.SubByType.TryGetValue(runtime, out var fields))
+        {
+            _nulled.Add(obj);
+            return true;
+        }
+
+        return CheckObject(obj, runtime, fields);
+    }
+
+    private string? RuntimeType(ResultObject obj, string namedType) =>
+        _schema.GetType(namedType).IsAbstract ? obj.Typename : namedType;
+
+    private void ReportNull(ShapeField field)
+    {
+        foreach (var error in _state.Errors)
+        {
+            if (error.Path is not null && (IsPrefix(error.Path, _path) || IsPrefix(_path, error.Path)))
+            {
+                return;
+            }
+        }
+
+        foreach (var failed in _state.FailedPaths)
+        {
+            if (IsPrefix(failed, _path))
+            {
+                return;
+            }
+        }
+
+        _state.Errors.Add(new GraphQLError(
+            $"Cannot return null for non-nullable field {field.ParentType}.{field.FieldName}.",
+            ErrorCodes.NonNullViolation,
+            _path.ToArray()));
+    }
+
+    private static bool IsPrefix(IReadOnlyList<object> prefix, IReadOnlyList<object> path)
+    {
+        if (prefix.Count > path.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Count; i++)
+        {
+            if (!Equals(prefix[i], path[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void WriteObject(Utf8JsonWriter writer, ResultObject obj, string typeName, ShapeField[] fields)
+    {
+        writer.WriteStartObject();
+        foreach (var field in fields)
+        {
+            writer.WritePropertyName(field.ResponseKey);
+            if (field.IsTypename)
+            {
+                writer.WriteStringValue(typeName);
+                continue;
+            }
+
+            var value = obj.Get(field.ResponseKey);
+            if (field.IsIntrospection)
+            {
+                WriteRaw(writer, value);
+                continue;
+            }
+
+            WriteValue(writer, value, field.Type.Nullable, field);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WriteValue(Utf8JsonWriter writer, object? value, TypeRef type, ShapeField field)
+    {
+        if (value is null || _nulled.Contains(value))
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        if (type.Kind == TypeRefKind.List)
+        {
+            if (value is not ResultList list)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartArray();
+            foreach (var item in list.Items)
+            {
+                WriteValue(writer, item, type.OfType!.Nullable, field);
+            }
+
+            writer.WriteEndArray();
+            return;
+        }
+
+        if (field.SubByType is null)
+        {
+            WriteRaw(writer, value);
+            return;
+        }
+
+        if (value is ResultObject obj && RuntimeType(obj, type.Name!) is { } runtime && field.SubByType.TryGetValue(runtime, out var fields))
+        {
+            WriteObject(writer, obj, runtime, fields);
+            return;
+        }
+
+        writer.WriteNullValue();
+    }
+
+    private static void WriteRaw(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case JsonElement element:
+                element.WriteTo(writer);
+                break;
+            case ResultObject obj:
+                obj.Raw.WriteTo(writer);
+                break;
+            case ResultList list:
+                list.Raw.WriteTo(writer);
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace ChildInfo.Federation.Execution;
+
+/// <summary>A list of the merged result.</summary>
+internal sealed class ResultList
+{
+    public ResultList(JsonElement raw)
+    {
+        Raw = raw;
+        Items = new List<object?>(raw.ValueKind == JsonValueKind.Array ? raw.GetArrayLength() : 0);
+    }
+
+    public JsonElement Raw { get; }
+
+    public List<object?> Items { get; }
+
+    /// <summary>Merges a JSON array of the same length element by element.</summary>
+    public void Merge(JsonElement source)
+    {
+        var i = 0;
+        foreach (var item in source.EnumerateArray())
+        {
+            var existing = Items[i];
+            if (item.ValueKind == JsonValueKind.Object && existing is ResultObject obj)
+            {
+                obj.Merge(item);
+            }
+            else if (item.ValueKind == JsonValueKind.Array && existing is ResultList list && list.Items.Count == item.GetArrayLength())
+            {
+                list.Merge(item);
+            }
+            else
+            {
+                Items[i] = ResultObject.Convert(item);
+            }
+
+            i++;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System.Buffers;
+using System.Text.Json;
+using ChildInfo.Federation.Diagnostics;
+using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Execution;
+using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Planning;
+using ChildInfo.Federation.Supergraph;
+using ChildInfo.Federation.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using GraphQLParser.Visitors;
+
+namespace ChildInfo.Federation;
+
+/// <summary>
+/// A federation gateway for one supergraph: validates, plans (with a plan cache) and executes client operations
+/// against the subgraphs. Immutable and thread-safe; build a new one when the supergraph changes.
+/// </summary>
+public sealed class FederatedGateway
+{
+    private readonly ISubgraphTransport _transport;
+    private readonly OperationCompiler _compiler;
+    private readonly PlanCache _cache;
+
+    private FederatedGateway(SupergraphSchema supergraph, ISchema apiSchema, ISubgraphTransport transport, FederatedGatewayOptions options)
+    {
+        Supergraph = supergraph;
+        ApiSchema = apiSchema;
+        _transport = transport;
+        Options = options;
+        Planner = new QueryPlanner(supergraph, options.Planner);
+        _compiler = new OperationCompiler(apiSchema, options);
+        _cache = new PlanCache(options.PlanCacheSize);
+    }
+
+    public SupergraphSchema Supergraph { get; }
+
+    /// <summary>The API schema (GraphQL.NET), for validation and introspection.</summary>
+    public ISchema ApiSchema { get; }
+
+    public QueryPlanner Planner { get; }
+
+    public FederatedGatewayOptions Options { get; }
+
+    /// <summary>Number of compiled operations in the plan cache.</summary>
+    public int CachedOperationCount => _cache.Count;
+
+    /// <summary>Loads the supergraph SDL and builds the gateway. Throws <see cref="SupergraphException"/> when it is not a federation 2 supergraph.</summary>
+    public static FederatedGateway Create(string supergraphSdl, ISubgraphTransport transport, FederatedGatewayOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        var supergraph = SupergraphLoader.Load(supergraphSdl);
+        ISchema apiSchema;
+        try
+        {
+            apiSchema = ApiSchemaFactory.Create(supergraph);
+        }
+        catch (Exception ex) when (ex is not SupergraphException)
+        {
+            throw new SupergraphException("The API schema derived from the supergraph is not valid: " + ex.Message, ex);
+        }
+
+        return new FederatedGateway(supergraph, apiSchema, transport, options ?? new FederatedGatewayOptions());
+    }
+
+    /// <summary>Parses, validates and plans a request (from the plan cache when it can).</summary>
+    /// <param name="scopeKey">Separates cached plans of callers whose plans may differ (for example by policy).</param>
+    public async Task<PrepareResult> PrepareAsync(GatewayRequest request, string? scopeKey = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            var variables = request.Variables ?? default;
+            if (variables.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined))
+            {
+                throw new GatewayException(ErrorCodes.BadRequest, "The variables must be a JSON object.");
+            }
+
+            var compiled = await CompileAsync(request, variables, scopeKey, cancellationToken).ConfigureAwait(false);
+            var (conditionKey, conditions) = ConditionVariables.Evaluate(compiled, variables);
+            if (!compiled.Plans.TryGetValue(conditionKey, out var plan))
+            {
+                using var activity = FederationTelemetry.Source.StartActivity("plan");
+                activity?.SetTag("graphql.operation.name", compiled.Operation.Name?.StringValue);
+                plan = Planner.Plan(compiled.Document, compiled.Operation, conditions);
+                compiled.Plans.TryAdd(conditionKey, plan);
+            }
+
+            if (plan.HasIntrospection && !Options.EnableIntrospection)
+            {
+                throw new GatewayException(ErrorCodes.ValidationFailed, "Introspection is disabled.");
+            }
+
+            return new PrepareResult(new PreparedOperation(request, compiled.Operation.Name?.StringValue, plan, variables), null);
+        }
+        catch (GatewayException ex)
+        {
+            return new PrepareResult(null, GatewayResult.RequestError(new GraphQLError(ex.Message, ex.Code, null, ex.Locations)));
+        }
+        catch (PlanningException ex)
+        {
+            return new PrepareResult(null, GatewayResult.RequestError(new GraphQLError(ex.Message, ex.Code)));
+        }
+        catch (RequestErrorsException ex)
+        {
+            return new PrepareResult(null, GatewayResult.RequestError([.. ex.Errors]));
+        }
+    }
+
+    /// <summary>Prepares and executes a request.</summary>
+    public async Task<GatewayResult> ExecuteAsync(GatewayRequest request, string? scopeKey = null, CancellationToken cancellationToken = default)
+    {
+        var prepared = await PrepareAsync(request, scopeKey, cancellationToken).ConfigureAwait(false);
+        return prepared.Operation is null
+            ? prepared.Error!
+            : await ExecuteAsync(prepared.Operation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Executes a prepared operation. Subgraph failures give partial data with errors, never an exception; only
+    /// cancellation of <paramref name="cancellationToken"/> throws.
+    /// </summary>
+    public async Task<GatewayResult> ExecuteAsync(PreparedOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        using var state = new ExecutionState(Supergraph, _transport, Options, operation.Variables, operation.Request.Context);
+        if (operation.Plan.HasIntrospection)
+        {
+            await IntrospectionExecutor.ExecuteAsync(ApiSchema, operation, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (operation.Plan.Root is not null)
+        {
+            await PlanExecutor.ExecuteAsync(operation.Plan.Root, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var activity = FederationTelemetry.Source.StartActivity("merge");
+        var responseWriter = new ResponseWriter(Supergraph, state);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            if (responseWriter.Complete(operation.Plan.Shape))
+            {
+                responseWriter.WriteData(writer, operation.Plan.Shape);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+
+        return GatewayResult.Executed(buffer.WrittenMemory, state.Errors.ToArray());
+    }
+
+    private async Task<CompiledOperation> CompileAsync(GatewayRequest request, JsonElement variables, string? scopeKey, CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            throw new GatewayException(ErrorCodes.BadRequest, "The request has no query.");
+        }
+
+        if (query.Length > Options.MaxQueryLength)
+        {
+            throw new GatewayException(ErrorCodes.QueryTooLarge, $"The query is longer than {Options.MaxQueryLength} characters.");
+        }
+
+        using var activity = FederationTelemetry.Source.StartActivity("validate");
+        if (_cache.TryGet(query, request.OperationName, scopeKey, out var cached))
+        {
+            await _compiler.ValidateAsync(cached.Document, cached.Operation, variables, fullValidation: false, cancellationToken).ConfigureAwait(false);
+            return cached;
+        }
+
+        var document = _compiler.Parse(query);
+        var operation = OperationCompiler.SelectOperation(document, request.OperationName);
+        var normalised = new SDLPrinter().Print(document);
+        if (_cache.TryGet(normalised, request.OperationName, scopeKey, out cached))
+        {
+            await _compiler.ValidateAsync(cached.Document, cached.Operation, variables, fullValidation: false, cancellationToken).ConfigureAwait(false);
+            _cache.Add(query, request.OperationName, scopeKey, cached);
+            return cached;
+        }
+
+        if (operation.Operation == OperationType.Subscription)
+        {
+            throw new GatewayException(ErrorCodes.OperationNotSupported, "Subscriptions are not supported.");
+        }
+
+        await _compiler.ValidateAsync(document, operation, variables, fullValidation: true, cancellationToken).ConfigureAwait(false);
+        _compiler.CheckDepth(document, operation);
+        var conditions = ConditionVariables.Find(document);
+        if (conditions.Count > ConditionVariables.Max)
+        {
+            throw new GatewayException(ErrorCodes.OperationTooComplex, $"The operation uses more than {ConditionVariables.Max} variables in @include/@skip.");
+        }
+
+        var compiled = new CompiledOperation(document, operation, conditions);
+        _cache.Add(query, request.OperationName, scopeKey, compiled);
+        _cache.Add(normalised, request.OperationName, scopeKey, compiled);
+        return compiled;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChildInfo.Federation.Errors;
+
+namespace ChildInfo.Federation;
+
+/// <summary>
+/// The answer to a client request, ready to be written as a GraphQL response. A request error (the request could not
+/// be parsed, validated or planned) has no <c>data</c> entry; an execution result always has one (possibly null).
+/// Serialise with <see cref="WriteTo"/> or <see cref="JsonSerializer"/>.
+/// </summary>
+[JsonConverter(typeof(GatewayResultJsonConverter))]
+public sealed class GatewayResult
+{
+    private readonly ReadOnlyMemory<byte> _data;
+
+    private GatewayResult(bool isRequestError, ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors, IReadOnlyDictionary<string, JsonElement>? extensions)
+    {
+        IsRequestError = isRequestError;
+        _data = data;
+        Errors = errors;
+        Extensions = extensions;
+    }
+
+    /// <summary>True when the request failed before execution: the response has no <c>data</c> entry.</summary>
+    public bool IsRequestError { get; }
+
+    public IReadOnlyList<GraphQLError> Errors { get; }
+
+    public IReadOnlyDictionary<string, JsonElement>? Extensions { get; }
+
+    /// <summary>The <c>data</c> entry as UTF-8 JSON (<c>null</c> when data is null); empty for a request error.</summary>
+    public ReadOnlyMemory<byte> DataJson => _data;
+
+    public static GatewayResult RequestError(params GraphQLError[] errors) => new(true, ReadOnlyMemory<byte>.Empty, errors, null);
+
+    internal static GatewayResult Executed(ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors) => new(false, data, errors, null);
+
+    /// <summary>A copy with one more response extension (for example the plan, for diagnostics).</summary>
+    public GatewayResult WithExtension(string name, JsonElement value)
+    {
+        var extensions = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (Extensions is not null)
+        {
+            foreach (var (key, existing) in Extensions)
+            {
+                extensions[key] = existing;
+            }
+        }
+
+        extensions[name] = value;
+        return new GatewayResult(IsRequestError, _data, Errors, extensions);
+    }
+
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Errors.Count > 0)
+        {
+            writer.WriteStartArray("errors");
+            foreach (var error in Errors)
+            {
+                error.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (!IsRequestError)
+        {
+            writer.WritePropertyName("data");
+            writer.WriteRawValue(_data.Span, skipInputValidation: true);
+        }
+
+        if (Extensions is { Count: > 0 })
+        {
+            writer.WriteStartObject("extensions");
+            foreach (var (name, value) in Extensions)
+            {
+                writer.WritePropertyName(name);
+                value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    public string ToJson(bool indented = false)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        {
+            WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

@@ -1,0 +1,51 @@
+using ChildInfo.Federation.Supergraph;
+using GraphQLParser.AST;
+
+namespace ChildInfo.Federation.Operations;
+
+/// <summary>
+/// A field the client asked for, after field collection for one concrete parent type: fragments are flattened,
+/// <c>@include</c>/<c>@skip</c> are applied, and fields with the same response key are merged.
+/// </summary>
+internal sealed class ShapeField
+{
+    public ShapeField(string responseKey, string fieldName, string parentType, TypeRef type, GraphQLField node)
+    {
+        ResponseKey = responseKey;
+        FieldName = fieldName;
+        ParentType = parentType;
+        Type = type;
+        Node = node;
+        IsTypename = fieldName == "__typename";
+        IsIntrospection = fieldName is "__schema" or "__type";
+        var depth = 0;
+        for (var t = type; t.Kind != TypeRefKind.Named; t = t.OfType!)
+        {
+            if (t.Kind == TypeRefKind.List)
+            {
+                depth++;
+            }
+        }
+
+        ListDepth = depth;
+    }
+
+    public string ResponseKey { get; }
+
+    public string FieldName { get; }
+
+    public string ParentType { get; }
+
+    public TypeRef Type { get; }
+
+    public GraphQLField Node { get; }
+
+    public bool IsTypename { get; }
+
+    public bool IsIntrospection { get; }
+
+    public int ListDepth { get; }
+
+    /// <summary>For a composite field: the collected sub-fields per possible runtime type.</summary>
+    public IReadOnlyDictionary<string, ShapeField[]>? SubByType { get; set; }
+}

@@ -1,0 +1,144 @@
+using ChildInfo.Federation.Supergraph;
+
+namespace ChildInfo.Federation.Planning;
+
+/// <summary>Entity fetches, keys and the fields the planner itself needs (keys, <c>@requires</c>).</summary>
+internal sealed partial class PlanContext
+{
+    /// <summary>
+    /// Makes the fields of <paramref name="fieldSet"/> available on the objects at <paramref name="path"/>: in
+    /// <paramref name="fetch"/> where it can resolve them, otherwise through entity fetches. Returns the entity
+    /// fetches that must complete before the fields are there.
+    /// </summary>
+    private HashSet<FetchBuilder> Ensure(
+        FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, IReadOnlyList<FieldSetNode> fieldSet,
+        IReadOnlyList<FieldSetNode>? provided, int hops, bool allowRequires = false)
+    {
+        var dependencies = new HashSet<FetchBuilder>();
+        List<FieldSetNode>? missing = null;
+        foreach (var node in fieldSet)
+        {
+            Tick();
+            if (node.IsFragment)
+            {
+                if (_schema.Matches(typeName, node.TypeCondition!))
+                {
+                    dependencies.UnionWith(Ensure(fetch, target, typeName, path, node.Children, provided, hops));
+                }
+
+                continue;
+            }
+
+            if (!CanResolve(fetch.Graph, typeName, node.FieldName!, provided, allowRequires)
+                || (node.Children.Count > 0 && !CanResolveSet(fetch.Graph, typeName, [node], provided)))
+            {
+                (missing ??= []).Add(node);
+                continue;
+            }
+
+            var entry = target.AddField(node.FieldName!, node.FieldName!, null, node.Children.Count > 0);
+            if (node.Children.Count == 0)
+            {
+                continue;
+            }
+
+            var fieldType = _schema.GetType(typeName).Field(node.FieldName!)!.Type;
+            var childPath = ChildPath(path, node.FieldName!, ListDepth(fieldType));
+            var childProvided = ChildProvided(provided, typeName, node.FieldName!, fetch.Graph);
+            var named = _schema.GetType(fieldType.NamedType);
+            if (!named.IsAbstract)
+            {
+                dependencies.UnionWith(Ensure(fetch, entry.Sub!, named.Name, childPath, node.Children, childProvided, hops));
+                continue;
+            }
+
+            entry.Sub!.AddField("__typename", "__typename", null, composite: false);
+            foreach (var possible in _schema.PossibleTypes(named.Name))
+            {
+                if (KnowsPossibleType(fetch.Graph, named, possible))
+                {
+                    dependencies.UnionWith(Ensure(fetch, entry.Sub.AddFragment(possible), possible, childPath, node.Children, childProvided, hops));
+                }
+            }
+        }
+
+        if (missing is null)
+        {
+            return dependencies;
+        }
+
+        if (hops > _maxHops)
+        {
+            throw new PlanningException($"Cannot plan fields '{string.Join(", ", missing.Select(m => m.FieldName))}' of '{typeName}': no chain of entity keys reaches them.");
+        }
+
+        foreach (var (graph, group) in GroupByGraph(fetch.Graph, typeName, missing, n => n.FieldName!, provided))
+        {
+            var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, hops + 1);
+            dependencies.Add(entity);
+            foreach (var node in group)
+            {
+                var requires = _schema.GetType(entity.EntityType!).Field(node.FieldName!)?.JoinFor(graph)?.Requires;
+                if (requires is not null)
+                {
+                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, hops + 1));
+                    entity.RepresentationSet.AddRange(requires);
+                }
+            }
+
+            dependencies.UnionWith(Ensure(entity, entity.Selection, entity.EntityType!, path, group, null, hops + 1, allowRequires: true));
+        }
+
+        return dependencies;
+    }
+
+    /// <summary>
+    /// Finds or creates the <c>_entities</c> fetch to <paramref name="graph"/> for the objects of
+    /// <paramref name="typeName"/> that <paramref name="parent"/> returns at <paramref name="path"/>, and makes a key
+    /// available for its representations.
+    /// </summary>
+    private FetchBuilder GetOrCreateEntityFetch(
+        FetchBuilder parent, SelectionBuilder target, string typeName, string[] path, string graph,
+        IReadOnlyList<FieldSetNode>? provided, int hops)
+    {
+        var indexKey = (parent.Id, string.Join('.', path), graph, typeName);
+        if (_entityFetches.TryGetValue(indexKey, out var existing))
+        {
+            return existing;
+        }
+
+        var entityType = EntityTypeFor(graph, typeName);
+        var keys = _schema.GetType(entityType).Joins[graph].Keys.Where(k => k.Resolvable).ToList();
+        var key = keys.FirstOrDefault(k => CanResolveSet(parent.Graph, typeName, k.Selection, provided));
+        var direct = key is not null;
+        key ??= keys[0];
+
+        target.AddField("__typename", "__typename", null, composite: false);
+        var dependencies = Ensure(parent, target, typeName, path, key.Selection, provided, direct ? hops : hops + 1);
+        var entity = new FetchBuilder(Fetches.Count, graph, parent, path, typeName, entityType, entityType);
+        entity.DependsOn.UnionWith(dependencies);
+        entity.RepresentationSet.AddRange(key.Selection);
+        Fetches.Add(entity);
+        _entityFetches[indexKey] = entity;
+        return entity;
+    }
+
+    private string EntityTypeFor(string graph, string typeName)
+    {
+        var type = _schema.GetType(typeName);
+        if (type.Joins.TryGetValue(graph, out var join) && join.Keys.Any(k => k.Resolvable))
+        {
+            return typeName;
+        }
+
+        foreach (var interfaceName in type.Interfaces)
+        {
+            if (_schema.GetType(interfaceName).Joins.TryGetValue(graph, out var interfaceJoin) && interfaceJoin.IsInterfaceObject)
+            {
+                return interfaceName;
+            }
+        }
+
+        throw new PlanningException($"Type '{typeName}' is not an entity in subgraph '{graph}'.");
+    }
+}

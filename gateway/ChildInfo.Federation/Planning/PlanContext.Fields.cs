@@ -1,0 +1,216 @@
+using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Supergraph;
+
+namespace ChildInfo.Federation.Planning;
+
+/// <summary>Placing the client's fields into fetches.</summary>
+internal sealed partial class PlanContext
+{
+    /// <summary>Adds a field that <paramref name="fetch"/> resolves, and plans its sub-selection.</summary>
+    public void PlanResolvedField(FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, ShapeField field, IReadOnlyList<FieldSetNode>? provided)
+    {
+        Tick();
+        var entry = target.AddField(field.ResponseKey, field.FieldName, field.Node, field.SubByType is not null);
+        if (field.SubByType is null)
+        {
+            return;
+        }
+
+        var childPath = ChildPath(path, field.ResponseKey, field.ListDepth);
+        var childProvided = ChildProvided(provided, typeName, field.FieldName, fetch.Graph);
+        PlanComposite(fetch, entry.Sub!, field.Type.NamedType, childPath, field.SubByType, childProvided);
+    }
+
+    private void PlanComposite(
+        FetchBuilder fetch,
+        SelectionBuilder target,
+        string namedType,
+        string[] path,
+        IReadOnlyDictionary<string, ShapeField[]> byType,
+        IReadOnlyList<FieldSetNode>? provided)
+    {
+        var type = _schema.GetType(namedType);
+        if (!type.IsAbstract)
+        {
+            PlanFields(fetch, target, namedType, path, byType[namedType], provided, allowRequires: false);
+            return;
+        }
+
+        if (type.Joins.TryGetValue(fetch.Graph, out var join) && join.IsInterfaceObject)
+        {
+            PlanInterfaceObject(fetch, target, type, path, byType, provided);
+            return;
+        }
+
+        target.AddField("__typename", "__typename", null, composite: false);
+        foreach (var (objectType, fields) in byType)
+        {
+            if (!HasNonTypename(fields) || !KnowsPossibleType(fetch.Graph, type, objectType))
+            {
+                continue;
+            }
+
+            var fragment = target.AddFragment(objectType);
+            PlanFields(fetch, fragment, objectType, path, fields, provided, allowRequires: false);
+        }
+    }
+
+    private static bool HasNonTypename(ShapeField[] fields)
+    {
+        foreach (var field in fields)
+        {
+            if (!field.IsTypename)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Places the fields of one concrete type: those the fetch resolves in place, the rest through entity fetches.</summary>
+    private void PlanFields(
+        FetchBuilder fetch,
+        SelectionBuilder target,
+        string typeName,
+        string[] path,
+        IReadOnlyList<ShapeField> fields,
+        IReadOnlyList<FieldSetNode>? provided,
+        bool allowRequires)
+    {
+        List<ShapeField>? unresolved = null;
+        foreach (var field in fields)
+        {
+            if (field.IsTypename)
+            {
+                continue;
+            }
+
+            if (CanResolve(fetch.Graph, typeName, field.FieldName, provided, allowRequires))
+            {
+                PlanResolvedField(fetch, target, typeName, path, field, provided);
+            }
+            else
+            {
+                (unresolved ??= []).Add(field);
+            }
+        }
+
+        if (unresolved is null)
+        {
+            return;
+        }
+
+        foreach (var (graph, group) in GroupByGraph(fetch.Graph, typeName, unresolved, f => f.FieldName, provided))
+        {
+            var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, 0);
+            foreach (var field in group)
+            {
+                var requires = _schema.GetType(entity.EntityType!).Field(field.FieldName)?.JoinFor(graph)?.Requires;
+                if (requires is not null)
+                {
+                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, 0));
+                    entity.RepresentationSet.AddRange(requires);
+                }
+            }
+
+            PlanFields(entity, entity.Selection, entity.EntityType!, path, group, null, allowRequires: true);
+        }
+    }
+
+    /// <summary>
+    /// Groups fields the current fetch cannot resolve by the subgraph to fetch them from: each round picks the
+    /// subgraph that resolves most of those left (then one whose key the current fetch can supply).
+    /// </summary>
+    private List<(string Graph, List<T> Items)> GroupByGraph<T>(
+        string currentGraph, string typeName, List<T> items, Func<T, string> fieldName, IReadOnlyList<FieldSetNode>? provided)
+    {
+        var result = new List<(string, List<T>)>();
+        var remaining = new List<T>(items);
+        while (remaining.Count > 0)
+        {
+            string? best = null;
+            var bestScore = -1;
+            foreach (var subgraph in _schema.Subgraphs)
+            {
+                var count = 0;
+                foreach (var item in remaining)
+                {
+                    if (EntityTypeIn(subgraph.Name, typeName, fieldName(item)) is not null)
+                    {
+                        count++;
+                    }
+                }
+
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                var score = count * 2;
+                var entityType = EntityTypeIn(subgraph.Name, typeName, fieldName(remaining.First(i => EntityTypeIn(subgraph.Name, typeName, fieldName(i)) is not null)))!;
+                if (HasDirectKey(currentGraph, typeName, subgraph.Name, entityType, provided))
+                {
+                    score++;
+                }
+
+                if (score > bestScore)
+                {
+                    best = subgraph.Name;
+                    bestScore = score;
+                }
+            }
+
+            if (best is null)
+            {
+                throw new PlanningException(
+                    $"Cannot plan '{typeName}.{fieldName(remaining[0])}': no subgraph can resolve it from subgraph '{currentGraph}'.");
+            }
+
+            var group = remaining.Where(i => EntityTypeIn(best, typeName, fieldName(i)) is not null).ToList();
+            remaining.RemoveAll(group.Contains);
+            result.Add((best, group));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The type through which <paramref name="graph"/> resolves <c>typeName.fieldName</c> as an entity: the type itself,
+    /// or an interface the graph knows as an <c>@interfaceObject</c>; null when it cannot.
+    /// </summary>
+    private string? EntityTypeIn(string graph, string typeName, string fieldName)
+    {
+        var type = _schema.GetType(typeName);
+        if (type.Joins.TryGetValue(graph, out var join) && join.Keys.Any(k => k.Resolvable)
+            && CanResolve(graph, typeName, fieldName, null, allowRequires: true))
+        {
+            return typeName;
+        }
+
+        foreach (var interfaceName in type.Interfaces)
+        {
+            var interfaceType = _schema.GetType(interfaceName);
+            if (interfaceType.Joins.TryGetValue(graph, out var interfaceJoin) && interfaceJoin.IsInterfaceObject
+                && interfaceJoin.Keys.Any(k => k.Resolvable) && CanResolve(graph, interfaceName, fieldName, null, allowRequires: true))
+            {
+                return interfaceName;
+            }
+        }
+
+        return null;
+    }
+
+    private bool HasDirectKey(string currentGraph, string typeName, string targetGraph, string entityType, IReadOnlyList<FieldSetNode>? provided)
+    {
+        foreach (var key in _schema.GetType(entityType).Joins[targetGraph].Keys)
+        {
+            if (key.Resolvable && CanResolveSet(currentGraph, typeName, key.Selection, provided))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,77 @@
+using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Supergraph;
+
+namespace ChildInfo.Federation.Planning;
+
+/// <summary>Positions where the fetching subgraph knows an interface only as an <c>@interfaceObject</c>.</summary>
+internal sealed partial class PlanContext
+{
+    /// <summary>
+    /// The subgraph returns objects typed as the interface itself, so the concrete type and the type-specific fields
+    /// come from a subgraph that knows the interface as an entity interface: fields every possible type shares are
+    /// planned on the interface object; the rest, with <c>__typename</c>, through an <c>_entities</c> fetch on the
+    /// interface.
+    /// </summary>
+    private void PlanInterfaceObject(
+        FetchBuilder fetch,
+        SelectionBuilder target,
+        SupergraphType interfaceType,
+        string[] path,
+        IReadOnlyDictionary<string, ShapeField[]> byType,
+        IReadOnlyList<FieldSetNode>? provided)
+    {
+        var common = CommonFields(interfaceType, byType);
+        PlanFields(fetch, target, interfaceType.Name, path, common, provided, allowRequires: false);
+
+        var owner = _schema.Subgraphs.FirstOrDefault(s =>
+            interfaceType.Joins.TryGetValue(s.Name, out var join) && !join.IsInterfaceObject && join.Keys.Any(k => k.Resolvable))
+            ?? throw new PlanningException($"No subgraph knows the concrete types of interface '{interfaceType.Name}'.");
+        var entity = GetOrCreateEntityFetch(fetch, target, interfaceType.Name, path, owner.Name, provided, 0);
+        entity.Selection.AddField("__typename", "__typename", null, composite: false);
+        var commonKeys = new HashSet<string>(common.Select(c => c.ResponseKey), StringComparer.Ordinal);
+        foreach (var (objectType, fields) in byType)
+        {
+            var rest = fields.Where(f => !f.IsTypename && !commonKeys.Contains(f.ResponseKey)).ToList();
+            if (rest.Count == 0 || !KnowsPossibleType(owner.Name, interfaceType, objectType))
+            {
+                continue;
+            }
+
+            PlanFields(entity, entity.Selection.AddFragment(objectType), objectType, path, rest, null, allowRequires: false);
+        }
+    }
+
+    /// <summary>The collected fields that are the same interface field for every possible type.</summary>
+    private static List<ShapeField> CommonFields(SupergraphType interfaceType, IReadOnlyDictionary<string, ShapeField[]> byType)
+    {
+        var result = new List<ShapeField>();
+        ShapeField[]? first = null;
+        foreach (var fields in byType.Values)
+        {
+            first = fields;
+            break;
+        }
+
+        if (first is null)
+        {
+            return result;
+        }
+
+        foreach (var candidate in first)
+        {
+            if (candidate.IsTypename || interfaceType.Field(candidate.FieldName) is null)
+            {
+                continue;
+            }
+
+            var everywhere = byType.Values.All(fields => fields.Any(f =>
+                f.ResponseKey == candidate.ResponseKey && f.FieldName == candidate.FieldName && ReferenceEquals(f.Node, candidate.Node)));
+            if (everywhere)
+            {
+                result.Add(candidate);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,262 @@
+using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Supergraph;
+using GraphQLParser.AST;
+
+namespace ChildInfo.Federation.Planning;
+
+/// <summary>The state of planning one operation: the fetches built so far and the work done.</summary>
+internal sealed partial class PlanContext
+{
+    private readonly SupergraphSchema _schema;
+    private readonly int _maxWork;
+    private readonly Dictionary<string, FetchBuilder> _rootFetches = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Parent, string Path, string Graph, string Type), FetchBuilder> _entityFetches = [];
+    private readonly int _maxHops;
+    private int _work;
+
+    public PlanContext(SupergraphSchema schema, int maxWork, GraphQLOperationDefinition operation)
+    {
+        _schema = schema;
+        _maxWork = maxWork;
+        _maxHops = schema.Subgraphs.Count + 1;
+        Operation = operation;
+    }
+
+    public GraphQLOperationDefinition Operation { get; }
+
+    public List<FetchBuilder> Fetches { get; } = [];
+
+    public SupergraphSchema Schema => _schema;
+
+    public bool HasRootFetch(string graph) => _rootFetches.ContainsKey(graph);
+
+    public FetchBuilder RootFetchFor(string graph)
+    {
+        if (!_rootFetches.TryGetValue(graph, out var fetch))
+        {
+            fetch = NewRootFetch(graph);
+            _rootFetches[graph] = fetch;
+        }
+
+        return fetch;
+    }
+
+    public FetchBuilder NewRootFetch(string graph)
+    {
+        var fetch = new FetchBuilder(Fetches.Count, graph, null, [], null, null, null);
+        Fetches.Add(fetch);
+        return fetch;
+    }
+
+    private void Tick()
+    {
+        if (++_work > _maxWork)
+        {
+            throw new PlanningException(ErrorCodes.PlanningLimitExceeded, $"Planning the operation needed more than {_maxWork} steps.");
+        }
+    }
+
+    /// <summary>Whether <paramref name="graph"/> can resolve <c>typeName.fieldName</c> where it stands.</summary>
+    public bool CanResolve(string graph, string typeName, string fieldName, IReadOnlyList<FieldSetNode>? provided, bool allowRequires)
+    {
+        Tick();
+        if (fieldName == "__typename")
+        {
+            return true;
+        }
+
+        if (IsProvided(provided, typeName, fieldName))
+        {
+            return true;
+        }
+
+        var type = _schema.GetType(typeName);
+        if (!type.Joins.ContainsKey(graph))
+        {
+            return false;
+        }
+
+        var field = type.Field(fieldName);
+        if (field is null)
+        {
+            return false;
+        }
+
+        if (!field.HasJoinField)
+        {
+            return true;
+        }
+
+        var join = field.JoinFor(graph);
+        return join is { External: false, UsedOverridden: false } && (allowRequires || join.Requires is null);
+    }
+
+    /// <summary>How many fields of a field's sub-selection <paramref name="graph"/> resolves itself (a tie-breaker).</summary>
+    public int Score(string graph, ShapeField field, int depth)
+    {
+        if (field.SubByType is null || depth == 0)
+        {
+            return 0;
+        }
+
+        var score = 0;
+        foreach (var (typeName, fields) in field.SubByType)
+        {
+            foreach (var sub in fields)
+            {
+                if (!sub.IsTypename && CanResolve(graph, typeName, sub.FieldName, null, allowRequires: false))
+                {
+                    score += 1 + Score(graph, sub, depth - 1);
+                }
+            }
+        }
+
+        return score;
+    }
+
+    private bool CanResolveSet(string graph, string typeName, IReadOnlyList<FieldSetNode> set, IReadOnlyList<FieldSetNode>? provided)
+    {
+        foreach (var node in set)
+        {
+            if (node.IsFragment)
+            {
+                if (_schema.Matches(typeName, node.TypeCondition!) && !CanResolveSet(graph, typeName, node.Children, provided))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (!CanResolve(graph, typeName, node.FieldName!, provided, allowRequires: false))
+            {
+                return false;
+            }
+
+            if (node.Children.Count > 0)
+            {
+                var childType = _schema.GetType(typeName).Field(node.FieldName!)!.Type.NamedType;
+                var childProvided = ChildProvided(provided, typeName, node.FieldName!, null);
+                foreach (var possible in _schema.PossibleTypes(childType))
+                {
+                    if (!CanResolveSet(graph, possible, node.Children, childProvided))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsProvided(IReadOnlyList<FieldSetNode>? provided, string typeName, string fieldName)
+    {
+        if (provided is null)
+        {
+            return false;
+        }
+
+        foreach (var node in provided)
+        {
+            if (node.IsFragment)
+            {
+                if (_schema.Matches(typeName, node.TypeCondition!) && IsProvided(node.Children, typeName, fieldName))
+                {
+                    return true;
+                }
+            }
+            else if (node.FieldName == fieldName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The provided sub-selection under a field, combined with the field's own <c>@provides</c> in the graph.</summary>
+    private List<FieldSetNode>? ChildProvided(IReadOnlyList<FieldSetNode>? provided, string typeName, string fieldName, string? graph)
+    {
+        List<FieldSetNode>? result = null;
+        if (provided is not null)
+        {
+            foreach (var node in provided)
+            {
+                if (node.IsFragment)
+                {
+                    if (_schema.Matches(typeName, node.TypeCondition!))
+                    {
+                        var inner = ChildProvided(node.Children, typeName, fieldName, null);
+                        if (inner is not null)
+                        {
+                            (result ??= []).AddRange(inner);
+                        }
+                    }
+                }
+                else if (node.FieldName == fieldName)
+                {
+                    (result ??= []).AddRange(node.Children);
+                }
+            }
+        }
+
+        if (graph is not null)
+        {
+            var join = _schema.GetType(typeName).Field(fieldName)?.JoinFor(graph);
+            if (join?.Provides is not null)
+            {
+                (result ??= []).AddRange(join.Provides);
+            }
+        }
+
+        return result;
+    }
+
+    private static string[] ChildPath(string[] path, string responseKey, int listDepth)
+    {
+        var result = new string[path.Length + 1 + listDepth];
+        path.CopyTo(result, 0);
+        result[path.Length] = responseKey;
+        for (var i = 0; i < listDepth; i++)
+        {
+            result[path.Length + 1 + i] = "@";
+        }
+
+        return result;
+    }
+
+    private static int ListDepth(TypeRef type)
+    {
+        var depth = 0;
+        for (var t = type; t.Kind != TypeRefKind.Named; t = t.OfType!)
+        {
+            if (t.Kind == TypeRefKind.List)
+            {
+                depth++;
+            }
+        }
+
+        return depth;
+    }
+
+    /// <summary>Whether <paramref name="graph"/> can return objects of <paramref name="objectType"/> where it returns <paramref name="abstractType"/>.</summary>
+    private bool KnowsPossibleType(string graph, SupergraphType abstractType, string objectType)
+    {
+        var type = _schema.GetType(objectType);
+        if (!type.Joins.ContainsKey(graph))
+        {
+            return false;
+        }
+
+        if (abstractType.Kind == SupergraphTypeKind.Union)
+        {
+            return !abstractType.UnionMembersByGraph.TryGetValue(graph, out var members) || members.Contains(objectType);
+        }
+
+        return type.ImplementsByGraph.TryGetValue(graph, out var interfaces)
+            ? interfaces.Contains(abstractType.Name)
+            : type.Interfaces.Contains(abstractType.Name);
+    }
+}

@@ -1,0 +1,33 @@
+using ChildInfo.Federation.Operations;
+using GraphQLParser.AST;
+
+namespace ChildInfo.Federation.Planning;
+
+/// <summary>An immutable plan for one operation: the fetches to run and the response shape to build.</summary>
+public sealed class QueryPlan
+{
+    private string? _text;
+
+    internal QueryPlan(OperationType operation, PlanNode? root, OperationShape shape, bool hasIntrospection)
+    {
+        Operation = operation;
+        Root = root;
+        Shape = shape;
+        HasIntrospection = hasIntrospection;
+    }
+
+    public OperationType Operation { get; }
+
+    /// <summary>The fetches, or null when nothing needs fetching (only <c>__typename</c> or introspection).</summary>
+    public PlanNode? Root { get; }
+
+    /// <summary>True when the operation asks for <c>__schema</c> or <c>__type</c>, answered by the gateway itself.</summary>
+    public bool HasIntrospection { get; }
+
+    internal OperationShape Shape { get; }
+
+    /// <summary>The plan's canonical text.</summary>
+    public string Text => _text ??= PlanPrinter.Print(this);
+
+    public override string ToString() => Text;
+}

@@ -1,0 +1,105 @@
+using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Supergraph;
+using GraphQLParser.AST;
+
+namespace ChildInfo.Federation.Planning;
+
+/// <summary>
+/// Plans operations against one supergraph. Built once per supergraph and shared; planning does no I/O.
+/// </summary>
+public sealed class QueryPlanner
+{
+    private readonly SupergraphSchema _schema;
+    private readonly QueryPlannerOptions _options;
+
+    public QueryPlanner(SupergraphSchema schema, QueryPlannerOptions? options = null)
+    {
+        _schema = schema ?? throw new ArgumentNullException(nameof(schema));
+        _options = options ?? new QueryPlannerOptions();
+    }
+
+    public SupergraphSchema Schema => _schema;
+
+    /// <summary>Plans a validated operation with the given values of the variables its <c>@include</c>/<c>@skip</c> use.</summary>
+    public QueryPlan Plan(GraphQLDocument document, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, bool> conditions)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(conditions);
+        var rootType = operation.Operation switch
+        {
+            OperationType.Query => _schema.QueryType,
+            OperationType.Mutation => _schema.MutationType ?? throw new PlanningException(ErrorCodes.ValidationFailed, "The schema has no mutation type."),
+            _ => throw new PlanningException(ErrorCodes.OperationNotSupported, "Subscriptions are not supported."),
+        };
+
+        var shape = new ShapeBuilder(_schema, document, conditions, _options.MaxFields).Build(operation, rootType);
+        var context = new PlanContext(_schema, _options.MaxWork, operation);
+        var hasIntrospection = false;
+        FetchBuilder? previous = null;
+        var group = 0;
+        foreach (var field in shape.RootFields)
+        {
+            if (field.IsIntrospection)
+            {
+                hasIntrospection = true;
+                continue;
+            }
+
+            if (field.IsTypename)
+            {
+                continue;
+            }
+
+            var graph = ChooseRootGraph(context, rootType, field, operation.Operation == OperationType.Mutation ? previous?.Graph : null);
+            FetchBuilder fetch;
+            if (operation.Operation == OperationType.Mutation)
+            {
+                if (previous is null || previous.Graph != graph)
+                {
+                    previous = context.NewRootFetch(graph);
+                    previous.Group = group++;
+                }
+
+                fetch = previous;
+            }
+            else
+            {
+                fetch = context.RootFetchFor(graph);
+            }
+
+            context.PlanResolvedField(fetch, fetch.Selection, rootType, [], field, null);
+        }
+
+        var root = PlanScheduler.Schedule(context, operation);
+        return new QueryPlan(operation.Operation, root, shape, hasIntrospection);
+    }
+
+    private string ChooseRootGraph(PlanContext context, string rootType, ShapeField field, string? preferred)
+    {
+        string? best = null;
+        var bestScore = -1;
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            if (!context.CanResolve(subgraph.Name, rootType, field.FieldName, null, allowRequires: false))
+            {
+                continue;
+            }
+
+            var score = context.Score(subgraph.Name, field, 3) * 2;
+            if (subgraph.Name == preferred || context.HasRootFetch(subgraph.Name))
+            {
+                score += 1;
+            }
+
+            if (score > bestScore)
+            {
+                best = subgraph.Name;
+                bestScore = score;
+            }
+        }
+
+        return best ?? throw new PlanningException($"No subgraph resolves '{rootType}.{field.FieldName}'.");
+    }
+}

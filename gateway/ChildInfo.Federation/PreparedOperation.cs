@@ -1,0 +1,33 @@
+using System.Text.Json;
+using ChildInfo.Federation.Planning;
+using GraphQLParser.AST;
+
+namespace ChildInfo.Federation;
+
+/// <summary>A parsed, validated and planned operation, ready to execute.</summary>
+public sealed class PreparedOperation
+{
+    internal PreparedOperation(GatewayRequest request, string? operationName, QueryPlan plan, JsonElement variables)
+    {
+        Request = request;
+        OperationName = operationName;
+        Plan = plan;
+        Variables = variables;
+    }
+
+    public GatewayRequest Request { get; }
+
+    public string? OperationName { get; }
+
+    public QueryPlan Plan { get; }
+
+    public OperationType OperationType => Plan.Operation;
+
+    /// <summary>Mutations must not run over HTTP GET.</summary>
+    public bool IsMutation => Plan.Operation == OperationType.Mutation;
+
+    /// <summary>The plan's canonical text (for a diagnostics extension).</summary>
+    public string PlanText => Plan.Text;
+
+    internal JsonElement Variables { get; }
+}

@@ -1,0 +1,25 @@
+using GraphQL.Types;
+
+namespace ChildInfo.Federation.Supergraph;
+
+/// <summary>Builds the GraphQL.NET schema of the API, used for validation and introspection.</summary>
+public static class ApiSchemaFactory
+{
+    private static readonly HashSet<string> BuiltInScalars = new(StringComparer.Ordinal) { "String", "Int", "Float", "Boolean", "ID" };
+
+    public static ISchema Create(SupergraphSchema supergraph)
+    {
+        ArgumentNullException.ThrowIfNull(supergraph);
+        var schema = Schema.For(supergraph.ApiSdl);
+        foreach (var type in supergraph.Types.Values)
+        {
+            if (type.Kind == SupergraphTypeKind.Scalar && !type.Inaccessible && !BuiltInScalars.Contains(type.Name))
+            {
+                schema.RegisterType(new PassThroughScalarGraphType(type.Name));
+            }
+        }
+
+        schema.Initialize();
+        return schema;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace ChildInfo.Federation.Transport;
+
+/// <summary>
+/// GraphQL over HTTP to subgraphs: <c>POST</c> of a JSON body to the subgraph's URL. The <see cref="HttpClient"/>
+/// (pooled connections, handlers) comes from the caller.
+/// </summary>
+public sealed class HttpSubgraphTransport : ISubgraphTransport
+{
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+    private readonly HttpClient _client;
+    private readonly Action<HttpRequestMessage, SubgraphRequest>? _configure;
+
+    /// <param name="client">The client to send with.</param>
+    /// <param name="configure">Called for each request before it is sent, for example to add signed headers.</param>
+    public HttpSubgraphTransport(HttpClient client, Action<HttpRequestMessage, SubgraphRequest>? configure = null)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _configure = configure;
+    }
+
+    public async Task<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrEmpty(request.Subgraph.Url))
+        {
+            throw new SubgraphRequestException($"Subgraph '{request.Subgraph.Name}' has no URL.");
+        }
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.Subgraph.Url);
+        var content = new ReadOnlyMemoryContent(request.Body);
+        content.Headers.ContentType = JsonContentType;
+        message.Content = content;
+        message.Headers.Accept.ParseAdd("application/graphql-response+json");
+        message.Headers.Accept.ParseAdd("application/json;q=0.9");
+        _configure?.Invoke(message, request);
+
+        using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var isGraphQLResponse = mediaType is "application/graphql-response+json" or "application/json";
+        if (!response.IsSuccessStatusCode && !(isGraphQLResponse && mediaType == "application/graphql-response+json"))
+        {
+            throw new SubgraphRequestException($"Subgraph '{request.Subgraph.Name}' answered HTTP {(int)response.StatusCode}.", (int)response.StatusCode);
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+            return new SubgraphResponse(document);
+        }
+        catch (JsonException ex)
+        {
+            throw new SubgraphRequestException($"Subgraph '{request.Subgraph.Name}' answered with invalid JSON.", ex);
+        }
+    }
+}
