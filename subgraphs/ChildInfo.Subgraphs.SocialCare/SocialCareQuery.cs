@@ -1,0 +1,28 @@
+using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.SocialCare.Allocations;
+using ChildInfo.Subgraphs.SocialCare.People;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ChildInfo.Subgraphs.SocialCare;
+
+public sealed class SocialCareQuery : ObjectGraphType
+{
+    public SocialCareQuery()
+    {
+        Name = "Query";
+        Field<SocialCareChildGraphType>("socialCareChild")
+            .Description("A child by LA child ID; null when social care holds no such child.")
+            .Argument<NonNullGraphType<IdGraphType>>("personId")
+            .Resolve(c => c.Loaders().Get<string, SocialCareChild>("sc.person", c.Service<PersonRepository>().GetManyAsync)
+                .Load(c.GetArgument<string>("personId")));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SocialCareChildGraphType>>>>("caseload")
+            .Description("Children currently allocated to a worker (open involvements), by surname.")
+            .Argument<NonNullGraphType<IdGraphType>>("workerId")
+            .ResolveAsync(async c => await c.Service<PersonRepository>().GetCaseloadAsync(c.GetArgument<string>("workerId"), c.CancellationToken).ConfigureAwait(false));
+        Field<TeamGraphType>("team")
+            .Description("A team by id, with its workers and current caseload.")
+            .Argument<NonNullGraphType<IdGraphType>>("teamId")
+            .ResolveAsync(async c => await c.Service<AllocationRepository>().GetTeamAsync(c.GetArgument<string>("teamId"), c.CancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,12 @@
+using GraphQL.Types;
+
+namespace ChildInfo.Subgraphs.SocialCare;
+
+public sealed class SocialCareSchema : Schema
+{
+    public SocialCareSchema(IServiceProvider services, SocialCareQuery query)
+        : base(services)
+    {
+        Query = query;
+    }
+}
