@@ -31,9 +31,15 @@ public sealed class AgencyDatabase
 
     public DatabaseProvider Provider => Options.Provider;
 
+    private long _connectionsOpened;
+
+    /// <summary>Connections opened so far: every query opens one, so tests use it to prove batching.</summary>
+    public long ConnectionsOpened => Interlocked.Read(ref _connectionsOpened);
+
     /// <summary>Opens a new connection; the caller disposes it.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _connectionsOpened);
         DbConnection connection = Options.Provider switch
         {
             DatabaseProvider.Sqlite => new SqliteConnection(Options.ConnectionString),

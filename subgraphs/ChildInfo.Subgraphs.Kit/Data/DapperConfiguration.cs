@@ -5,8 +5,8 @@ using Dapper;
 namespace ChildInfo.Subgraphs.Kit.Data;
 
 /// <summary>
-/// Makes rows read the same on every provider: SQLite returns dates as text, Npgsql as DateOnly, SQL Server as
-/// DateTime; snake_case columns map onto PascalCase properties.
+/// Makes rows read the same on every provider: SQLite returns dates as text and decimals as REAL, Npgsql dates as
+/// DateOnly, SQL Server as DateTime; snake_case columns map onto PascalCase properties.
 /// </summary>
 public static class DapperConfiguration
 {
@@ -19,6 +19,15 @@ public static class DapperConfiguration
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateTimeHandler());
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
+        SqlMapper.AddTypeHandler(new DecimalHandler());
+    }
+
+    /// <summary>SQLite keeps DECIMAL columns as REAL; read them back as decimal like the other providers.</summary>
+    private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>
+    {
+        public override decimal Parse(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+
+        public override void SetValue(IDbDataParameter parameter, decimal value) => parameter.Value = value;
     }
 
     private static DateTime ToDateTime(object value) => value switch

@@ -52,6 +52,7 @@ public static class SubgraphHost
             b.AddSystemTextJson();
             b.AddFederation("2.3");
             b.AddGraphTypeMappingProvider(new KitTypeMappings());
+            b.AddGraphTypes(typeof(SubgraphHost).Assembly);
             b.ConfigureExecutionOptions(o => o.ThrowOnUnhandledException = false);
             definition.ConfigureGraphQL(b);
         });

@@ -1,0 +1,53 @@
+using ChildInfo.Subgraphs.ChildIndex.Children;
+using ChildInfo.Subgraphs.ChildIndex.Search;
+using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.Kit.Types;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ChildInfo.Subgraphs.ChildIndex;
+
+public sealed class ChildIndexQuery : ObjectGraphType
+{
+    /// <summary>Blocked candidates examined per search; a search is for one child, not a listing.</summary>
+    private const int CandidateLimit = 500;
+
+    private const int ResultLimit = 10;
+
+    public ChildIndexQuery()
+    {
+        Name = "Query";
+        Field<ChildGraphType>("child")
+            .Description("A child by their child index id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(c => ChildGraphType.Load(c, c.GetArgument<string>("id")));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChildCandidateGraphType>>>>("searchChildren")
+            .Description("Find a child by name, date of birth and postcode; returns scored candidates, best first (at most 10).")
+            .Argument<StringGraphType>("forename")
+            .Argument<StringGraphType>("surname")
+            .Argument<DateScalar>("dateOfBirth")
+            .Argument<StringGraphType>("postcode")
+            .Argument<StringGraphType>("sex", "M or F")
+            .ResolveAsync(async c =>
+            {
+                var criteria = new SearchCriteria(
+                    Clean(c.GetArgument<string?>("forename")),
+                    Clean(c.GetArgument<string?>("surname")),
+                    c.GetArgument<DateOnly?>("dateOfBirth"),
+                    Clean(c.GetArgument<string?>("postcode")),
+                    Clean(c.GetArgument<string?>("sex")) is { Length: 1 } s ? s[0] : null);
+                if (criteria.Surname is null && criteria.DateOfBirth is null)
+                    throw new ExecutionError("A search needs at least a surname or a date of birth.") { Code = "SEARCH_TOO_BROAD" };
+                var candidates = await c.Service<ChildIndexRepository>()
+                    .GetBlockedCandidatesAsync(criteria.Surname, criteria.DateOfBirth, criteria.Postcode, CandidateLimit, c.CancellationToken)
+                    .ConfigureAwait(false);
+                return candidates.Select(child => CandidateScorer.Score(child, criteria))
+                    .Where(candidate => candidate.Score >= CandidateScorer.MinimumScore)
+                    .OrderByDescending(candidate => candidate.Score).ThenBy(candidate => candidate.Child.ChildId, StringComparer.Ordinal)
+                    .Take(ResultLimit).ToList();
+            });
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,54 @@
+using ChildInfo.Subgraphs.ChildIndex.Children;
+using ChildInfo.Subgraphs.ChildIndex.Links;
+using ChildInfo.Subgraphs.Kit.Data;
+using ChildInfo.Subgraphs.ChildIndex.Search;
+using Dapper;
+
+namespace ChildInfo.Subgraphs.ChildIndex;
+
+/// <summary>The child index's SQL: batched lookups by child id and blocked candidate search.</summary>
+public sealed class ChildIndexRepository(AgencyDatabase database)
+{
+    private const string ChildColumns = "child_id, forename, middle_name, surname, sex, dob, postcode, nhs_number, upn";
+
+    public async Task<IReadOnlyDictionary<string, IndexedChild>> GetChildrenAsync(IReadOnlyCollection<string> childIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<IndexedChild>(new CommandDefinition(
+            $"SELECT {ChildColumns} FROM ci_child WHERE {database.Dialect.In("child_id", "@childIds")}",
+            new { childIds = childIds.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.ChildId, StringComparer.Ordinal);
+    }
+
+    public async Task<IEnumerable<RecordLink>> GetLinksAsync(IReadOnlyCollection<string> childIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QueryAsync<RecordLink>(new CommandDefinition(
+            $"""
+            SELECT link_id, child_id, source_system, local_id, match_method, match_confidence, linked_on
+            FROM ci_record_link WHERE {database.Dialect.In("child_id", "@childIds")}
+            ORDER BY child_id, source_system, match_confidence DESC
+            """,
+            new { childIds = childIds.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Candidates that share a blocking key with the search (same surname, same date of birth, or same postcode);
+    /// scoring happens in <see cref="Search.CandidateScorer"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<IndexedChild>> GetBlockedCandidatesAsync(string? surname, DateOnly? dateOfBirth, string? postcode, int limit, CancellationToken cancellationToken)
+    {
+        var blocks = new List<string>();
+        if (surname is not null)
+            blocks.Add("lower(surname) = @surname");
+        if (dateOfBirth is not null)
+            blocks.Add("dob = @dob");
+        if (postcode is not null)
+            blocks.Add("upper(replace(postcode, ' ', '')) = @postcode");
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<IndexedChild>(new CommandDefinition(
+            $"SELECT {ChildColumns} FROM ci_child WHERE {string.Join(" OR ", blocks)} ORDER BY child_id {database.Dialect.Limit(limit)}",
+            new { surname = surname?.ToLowerInvariant(), dob = dateOfBirth, postcode = CandidateScorer.NormalisePostcode(postcode) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+}

@@ -1,0 +1,10 @@
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildInfo.Subgraphs.ChildIndex;
+
+public sealed class ChildIndexSchema : Schema
+{
+    public ChildIndexSchema(IServiceProvider services)
+        : base(services) => Query = services.GetRequiredService<ChildIndexQuery>();
+}

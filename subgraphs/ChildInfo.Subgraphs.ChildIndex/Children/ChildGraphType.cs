@@ -1,0 +1,61 @@
+using ChildInfo.Subgraphs.ChildIndex.Links;
+using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.Kit.Federation;
+using ChildInfo.Subgraphs.Kit.Types;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Federation;
+using GraphQL.Types;
+
+namespace ChildInfo.Subgraphs.ChildIndex.Children;
+
+/// <summary>
+/// <c>Child</c>: the opaque, stable id every joined-up query starts from, and one field per agency link. Following
+/// a link is an act the gateway's policies allow or deny separately from seeing the child.
+/// </summary>
+public sealed class ChildGraphType : ObjectGraphType<IndexedChild>
+{
+    public ChildGraphType()
+    {
+        Name = "Child";
+        Description = "A child known to one or more agencies, under an opaque pseudonymous id.";
+        this.Key("id");
+        this.ResolveReference<IDictionary<string, object?>, IndexedChild>((context, representation) =>
+            Load(context, Representations.RequireString(representation, "id", "Child")).OrNull());
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Opaque, stable, pseudonymous child id.").Resolve(c => c.Source.ChildId);
+        Field(c => c.Forename).Description("Forename, as best known to the index.");
+        Field(c => c.MiddleName, nullable: true);
+        Field(c => c.Surname).Description("Surname, as best known to the index.");
+        Field(c => c.Sex).Description("M or F, as recorded.");
+        Field<NonNullGraphType<DateScalar>>("dateOfBirth").Resolve(c => c.Source.Dob);
+        Field(c => c.Postcode);
+        Field(c => c.NhsNumber, nullable: true).Description("NHS number where known (synthetic data: 999 range).");
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordLinkGraphType>>>>("links")
+            .Description("Every agency record linked to this child, with match method and confidence.")
+            .Resolve(c => Links(c));
+        LinkField<PupilReference>("pupil", "education", "The child's pupil record in education.");
+        LinkField<EarlyYearsChildReference>("earlyYearsChild", "early-years", "The child's early years record.");
+        LinkField<SocialCareChildReference>("socialCareChild", "social-care", "The child's record in children's social care.");
+        LinkField<VcsParticipantReference>("vcsParticipant", "voluntary-sector", "The child's record with voluntary and community organisations.");
+    }
+
+    internal static IDataLoaderResult<IndexedChild> Load(IResolveFieldContext context, string childId)
+    {
+        var repository = context.Service<ChildIndexRepository>();
+        return context.Loaders().Get<string, IndexedChild>("child", repository.GetChildrenAsync).Load(childId);
+    }
+
+    private static IDataLoaderResult<IReadOnlyList<RecordLink>> Links(IResolveFieldContext<IndexedChild> context)
+    {
+        var repository = context.Service<ChildIndexRepository>();
+        return context.Loaders().GetMany<string, RecordLink>("links", repository.GetLinksAsync, l => l.ChildId).Load(context.Source.ChildId);
+    }
+
+    private void LinkField<TReference>(string name, string source, string description)
+        where TReference : AgencyEntityReference =>
+        Field<TReference>(name)
+            .Description(description)
+            .Resolve(c => Links(c).Then(links => links.FirstOrDefault(l => l.SourceSystem == source)));
+}

@@ -1,0 +1,28 @@
+-- Child index: one row per child (an opaque, stable, pseudonymous id and the best-known demographics) and
+-- one link per agency record that belongs to that child, with how the match was made and how sure it is.
+CREATE TABLE ci_child (
+    child_id NVARCHAR(16) NOT NULL PRIMARY KEY,
+    forename NVARCHAR(60) NOT NULL,
+    middle_name NVARCHAR(60) NULL,
+    surname NVARCHAR(60) NOT NULL,
+    sex CHAR(1) NOT NULL,
+    dob DATE NOT NULL,
+    postcode NVARCHAR(10) NOT NULL,
+    nhs_number NVARCHAR(10) NULL,
+    upn NVARCHAR(13) NULL,
+    created_on DATE NOT NULL
+);
+CREATE INDEX ix_ci_child_surname ON ci_child (surname);
+CREATE INDEX ix_ci_child_dob ON ci_child (dob);
+CREATE INDEX ix_ci_child_postcode ON ci_child (postcode);
+CREATE TABLE ci_record_link (
+    link_id NVARCHAR(24) NOT NULL PRIMARY KEY,
+    child_id NVARCHAR(16) NOT NULL,
+    source_system NVARCHAR(30) NOT NULL,
+    local_id NVARCHAR(32) NOT NULL,
+    match_method NVARCHAR(20) NOT NULL,
+    match_confidence DECIMAL(5,4) NOT NULL,
+    linked_on DATE NOT NULL
+);
+CREATE INDEX ix_ci_link_child ON ci_record_link (child_id);
+CREATE INDEX ix_ci_link_local ON ci_record_link (source_system, local_id);
