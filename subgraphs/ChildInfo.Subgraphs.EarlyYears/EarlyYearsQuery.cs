@@ -1,0 +1,28 @@
+using ChildInfo.Subgraphs.EarlyYears.Children;
+using ChildInfo.Subgraphs.EarlyYears.Settings;
+using ChildInfo.Subgraphs.Kit.Batching;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ChildInfo.Subgraphs.EarlyYears;
+
+/// <summary>Root lookups of the early-years subgraph.</summary>
+public sealed class EarlyYearsQuery : ObjectGraphType
+{
+    public EarlyYearsQuery()
+    {
+        Name = "Query";
+        Field<EarlyYearsChildGraphType>("earlyYearsChild")
+            .Description("A child by the early years system's reference; null when there is no such child.")
+            .Argument<NonNullGraphType<IdGraphType>>("eyChildId")
+            .Resolve(c => ChildLoaders.Child(c, c.GetArgument<string>("eyChildId")));
+        Field<SettingGraphType>("setting")
+            .Description("An early years setting by URN; null when the authority does not know it.")
+            .Argument<NonNullGraphType<IntGraphType>>("urn")
+            .Resolve(c => SettingGraphType.Load(c, c.GetArgument<int>("urn")));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EarlyYearsChildGraphType>>>>("settingChildren")
+            .Description("Children attending a setting now (a spell with no leaving date), by surname.")
+            .Argument<NonNullGraphType<IntGraphType>>("urn")
+            .ResolveAsync(async c => await c.Service<EarlyYearsChildRepository>().GetAttendingAsync(c.GetArgument<int>("urn"), c.CancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,53 @@
+using ChildInfo.Subgraphs.EarlyYears.Children;
+using ChildInfo.Subgraphs.EarlyYears.Data;
+using ChildInfo.Subgraphs.EarlyYears.Eyfsp;
+using ChildInfo.Subgraphs.EarlyYears.Funding;
+using ChildInfo.Subgraphs.EarlyYears.HealthVisiting;
+using ChildInfo.Subgraphs.EarlyYears.Preferences;
+using ChildInfo.Subgraphs.EarlyYears.Settings;
+using ChildInfo.Subgraphs.EarlyYears.Voice;
+using ChildInfo.Subgraphs.Kit.Data;
+using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Types;
+using GraphQL;
+using GraphQL.DI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildInfo.Subgraphs.EarlyYears;
+
+/// <summary>The early-years subgraph; entity <c>EarlyYearsChild @key(fields: "eyChildId")</c>.</summary>
+public sealed class EarlyYearsSubgraph : SubgraphDefinition
+{
+    private static readonly Lazy<AgencySchema> Schema =
+        new(() => AgencySchema.FromResource(typeof(EarlyYearsSubgraph).Assembly, "early-years"));
+
+    private readonly QueryCounter _queries;
+
+    public EarlyYearsSubgraph(QueryCounter? queries = null) => _queries = queries ?? new QueryCounter();
+
+    public override string Name => "early-years";
+
+    public override int DefaultPort => 4003;
+
+    public override AgencySchema DatabaseSchema => Schema.Value;
+
+    /// <summary>The table definitions, for the data generator and tests without a host.</summary>
+    public static AgencySchema TableDefinitions => Schema.Value;
+
+    public override void ConfigureGraphQL(IGraphQLBuilder builder) =>
+        builder.AddSchema<EarlyYearsSchema>()
+            .AddGraphTypes(typeof(EarlyYearsSubgraph).Assembly)
+            .AddGraphTypes(typeof(ChildVoiceGraphType).Assembly);
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton(_queries);
+        services.AddSingleton<EarlyYearsChildRepository>();
+        services.AddSingleton<SettingRepository>();
+        services.AddSingleton<FundingRepository>();
+        services.AddSingleton<EyfspRepository>();
+        services.AddSingleton<ReviewRepository>();
+        services.AddSingleton<ChildVoiceRepository>();
+        services.AddSingleton<PreferenceRepository>();
+    }
+}
