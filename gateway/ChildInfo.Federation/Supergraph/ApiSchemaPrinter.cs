@@ -15,7 +15,7 @@ internal static class ApiSchemaPrinter
     public static string Print(GraphQLDocument document, SupergraphNames names)
     {
         var removedTypes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var definition in document.Definitions.OfType<GraphQLTypeDefinition>())
+        foreach (var definition in document.Definitions.OfType<GraphQLTypeDefinition>().Where(d => d is not GraphQLDirectiveDefinition))
         {
             var name = definition.Name.StringValue;
             if (names.IsMachinery(name) || Ast.Has((IHasDirectivesNode)definition, names.Inaccessible))

@@ -18,7 +18,7 @@ public static class SupergraphLoader
         var types = new Dictionary<string, SupergraphType>(StringComparer.Ordinal);
         foreach (var definition in document.Definitions)
         {
-            if (definition is GraphQLTypeDefinition typeDefinition && !names.IsMachinery(typeDefinition.Name.StringValue))
+            if (definition is GraphQLTypeDefinition typeDefinition and not GraphQLDirectiveDefinition && !names.IsMachinery(typeDefinition.Name.StringValue))
             {
                 var type = ReadType(typeDefinition, names, byEnum);
                 types[type.Name] = type;

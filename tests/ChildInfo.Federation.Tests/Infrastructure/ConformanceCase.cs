@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace ChildInfo.Federation.Tests.Infrastructure;
+
+/// <summary>
+/// A data-driven conformance case: <c>Conformance/&lt;feature&gt;/&lt;case&gt;/</c> holds <c>operation.graphql</c>,
+/// optional <c>variables.json</c> and <c>options.json</c>, and the expectations <c>plan.txt</c>,
+/// <c>response.json</c> and optional <c>calls.txt</c>; the feature folder holds <c>supergraph.graphql</c>,
+/// <c>subgraphs/*.graphql</c> and <c>data/*.json</c>. Set <c>UPDATE_CONFORMANCE=1</c> to write the actual results as
+/// the expectations (then review them).
+/// </summary>
+internal static class ConformanceCase
+{
+    public static string SourceRoot([CallerFilePath] string path = "") =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(path)!)!, "Conformance");
+
+    public static string Root => Path.Combine(AppContext.BaseDirectory, "Conformance");
+
+    public static IEnumerable<string> All()
+    {
+        foreach (var feature in Directory.GetDirectories(Root).OrderBy(d => d, StringComparer.Ordinal))
+        {
+            foreach (var caseDir in Directory.GetDirectories(feature).OrderBy(d => d, StringComparer.Ordinal))
+            {
+                if (File.Exists(Path.Combine(caseDir, "operation.graphql")))
+                {
+                    yield return Path.GetRelativePath(Root, caseDir).Replace('\\', '/');
+                }
+            }
+        }
+    }
+
+    public static (FederatedGateway Gateway, InProcessTransport Transport) LoadFeature(string feature, FederatedGatewayOptions? options = null)
+    {
+        var dir = Path.Combine(Root, feature);
+        var counter = 0;
+        var subgraphs = Directory.GetFiles(Path.Combine(dir, "subgraphs"), "*.graphql").Select(file =>
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var dataFile = Path.Combine(dir, "data", name + ".json");
+            return new CannedSubgraph(
+                name,
+                File.ReadAllText(file),
+                File.Exists(dataFile) ? File.ReadAllText(dataFile) : "{}",
+                () => Interlocked.Increment(ref counter));
+        }).ToList();
+        var transport = new InProcessTransport(subgraphs);
+        var gateway = FederatedGateway.Create(File.ReadAllText(Path.Combine(dir, "supergraph.graphql")), transport, options);
+        return (gateway, transport);
+    }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string Pretty(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return JsonSerializer.Serialize(document.RootElement, Indented);
+    }
+
+    public static void Expect(string caseName, string file, string actual)
+    {
+        var expectedPath = Path.Combine(Root, caseName, file);
+        if (Environment.GetEnvironmentVariable("UPDATE_CONFORMANCE") == "1")
+        {
+            File.WriteAllText(Path.Combine(SourceRoot(), caseName, file), actual + "\n");
+            return;
+        }
+
+        Assert.True(File.Exists(expectedPath), $"{caseName}: missing {file}; actual:\n{actual}");
+        Assert.Equal(File.ReadAllText(expectedPath).Trim().ReplaceLineEndings("\n"), actual.Trim().ReplaceLineEndings("\n"));
+    }
+}

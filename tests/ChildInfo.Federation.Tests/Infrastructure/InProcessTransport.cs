@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using ChildInfo.Federation.Transport;
+
+namespace ChildInfo.Federation.Tests.Infrastructure;
+
+/// <summary>Routes subgraph requests to in-process subgraphs; can make a subgraph fail or hang, and logs every call.</summary>
+internal sealed class InProcessTransport : ISubgraphTransport
+{
+    private readonly Dictionary<string, CannedSubgraph> _subgraphs;
+
+    public InProcessTransport(IEnumerable<CannedSubgraph> subgraphs)
+    {
+        _subgraphs = subgraphs.ToDictionary(s => s.Name);
+    }
+
+    public HashSet<string> Failing { get; } = [];
+
+    public HashSet<string> Hanging { get; } = [];
+
+    /// <summary>One line per call: subgraph name and number of representations sent.</summary>
+    public ConcurrentQueue<string> Calls { get; } = new();
+
+    public ConcurrentQueue<string> Bodies { get; } = new();
+
+    public async Task<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.Subgraph.Name;
+        var body = Encoding.UTF8.GetString(request.Body.Span);
+        Bodies.Enqueue(name + " " + body);
+        using (var parsed = JsonDocument.Parse(request.Body))
+        {
+            var representations = parsed.RootElement.TryGetProperty("variables", out var variables)
+                && variables.ValueKind == JsonValueKind.Object && variables.TryGetProperty("representations", out var reps)
+                ? $" ({reps.GetArrayLength()} representations)"
+                : string.Empty;
+            Calls.Enqueue(name + representations);
+        }
+
+        await Task.Yield();
+        if (Failing.Contains(name))
+        {
+            throw new HttpRequestException("Connection refused");
+        }
+
+        if (Hanging.Contains(name))
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        var response = await _subgraphs[name].ExecuteAsync(request.Body, cancellationToken);
+        return SubgraphResponse.Parse(response);
+    }
+}
