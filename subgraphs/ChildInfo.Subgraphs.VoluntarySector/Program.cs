@@ -1,6 +1,8 @@
+using ChildInfo.Subgraphs.Kit.Hosting;
+
 namespace ChildInfo.Subgraphs.VoluntarySector;
 
-internal static class Program
+public static class Program
 {
-    private static void Main() { }
+    public static Task<int> Main(string[] args) => SubgraphHost.RunAsync(new VoluntarySectorSubgraph(), args);
 }

@@ -1,0 +1,18 @@
+using System.Data.Common;
+using Dapper;
+
+namespace ChildInfo.Subgraphs.VoluntarySector.Data;
+
+/// <summary>
+/// Runs a parameterised query and hands back its rows as column-name dictionaries. Names match whatever case
+/// the provider returns them in (PostgreSQL folds the legacy mixed-case names to lower case).
+/// </summary>
+internal static class SqlRows
+{
+    public static async Task<IReadOnlyList<IDictionary<string, object?>>> QueryAsync(
+        DbConnection connection, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>((IDictionary<string, object?>)r, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+}

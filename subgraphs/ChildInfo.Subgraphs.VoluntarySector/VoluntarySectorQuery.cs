@@ -1,0 +1,25 @@
+using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.VoluntarySector.Organisations;
+using ChildInfo.Subgraphs.VoluntarySector.Participants;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ChildInfo.Subgraphs.VoluntarySector;
+
+public sealed class VoluntarySectorQuery : ObjectGraphType
+{
+    public VoluntarySectorQuery()
+    {
+        Name = "Query";
+        Field<VcsParticipantGraphType>("vcsParticipant")
+            .Description("A participant by the shared system's id; null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("participantId")
+            .Resolve(c => c.Loaders().Get<string, VcsParticipant>("vcs.participant", c.Service<ParticipantRepository>().GetManyAsync)
+                .Load(c.GetArgument<string>("participantId")));
+        Field<OrganisationGraphType>("organisation")
+            .Description("An organisation by id, with the services it runs.")
+            .Argument<NonNullGraphType<IdGraphType>>("organisationId")
+            .Resolve(c => c.Loaders().Get<string, Organisation>("vcs.organisation", c.Service<OrganisationRepository>().GetManyAsync)
+                .Load(c.GetArgument<string>("organisationId")));
+    }
+}

@@ -1,0 +1,45 @@
+using ChildInfo.Subgraphs.Kit.Data;
+using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Types;
+using ChildInfo.Subgraphs.VoluntarySector.Data;
+using ChildInfo.Subgraphs.VoluntarySector.Engagements;
+using ChildInfo.Subgraphs.VoluntarySector.Organisations;
+using ChildInfo.Subgraphs.VoluntarySector.Outcomes;
+using ChildInfo.Subgraphs.VoluntarySector.Participants;
+using ChildInfo.Subgraphs.VoluntarySector.Voice;
+using GraphQL;
+using GraphQL.DI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildInfo.Subgraphs.VoluntarySector;
+
+/// <summary>Voluntary and community organisations' shared case-recording system behind a federation subgraph.</summary>
+public sealed class VoluntarySectorSubgraph : SubgraphDefinition
+{
+    /// <summary>The database's tables (shared with the synthetic data generator).</summary>
+    public static AgencySchema Schema { get; } = AgencySchema.FromResource(typeof(VoluntarySectorSubgraph).Assembly, "voluntary-sector");
+
+    public override string Name => "voluntary-sector";
+
+    public override int DefaultPort => 4005;
+
+    public override AgencySchema DatabaseSchema => Schema;
+
+    /// <summary>SQL statements run, by query name; tests use it to prove batching.</summary>
+    public SqlStatementCounter Statements { get; } = new();
+
+    public override void ConfigureGraphQL(IGraphQLBuilder builder) =>
+        builder.AddSchema<VoluntarySectorSchema>()
+            .AddGraphTypes(typeof(VoluntarySectorSubgraph).Assembly)
+            .AddGraphTypes(typeof(ChildVoiceGraphType).Assembly);
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton(Statements);
+        services.AddSingleton<ParticipantRepository>();
+        services.AddSingleton<OrganisationRepository>();
+        services.AddSingleton<EngagementRepository>();
+        services.AddSingleton<OutcomeRepository>();
+        services.AddSingleton<VoiceRepository>();
+    }
+}
