@@ -297,7 +297,7 @@ internal sealed class CannedSubgraph
         {
             JsonValueKind.Array => value.EnumerateArray().Select(item => Evaluate(context, source, item)).ToList(),
             JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.TryGetInt32(out var i) ? i : value.GetDouble(),
+            JsonValueKind.Number => value.TryGetInt32(out var i) ? (object)i : value.GetDouble(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,

@@ -6,7 +6,7 @@ namespace ChildInfo.Federation.Tests.Infrastructure;
 /// <summary>
 /// A data-driven conformance case: <c>Conformance/&lt;feature&gt;/&lt;case&gt;/</c> holds <c>operation.graphql</c>,
 /// optional <c>variables.json</c> and <c>options.json</c>, and the expectations <c>plan.txt</c>,
-/// <c>response.json</c> and optional <c>calls.txt</c>; the feature folder holds <c>supergraph.graphql</c>,
+/// <c>response.json</c> and optional <c>calls.txt</c>; the feature folder holds <c>supergraph.graphql</c> (or <c>uses.txt</c> naming the feature whose subgraphs it shares),
 /// <c>subgraphs/*.graphql</c> and <c>data/*.json</c>. Set <c>UPDATE_CONFORMANCE=1</c> to write the actual results as
 /// the expectations (then review them).
 /// </summary>
@@ -34,6 +34,12 @@ internal static class ConformanceCase
     public static (FederatedGateway Gateway, InProcessTransport Transport) LoadFeature(string feature, FederatedGatewayOptions? options = null)
     {
         var dir = Path.Combine(Root, feature);
+        var uses = Path.Combine(dir, "uses.txt");
+        if (File.Exists(uses))
+        {
+            dir = Path.Combine(Root, File.ReadAllText(uses).Trim());
+        }
+
         var counter = 0;
         var subgraphs = Directory.GetFiles(Path.Combine(dir, "subgraphs"), "*.graphql").Select(file =>
         {
