@@ -28,7 +28,7 @@ internal sealed class OperationCompiler
     {
         try
         {
-            return Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.All, MaxDepth = _options.MaxParserDepth });
+            return Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = _options.MaxParserDepth });
         }
         catch (GraphQLMaxDepthExceededException)
         {
