@@ -12,10 +12,13 @@ public sealed record Organisation(string OrganisationId, string Name, string Cha
 /// <summary>A social care or early help team.</summary>
 public sealed record Team(string TeamId, string Name, string Service);
 
-/// <summary>A practitioner allocated to children (social worker, early help worker, youth worker...).</summary>
+/// <summary>
+/// A practitioner allocated to children (social worker, early help worker, youth worker...). For a voluntary
+/// organisation's practitioner, <paramref name="TeamId"/> is the organisation id.
+/// </summary>
 public sealed record Worker(string WorkerId, string Name, string TeamId, string Role);
 
-/// <summary>The authority's fixed reference data, identical for every seed-sized population.</summary>
+/// <summary>The authority's fixed reference data, identical for every seed-sized population (see <see cref="ReferenceDataFactory"/>).</summary>
 public sealed record ReferenceData(
     int LaCode,
     string LaName,
@@ -23,4 +26,24 @@ public sealed record ReferenceData(
     IReadOnlyList<EarlyYearsSetting> Settings,
     IReadOnlyList<Organisation> Organisations,
     IReadOnlyList<Team> Teams,
-    IReadOnlyList<Worker> Workers);
+    IReadOnlyList<Worker> Workers)
+{
+    /// <summary>Northshire, the sample authority.</summary>
+    public static ReferenceData Northshire => ReferenceDataFactory.Create();
+
+    public School? FindSchool(int urn) => Schools.FirstOrDefault(s => s.Urn == urn);
+
+    public EarlyYearsSetting? FindSetting(int urn) => Settings.FirstOrDefault(s => s.Urn == urn);
+
+    /// <summary>Schools of one phase (<see cref="ReferenceDataFactory.Primary"/>, Secondary, Special, Alternative provision).</summary>
+    public IReadOnlyList<School> SchoolsInPhase(string phase) => Schools.Where(s => s.Phase == phase).ToArray();
+
+    /// <summary>Teams running a service: ASSESSMENT, SAFEGUARDING, CHILDREN_IN_CARE, EARLY_HELP, YOUTH_SERVICE.</summary>
+    public IReadOnlyList<Team> TeamsFor(string service) => Teams.Where(t => t.Service == service).ToArray();
+
+    /// <summary>Practitioners in a team (or a voluntary organisation).</summary>
+    public IReadOnlyList<Worker> WorkersIn(string teamId) => Workers.Where(w => w.TeamId == teamId).ToArray();
+
+    /// <summary>Organisations running a service: YOUTH_WORK, YOUNG_CARERS, MENTORING, FAMILY_SUPPORT.</summary>
+    public IReadOnlyList<Organisation> OrganisationsFor(string service) => Organisations.Where(o => o.Services.Contains(service)).ToArray();
+}
