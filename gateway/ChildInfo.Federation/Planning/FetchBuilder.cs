@@ -42,6 +42,9 @@ internal sealed class FetchBuilder
 
     public HashSet<FetchBuilder> DependsOn { get; } = [];
 
+    /// <summary>The key this entity fetch's representations use.</summary>
+    public IReadOnlyList<ChildInfo.Federation.Supergraph.FieldSetNode>? KeySet { get; set; }
+
     /// <summary>For mutations: the position of the root fetch group this fetch belongs to.</summary>
     public int Group { get; set; }
 

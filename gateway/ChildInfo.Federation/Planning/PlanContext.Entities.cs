@@ -101,13 +101,18 @@ internal sealed partial class PlanContext
         FetchBuilder parent, SelectionBuilder target, string typeName, string[] path, string graph,
         IReadOnlyList<FieldSetNode>? provided, int hops)
     {
-        var indexKey = (parent.Id, string.Join('.', path), graph, typeName);
+        // Objects of several types that the target knows through one interface object share one fetch.
+        var entityType = EntityTypeFor(graph, typeName);
+        var objectType = entityType == typeName ? typeName : entityType;
+        var indexKey = (parent.Id, string.Join('.', path), graph, objectType);
         if (_entityFetches.TryGetValue(indexKey, out var existing))
         {
+            // Reached again from another selection (another type condition): its objects need the key there too.
+            target.AddField("__typename", "__typename", null, composite: false);
+            existing.DependsOn.UnionWith(Ensure(parent, target, typeName, path, existing.KeySet!, provided, hops + 1));
             return existing;
         }
 
-        var entityType = EntityTypeFor(graph, typeName);
         var keys = _schema.GetType(entityType).Joins[graph].Keys.Where(k => k.Resolvable).ToList();
         var key = keys.FirstOrDefault(k => CanResolveSet(parent.Graph, typeName, k.Selection, provided));
         var direct = key is not null;
@@ -115,9 +120,10 @@ internal sealed partial class PlanContext
 
         target.AddField("__typename", "__typename", null, composite: false);
         var dependencies = Ensure(parent, target, typeName, path, key.Selection, provided, direct ? hops : hops + 1);
-        var entity = new FetchBuilder(Fetches.Count, graph, parent, path, typeName, entityType, entityType);
+        var entity = new FetchBuilder(Fetches.Count, graph, parent, path, objectType, entityType, entityType);
         entity.DependsOn.UnionWith(dependencies);
         entity.RepresentationSet.AddRange(key.Selection);
+        entity.KeySet = key.Selection;
         Fetches.Add(entity);
         _entityFetches[indexKey] = entity;
         return entity;

@@ -10,7 +10,17 @@ public static class ApiSchemaFactory
     public static ISchema Create(SupergraphSchema supergraph)
     {
         ArgumentNullException.ThrowIfNull(supergraph);
-        var schema = Schema.For(supergraph.ApiSdl);
+        var schema = Schema.For(supergraph.ApiSdl, builder =>
+        {
+            // The gateway never resolves values with this schema (subgraphs do); abstract types only need a resolver to initialise.
+            foreach (var type in supergraph.Types.Values)
+            {
+                if (type.IsAbstract && !type.Inaccessible)
+                {
+                    builder.Types.For(type.Name).ResolveType = _ => null!;
+                }
+            }
+        });
         foreach (var type in supergraph.Types.Values)
         {
             if (type.Kind == SupergraphTypeKind.Scalar && !type.Inaccessible && !BuiltInScalars.Contains(type.Name))
