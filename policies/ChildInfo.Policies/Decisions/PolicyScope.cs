@@ -1,0 +1,97 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using ChildInfo.Policies.Model;
+using ChildInfo.Policies.Preferences;
+
+namespace ChildInfo.Policies.Decisions;
+
+/// <summary>
+/// Everything decided for one (role, purpose, break-glass): a field decision per classified coordinate, a link
+/// decision per link field, the record scope and preference handling. Built once per policy set; its
+/// <see cref="CacheKey"/> can scope a plan cache, since two requests with the same key get the same decisions.
+/// </summary>
+public sealed class PolicyScope
+{
+    private static readonly FieldDecision Unclassified = new(false, DecisionCodes.UnclassifiedField,
+        "The field has no classification, so it is never served.", null, null);
+
+    private readonly FrozenDictionary<string, FieldDecision> fields;
+    private readonly FrozenDictionary<string, LinkDecision> links;
+    private readonly FrozenDictionary<string, ImmutableArray<string>> preferenceCategories;
+
+    internal PolicyScope(PolicySet set, Role role, Purpose purpose, PolicyRule rule, bool breakGlass)
+    {
+        Role = role;
+        Purpose = purpose;
+        Rule = rule;
+        BreakGlass = breakGlass;
+        RecordScope = breakGlass ? RecordScope.Everyone : rule.Scope;
+        Strict = set.Strict;
+        CacheKey = $"{set.Version}|{role.Id}|{purpose.Id}|{(breakGlass ? "break-glass" : "normal")}";
+        VisibleLabels = [.. rule.Visible];
+        preferenceCategories = set.PreferenceCategories;
+        links = set.Links.ToFrozenDictionary(l => l.Key, l => DecideLink(rule, purpose, l.Key, l.Value), StringComparer.Ordinal);
+        fields = set.Classifications.ToFrozenDictionary(
+            c => c.Key, c => DecideField(set, rule, purpose, c.Key, c.Value), StringComparer.Ordinal);
+    }
+
+    public string CacheKey { get; }
+    public Role Role { get; }
+    public Purpose Purpose { get; }
+    public PolicyRule Rule { get; }
+    public bool BreakGlass { get; }
+    public RecordScope RecordScope { get; }
+    public bool Strict { get; }
+    public ImmutableArray<string> VisibleLabels { get; }
+
+    /// <summary>The decision for a field coordinate <c>Type.field</c>: a dictionary lookup.</summary>
+    public FieldDecision Decide(string fieldCoordinate) =>
+        fields.TryGetValue(fieldCoordinate, out var decision) ? decision : Unclassified;
+
+    /// <summary>Whether a link field (<c>Child.pupil</c>...) may be followed.</summary>
+    public LinkDecision DecideLink(string linkField) =>
+        links.TryGetValue(linkField, out var decision) ? decision
+            : new LinkDecision(false, DecisionCodes.UnknownLink, $"'{linkField}' is not a declared link field.", Rule.Id, linkField, null);
+
+    /// <summary>Every field decision of this scope, by coordinate.</summary>
+    public IReadOnlyDictionary<string, FieldDecision> Fields => fields;
+
+    /// <summary>Every link decision of this scope, by link field.</summary>
+    public IReadOnlyDictionary<string, LinkDecision> Links => links;
+
+    /// <summary>Applies the rule's preference handling to the preferences recorded for one child.</summary>
+    public PreferenceEvaluation EvaluatePreferences(IEnumerable<RecordedPreference> preferences) =>
+        PreferenceEvaluator.Evaluate(this, preferenceCategories, preferences);
+
+    private static LinkDecision DecideLink(PolicyRule rule, Purpose purpose, string linkField, string agency)
+    {
+        if (purpose.AggregateOnly)
+            return new(false, DecisionCodes.AggregateOnly, $"Purpose '{purpose.Id}' is aggregate-only: no child's record is linked.", rule.Id, linkField, agency);
+        return rule.Links.Contains(linkField)
+            ? new(true, DecisionCodes.Allowed, $"Rule {rule.Id} allows linking to the {agency} record.", rule.Id, linkField, agency)
+            : new(false, DecisionCodes.LinkNotAllowed, $"Rule {rule.Id} does not allow linking to the {agency} record.", rule.Id, linkField, agency);
+    }
+
+    private static FieldDecision DecideField(PolicySet set, PolicyRule rule, Purpose purpose, string coordinate, ImmutableArray<string> labels)
+    {
+        if (purpose.AggregateOnly)
+        {
+            foreach (var label in labels)
+            {
+                if (set.Labels[label].RowLevel)
+                    return new(false, DecisionCodes.AggregateOnly,
+                        $"Purpose '{purpose.Id}' is aggregate-only; '{label}' is row-level data about a child.", rule.Id, label);
+            }
+        }
+        if (set.Links.TryGetValue(coordinate, out var agency) && !rule.Links.Contains(coordinate))
+            return new(false, DecisionCodes.LinkNotAllowed, $"Rule {rule.Id} does not allow linking to the {agency} record.", rule.Id, labels[0]);
+        foreach (var label in labels)
+        {
+            if (rule.Denied.Contains(label))
+                return new(false, DecisionCodes.LabelDenied, $"Rule {rule.Id} denies label '{label}'.", rule.Id, label);
+            if (!rule.Visible.Contains(label))
+                return new(false, DecisionCodes.LabelNotVisible, $"Label '{label}' is not visible under rule {rule.Id}.", rule.Id, label);
+        }
+        return new(true, DecisionCodes.Allowed, $"Rule {rule.Id} makes '{string.Join("', '", labels)}' visible.", rule.Id, labels[0]);
+    }
+}
