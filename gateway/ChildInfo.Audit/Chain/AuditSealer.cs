@@ -1,0 +1,56 @@
+using ChildInfo.Audit.Records;
+
+namespace ChildInfo.Audit.Chain;
+
+/// <summary>
+/// Turns entries into chained records on top of a head read under the store's append lock: numbers them, stamps the
+/// time, digests the payload, links each to its predecessor and signs a checkpoint every N records. Called by a
+/// store inside its append transaction, so time and sequence rise together along the chain.
+/// </summary>
+public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer, int checkpointInterval)
+{
+    public SealedBatch Seal(ChainHead head, IReadOnlyList<AuditEntry> entries)
+    {
+        var now = time.GetUtcNow();
+        var records = new List<AuditRecord>(entries.Count);
+        var checkpoints = new List<AuditCheckpoint>();
+        var previous = head;
+        foreach (var entry in entries)
+        {
+            var record = Seal(previous, entry, now);
+            records.Add(record);
+            if (record.Sequence % checkpointInterval == 0)
+                checkpoints.Add(signer.Sign(record.Sequence, record.RecordHash, now));
+            previous = new ChainHead(record.Sequence, record.RecordHash);
+        }
+        return new SealedBatch(records, checkpoints);
+    }
+
+    private static AuditRecord Seal(ChainHead previous, AuditEntry entry, DateTimeOffset now)
+    {
+        var operation = OperationText.Normalise(entry.OperationText);
+        var payload = new AuditPayload(entry.Justification, operation, entry.Children, entry.PreferenceOverrides);
+        var payloadJson = AuditCanonicalForm.PayloadJson(payload);
+        var unsealed = new AuditRecord
+        {
+            Sequence = previous.Sequence + 1,
+            Time = now,
+            RequestId = entry.RequestId,
+            User = entry.User,
+            Role = entry.Role,
+            Organisation = entry.Organisation,
+            Purpose = entry.Purpose,
+            ChildIds = [.. entry.Children.Select(c => c.ChildId).Concat(entry.PreferenceOverrides.Select(o => o.ChildId)).Distinct().Order(StringComparer.Ordinal)],
+            BreakGlass = entry.BreakGlass,
+            PreferenceOverridden = entry.PreferenceOverrides.Count > 0,
+            Outcome = entry.Outcome,
+            OperationHash = OperationText.Hash(operation),
+            PayloadJson = payloadJson,
+            Payload = AuditCanonicalForm.ReadPayload(payloadJson),
+            PayloadDigest = AuditHashes.Sha256(payloadJson),
+            PreviousHash = previous.RecordHash,
+            RecordHash = "",
+        };
+        return unsealed with { RecordHash = AuditCanonicalForm.RecordHash(unsealed) };
+    }
+}

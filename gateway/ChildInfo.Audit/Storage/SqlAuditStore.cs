@@ -1,0 +1,114 @@
+using System.Data.Common;
+using ChildInfo.Audit.Chain;
+using ChildInfo.Audit.Records;
+using Dapper;
+
+namespace ChildInfo.Audit.Storage;
+
+/// <summary>
+/// The append, read and redact logic every SQL database shares, with Dapper. Each append is one transaction that
+/// first takes the database's write lock on the chain head (<see cref="AuditSql.LockHead"/>), so the chain stays
+/// linear across processes; the primary key on <c>sequence</c> and the unique <c>previous_hash</c> refuse a fork
+/// even if that lock were ever bypassed.
+/// </summary>
+public abstract class SqlAuditStore : IAuditStore
+{
+    private protected abstract AuditSql Sql { get; }
+
+    /// <summary>An open connection, configured for durable writes.</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins the append transaction (SQLite overrides this to take its write lock at once).</summary>
+    protected virtual async Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+    public virtual async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var statement in Sql.Create)
+            await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEntry> entries, AuditSealer sealer, CancellationToken cancellationToken = default)
+    {
+        if (entries.Count == 0)
+            return [];
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginAppendAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        var head = await connection.QuerySingleAsync<HeadRow>(new CommandDefinition(Sql.LockHead, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var batch = sealer.Seal(new ChainHead(head.LastSequence, head.LastHash), entries);
+
+        await connection.ExecuteAsync(new CommandDefinition(AuditRow.Insert, batch.Records.Select(AuditRow.From), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var children = batch.Records.SelectMany(r => r.ChildIds.Select(c => new { ChildId = c, r.Sequence })).ToList();
+        if (children.Count > 0)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO audit_record_child (child_id, sequence) VALUES (@ChildId, @Sequence)", children, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (batch.Checkpoints.Count > 0)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO audit_checkpoint (sequence, record_hash, signed_at, key_id, signature) VALUES (@Sequence, @RecordHash, @SignedAt, @KeyId, @Signature)",
+                batch.Checkpoints.Select(c => new { c.Sequence, c.RecordHash, SignedAt = AuditCanonicalForm.FormatTime(c.Time), c.KeyId, c.Signature }),
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var newHead = batch.NewHead;
+        var moved = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE audit_chain_head SET last_sequence = @Sequence, last_hash = @RecordHash WHERE chain_id = 1 AND last_sequence = @Previous",
+            new { newHead.Sequence, newHead.RecordHash, Previous = head.LastSequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (moved != 1)
+            throw new InvalidOperationException("The audit chain head moved during an append; the append was rolled back.");
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return batch.Records;
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        await PageAsync("sequence > @after", new { after = afterSequence, limit }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<AuditRecord>> ReadForReviewAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        await PageAsync($"sequence > @after AND (break_glass = {Sql.True} OR preference_overridden = {Sql.True})", new { after = afterSequence, limit }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<AuditRecord>> ReadByChildAsync(string childId, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        await PageAsync(
+            "sequence IN (SELECT sequence FROM audit_record_child WHERE child_id = @childId) AND recorded_at >= @since",
+            new { childId, since = AuditCanonicalForm.FormatTime(since), limit = int.MaxValue }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<AuditCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CheckpointRow>(new CommandDefinition(
+            "SELECT sequence AS Sequence, record_hash AS RecordHash, signed_at AS SignedAt, key_id AS KeyId, signature AS Signature FROM audit_checkpoint ORDER BY sequence",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new AuditCheckpoint(r.Sequence, r.RecordHash, AuditCanonicalForm.ParseTime(r.SignedAt), r.KeyId, r.Signature))];
+    }
+
+    public async Task<int> RedactAsync(DateTimeOffset recordedBefore, DateTimeOffset redactedAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE audit_record SET payload = NULL, redacted_at = @redactedAt WHERE recorded_at < @before AND payload IS NOT NULL",
+            new { before = AuditCanonicalForm.FormatTime(recordedBefore), redactedAt = AuditCanonicalForm.FormatTime(redactedAt) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<AuditRecord>> PageAsync(string where, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, Sql.Page, AuditRow.Columns, where), parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    private sealed class HeadRow
+    {
+        public long LastSequence { get; set; }
+        public string LastHash { get; set; } = "";
+    }
+
+    private sealed class CheckpointRow
+    {
+        public long Sequence { get; set; }
+        public string RecordHash { get; set; } = "";
+        public string SignedAt { get; set; } = "";
+        public string KeyId { get; set; } = "";
+        public string Signature { get; set; } = "";
+    }
+}
