@@ -7,9 +7,16 @@ namespace ChildInfo.Federation.Planning;
 /// Compiled operations (and their plans) by operation text, operation name and the caller's scope key. Looked up
 /// first by the exact text, then by the normalised text, so reformatted copies of one operation share a plan.
 /// </summary>
+/// <remarks>
+/// Bounded with CLOCK (second-chance) eviction, an approximation of least-recently-used: a hit only marks its entry
+/// as used (no lock, no allocation); an insert into a full cache sweeps the ring of keys under a lock, giving each
+/// marked entry a second chance and evicting the first one not used since the hand last passed it.
+/// </remarks>
 internal sealed class PlanCache
 {
-    private readonly ConcurrentDictionary<Key, CompiledOperation> _entries = new();
+    private readonly ConcurrentDictionary<Key, Entry> _entries = new();
+    private readonly Queue<Key> _ring = new();
+    private readonly Lock _gate = new();
     private readonly int _capacity;
 
     public PlanCache(int capacity)
@@ -19,19 +26,78 @@ internal sealed class PlanCache
 
     public int Count => _entries.Count;
 
-    public bool TryGet(string text, string? operationName, string? scope, out CompiledOperation operation) =>
-        _entries.TryGetValue(new Key(text, operationName ?? string.Empty, scope ?? string.Empty), out operation!);
+    public int Capacity => _capacity;
+
+    public bool TryGet(string text, string? operationName, string? scope, out CompiledOperation operation)
+    {
+        if (_entries.TryGetValue(new Key(text, operationName ?? string.Empty, scope ?? string.Empty), out var entry))
+        {
+            if (!entry.Used)
+            {
+                entry.Used = true;
+            }
+
+            operation = entry.Operation;
+            return true;
+        }
+
+        operation = null!;
+        return false;
+    }
 
     public void Add(string text, string? operationName, string? scope, CompiledOperation operation)
     {
-        if (_entries.Count >= _capacity)
+        var key = new Key(text, operationName ?? string.Empty, scope ?? string.Empty);
+        lock (_gate)
         {
-            // Simple bound: start again rather than grow without limit. Operations in use come back on their next request.
-            _entries.Clear();
-        }
+            if (_entries.TryGetValue(key, out var existing))
+            {
+                existing.Operation = operation;
+                existing.Used = true;
+                return;
+            }
 
-        _entries[new Key(text, operationName ?? string.Empty, scope ?? string.Empty)] = operation;
+            while (_entries.Count >= _capacity && _ring.Count > 0)
+            {
+                EvictOne();
+            }
+
+            _entries[key] = new Entry(operation);
+            _ring.Enqueue(key);
+        }
+    }
+
+    /// <summary>Moves the clock hand until it finds an entry not used since its last pass, and evicts it.</summary>
+    private void EvictOne()
+    {
+        // Every entry is passed at most twice: once to clear its mark, once to evict it.
+        for (var steps = 2 * _ring.Count; steps > 0; steps--)
+        {
+            var key = _ring.Dequeue();
+            if (!_entries.TryGetValue(key, out var entry))
+            {
+                continue;
+            }
+
+            if (entry.Used && steps > 1)
+            {
+                entry.Used = false;
+                _ring.Enqueue(key);
+                continue;
+            }
+
+            _entries.TryRemove(key, out _);
+            return;
+        }
     }
 
     private readonly record struct Key(string Text, string OperationName, string Scope);
+
+    private sealed class Entry(CompiledOperation operation)
+    {
+        public CompiledOperation Operation { get; set; } = operation;
+
+        /// <summary>Set on every hit, cleared by the clock hand: the entry's second chance.</summary>
+        public volatile bool Used;
+    }
 }
