@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using ChildInfo.Audit.Records;
+
+namespace ChildInfo.Audit.Transparency;
+
+/// <summary>
+/// Every access to one child's information in a period, for a subject access request or a family's question
+/// "who looked at my information, when, and why". <see cref="ToText"/> writes it in plain English.
+/// </summary>
+public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<AuditRecord> Accesses, ChildAccessSummary Summary)
+{
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Who has looked at your information ({ChildId})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"From {Date(From)} to {Date(To)}.");
+        text.AppendLine();
+        text.AppendLine(Summary.ToText());
+        foreach (var access in Accesses)
+        {
+            text.AppendLine();
+            Describe(access, text);
+        }
+        return text.ToString();
+    }
+
+    private void Describe(AuditRecord access, StringBuilder text)
+    {
+        var who = $"{access.User} ({PlainWords.Role(access.Role)}, {access.Organisation})";
+        var when = $"On {Date(access.Time)} at {access.Time.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK records use UTC)";
+        text.AppendLine(access.Outcome switch
+        {
+            AuditOutcome.Denied => $"{when}, {who} asked to see your information {PlainWords.Purpose(access.Purpose)}. This was refused, and nothing was shown.",
+            AuditOutcome.Error => $"{when}, {who} asked to see your information {PlainWords.Purpose(access.Purpose)}. The request failed, and nothing was shown.",
+            _ => $"{when}, {who} looked at your information {PlainWords.Purpose(access.Purpose)}.",
+        });
+        if (access.IsRedacted)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  The details of this visit (the reason given, and what was seen) were deleted on {Date(access.RedactedAt ?? access.Time)} because they are only kept for a limited time. The fact that it happened is kept.");
+            return;
+        }
+        if (access.Justification is { Length: > 0 } justification)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  The reason they gave: \"{justification}\".");
+        var mine = access.Payload?.Children.FirstOrDefault(c => c.ChildId == ChildId);
+        if (mine is not null && mine.Disclosed.Count > 0)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  They saw: {string.Join("; ", mine.Disclosed.GroupBy(f => (f.Label, f.Source)).Select(g => $"{PlainWords.Label(g.Key.Label)} (from {PlainWords.Source(g.Key.Source)})"))}.");
+        if (mine is not null)
+        {
+            foreach (var withheld in mine.Withheld.GroupBy(f => (f.Label, f.Source, f.Code)))
+            {
+                var what = withheld.Key.Label is { } label ? PlainWords.Label(label) : string.Join(", ", withheld.Select(f => f.Field));
+                var from = withheld.Key.Source is { } source ? $" (from {PlainWords.Source(source)})" : "";
+                text.AppendLine(CultureInfo.InvariantCulture, $"  They were not shown {what}{from}, {PlainWords.Reason(withheld.Key.Code, withheld.First().Reason)}.");
+            }
+        }
+        foreach (var o in access.Payload?.PreferenceOverrides.Where(o => o.ChildId == ChildId) ?? [])
+            text.AppendLine(CultureInfo.InvariantCulture, $"  Your wish \"{o.Preference}\" was set aside: {o.Reason}. This is checked by the data protection officer.");
+        if (access.BreakGlass)
+            text.AppendLine("  This was an emergency access (sometimes called \"break-glass\"), so it is checked afterwards by the data protection officer.");
+    }
+
+    internal static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

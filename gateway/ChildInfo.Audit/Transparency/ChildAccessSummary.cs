@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+using ChildInfo.Audit.Records;
+
+namespace ChildInfo.Audit.Transparency;
+
+/// <summary>How often a child's information was seen in a period, by which services and for which reasons.</summary>
+public sealed record ChildAccessSummary(
+    string ChildId,
+    TimeSpan Period,
+    int Viewed,
+    int Refused,
+    int Emergency,
+    IReadOnlyList<(string Service, int Count)> Services,
+    IReadOnlyList<(string Purpose, int Count)> Purposes)
+{
+    public static ChildAccessSummary From(string childId, TimeSpan period, IReadOnlyList<AuditRecord> records)
+    {
+        var viewed = records.Where(r => r.Outcome is AuditOutcome.Ok or AuditOutcome.Partial).ToList();
+        return new ChildAccessSummary(
+            childId,
+            period,
+            viewed.Count,
+            records.Count - viewed.Count,
+            viewed.Count(r => r.BreakGlass),
+            [.. viewed.GroupBy(r => r.Organisation).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)],
+            [.. viewed.GroupBy(r => r.Purpose).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)]);
+    }
+
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        var span = Period.TotalDays is >= 365 and <= 366 ? "the last year" : $"the last {(int)Period.TotalDays} days";
+        if (Viewed == 0)
+            text.Append(CultureInfo.InvariantCulture, $"Nobody viewed your information in {span}.");
+        else
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Your information was viewed {PlainWords.Times(Viewed)} in {span}");
+            text.Append(CultureInfo.InvariantCulture, $", by {(Services.Count == 1 ? "this service" : "these services")}: {string.Join("; ", Services.Select(s => $"{s.Service} ({PlainWords.Times(s.Count)})"))}");
+            text.Append(CultureInfo.InvariantCulture, $", for {(Purposes.Count == 1 ? "this reason" : "these reasons")}: {string.Join("; ", Purposes.Select(p => $"{PlainWords.Purpose(p.Purpose)} ({PlainWords.Times(p.Count)})"))}.");
+        }
+        if (Emergency > 0)
+            text.Append(CultureInfo.InvariantCulture, $" {PlainWords.Times(Emergency)[..1].ToUpperInvariant()}{PlainWords.Times(Emergency)[1..]} it was an emergency access, checked afterwards by the data protection officer.");
+        if (Refused > 0)
+            text.Append(CultureInfo.InvariantCulture, $" {(Refused == 1 ? "One more request was" : $"{Refused} more requests were")} refused or failed, so nothing was shown.");
+        return text.ToString();
+    }
+}
