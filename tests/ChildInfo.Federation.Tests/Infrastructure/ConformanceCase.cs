@@ -8,7 +8,9 @@ namespace ChildInfo.Federation.Tests.Infrastructure;
 /// optional <c>variables.json</c> and <c>options.json</c>, and the expectations <c>plan.txt</c>,
 /// <c>response.json</c> and optional <c>calls.txt</c>; the feature folder holds <c>supergraph.graphql</c> (or <c>uses.txt</c> naming the feature whose subgraphs it shares),
 /// <c>subgraphs/*.graphql</c> and <c>data/*.json</c>. Set <c>UPDATE_CONFORMANCE=1</c> to write the actual results as
-/// the expectations (then review them).
+/// the expectations (then review them). After editing a feature's subgraphs, regenerate its supergraph with Apollo's
+/// composition: <c>npm ci --prefix tests/tools/composition</c>, then
+/// <c>node tests/tools/composition/compose.mjs --features tests/ChildInfo.Federation.Tests/Conformance</c>.
 /// </summary>
 internal static class ConformanceCase
 {
