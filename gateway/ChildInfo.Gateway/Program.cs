@@ -1,6 +1,8 @@
+using ChildInfo.Gateway.Cli;
+
 namespace ChildInfo.Gateway;
 
 internal static class Program
 {
-    private static void Main() { }
+    private static Task<int> Main(string[] args) => CommandLine.RunAsync(args, Console.Out, Console.Error);
 }

@@ -1,0 +1,60 @@
+namespace ChildInfo.Gateway.Cli;
+
+/// <summary>The <c>childinfo</c> command line: picks the subcommand, turns a wrong command line into a message and exit code 2.</summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Usage: childinfo [serve] [options]          serve the gateway (the default)
+               childinfo data generate [options]    generate sample data as SQLite files
+
+        serve (with no options: the embedded demo at http://127.0.0.1:4000/graphql)
+          --supergraph FILE   serve this Apollo Federation 2 supergraph; subgraph URLs come from its join__Graph values
+          --urls URLS         where the gateway listens (default http://127.0.0.1:4000)
+          --data DIR          the demo's data folder (default data/demo)
+          --children N        children the demo generates on first run (default 2000)
+          --seed S            the demo's generation seed (default 1)
+
+        data generate
+          --children N        how many children, 100 to 1,000,000 (default 10000)
+          --seed S            generation seed (default 1)
+          --out DIR           folder for the <agency>.db files (default data)
+          --overwrite         replace databases that already hold data
+        """;
+
+    private static readonly string[] NotYetAvailable = ["token", "policy", "audit", "subgraph"];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            switch (args)
+            {
+                case [] or ["serve", ..]:
+                    return await ServeCommand.RunAsync(ServeOptions.Parse(args.Length == 0 ? [] : args[1..]), output, error, cancellationToken).ConfigureAwait(false);
+                case [var first, ..] when first.StartsWith("--", StringComparison.Ordinal) && first is not "--help":
+                    return await ServeCommand.RunAsync(ServeOptions.Parse(args), output, error, cancellationToken).ConfigureAwait(false);
+                case ["help" or "--help" or "-h", ..]:
+                    await output.WriteLineAsync(Usage).ConfigureAwait(false);
+                    return 0;
+                case ["data", "generate", ..]:
+                    return await DataGenerateCommand.RunAsync(args[2..], output, error, cancellationToken).ConfigureAwait(false);
+                case ["data", ..]:
+                    throw new CommandLineException("'data' needs a subcommand: data generate.");
+                case [var command, ..] when NotYetAvailable.Contains(command):
+                    await error.WriteLineAsync($"childinfo: '{command}' is not available in this version yet.").ConfigureAwait(false);
+                    return 2;
+                default:
+                    throw new CommandLineException($"Unknown command '{args[0]}'.");
+            }
+        }
+        catch (CommandLineException ex)
+        {
+            await error.WriteLineAsync($"childinfo: {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync("Run 'childinfo --help' for usage.").ConfigureAwait(false);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using ChildInfo.Federation.Supergraph;
+using ChildInfo.Gateway.Demo;
+using ChildInfo.Gateway.Hosting;
+using ChildInfo.SampleData.Generation;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ChildInfo.Gateway.Cli;
+
+/// <summary>
+/// <c>childinfo serve</c>: the gateway on a supergraph file (<c>--supergraph</c>), or else the embedded demo: sample
+/// data generated on first run, the five sample subgraphs in-process, the stored demo supergraph.
+/// </summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        DemoSubgraphs? demo = null;
+        try
+        {
+            string supergraph;
+            IReadOnlyDictionary<string, string> subgraphUrls = new Dictionary<string, string>();
+            if (options.SupergraphFile is { } file)
+            {
+                if (!File.Exists(file))
+                {
+                    await error.WriteLineAsync($"childinfo: the supergraph file '{file}' does not exist.").ConfigureAwait(false);
+                    return 2;
+                }
+
+                supergraph = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await DemoData.EnsureAsync(options.DataDirectory, options.Children, options.Seed, output, cancellationToken).ConfigureAwait(false);
+                demo = await DemoSubgraphs.StartAsync(options.DataDirectory, preferredPorts: true, cancellationToken).ConfigureAwait(false);
+                subgraphUrls = demo.Urls;
+                supergraph = DemoSupergraph.Load();
+            }
+
+            var app = await StartGatewayAsync(options, supergraph, subgraphUrls, cancellationToken).ConfigureAwait(false);
+            await using (app.ConfigureAwait(false))
+            {
+                var state = app.Services.GetRequiredService<GatewayState>();
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+                await output.WriteLineAsync($"ChildInfo gateway listening on {address}/graphql (health: {address}/health)").ConfigureAwait(false);
+                await output.WriteLineAsync(options.SupergraphFile is null ? "Embedded demo: sample subgraphs over SQLite in " + Path.GetFullPath(options.DataDirectory) : "Supergraph: " + Path.GetFullPath(options.SupergraphFile)).ConfigureAwait(false);
+                var urls = state.Current.Supergraph.Subgraphs.ToDictionary(s => s.Name, s => subgraphUrls.TryGetValue(s.Name, out var u) ? u : s.Url);
+                foreach (var (name, up) in await SubgraphProbe.ProbeAsync(app.Services.GetRequiredService<HttpClient>(), urls, cancellationToken).ConfigureAwait(false))
+                {
+                    await output.WriteLineAsync($"  {name,-18} {urls[name],-36} {(up ? "up" : "NOT ANSWERING")}").ConfigureAwait(false);
+                }
+
+                await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return 0;
+        }
+        catch (SupergraphException ex)
+        {
+            await error.WriteLineAsync($"childinfo: the supergraph cannot be served: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (SampleDataException ex)
+        {
+            await error.WriteLineAsync($"childinfo: cannot generate the demo's sample data: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (IOException ex)
+        {
+            await error.WriteLineAsync($"childinfo: cannot start: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        finally
+        {
+            if (demo is not null)
+            {
+                await demo.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Starts on the requested URLs; on the default port, falls back to a free port when 4000 is taken.</summary>
+    private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, CancellationToken cancellationToken)
+    {
+        var hostOptions = new GatewayHostOptions { SupergraphSdl = supergraph, SubgraphUrls = subgraphUrls, Urls = options.Urls ?? ServeOptions.DefaultUrls };
+        var app = GatewayHost.Create(hostOptions);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            return app;
+        }
+        catch (IOException) when (options.Urls is null)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        var fallback = GatewayHost.Create(hostOptions with { Urls = "http://127.0.0.1:0" });
+        await fallback.StartAsync(cancellationToken).ConfigureAwait(false);
+        return fallback;
+    }
+}

@@ -1,0 +1,43 @@
+namespace ChildInfo.Gateway.Cli;
+
+/// <summary>What <c>childinfo serve</c> was asked to do.</summary>
+public sealed record ServeOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:4000";
+
+    /// <summary>A supergraph file to serve; null runs the embedded demo.</summary>
+    public string? SupergraphFile { get; init; }
+
+    /// <summary>Where the gateway listens; null means <see cref="DefaultUrls"/> (or a free port if 4000 is taken).</summary>
+    public string? Urls { get; init; }
+
+    /// <summary>The demo's data folder.</summary>
+    public string DataDirectory { get; init; } = Path.Combine("data", "demo");
+
+    /// <summary>How many children the demo generates on first run.</summary>
+    public int Children { get; init; } = 2_000;
+
+    /// <summary>The demo's generation seed.</summary>
+    public int Seed { get; init; } = 1;
+
+    public static ServeOptions Parse(IReadOnlyList<string> args)
+    {
+        var reader = new ArgumentReader("serve", args, new HashSet<string> { "supergraph", "urls", "data", "children", "seed" }, new HashSet<string>());
+        var options = new ServeOptions
+        {
+            SupergraphFile = reader.String("supergraph"),
+            Urls = reader.String("urls"),
+        };
+        if (options.SupergraphFile is not null && (reader.Has("data") || reader.Has("children") || reader.Has("seed")))
+        {
+            throw new CommandLineException("--data, --children and --seed configure the embedded demo; they do not go with --supergraph.");
+        }
+
+        return options with
+        {
+            DataDirectory = reader.String("data") ?? options.DataDirectory,
+            Children = reader.Int("children", 100, 1_000_000) ?? options.Children,
+            Seed = reader.Int("seed", int.MinValue, int.MaxValue) ?? options.Seed,
+        };
+    }
+}

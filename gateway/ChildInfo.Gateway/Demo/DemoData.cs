@@ -1,0 +1,42 @@
+using System.Globalization;
+using ChildInfo.SampleData.Generation;
+
+namespace ChildInfo.Gateway.Demo;
+
+/// <summary>
+/// The demo's sample data: generated once into its folder (one SQLite file per agency), then reused. A marker file
+/// written after a complete run records the size, seed and agencies written, so an interrupted, differently sized
+/// or older run is redone.
+/// </summary>
+public static class DemoData
+{
+    private const string MarkerFile = "generated.txt";
+
+    /// <summary>Generates the data unless the folder already holds a complete run of the same size and seed.</summary>
+    /// <returns>True when it generated, false when it reused existing data.</returns>
+    public static async Task<bool> EnsureAsync(string directory, int children, int seed, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var marker = Path.Combine(directory, MarkerFile);
+        var generator = new SampleDataGenerator();
+        var expected = Marker(children, seed, generator.AvailableAgencies);
+        if (File.Exists(marker) && (await File.ReadAllTextAsync(marker, cancellationToken).ConfigureAwait(false)).Trim() == expected)
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(directory);
+        File.Delete(marker);
+        await output.WriteLineAsync($"First run: generating sample data for {children:N0} children (seed {seed}) into {Path.GetFullPath(directory)} ...").ConfigureAwait(false);
+        var summary = await generator.GenerateAsync(
+            new SampleDataOptions { Children = children, Seed = seed, OutputDirectory = directory, Overwrite = true },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(marker, expected + Environment.NewLine, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"Sample data ready in {summary.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.").ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Size, seed and the agencies the generator writes: data from an older generator is redone.</summary>
+    private static string Marker(int children, int seed, IReadOnlyList<string> agencies) =>
+        string.Create(CultureInfo.InvariantCulture, $"children={children} seed={seed} agencies={string.Join(',', agencies)}");
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using ChildInfo.Federation;
+using ChildInfo.Federation.Diagnostics;
+using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Transport;
+using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Gateway.Diagnostics;
+using ChildInfo.Gateway.Http;
+using OpenTelemetry.Trace;
+
+namespace ChildInfo.Gateway.Hosting;
+
+/// <summary>Builds the gateway's ASP.NET Core application: GraphQL over HTTP, health, telemetry.</summary>
+public static partial class GatewayHost
+{
+    /// <summary>
+    /// Loads the supergraph and builds the application without starting it. Throws
+    /// <see cref="ChildInfo.Federation.Supergraph.SupergraphException"/> when the SDL is not a federation 2 supergraph.
+    /// </summary>
+    public static WebApplication Create(GatewayHostOptions options, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ApplicationName = typeof(GatewayHost).Assembly.GetName().Name });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = options.MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestBufferSize = Math.Max(options.MaxRequestLineBytes * 2L, 1024 * 1024);
+        });
+
+        // One pooled client for every subgraph call; the handler recycles connections so DNS changes are seen.
+        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        ISubgraphTransport transport = new HttpSubgraphTransport(client, ForwardRequestContext);
+        if (options.SubgraphUrls.Count > 0)
+        {
+            transport = new SubgraphUrlOverrides(transport, options.SubgraphUrls);
+        }
+
+        var gateway = FederatedGateway.Create(options.SupergraphSdl, transport, options.Engine);
+        builder.Services.AddSingleton(client);
+        builder.Services.AddSingleton(new GatewayState(gateway));
+        builder.Services.AddSingleton<IOperationAuthoriser, OpenAuthoriser>();
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(GatewayTelemetry.SourceName, FederationTelemetry.SourceName));
+
+        var app = builder.Build();
+        app.Use(NeverLeakExceptionsAsync);
+        app.MapGet("/health", (GatewayState state) => Results.Json(new
+        {
+            status = "ok",
+            subgraphs = state.Current.Supergraph.Subgraphs.Select(s => s.Name).ToArray(),
+        }));
+        GraphQLHttpEndpoint.Map(app);
+        return app;
+    }
+
+    /// <summary>
+    /// Passes the declared purpose and justification on to each subgraph call. (The signed request context of
+    /// DESIGN.md section 5 replaces this.)
+    /// </summary>
+    private static void ForwardRequestContext(HttpRequestMessage message, SubgraphRequest request)
+    {
+        if (request.Context is not GatewayRequestContext context)
+        {
+            return;
+        }
+
+        message.Headers.TryAddWithoutValidation("ChildInfo-Request-Id", context.RequestId);
+        if (context.Purpose is not null)
+        {
+            message.Headers.TryAddWithoutValidation(RequestHeaders.Purpose, context.Purpose);
+        }
+
+        if (context.Justification is not null)
+        {
+            message.Headers.TryAddWithoutValidation(RequestHeaders.Justification, context.Justification);
+        }
+    }
+
+    /// <summary>An unexpected failure becomes a GraphQL error with code INTERNAL_SERVER_ERROR: never a stack trace.</summary>
+    private static async Task NeverLeakExceptionsAsync(HttpContext http, RequestDelegate next)
+    {
+        try
+        {
+            await next(http).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception ex)
+        {
+            Log.RequestFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChildInfo.Gateway"), ex, http.TraceIdentifier);
+            if (http.Response.HasStarted)
+            {
+                throw;
+            }
+
+            http.Response.Clear();
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await using var writer = new Utf8JsonWriter(http.Response.Body);
+            GatewayResult.RequestError(new GraphQLError("The gateway could not complete the request.", ErrorCodes.InternalError)).WriteTo(writer);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "Request {RequestId} failed inside the gateway.")]
+        public static partial void RequestFailed(ILogger logger, Exception exception, string requestId);
+    }
+}

@@ -1,0 +1,25 @@
+using ChildInfo.Federation;
+
+namespace ChildInfo.Gateway.Hosting;
+
+/// <summary>How to host the gateway.</summary>
+public sealed record GatewayHostOptions
+{
+    /// <summary>The Apollo Federation 2 supergraph SDL to serve.</summary>
+    public required string SupergraphSdl { get; init; }
+
+    /// <summary>Listen addresses, separated by semicolons; <c>http://127.0.0.1:0</c> takes a free port.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:4000";
+
+    /// <summary>Subgraph URLs by subgraph name that replace the supergraph's <c>join__Graph</c> URLs.</summary>
+    public IReadOnlyDictionary<string, string> SubgraphUrls { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Settings of the federation engine.</summary>
+    public FederatedGatewayOptions Engine { get; init; } = new();
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Longest URL accepted (GET requests carry the query in it), in bytes.</summary>
+    public int MaxRequestLineBytes { get; init; } = 64 * 1024;
+}

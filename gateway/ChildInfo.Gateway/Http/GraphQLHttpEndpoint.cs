@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ChildInfo.Federation;
+using ChildInfo.Federation.Errors;
+using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Gateway.Diagnostics;
+using ChildInfo.Gateway.Hosting;
+using Microsoft.Extensions.Primitives;
+
+namespace ChildInfo.Gateway.Http;
+
+/// <summary>
+/// GraphQL over HTTP at <c>/graphql</c>: POST with <c>application/json</c>, GET for queries (never mutations), answers
+/// as <c>application/graphql-response+json</c> or <c>application/json</c> with the status codes the specification
+/// gives for each. The phases are read → prepare (validate, plan) → authorise → execute → write; authorisation sits
+/// between validation and execution, and its scope key partitions the plan cache.
+/// </summary>
+public static class GraphQLHttpEndpoint
+{
+    public static void Map(IEndpointRouteBuilder endpoints, string path = "/graphql")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost(path, (HttpContext http) => HandleAsync(http, isGet: false));
+        endpoints.MapGet(path, (HttpContext http) => HandleAsync(http, isGet: true));
+    }
+
+    private static async Task HandleAsync(HttpContext http, bool isGet)
+    {
+        using var activity = GatewayTelemetry.Source.StartActivity("graphql.request", ActivityKind.Server);
+        activity?.SetTag("http.request.method", isGet ? "GET" : "POST");
+        var cancellationToken = http.RequestAborted;
+        var mediaType = AcceptNegotiation.Choose(http.Request.Headers.Accept);
+        if (mediaType == ResponseMediaType.NotAcceptable)
+        {
+            await GraphQLResponseWriter.WriteRequestErrorAsync(http.Response, StatusCodes.Status406NotAcceptable, mediaType,
+                "The response can be application/graphql-response+json or application/json; the Accept header allows neither.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        RequestReadResult read;
+        using (GatewayTelemetry.Source.StartActivity("read"))
+        {
+            read = isGet ? GraphQLRequestReader.ReadGet(http.Request) : await GraphQLRequestReader.ReadPostAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (read.Request is null)
+        {
+            activity?.SetTag("http.response.status_code", read.StatusCode);
+            await GraphQLResponseWriter.WriteRequestErrorAsync(http.Response, read.StatusCode, mediaType, read.Error!, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var request = read.Request;
+        var (status, result) = await RunAsync(http, request, isGet, mediaType, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("http.response.status_code", status);
+        using (GatewayTelemetry.Source.StartActivity("write"))
+        {
+            await GraphQLResponseWriter.WriteAsync(http.Response, status, mediaType, result, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<(int Status, GatewayResult Result)> RunAsync(HttpContext http, HttpGraphQLRequest request, bool isGet, ResponseMediaType mediaType, CancellationToken cancellationToken)
+    {
+        var services = http.RequestServices;
+        var gateway = services.GetRequiredService<GatewayState>().Current;
+        var authoriser = services.GetRequiredService<IOperationAuthoriser>();
+        var context = new GatewayRequestContext(
+            http.TraceIdentifier,
+            Header(http, RequestHeaders.Purpose) ?? request.ExtensionString("purpose"),
+            Header(http, RequestHeaders.Justification) ?? request.ExtensionString("justification"));
+        Activity.Current?.SetTag("childinfo.purpose", context.Purpose);
+
+        var gatewayRequest = new GatewayRequest(request.Query, request.OperationName, request.Variables, request.Extensions, context);
+        var prepared = await gateway.PrepareAsync(gatewayRequest, authoriser.ScopeKey(context), cancellationToken).ConfigureAwait(false);
+        var requestErrorStatus = mediaType == ResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        if (prepared.Operation is not { } operation)
+        {
+            return (requestErrorStatus, prepared.Error!);
+        }
+
+        Activity.Current?.SetTag("graphql.operation.type", operation.OperationType.ToString().ToLowerInvariant());
+        Activity.Current?.SetTag("graphql.operation.name", operation.OperationName);
+        if (isGet && operation.IsMutation)
+        {
+            http.Response.Headers.Allow = "POST";
+            return (StatusCodes.Status405MethodNotAllowed, GatewayResult.RequestError(
+                new GraphQLError("Mutations are not allowed over GET; use POST.", ErrorCodes.BadRequest)));
+        }
+
+        AuthorisationDecision decision;
+        using (GatewayTelemetry.Source.StartActivity("authorise"))
+        {
+            decision = await authoriser.AuthoriseAsync(context, operation, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!decision.Allowed)
+        {
+            return (StatusCodes.Status403Forbidden, GatewayResult.RequestError([.. decision.Errors]));
+        }
+
+        GatewayResult result;
+        using (GatewayTelemetry.Source.StartActivity("execute"))
+        {
+            result = await gateway.ExecuteAsync(operation, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (decision.MayShowPlan && IsTrue(Header(http, RequestHeaders.DebugPlan)))
+        {
+            result = result.WithExtension("queryPlan", JsonSerializer.SerializeToElement(operation.PlanText));
+        }
+
+        return (StatusCodes.Status200OK, result);
+    }
+
+    private static string? Header(HttpContext http, string name) =>
+        http.Request.Headers.TryGetValue(name, out StringValues value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
+
+    private static bool IsTrue(string? value) =>
+        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+}
