@@ -33,7 +33,7 @@ public sealed record SampleDataOptions
     public string? ConnectionTemplate { get; init; }
 
     /// <summary>Per-agency databases (keyed by agency name), overriding the provider, template and output folder.</summary>
-    public IReadOnlyDictionary<string, DatabaseOptions> Databases { get; init; } = new Dictionary<string, DatabaseOptions>();
+    public IReadOnlyDictionary<string, DatabaseOptions> Databases { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, DatabaseOptions>.Empty;
 
     /// <summary>Only these agencies (null: every agency with a writer).</summary>
     public IReadOnlyList<string>? Agencies { get; init; }

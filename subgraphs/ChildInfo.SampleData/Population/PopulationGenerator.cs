@@ -213,15 +213,31 @@ public sealed class PopulationGenerator
                 continue;
             }
             // A gap of one to seven years from a brother or sister, reflected at the ends of the 0–17 range so that
-            // ages stay evenly spread across the population.
-            var gap = rng.Next(450, 2600) * (rng.NextDouble() < 0.5 ? -1 : 1);
-            var day = births[rng.Next(i)].DayNumber + gap;
-            if (day < oldest)
-                day = 2 * oldest - day;
-            if (day > newest)
-                day = 2 * newest - day;
-            births[i] = DateOnly.FromDayNumber(Math.Clamp(day, oldest, newest));
+            // ages stay evenly spread across the population, and never within ten months of another child.
+            var day = -1;
+            for (var attempt = 0; attempt < 12 && day < 0; attempt++)
+            {
+                var gap = rng.Next(450, 2600) * (rng.NextDouble() < 0.5 ? -1 : 1);
+                var candidate = births[rng.Next(i)].DayNumber + gap;
+                if (candidate < oldest)
+                    candidate = 2 * oldest - candidate;
+                if (candidate > newest)
+                    candidate = 2 * newest - candidate;
+                if (candidate >= oldest && candidate <= newest && FarFromOthers(births[..i], candidate))
+                    day = candidate;
+            }
+            births[i] = day >= 0 ? DateOnly.FromDayNumber(day) : births[i - 1]; // no room left: twins
         }
+    }
+
+    private static bool FarFromOthers(ReadOnlySpan<DateOnly> others, int day)
+    {
+        foreach (var other in others)
+        {
+            if (Math.Abs(other.DayNumber - day) < 300)
+                return false;
+        }
+        return true;
     }
 
     private EarlyYearsSetting ChooseSetting(Random rng, int district)

@@ -24,7 +24,8 @@ public static class ReferenceDataFactory
     /// <summary>Northshire's reference data (built once, shared: it is immutable).</summary>
     public static ReferenceData Create() => Instance.Value;
 
-    private static ReferenceData Build()
+    /// <summary>Builds the reference data afresh (the same values every time); <see cref="Create"/> shares one copy.</summary>
+    public static ReferenceData Build()
     {
         var rng = new Random(NorthshireLaCode);
         var schools = new List<School>();

@@ -1,7 +1,0 @@
-namespace ChildInfo.Gateway.Tests;
-
-public class BuildTests
-{
-    [Fact]
-    public void Assembly_Loads() => Assert.NotNull(typeof(BuildTests).Assembly.GetName().Name);
-}
