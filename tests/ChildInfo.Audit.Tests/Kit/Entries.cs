@@ -1,0 +1,30 @@
+using ChildInfo.Audit.Records;
+
+namespace ChildInfo.Audit.Tests.Kit;
+
+/// <summary>Audit entries as the gateway would write them, for tests.</summary>
+public static class Entries
+{
+    public static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
+    public static AuditOptions Options(int checkpointInterval = 4, TimeSpan? retention = null) =>
+        new() { CheckpointKey = Key, CheckpointKeyId = "test-key", CheckpointInterval = checkpointInterval, RetentionPeriod = retention };
+
+    public static AuditEntry Ordinary(int n, string child = "C-0001") => new()
+    {
+        RequestId = $"req-{n}",
+        User = "j.smith",
+        Role = "social_worker",
+        Organisation = "Northshire Children's Services",
+        Purpose = "child_protection",
+        Justification = "S47 enquiry, case 1234",
+        OperationText = "query Child($id: ID!) {\n  child(id: $id) {\n    name\n    attendance { percent }\n  }\n}",
+        Children =
+        [
+            new ChildDisclosure(child,
+                [new DisclosedField("Child.name", "identifying", "child_index"), new DisclosedField("Pupil.attendance", "attendance", "education")],
+                [new WithheldField("Engagement.notes", "voice", "voluntary_sector", "PREFERENCE_WITHHELD", "The family asked that youth-worker notes are not shared with school.")]),
+        ],
+        Outcome = AuditOutcome.Partial,
+    };
+}

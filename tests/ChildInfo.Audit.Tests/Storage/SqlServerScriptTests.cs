@@ -1,0 +1,34 @@
+using System.Globalization;
+using ChildInfo.Audit.Storage;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace ChildInfo.Audit.Tests.Storage;
+
+/// <summary>No SQL Server runs here: the T-SQL the SQL Server store sends is at least checked to parse.</summary>
+public sealed class SqlServerScriptTests
+{
+    public static TheoryData<string> Statements()
+    {
+        var sql = SqlServerAuditStore.Statements;
+        var data = new TheoryData<string>();
+        foreach (var statement in sql.Create)
+            data.Add(statement);
+        data.Add(sql.LockHead);
+        data.Add(string.Format(CultureInfo.InvariantCulture, sql.Page, AuditRow.Columns, "sequence > @after AND (break_glass = 1 OR preference_overridden = 1)"));
+        data.Add(string.Format(CultureInfo.InvariantCulture, sql.Page, AuditRow.Columns, "sequence IN (SELECT sequence FROM audit_record_child WHERE child_id = @childId) AND recorded_at >= @since"));
+        data.Add(AuditRow.Insert);
+        data.Add("UPDATE audit_record SET payload = NULL, redacted_at = @redactedAt WHERE recorded_at < @before AND payload IS NOT NULL");
+        data.Add("UPDATE audit_chain_head SET last_sequence = @Sequence, last_hash = @RecordHash WHERE chain_id = 1 AND last_sequence = @Previous");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void Statement_ParsesAsTSql(string statement)
+    {
+        using var reader = new StringReader(statement);
+        new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+
+        Assert.Empty(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"));
+    }
+}
