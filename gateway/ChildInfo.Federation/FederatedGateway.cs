@@ -130,9 +130,9 @@ public sealed class FederatedGateway
             await IntrospectionExecutor.ExecuteAsync(ApiSchema, operation, state, cancellationToken).ConfigureAwait(false);
         }
 
-        if (operation.Plan.Root is not null)
+        if (operation.Plan.Schedule.Length > 0)
         {
-            await PlanExecutor.ExecuteAsync(operation.Plan.Root, state, cancellationToken).ConfigureAwait(false);
+            await PlanExecutor.ExecuteAsync(operation.Plan.Schedule, state, cancellationToken).ConfigureAwait(false);
         }
 
         using var activity = FederationTelemetry.Source.StartActivity("merge");

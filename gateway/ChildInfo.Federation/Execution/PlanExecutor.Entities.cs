@@ -17,34 +17,40 @@ internal static partial class PlanExecutor
         lock (state.Gate)
         {
             var found = new List<(ResultObject Object, object[] Path)>();
-            Collect(state, state.Data, flatten.Path, 0, [], entity.ObjectType, found);
-            if (found.Count == 0)
-            {
-                return;
-            }
-
-            var representations = new ArrayBufferWriter<byte>(found.Count * 32);
+            var representations = new ArrayBufferWriter<byte>(256);
             var index = new Dictionary<ReadOnlyMemory<byte>, int>(RepresentationComparer.Instance);
             var slices = new List<ReadOnlyMemory<byte>>();
             using (var repWriter = new Utf8JsonWriter(representations))
             {
-                foreach (var item in found)
+                // One call for every entity type of the fetch; each distinct representation is sent once, and the
+                // answer at its position goes to every object that produced it.
+                foreach (var target in entity.Targets)
                 {
-                    var start = representations.WrittenCount;
-                    repWriter.Reset(representations);
-                    Representations.Write(repWriter, state.Schema, item.Object, entity);
-                    repWriter.Flush();
-                    var slice = representations.WrittenMemory[start..];
-                    if (!index.TryGetValue(slice, out var position))
+                    found.Clear();
+                    Collect(state, state.Data, flatten.Path, 0, [], target.ObjectType, found);
+                    foreach (var item in found)
                     {
-                        position = slices.Count;
-                        index[slice] = position;
-                        slices.Add(slice);
-                        targets.Add([]);
-                    }
+                        var start = representations.WrittenCount;
+                        repWriter.Reset(representations);
+                        Representations.Write(repWriter, state.Schema, item.Object, target);
+                        repWriter.Flush();
+                        var slice = representations.WrittenMemory[start..];
+                        if (!index.TryGetValue(slice, out var position))
+                        {
+                            position = slices.Count;
+                            index[slice] = position;
+                            slices.Add(slice);
+                            targets.Add([]);
+                        }
 
-                    targets[position].Add(item);
+                        targets[position].Add(item);
+                    }
                 }
+            }
+
+            if (slices.Count == 0)
+            {
+                return;
             }
 
             using var writer = new Utf8JsonWriter(body);

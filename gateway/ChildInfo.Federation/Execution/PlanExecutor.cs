@@ -11,22 +11,40 @@ namespace ChildInfo.Federation.Execution;
 /// <summary>Runs a plan's fetches and merges their answers into the result.</summary>
 internal static partial class PlanExecutor
 {
-    public static Task ExecuteAsync(PlanNode node, ExecutionState state, CancellationToken cancellationToken) => node switch
+    /// <summary>Starts every fetch as soon as the fetches it depends on have completed, and waits for them all.</summary>
+    public static Task ExecuteAsync(ScheduledStep[] schedule, ExecutionState state, CancellationToken cancellationToken)
     {
-        SequenceStep sequence => RunSequenceAsync(sequence, state, cancellationToken),
-        ParallelStep parallel => Task.WhenAll(parallel.Nodes.Select(n => ExecuteAsync(n, state, cancellationToken))),
+        if (schedule.Length == 1)
+        {
+            return RunAsync(schedule[0].Step, state, cancellationToken);
+        }
+
+        var tasks = new Task[schedule.Length];
+        for (var i = 0; i < schedule.Length; i++)
+        {
+            tasks[i] = RunAfterAsync(schedule[i], tasks, state, cancellationToken);
+        }
+
+        return Task.WhenAll(tasks);
+    }
+
+    private static async Task RunAfterAsync(ScheduledStep scheduled, Task[] tasks, ExecutionState state, CancellationToken cancellationToken)
+    {
+        foreach (var dependency in scheduled.DependsOn)
+        {
+            // Dependencies come earlier in the schedule, so their tasks exist; a failed fetch records its error and completes.
+            await tasks[dependency].ConfigureAwait(false);
+        }
+
+        await RunAsync(scheduled.Step, state, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task RunAsync(PlanNode step, ExecutionState state, CancellationToken cancellationToken) => step switch
+    {
         FetchStep fetch => RunRootFetchAsync(fetch, state, cancellationToken),
         FlattenStep flatten => RunEntityFetchAsync(flatten, state, cancellationToken),
-        _ => throw new InvalidOperationException("Unknown plan node."),
+        _ => throw new InvalidOperationException("A scheduled step is a fetch."),
     };
-
-    private static async Task RunSequenceAsync(SequenceStep sequence, ExecutionState state, CancellationToken cancellationToken)
-    {
-        foreach (var node in sequence.Nodes)
-        {
-            await ExecuteAsync(node, state, cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     private static async Task RunRootFetchAsync(FetchStep fetch, ExecutionState state, CancellationToken cancellationToken)
     {

@@ -7,11 +7,11 @@ namespace ChildInfo.Federation.Execution;
 /// <summary>Writes an entity representation (<c>__typename</c>, key and required fields) from a fetched object.</summary>
 internal static class Representations
 {
-    public static void Write(Utf8JsonWriter writer, SupergraphSchema schema, ResultObject obj, EntityFetchInfo entity)
+    public static void Write(Utf8JsonWriter writer, SupergraphSchema schema, ResultObject obj, EntityTarget target)
     {
         writer.WriteStartObject();
-        writer.WriteString("__typename", entity.RepresentationTypename);
-        WriteFields(writer, schema, obj, entity.Fields);
+        writer.WriteString("__typename", target.RepresentationTypename);
+        WriteFields(writer, schema, obj, target.Fields);
         writer.WriteEndObject();
     }
 

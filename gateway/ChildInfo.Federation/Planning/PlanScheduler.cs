@@ -6,40 +6,88 @@ using GraphQLParser.Visitors;
 namespace ChildInfo.Federation.Planning;
 
 /// <summary>
-/// Turns the fetches of a planned operation into plan nodes: fetches run in dependency levels, the fetches of a level
-/// in parallel; a mutation's root fetches run one after another, each with the fetches that hang off it.
+/// Turns the fetches of a planned operation into plan nodes. Entity fetches to one subgraph at the same path whose
+/// dependencies are the same become one fetch (one <c>_entities</c> call with the representations of every type).
+/// The canonical text groups fetches in dependency levels, the fetches of a level in parallel; execution follows the
+/// schedule instead, starting each fetch as soon as the fetches it depends on complete. A mutation's root fetches
+/// run one after another, each with the fetches that hang off it.
 /// </summary>
 internal static class PlanScheduler
 {
-    public static PlanNode? Schedule(PlanContext context, GraphQLOperationDefinition operation)
+    public static (PlanNode? Root, ScheduledStep[] Schedule) Schedule(PlanContext context, GraphQLOperationDefinition operation)
     {
         if (context.Fetches.Count == 0)
         {
-            return null;
+            return (null, []);
         }
 
-        var steps = context.Fetches.ToDictionary(f => f, f => BuildStep(f, operation));
-        if (operation.Operation != OperationType.Mutation)
-        {
-            return Levels(context.Fetches, steps);
-        }
-
-        var groups = context.Fetches.GroupBy(f => f.Root.Group).OrderBy(g => g.Key).Select(g => Levels(g.ToList(), steps)).ToList();
-        return groups.Count == 1 ? groups[0] : new SequenceStep(groups);
-    }
-
-    private static PlanNode Levels(List<FetchBuilder> fetches, Dictionary<FetchBuilder, PlanNode> steps)
-    {
         var levels = new Dictionary<FetchBuilder, int>();
-        foreach (var fetch in fetches)
+        foreach (var fetch in context.Fetches)
         {
             LevelOf(fetch, levels, 0);
         }
 
-        var nodes = new List<PlanNode>();
-        foreach (var level in fetches.GroupBy(f => levels[f]).OrderBy(g => g.Key))
+        var groups = Merge(context.Fetches, levels);
+        var schedule = new ScheduledStep[groups.Count];
+        var steps = new PlanNode[groups.Count];
+        for (var i = 0; i < groups.Count; i++)
         {
-            var members = level.OrderBy(f => f.Id).Select(f => steps[f]).ToList();
+            steps[i] = BuildStep(groups[i].Members, operation);
+            schedule[i] = new ScheduledStep(steps[i], [.. groups[i].DependsOn.Select(d => d.Position).Order()]);
+        }
+
+        var byMutation = groups.GroupBy(g => g.MutationGroup).OrderBy(g => g.Key).Select(g => Levels(g, steps)).ToList();
+        return (byMutation.Count == 1 ? byMutation[0] : new SequenceStep(byMutation), schedule);
+    }
+
+    /// <summary>
+    /// Groups the fetches in dependency order, merging entity fetches that share subgraph, path, mutation group and
+    /// dependencies (and send different entity types); a mutation's root fetch depends on everything before it.
+    /// </summary>
+    private static List<FetchGroup> Merge(List<FetchBuilder> fetches, Dictionary<FetchBuilder, int> levels)
+    {
+        var ordered = fetches.OrderBy(f => f.Root.Group).ThenBy(f => levels[f]).ThenBy(f => f.Id).ToList();
+        var groupOf = new Dictionary<FetchBuilder, FetchGroup>();
+        var groups = new List<FetchGroup>();
+        foreach (var fetch in ordered)
+        {
+            var dependsOn = new HashSet<FetchGroup>(fetch.DependsOn.Select(d => groupOf[d]));
+            if (!fetch.IsEntity && fetch.Group > 0)
+            {
+                dependsOn.UnionWith(groups.Where(g => g.MutationGroup < fetch.Group));
+            }
+
+            FetchGroup? group = null;
+            if (fetch.IsEntity)
+            {
+                var pathText = string.Join('.', fetch.Path);
+                group = groups.Find(g => g.Members[0].IsEntity
+                    && g.Members[0].Graph == fetch.Graph
+                    && g.PathText == pathText
+                    && g.MutationGroup == fetch.Root.Group
+                    && g.DependsOn.SetEquals(dependsOn)
+                    && g.Members.TrueForAll(m => m.EntityType != fetch.EntityType));
+            }
+
+            if (group is null)
+            {
+                group = new FetchGroup(groups.Count, fetch.Root.Group, string.Join('.', fetch.Path), levels[fetch], dependsOn);
+                groups.Add(group);
+            }
+
+            group.Members.Add(fetch);
+            groupOf[fetch] = group;
+        }
+
+        return groups;
+    }
+
+    private static PlanNode Levels(IEnumerable<FetchGroup> groups, PlanNode[] steps)
+    {
+        var nodes = new List<PlanNode>();
+        foreach (var level in groups.GroupBy(g => g.Level).OrderBy(g => g.Key))
+        {
+            var members = level.OrderBy(g => g.Members[0].Id).Select(g => steps[g.Position]).ToList();
             nodes.Add(members.Count == 1 ? members[0] : new ParallelStep(members));
         }
 
@@ -68,16 +116,20 @@ internal static class PlanScheduler
         return level;
     }
 
-    private static PlanNode BuildStep(FetchBuilder fetch, GraphQLOperationDefinition operation)
+    private static PlanNode BuildStep(List<FetchBuilder> members, GraphQLOperationDefinition operation)
     {
+        var fetch = members[0];
         var variables = new HashSet<string>(StringComparer.Ordinal);
         var body = new StringBuilder();
         SelectionBuilder printed;
         if (fetch.IsEntity)
         {
             printed = new SelectionBuilder();
-            var inner = printed.AddFragment(fetch.EntityType!);
-            CopyInto(fetch.Selection, inner);
+            foreach (var member in members)
+            {
+                CopyInto(member.Selection, printed.AddFragment(member.EntityType!));
+            }
+
             body.Append("{_entities(representations:$representations)");
             printed.PrintCompact(body, variables);
             body.Append('}');
@@ -122,14 +174,20 @@ internal static class PlanScheduler
         EntityFetchInfo? entity = null;
         if (fetch.IsEntity)
         {
-            var fields = Representation(fetch.RepresentationSet);
             var requires = new SelectionBuilder();
-            var requiresInner = requires.AddFragment(fetch.RepresentationTypename!);
-            requiresInner.AddField("__typename", "__typename", null, composite: false);
-            AddRepresentation(requiresInner, fields);
+            var targets = new List<EntityTarget>(members.Count);
+            foreach (var member in members)
+            {
+                var fields = Representation(member.RepresentationSet);
+                var requiresInner = requires.AddFragment(member.RepresentationTypename!);
+                requiresInner.AddField("__typename", "__typename", null, composite: false);
+                AddRepresentation(requiresInner, fields);
+                targets.Add(new EntityTarget(member.ObjectType!, member.RepresentationTypename!, fields));
+            }
+
             var requiresText = new StringBuilder();
             requires.PrintPretty(requiresText, 0);
-            entity = new EntityFetchInfo(fetch.ObjectType!, fetch.RepresentationTypename!, fields, requiresText.ToString());
+            entity = new EntityFetchInfo(targets, requiresText.ToString());
         }
 
         var step = new FetchStep(
@@ -141,6 +199,22 @@ internal static class PlanScheduler
             selectionText.ToString(),
             entity);
         return fetch.IsEntity ? new FlattenStep(fetch.Path, step) : step;
+    }
+
+    /// <summary>Fetches that become one subgraph call, with the groups they wait for.</summary>
+    private sealed class FetchGroup(int position, int mutationGroup, string pathText, int level, HashSet<FetchGroup> dependsOn)
+    {
+        public int Position { get; } = position;
+
+        public int MutationGroup { get; } = mutationGroup;
+
+        public string PathText { get; } = pathText;
+
+        public int Level { get; } = level;
+
+        public HashSet<FetchGroup> DependsOn { get; } = dependsOn;
+
+        public List<FetchBuilder> Members { get; } = [];
     }
 
     private static string Sanitize(string graph)

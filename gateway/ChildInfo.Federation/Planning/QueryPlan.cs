@@ -8,10 +8,11 @@ public sealed class QueryPlan
 {
     private string? _text;
 
-    internal QueryPlan(OperationType operation, PlanNode? root, OperationShape shape, bool hasIntrospection)
+    internal QueryPlan(OperationType operation, PlanNode? root, ScheduledStep[] schedule, OperationShape shape, bool hasIntrospection)
     {
         Operation = operation;
         Root = root;
+        Schedule = schedule;
         Shape = shape;
         HasIntrospection = hasIntrospection;
     }
@@ -25,6 +26,9 @@ public sealed class QueryPlan
     public bool HasIntrospection { get; }
 
     internal OperationShape Shape { get; }
+
+    /// <summary>The fetches of <see cref="Root"/> in dependency order, each with the fetches it waits for.</summary>
+    internal ScheduledStep[] Schedule { get; }
 
     /// <summary>The plan's canonical text.</summary>
     public string Text => _text ??= PlanPrinter.Print(this);

@@ -72,8 +72,8 @@ public sealed class QueryPlanner
             context.PlanResolvedField(fetch, fetch.Selection, rootType, [], field, null);
         }
 
-        var root = PlanScheduler.Schedule(context, operation);
-        return new QueryPlan(operation.Operation, root, shape, hasIntrospection);
+        var (root, schedule) = PlanScheduler.Schedule(context, operation);
+        return new QueryPlan(operation.Operation, root, schedule, shape, hasIntrospection);
     }
 
     private string ChooseRootGraph(PlanContext context, string rootType, ShapeField field, string? preferred)
