@@ -173,14 +173,14 @@ public sealed class EducationWriter : IAgencyWriter
         }
     }
 
-    /// <summary>Spreads sessions over up to three codes, the commonest (first in the list) most likely.</summary>
+    /// <summary>Puts sessions under one code, now and then two (fewer rows keep generation fast); the commonest code most likely.</summary>
     private static void Split(Rows rows, Random rng, string upn, string year, string term, int sessions, IReadOnlyList<string> codes, int spread)
     {
         if (sessions <= 0)
             return;
         var first = codes[rng.NextDouble() < 0.7 ? 0 : rng.Next(Math.Min(spread, codes.Count))];
         var second = codes[rng.Next(Math.Min(spread, codes.Count))];
-        if (second == first || sessions < 3 || rng.NextDouble() < 0.5)
+        if (second == first || sessions < 3 || rng.NextDouble() < 0.75)
         {
             rows.Codes.Add([upn, year, term, first, sessions]);
             return;
