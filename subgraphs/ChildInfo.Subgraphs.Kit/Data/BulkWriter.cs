@@ -77,11 +77,14 @@ public sealed class BulkWriter : IAsyncDisposable
         command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
         var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
         command.Prepare();
+        // SQLite is in-process: the async call only adds a state machine per row, so run the loop synchronously.
+        await Task.Yield();
         foreach (var row in rows)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < parameters.Length; i++)
                 parameters[i].Value = ToDb(row[i]);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            command.ExecuteNonQuery();
         }
     }
 
