@@ -34,7 +34,7 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
                 if (broken is null && checkpoints.TryGetValue(record.Sequence, out var checkpoint))
                 {
                     broken = Check(checkpoint, record);
-                    checkpointsChecked++;
+                    checkpointsChecked += broken is null ? 1 : 0;
                 }
                 if (broken is not null)
                     return new AuditVerification(checkedCount, checkpointsChecked, redacted, broken);
