@@ -7,5 +7,8 @@ public static class AgencyWriters
     public static IReadOnlyList<IAgencyWriter> All() =>
     [
         new ChildIndexWriter(),
+        new EducationWriter(),
+        new EarlyYearsWriter(),
+        new SocialCareWriter(),
     ];
 }
