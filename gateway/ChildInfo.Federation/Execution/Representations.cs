@@ -29,13 +29,20 @@ internal static class Representations
                 continue;
             }
 
-            if (field.Name == "__typename" || !obj.Contains(field.Name))
+            if (field.Name == "__typename")
+            {
+                continue;
+            }
+
+            // The planner's own alias wins: where it exists, the client used the field's name for something else.
+            var key = obj.Contains(field.InternalKey!) ? field.InternalKey! : field.Name;
+            if (!obj.Contains(key))
             {
                 continue;
             }
 
             writer.WritePropertyName(field.Name);
-            WriteValue(writer, schema, obj.Get(field.Name), field.Children);
+            WriteValue(writer, schema, obj.Get(key), field.Children);
         }
     }
 

@@ -1,3 +1,4 @@
+using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
 
 namespace ChildInfo.Federation.Planning;
@@ -12,7 +13,7 @@ internal sealed partial class PlanContext
     /// </summary>
     private HashSet<FetchBuilder> Ensure(
         FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, IReadOnlyList<FieldSetNode> fieldSet,
-        IReadOnlyList<FieldSetNode>? provided, int hops, bool allowRequires = false)
+        IReadOnlyList<FieldSetNode>? provided, int hops, bool allowRequires, IReadOnlyList<ShapeField>? clientFields)
     {
         var dependencies = new HashSet<FetchBuilder>();
         List<FieldSetNode>? missing = null;
@@ -23,7 +24,7 @@ internal sealed partial class PlanContext
             {
                 if (_schema.Matches(typeName, node.TypeCondition!))
                 {
-                    dependencies.UnionWith(Ensure(fetch, target, typeName, path, node.Children, provided, hops));
+                    dependencies.UnionWith(Ensure(fetch, target, typeName, path, node.Children, provided, hops, false, clientFields));
                 }
 
                 continue;
@@ -36,19 +37,22 @@ internal sealed partial class PlanContext
                 continue;
             }
 
-            var entry = target.AddField(node.FieldName!, node.FieldName!, null, node.Children.Count > 0);
+            var responseKey = PlannerAliases.KeyFor(node.FieldName!, clientFields);
+            var entry = target.AddField(responseKey, node.FieldName!, null, node.Children.Count > 0);
             if (node.Children.Count == 0)
             {
                 continue;
             }
 
             var fieldType = _schema.GetType(typeName).Field(node.FieldName!)!.Type;
-            var childPath = ChildPath(path, node.FieldName!, ListDepth(fieldType));
+            var childPath = ChildPath(path, responseKey, ListDepth(fieldType));
+            var ownKey = responseKey == node.FieldName;
             var childProvided = ChildProvided(provided, typeName, node.FieldName!, fetch.Graph);
             var named = _schema.GetType(fieldType.NamedType);
             if (!named.IsAbstract)
             {
-                dependencies.UnionWith(Ensure(fetch, entry.Sub!, named.Name, childPath, node.Children, childProvided, hops));
+                var childClient = ownKey ? PlannerAliases.SubFields(node.FieldName!, named.Name, clientFields) : null;
+                dependencies.UnionWith(Ensure(fetch, entry.Sub!, named.Name, childPath, node.Children, childProvided, hops, false, childClient));
                 continue;
             }
 
@@ -57,7 +61,8 @@ internal sealed partial class PlanContext
             {
                 if (KnowsPossibleType(fetch.Graph, named, possible))
                 {
-                    dependencies.UnionWith(Ensure(fetch, entry.Sub.AddFragment(possible), possible, childPath, node.Children, childProvided, hops));
+                    var childClient = ownKey ? PlannerAliases.SubFields(node.FieldName!, possible, clientFields) : null;
+                    dependencies.UnionWith(Ensure(fetch, entry.Sub.AddFragment(possible), possible, childPath, node.Children, childProvided, hops, false, childClient));
                 }
             }
         }
@@ -74,19 +79,19 @@ internal sealed partial class PlanContext
 
         foreach (var (graph, group) in GroupByGraph(fetch.Graph, typeName, missing, n => n.FieldName!, provided))
         {
-            var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, hops + 1);
+            var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, hops + 1, clientFields);
             dependencies.Add(entity);
             foreach (var node in group)
             {
                 var requires = _schema.GetType(entity.EntityType!).Field(node.FieldName!)?.JoinFor(graph)?.Requires;
                 if (requires is not null)
                 {
-                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, hops + 1));
+                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, hops + 1, false, clientFields));
                     entity.RepresentationSet.AddRange(requires);
                 }
             }
 
-            dependencies.UnionWith(Ensure(entity, entity.Selection, entity.EntityType!, path, group, null, hops + 1, allowRequires: true));
+            dependencies.UnionWith(Ensure(entity, entity.Selection, entity.EntityType!, path, group, null, hops + 1, allowRequires: true, clientFields));
         }
 
         return dependencies;
@@ -99,7 +104,7 @@ internal sealed partial class PlanContext
     /// </summary>
     private FetchBuilder GetOrCreateEntityFetch(
         FetchBuilder parent, SelectionBuilder target, string typeName, string[] path, string graph,
-        IReadOnlyList<FieldSetNode>? provided, int hops)
+        IReadOnlyList<FieldSetNode>? provided, int hops, IReadOnlyList<ShapeField>? clientFields)
     {
         // Objects of several types that the target knows through one interface object share one fetch.
         var entityType = EntityTypeFor(graph, typeName);
@@ -109,7 +114,7 @@ internal sealed partial class PlanContext
         {
             // Reached again from another selection (another type condition): its objects need the key there too.
             target.AddField("__typename", "__typename", null, composite: false);
-            existing.DependsOn.UnionWith(Ensure(parent, target, typeName, path, existing.KeySet!, provided, hops + 1));
+            existing.DependsOn.UnionWith(Ensure(parent, target, typeName, path, existing.KeySet!, provided, hops + 1, false, clientFields));
             return existing;
         }
 
@@ -119,7 +124,7 @@ internal sealed partial class PlanContext
         key ??= keys[0];
 
         target.AddField("__typename", "__typename", null, composite: false);
-        var dependencies = Ensure(parent, target, typeName, path, key.Selection, provided, direct ? hops : hops + 1);
+        var dependencies = Ensure(parent, target, typeName, path, key.Selection, provided, direct ? hops : hops + 1, false, clientFields);
         var entity = new FetchBuilder(Fetches.Count, graph, parent, path, objectType, entityType, entityType);
         entity.DependsOn.UnionWith(dependencies);
         entity.RepresentationSet.AddRange(key.Selection);

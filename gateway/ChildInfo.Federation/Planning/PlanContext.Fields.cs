@@ -32,7 +32,7 @@ internal sealed partial class PlanContext
         var type = _schema.GetType(namedType);
         if (!type.IsAbstract)
         {
-            PlanFields(fetch, target, namedType, path, byType[namedType], provided, allowRequires: false);
+            PlanFields(fetch, target, namedType, path, byType[namedType], provided, allowRequires: false, byType[namedType]);
             return;
         }
 
@@ -51,7 +51,7 @@ internal sealed partial class PlanContext
             }
 
             var fragment = target.AddFragment(objectType);
-            PlanFields(fetch, fragment, objectType, path, fields, provided, allowRequires: false);
+            PlanFields(fetch, fragment, objectType, path, fields, provided, allowRequires: false, fields);
         }
     }
 
@@ -76,7 +76,8 @@ internal sealed partial class PlanContext
         string[] path,
         IReadOnlyList<ShapeField> fields,
         IReadOnlyList<FieldSetNode>? provided,
-        bool allowRequires)
+        bool allowRequires,
+        IReadOnlyList<ShapeField> clientFields)
     {
         List<ShapeField>? unresolved = null;
         foreach (var field in fields)
@@ -103,18 +104,18 @@ internal sealed partial class PlanContext
 
         foreach (var (graph, group) in GroupByGraph(fetch.Graph, typeName, unresolved, f => f.FieldName, provided))
         {
-            var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, 0);
+            var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, 0, clientFields);
             foreach (var field in group)
             {
                 var requires = _schema.GetType(entity.EntityType!).Field(field.FieldName)?.JoinFor(graph)?.Requires;
                 if (requires is not null)
                 {
-                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, 0));
+                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, 0, false, clientFields));
                     entity.RepresentationSet.AddRange(requires);
                 }
             }
 
-            PlanFields(entity, entity.Selection, entity.EntityType!, path, group, null, allowRequires: true);
+            PlanFields(entity, entity.Selection, entity.EntityType!, path, group, null, allowRequires: true, clientFields);
         }
     }
 

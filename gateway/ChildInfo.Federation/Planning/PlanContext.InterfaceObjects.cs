@@ -21,12 +21,13 @@ internal sealed partial class PlanContext
         IReadOnlyList<FieldSetNode>? provided)
     {
         var common = CommonFields(interfaceType, byType);
-        PlanFields(fetch, target, interfaceType.Name, path, common, provided, allowRequires: false);
+        var allFields = byType.Values.SelectMany(f => f).ToList();
+        PlanFields(fetch, target, interfaceType.Name, path, common, provided, allowRequires: false, allFields);
 
         var owner = _schema.Subgraphs.FirstOrDefault(s =>
             interfaceType.Joins.TryGetValue(s.Name, out var join) && !join.IsInterfaceObject && join.Keys.Any(k => k.Resolvable))
             ?? throw new PlanningException($"No subgraph knows the concrete types of interface '{interfaceType.Name}'.");
-        var entity = GetOrCreateEntityFetch(fetch, target, interfaceType.Name, path, owner.Name, provided, 0);
+        var entity = GetOrCreateEntityFetch(fetch, target, interfaceType.Name, path, owner.Name, provided, 0, allFields);
         entity.Selection.AddField("__typename", "__typename", null, composite: false);
         var commonKeys = new HashSet<string>(common.Select(c => c.ResponseKey), StringComparer.Ordinal);
         foreach (var (objectType, fields) in byType)
@@ -37,7 +38,7 @@ internal sealed partial class PlanContext
                 continue;
             }
 
-            PlanFields(entity, entity.Selection.AddFragment(objectType), objectType, path, rest, null, allowRequires: false);
+            PlanFields(entity, entity.Selection.AddFragment(objectType), objectType, path, rest, null, allowRequires: false, fields);
         }
     }
 
