@@ -34,6 +34,11 @@ public sealed class AuditLog : IAsyncDisposable
 
     internal AuditCheckpointSigner Signer { get; }
 
+    /// <summary>Transactions committed so far; records appended divided by this is the mean group-commit size.</summary>
+    public long BatchesWritten => Interlocked.Read(ref _batches);
+
+    private long _batches;
+
     /// <summary>
     /// Seals and stores the record of one request. Completes with the sealed record once it is durable; throws
     /// <see cref="AuditWriteException"/> when it could not be stored, in which case the request must get no data.
@@ -68,6 +73,7 @@ public sealed class AuditLog : IAsyncDisposable
             try
             {
                 var records = await _store.AppendAsync([.. batch.Select(p => p.Entry)], _sealer).ConfigureAwait(false);
+                Interlocked.Increment(ref _batches);
                 for (var i = 0; i < batch.Count; i++)
                     batch[i].Completion.TrySetResult(records[i]);
             }

@@ -224,7 +224,7 @@ public abstract class AuditStoreTests
         clock.Stop();
         var result = await f.Verifier.VerifyAsync();
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"{GetType().Name}: {clients * each} appends from {clients} clients in {clock.Elapsed.TotalSeconds:0.00} s = {clients * each / clock.Elapsed.TotalSeconds:0} records/s");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{GetType().Name}: {clients * each} appends from {clients} clients in {clock.Elapsed.TotalSeconds:0.00} s = {clients * each / clock.Elapsed.TotalSeconds:0} records/s, {f.Log.BatchesWritten} transactions");
         Assert.True(result.IsIntact, result.Summary);
         Assert.Equal(10_000, result.RecordsChecked);
         Assert.Equal(10, result.CheckpointsChecked);
