@@ -14,6 +14,17 @@ internal sealed class AuditRow
         "payload AS Payload, payload_digest AS PayloadDigest, previous_hash AS PreviousHash, record_hash AS RecordHash, " +
         "redacted_at AS RedactedAt";
 
+    public const string InsertColumns =
+        "audit_record (sequence, recorded_at, request_id, user_id, role, organisation, purpose, child_ids, " +
+        "break_glass, preference_overridden, outcome, operation_hash, payload, payload_digest, previous_hash, record_hash)";
+
+    public static readonly string[] ValueNames =
+    [
+        nameof(Sequence), nameof(RecordedAt), nameof(RequestId), nameof(UserId), nameof(Role), nameof(Organisation), nameof(Purpose), nameof(ChildIds),
+        nameof(BreakGlass), nameof(PreferenceOverridden), nameof(Outcome), nameof(OperationHash), nameof(Payload), nameof(PayloadDigest), nameof(PreviousHash), nameof(RecordHash),
+    ];
+
+    /// <summary>The single-row insert, as SQL Server sees it in the script checks.</summary>
     public const string Insert =
         "INSERT INTO audit_record (sequence, recorded_at, request_id, user_id, role, organisation, purpose, child_ids, " +
         "break_glass, preference_overridden, outcome, operation_hash, payload, payload_digest, previous_hash, record_hash) " +

@@ -39,11 +39,9 @@ public abstract class SqlAuditStore : IAuditStore
         var head = await connection.QuerySingleAsync<HeadRow>(new CommandDefinition(Sql.LockHead, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var batch = sealer.Seal(new ChainHead(head.LastSequence, head.LastHash), entries);
 
-        await connection.ExecuteAsync(new CommandDefinition(AuditRow.Insert, batch.Records.Select(AuditRow.From), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var children = batch.Records.SelectMany(r => r.ChildIds.Select(c => new { ChildId = c, r.Sequence })).ToList();
-        if (children.Count > 0)
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO audit_record_child (child_id, sequence) VALUES (@ChildId, @Sequence)", children, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await InsertRowsAsync(connection, transaction, AuditRow.InsertColumns, AuditRow.ValueNames, batch.Records.Select(AuditRow.From), cancellationToken).ConfigureAwait(false);
+        var children = batch.Records.SelectMany(r => r.ChildIds.Select(c => new ChildRow { ChildId = c, Sequence = r.Sequence }));
+        await InsertRowsAsync(connection, transaction, "audit_record_child (child_id, sequence)", ["ChildId", "Sequence"], children, cancellationToken).ConfigureAwait(false);
         if (batch.Checkpoints.Count > 0)
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO audit_checkpoint (sequence, record_hash, signed_at, key_id, signature) VALUES (@Sequence, @RecordHash, @SignedAt, @KeyId, @Signature)",
@@ -95,6 +93,40 @@ public abstract class SqlAuditStore : IAuditStore
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
             string.Format(System.Globalization.CultureInfo.InvariantCulture, Sql.Page, AuditRow.Columns, where), parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    /// <summary>
+    /// Inserts rows with multi-row VALUES statements of at most <see cref="RowsPerStatement"/> rows (SQL Server
+    /// allows 2,100 parameters), so a batch costs a few round trips rather than one per row.
+    /// </summary>
+    private static async Task InsertRowsAsync<T>(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> names, IEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var properties = names.Select(n => typeof(T).GetProperty(n) ?? throw new InvalidOperationException($"No property {n} on {typeof(T).Name}.")).ToArray();
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            var parameters = new DynamicParameters();
+            var values = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var placeholders = new string[properties.Length];
+                for (var p = 0; p < properties.Length; p++)
+                {
+                    placeholders[p] = $"@{names[p]}{i}";
+                    parameters.Add(placeholders[p], properties[p].GetValue(chunk[i]));
+                }
+                values.Add($"({string.Join(", ", placeholders)})");
+            }
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO {table} VALUES {string.Join(", ", values)}", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    private const int RowsPerStatement = 100;
+
+    private sealed class ChildRow
+    {
+        public string ChildId { get; set; } = "";
+        public long Sequence { get; set; }
     }
 
     private sealed class HeadRow

@@ -17,6 +17,8 @@ public sealed class SqlServerScriptTests
         data.Add(string.Format(CultureInfo.InvariantCulture, sql.Page, AuditRow.Columns, "sequence > @after AND (break_glass = 1 OR preference_overridden = 1)"));
         data.Add(string.Format(CultureInfo.InvariantCulture, sql.Page, AuditRow.Columns, "sequence IN (SELECT sequence FROM audit_record_child WHERE child_id = @childId) AND recorded_at >= @since"));
         data.Add(AuditRow.Insert);
+        data.Add($"INSERT INTO {AuditRow.InsertColumns} VALUES ({string.Join(", ", AuditRow.ValueNames.Select(n => $"@{n}0"))}), ({string.Join(", ", AuditRow.ValueNames.Select(n => $"@{n}1"))})");
+        data.Add("INSERT INTO audit_record_child (child_id, sequence) VALUES (@ChildId0, @Sequence0), (@ChildId1, @Sequence1)");
         data.Add("UPDATE audit_record SET payload = NULL, redacted_at = @redactedAt WHERE recorded_at < @before AND payload IS NOT NULL");
         data.Add("UPDATE audit_chain_head SET last_sequence = @Sequence, last_hash = @RecordHash WHERE chain_id = 1 AND last_sequence = @Previous");
         return data;
