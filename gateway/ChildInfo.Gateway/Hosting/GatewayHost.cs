@@ -17,10 +17,12 @@ public static partial class GatewayHost
     /// Loads the supergraph and builds the application without starting it. Throws
     /// <see cref="ChildInfo.Federation.Supergraph.SupergraphException"/> when the SDL is not a federation 2 supergraph.
     /// </summary>
-    public static WebApplication Create(GatewayHostOptions options, string[]? args = null)
+    /// <param name="options">What to serve and where.</param>
+    /// <param name="configureServices">Runs after the host's own registrations, so it can replace them (tests, policies).</param>
+    public static WebApplication Create(GatewayHostOptions options, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ApplicationName = typeof(GatewayHost).Assembly.GetName().Name });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(GatewayHost).Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -47,6 +49,7 @@ public static partial class GatewayHost
         builder.Services.AddSingleton(new GatewayState(gateway));
         builder.Services.AddSingleton<IOperationAuthoriser, OpenAuthoriser>();
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(GatewayTelemetry.SourceName, FederationTelemetry.SourceName));
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Use(NeverLeakExceptionsAsync);

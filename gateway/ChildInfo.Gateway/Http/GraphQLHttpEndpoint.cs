@@ -70,6 +70,13 @@ public static class GraphQLHttpEndpoint
             Header(http, RequestHeaders.Justification) ?? request.ExtensionString("justification"));
         Activity.Current?.SetTag("childinfo.purpose", context.Purpose);
 
+        if (isGet && GetMutationGuard.SelectsMutation(request.Query!, request.OperationName, gateway.Options.MaxParserDepth))
+        {
+            http.Response.Headers.Allow = "POST";
+            return (StatusCodes.Status405MethodNotAllowed, GatewayResult.RequestError(
+                new GraphQLError("Mutations are not allowed over GET; use POST.", ErrorCodes.BadRequest)));
+        }
+
         var gatewayRequest = new GatewayRequest(request.Query, request.OperationName, request.Variables, request.Extensions, context);
         var prepared = await gateway.PrepareAsync(gatewayRequest, authoriser.ScopeKey(context), cancellationToken).ConfigureAwait(false);
         var requestErrorStatus = mediaType == ResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
@@ -80,12 +87,6 @@ public static class GraphQLHttpEndpoint
 
         Activity.Current?.SetTag("graphql.operation.type", operation.OperationType.ToString().ToLowerInvariant());
         Activity.Current?.SetTag("graphql.operation.name", operation.OperationName);
-        if (isGet && operation.IsMutation)
-        {
-            http.Response.Headers.Allow = "POST";
-            return (StatusCodes.Status405MethodNotAllowed, GatewayResult.RequestError(
-                new GraphQLError("Mutations are not allowed over GET; use POST.", ErrorCodes.BadRequest)));
-        }
 
         AuthorisationDecision decision;
         using (GatewayTelemetry.Source.StartActivity("authorise"))

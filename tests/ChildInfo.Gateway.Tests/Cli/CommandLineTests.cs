@@ -1,0 +1,102 @@
+using ChildInfo.Gateway.Cli;
+
+namespace ChildInfo.Gateway.Tests.Cli;
+
+/// <summary>The childinfo command line: clear messages and a non-zero exit for a wrong command line.</summary>
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("serve", "--no-such-option")]
+    [InlineData("serve", "--supergraph")]
+    [InlineData("serve", "stray")]
+    [InlineData("--urls", "http://127.0.0.1:1", "--urls", "http://127.0.0.1:2")]
+    [InlineData("serve", "--supergraph", "a.graphql", "--children", "300")]
+    [InlineData("serve", "--children", "12")]
+    [InlineData("data")]
+    [InlineData("data", "generate", "--children", "lots")]
+    [InlineData("data", "generate", "--children", "5")]
+    [InlineData("data", "generate", "--colour", "blue")]
+    public async Task BadArguments_Exit2WithMessage(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(args, output, error);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("childinfo: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("childinfo --help", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
+    public async Task Help_PrintsUsage()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(["--help"], output, error);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--supergraph FILE", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("data generate", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_MissingSupergraphFile_Exit2()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(["serve", "--supergraph", "/no/such/supergraph.graphql"], output, error);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("does not exist", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_NotASupergraph_Exit1WithReason()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "type Query { hello: String }");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        try
+        {
+            var exitCode = await CommandLine.RunAsync(["serve", "--supergraph", file, "--urls", "http://127.0.0.1:0"], output, error);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("supergraph cannot be served", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task DataGenerate_WritesOneDatabasePerAgency()
+    {
+        var directory = Directory.CreateTempSubdirectory("childinfo-cli-data-").FullName;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        try
+        {
+            var exitCode = await CommandLine.RunAsync(["data", "generate", "--children", "100", "--seed", "3", "--out", directory], output, error);
+
+            Assert.True(exitCode == 0, error.ToString());
+            Assert.True(File.Exists(Path.Combine(directory, "child-index.db")));
+            Assert.Contains("Done in", output.ToString(), StringComparison.Ordinal);
+
+            using var again = new StringWriter();
+            Assert.Equal(1, await CommandLine.RunAsync(["data", "generate", "--children", "100", "--out", directory], output, again));
+            Assert.StartsWith("childinfo: ", again.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

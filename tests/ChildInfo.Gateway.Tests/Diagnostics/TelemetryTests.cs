@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ChildInfo.Federation.Diagnostics;
+using ChildInfo.Gateway.Diagnostics;
+using ChildInfo.Gateway.Tests.Support;
+
+namespace ChildInfo.Gateway.Tests.Diagnostics;
+
+/// <summary>A span per request phase and per subgraph fetch, all in the request's trace.</summary>
+public sealed class TelemetryTests(GatewayEnvironment environment)
+{
+    [Fact]
+    public async Task JoinedUpQuery_SpansForEveryPhase_InOneTrace()
+    {
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is GatewayTelemetry.SourceName or FederationTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        // A query text no other test sends, so it is validated and planned afresh rather than taken from the plan cache.
+        var query = "query Telemetry($id: ID!) { child(id: $id) { id pupil { surname } socialCareChild { surname } } }";
+
+        var exchange = await HttpExchange.PostJsonAsync(environment.Client, environment.GraphQLUrl, new { query, variables = new { id = "CH-NONE" } });
+
+        Assert.Equal(200, exchange.Status);
+        var request = Assert.Single(spans, s => s.OperationName == "graphql.request" && Equals(s.GetTagItem("graphql.operation.name"), "Telemetry"));
+        var inTrace = spans.Where(s => s.TraceId == request.TraceId).Select(s => s.OperationName).ToList();
+        foreach (var phase in new[] { "read", "validate", "plan", "authorise", "execute", "fetch", "write" })
+        {
+            Assert.Contains(phase, inTrace);
+        }
+
+        Assert.Equal(200, request.GetTagItem("http.response.status_code"));
+    }
+}
