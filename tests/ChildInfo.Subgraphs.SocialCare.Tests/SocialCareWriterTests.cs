@@ -144,6 +144,20 @@ public sealed class SocialCareWriterTests(SocialCareWriterFixture fixture) : ICl
         Assert.Equal(await DumpAsync(fixture.Database), await DumpAsync(again));
     }
 
+    [Fact]
+    public async Task Write_ToPostgres_SameRowsPerTableAsSqlite()
+    {
+        var postgres = new AgencyDatabase(await fixture.WriteAsync("sc_writer", DatabaseProvider.Postgres));
+
+        await using var expected = await fixture.Database.OpenAsync();
+        await using var actual = await postgres.OpenAsync();
+        foreach (var table in SocialCareSubgraph.Schema.Tables)
+        {
+            var sql = $"SELECT COUNT(*) FROM {table}";
+            Assert.Equal((table, await expected.ExecuteScalarAsync<long>(sql)), (table, await actual.ExecuteScalarAsync<long>(sql)));
+        }
+    }
+
     private static async Task<string> DumpAsync(AgencyDatabase database)
     {
         await using var connection = await database.OpenAsync();

@@ -34,12 +34,12 @@ public sealed class VoluntarySectorWriterFixture : IAsyncLifetime
     }
 
     /// <summary>Generates the population and writes it with a fresh writer into a new SQLite file.</summary>
-    public async Task<DatabaseOptions> WriteAsync(string name)
+    public async Task<DatabaseOptions> WriteAsync(string name, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var generator = new PopulationGenerator(Seed, ReferenceDate);
         var context = new GenerationContext(Seed, ReferenceDate, Reference);
         var writer = new VoluntarySectorWriter();
-        var options = SubgraphTestHost.TempSqlite(name);
+        var options = await TestDatabases.CreateAsync(provider, name);
         var database = new AgencyDatabase(options);
         await SchemaInstaller.EnsureCreatedAsync(database, writer.Schema);
         var known = new List<SyntheticChild>();

@@ -108,6 +108,20 @@ public sealed class VoluntarySectorWriterTests(VoluntarySectorWriterFixture fixt
         return born.AddYears(age) > on ? age - 1 : age;
     }
 
+    [Fact]
+    public async Task Write_ToPostgres_SameRowsPerTableAsSqlite()
+    {
+        var postgres = new AgencyDatabase(await fixture.WriteAsync("vcs_writer", DatabaseProvider.Postgres));
+
+        await using var expected = await fixture.Database.OpenAsync();
+        await using var actual = await postgres.OpenAsync();
+        foreach (var table in VoluntarySectorSubgraph.Schema.Tables)
+        {
+            var sql = $"SELECT COUNT(*) FROM {table}";
+            Assert.Equal((table, await expected.ExecuteScalarAsync<long>(sql)), (table, await actual.ExecuteScalarAsync<long>(sql)));
+        }
+    }
+
     private static async Task<string> DumpAsync(AgencyDatabase database)
     {
         await using var connection = await database.OpenAsync();

@@ -112,7 +112,7 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
         }
 
         t.Participants.Add(id, who.Forename, who.MiddleName, who.Surname, record.IdentityIssues.Contains(IdentityIssues.PreferredForename) ? who.Forename : null,
-            who.DateOfBirth, who.Sex, who.Postcode.Replace(" ", "", StringComparison.Ordinal), who.NhsNumber, null, registered, registeredBy);
+            who.DateOfBirth, who.Sex, who.Postcode, who.NhsNumber, null, registered, registeredBy);
 
         var since = registered ?? today.AddDays(-30);
         WriteMeasures(rng, id, c, born, since, today);
