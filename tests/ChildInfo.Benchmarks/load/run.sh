@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Load run on loopback: the same single-subgraph query through the gateway (127.0.0.1:4000) and straight to the
+# child-index subgraph it goes to (127.0.0.1:4001), side by side in one run, with wrk. Prints both throughputs and
+# their ratio (target: the gateway reaches at least 80% of the subgraph's throughput).
+# Usage: tests/ChildInfo.Benchmarks/load/run.sh [seconds per run, default 20] [connections, default 32]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+duration="${1:-20}"
+connections="${2:-32}"
+gateway="http://127.0.0.1:4000/graphql"
+subgraph="http://127.0.0.1:4001/graphql"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+work="$(mktemp -d)"
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+# The embedded demo: the gateway and the five sample subgraphs over SQLite, generated on first run.
+dotnet build -c Release "$root/gateway/ChildInfo.Gateway" -v q -nologo >/dev/null
+(cd "$root" && exec dotnet run -c Release --no-build --project gateway/ChildInfo.Gateway >"$work/demo.log" 2>&1) &
+pid=$!
+for _ in $(seq 1 300); do
+  curl -sf -o /dev/null "http://127.0.0.1:4000/health" && curl -sf -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"query":"{ __typename }"}' "$subgraph" && break
+  sleep 1
+done
+curl -sf -o /dev/null "http://127.0.0.1:4000/health" || { echo "the demo did not start; its log:" >&2; cat "$work/demo.log" >&2; exit 1; }
+
+# A query answered by the child-index subgraph alone: the same body for both targets.
+id="${CHILD_ID:-}"
+for surname in Smith Jones Taylor Brown Williams Wilson Johnson Davies Patel Khan; do
+  [ -n "$id" ] && break
+  id=$(curl -sf -H 'Content-Type: application/json' \
+    -d "{\"query\":\"{ searchChildren(surname: \\\"$surname\\\") { child { id } } }\"}" "$subgraph" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["searchChildren"][0]["child"]["id"])' 2>/dev/null || true)
+done
+id="${id:-CH-UNKNOWN}"
+body=$(printf '{"query":"query($id: ID!) { child(id: $id) { id forename surname dateOfBirth postcode } }","variables":{"id":"%s"}}' "$id")
+cat >"$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/graphql-response+json, application/json"
+wrk.body = [[$body]]
+LUA
+
+echo "body: $body"
+for target in "$gateway" "$subgraph"; do
+  curl -sf -H 'Content-Type: application/json' -d "$body" "$target" | head -c 300; echo
+  wrk -t2 -c"$connections" -d5s -s "$work/post.lua" "$target" >/dev/null   # warm-up
+done
+
+run() { wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/post.lua" "$1" | tee "$work/$2.txt" >&2; awk '/Requests\/sec/ {print $2}' "$work/$2.txt"; }
+echo "== gateway ($gateway)" >&2;   g=$(run "$gateway" gateway)
+echo "== subgraph ($subgraph)" >&2; s=$(run "$subgraph" subgraph)
+echo "machine: $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "gateway:  $g req/s"
+echo "subgraph: $s req/s"
+python3 -c "import sys; g,s=float(sys.argv[1]),float(sys.argv[2]); print(f'ratio: {g/s:.1%} of the subgraph called directly (target >= 80%)')" "$g" "$s"
