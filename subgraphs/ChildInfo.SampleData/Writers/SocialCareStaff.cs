@@ -12,6 +12,7 @@ internal sealed class SocialCareStaff
 
     private readonly Dictionary<string, (Team Team, Worker[] Workers)[]> _byService = new(StringComparer.Ordinal);
     private readonly (Team Team, Worker[] Workers)[] _any;
+    private readonly Dictionary<string, Team> _teams;
 
     public SocialCareStaff(ReferenceData reference)
     {
@@ -20,6 +21,7 @@ internal sealed class SocialCareStaff
             .Where(t => t.Workers.Length > 0)
             .ToArray();
         _any = teams.Length > 0 ? teams : [(new Team("T00", "Children's Services Duty Team", Assessment), [new Worker("W0000", "Duty Social Worker", "T00", "SOCIAL_WORKER")])];
+        _teams = _any.ToDictionary(t => t.Team.TeamId, t => t.Team, StringComparer.Ordinal);
         foreach (var group in teams.GroupBy(t => t.Team.Service, StringComparer.Ordinal))
             _byService[group.Key] = group.ToArray();
     }
@@ -39,6 +41,10 @@ internal sealed class SocialCareStaff
         var practitioners = all.Where(w => w.Role != "TEAM_MANAGER").ToArray();
         return practitioners.Length > 0 ? practitioners : all.ToArray();
     }
+
+    /// <summary>How a record names the practitioner who wrote it: "Social Worker, Sam Okafor".</summary>
+    public string Signature(Worker worker) =>
+        (_teams.TryGetValue(worker.TeamId, out var team) ? JobTitle(team, worker) : "Social Worker") + ", " + worker.Name;
 
     public static string JobTitle(Team team, Worker worker) => worker.Role switch
     {

@@ -88,7 +88,7 @@ public sealed class SocialCareWriter : IAgencyWriter
         }
 
         var facts = SocialCareCaseHistory.Write(t, staff, child, id, rng, today);
-        var recordedBy = (facts.Worker.Role == "TEAM_MANAGER" ? "Team Manager, " : "Social Worker, ") + facts.Worker.Name;
+        var recordedBy = staff.Signature(facts.Worker);
         WriteVoice(child, id, rng, today, facts.KnownSince, recordedBy);
 
         var preferenceNumber = 0;
