@@ -17,13 +17,6 @@ const subgraphs = [
   ["voluntary-sector", 4005],
 ];
 
-// Temporary fix-ups of a subgraph's SDL, applied only while the text is there, each for a known disagreement
-// between two subgraphs that the subgraphs' owners are resolving. Remove an entry once its subgraph is fixed.
-const fixUps = {
-  // child-index declares its Pupil reference's key as ID!, education (which owns Pupil) as String!.
-  "child-index": [[/(type Pupil @key\(fields: "upn", resolvable: false\) \{\s*upn: )ID!/, "$1String!"]],
-};
-
 const [dir, ...rest] = process.argv.slice(2);
 if (!dir) {
   console.error("usage: node compose-demo.mjs SDL_DIR [--out FILE]");
@@ -31,8 +24,7 @@ if (!dir) {
 }
 const out = rest[0] === "--out" ? rest[1] : null;
 const services = subgraphs.map(([name, port]) => {
-  let sdl = readFileSync(join(dir, `${name}.graphql`), "utf8");
-  for (const [pattern, replacement] of fixUps[name] ?? []) sdl = sdl.replace(pattern, replacement);
+  const sdl = readFileSync(join(dir, `${name}.graphql`), "utf8");
   return { name, url: `http://127.0.0.1:${port}/graphql`, typeDefs: parse(sdl) };
 });
 const result = composeServices(services);
