@@ -1,13 +1,5 @@
 namespace ChildInfo.SampleData.Generation;
 
-/// <summary>What one agency's database holds after generation.</summary>
-/// <param name="Target">Where it went: a file path, or the provider and database name (never credentials).</param>
-/// <param name="RowCounts">Rows per table, in schema order.</param>
-public sealed record AgencySummary(string Agency, string Target, IReadOnlyList<KeyValuePair<string, long>> RowCounts)
-{
-    public long TotalRows => RowCounts.Sum(r => r.Value);
-}
-
 /// <summary>The outcome of a generation run.</summary>
 public sealed record GenerationSummary(int Children, int Seed, DateOnly ReferenceDate, TimeSpan Elapsed, IReadOnlyList<AgencySummary> Agencies)
 {

@@ -103,6 +103,7 @@ public sealed class SampleDataGenerator
         var queues = targets.Select(_ => Channel.CreateBounded<IReadOnlyList<SyntheticChild>>(
             new BoundedChannelOptions(QueuedChunksPerAgency) { SingleReader = true, SingleWriter = true })).ToArray();
 
+        Exception? firstFailure = null;
         var consumers = new Task[targets.Length];
         for (var i = 0; i < targets.Length; i++)
         {
@@ -113,8 +114,10 @@ public sealed class SampleDataGenerator
                 {
                     await ConsumeAsync(targets[index], queues[index].Reader, context, reporter, index, token).ConfigureAwait(false);
                 }
-                catch
+                catch (Exception ex)
                 {
+                    // The first failure is the cause; what the cancellation then does to the others is not.
+                    Interlocked.CompareExchange(ref firstFailure, ex, null);
                     await failed.CancelAsync().ConfigureAwait(false);
                     throw;
                 }
@@ -131,6 +134,12 @@ public sealed class SampleDataGenerator
                         await queue.Writer.WriteAsync(chunk, token).ConfigureAwait(false);
                 }
             }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref firstFailure, ex, null);
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
             finally
             {
                 foreach (var queue in queues)
@@ -142,15 +151,10 @@ public sealed class SampleDataGenerator
         {
             await Task.WhenAll(consumers.Append(producer)).ConfigureAwait(false);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && Volatile.Read(ref firstFailure) is not null)
         {
             // Report the writer's own failure rather than the cancellations it caused elsewhere.
-            var first = consumers.Append(producer)
-                .Where(t => t.IsFaulted)
-                .SelectMany(t => t.Exception!.InnerExceptions)
-                .FirstOrDefault(e => e is not OperationCanceledException);
-            if (first is not null)
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(firstFailure!).Throw();
             throw;
         }
     }
@@ -161,11 +165,12 @@ public sealed class SampleDataGenerator
     {
         await using var bulk = await BulkWriter.OpenAsync(target.Database, cancellationToken).ConfigureAwait(false);
         await target.Writer.WriteReferenceDataAsync(bulk, context, cancellationToken).ConfigureAwait(false);
-        await bulk.FlushAsync(cancellationToken).ConfigureAwait(false);
+        // Commits are not cancelled half-way: a cancelled commit would leave the writer without a transaction.
+        await bulk.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         await foreach (var chunk in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             await target.Writer.WriteChildrenAsync(bulk, chunk, context, cancellationToken).ConfigureAwait(false);
-            await bulk.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await bulk.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             reporter.Written(index, chunk.Count);
         }
     }

@@ -1,21 +1,5 @@
 namespace ChildInfo.SampleData.Population;
 
-/// <summary>Naming traditions the synthetic families draw from, so that names fit the family's background.</summary>
-public enum NameGroup
-{
-    British,
-    Irish,
-    EasternEuropean,
-    Roma,
-    SouthAsianMuslim,
-    Indian,
-    WestAfrican,
-    Somali,
-    Caribbean,
-    Chinese,
-    MiddleEastern,
-}
-
 /// <summary>Forenames and surnames common among children in England, by naming tradition.</summary>
 internal static class NameBank
 {

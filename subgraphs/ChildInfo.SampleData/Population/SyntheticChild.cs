@@ -23,7 +23,7 @@ public sealed record SyntheticChild
     /// <summary>Ethnicity code (WBRI, ABAN, BAFR...).</summary>
     public required string Ethnicity { get; init; }
 
-    /// <summary>First language (ENG, POL, URD, PAN, BEN, ARA, SOM, ROM...).</summary>
+    /// <summary>First language, school census codes (ENG, POL, URD, PNJ, BNG, ARA, SOM, RMN, ROM...).</summary>
     public required string Language { get; init; }
 
     public required Circumstances Circumstances { get; init; }

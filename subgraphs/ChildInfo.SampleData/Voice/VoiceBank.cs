@@ -74,11 +74,3 @@ public static class VoiceBank
         _ => AgeBand.Teen,
     };
 }
-
-internal enum AgeBand
-{
-    Baby = 0,
-    Young = 1,
-    Middle = 2,
-    Teen = 3,
-}

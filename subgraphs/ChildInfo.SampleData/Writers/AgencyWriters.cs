@@ -10,5 +10,6 @@ public static class AgencyWriters
         new EducationWriter(),
         new EarlyYearsWriter(),
         new SocialCareWriter(),
+        new VoluntarySectorWriter(),
     ];
 }

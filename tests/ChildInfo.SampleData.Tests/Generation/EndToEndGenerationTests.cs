@@ -25,6 +25,7 @@ public abstract class EndToEndGenerationTests
         [Agency.Education] = ("PUPIL", c => c.Education is not null),
         [Agency.EarlyYears] = ("EY_CHILD", c => c.EarlyYears is not null),
         [Agency.SocialCare] = ("ssd_person", c => c.SocialCare is not null),
+        [Agency.VoluntarySector] = ("tblParticipant", c => c.VoluntarySector is not null),
     };
 
     private async Task<SampleDataOptions> OptionsAsync()
