@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Diagnostics;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Execution;
@@ -66,9 +67,22 @@ public sealed class FederatedGateway
 
     /// <summary>Parses, validates and plans a request (from the plan cache when it can).</summary>
     /// <param name="scopeKey">Separates cached plans of callers whose plans may differ (for example by policy).</param>
-    public async Task<PrepareResult> PrepareAsync(GatewayRequest request, string? scopeKey = null, CancellationToken cancellationToken = default)
+    public Task<PrepareResult> PrepareAsync(GatewayRequest request, string? scopeKey = null, CancellationToken cancellationToken = default) =>
+        PrepareAsync(request, scopeKey, null, cancellationToken);
+
+    /// <summary>
+    /// Parses, validates and plans a request under a field policy: every field <paramref name="policy"/> denies is left
+    /// out of the plan and completes to null with an error. Plans are cached per <paramref name="scopeKey"/>, which must
+    /// identify the policy's decisions (required with a policy).
+    /// </summary>
+    public async Task<PrepareResult> PrepareAsync(GatewayRequest request, string? scopeKey, IFieldAccessPolicy? policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (policy is not null && scopeKey is null)
+        {
+            throw new ArgumentException("A field policy needs a plan-cache scope key that identifies its decisions.", nameof(scopeKey));
+        }
+
         try
         {
             var variables = request.Variables ?? default;
@@ -83,7 +97,7 @@ public sealed class FederatedGateway
             {
                 using var activity = FederationTelemetry.Source.StartActivity("plan");
                 activity?.SetTag("graphql.operation.name", compiled.Operation.Name?.StringValue);
-                plan = Planner.Plan(compiled.Document, compiled.Operation, conditions);
+                plan = Planner.Plan(compiled.Document, compiled.Operation, conditions, policy);
                 compiled.Plans.TryAdd(conditionKey, plan);
             }
 
@@ -150,7 +164,20 @@ public sealed class FederatedGateway
             }
         }
 
-        return GatewayResult.Executed(buffer.WrittenMemory, state.Errors.ToArray());
+        var withheld = operation.Fields.Withheld;
+        if (withheld.IsEmpty)
+        {
+            return GatewayResult.Executed(buffer.WrittenMemory, state.Errors.ToArray());
+        }
+
+        var summary = new WithheldField[withheld.Length];
+        for (var i = 0; i < withheld.Length; i++)
+        {
+            summary[i] = new WithheldField(withheld[i], responseWriter.WithheldCount(withheld[i].Coordinate));
+        }
+
+        return GatewayResult.Executed(buffer.WrittenMemory, state.Errors.ToArray(), summary)
+            .WithExtension("withheld", WithheldSummary.ToJson(summary));
     }
 
     private async Task<CompiledOperation> CompileAsync(GatewayRequest request, JsonElement variables, string? scopeKey, CancellationToken cancellationToken)

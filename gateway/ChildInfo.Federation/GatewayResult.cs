@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Errors;
 
 namespace ChildInfo.Federation;
@@ -16,8 +17,9 @@ public sealed class GatewayResult
 {
     private readonly ReadOnlyMemory<byte> _data;
 
-    private GatewayResult(bool isRequestError, ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors, IReadOnlyDictionary<string, JsonElement>? extensions)
+    private GatewayResult(bool isRequestError, ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors, IReadOnlyDictionary<string, JsonElement>? extensions, IReadOnlyList<WithheldField>? withheld = null)
     {
+        Withheld = withheld ?? [];
         IsRequestError = isRequestError;
         _data = data;
         Errors = errors;
@@ -36,7 +38,11 @@ public sealed class GatewayResult
 
     public static GatewayResult RequestError(params GraphQLError[] errors) => new(true, ReadOnlyMemory<byte>.Empty, errors, null);
 
-    internal static GatewayResult Executed(ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors) => new(false, data, errors, null);
+    internal static GatewayResult Executed(ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors, IReadOnlyList<WithheldField>? withheld = null) =>
+        new(false, data, errors, null, withheld);
+
+    /// <summary>The fields a field policy withheld from this response, with how often each stood in it.</summary>
+    public IReadOnlyList<WithheldField> Withheld { get; }
 
     /// <summary>A copy with one more response extension (for example the plan, for diagnostics).</summary>
     public GatewayResult WithExtension(string name, JsonElement value)
@@ -51,7 +57,7 @@ public sealed class GatewayResult
         }
 
         extensions[name] = value;
-        return new GatewayResult(IsRequestError, _data, Errors, extensions);
+        return new GatewayResult(IsRequestError, _data, Errors, extensions, Withheld);
     }
 
     public void WriteTo(Utf8JsonWriter writer)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Planning;
 using GraphQLParser.AST;
 
@@ -25,6 +26,9 @@ public sealed class PreparedOperation
 
     /// <summary>Mutations must not run over HTTP GET.</summary>
     public bool IsMutation => Plan.Operation == OperationType.Mutation;
+
+    /// <summary>The field coordinates served and the decisions of those withheld (empty without a field policy).</summary>
+    public FieldSelection Fields => Plan.Fields;
 
     /// <summary>The plan's canonical text (for a diagnostics extension).</summary>
     public string PlanText => Plan.Text;

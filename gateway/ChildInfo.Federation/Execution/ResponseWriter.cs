@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
@@ -16,6 +17,7 @@ internal sealed class ResponseWriter
     private readonly ExecutionState _state;
     private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
     private readonly List<object> _path = [];
+    private readonly Dictionary<string, int> _withheldCounts = new(StringComparer.Ordinal);
 
     public ResponseWriter(SupergraphSchema schema, ExecutionState state)
     {
@@ -28,6 +30,9 @@ internal sealed class ResponseWriter
 
     public void WriteData(Utf8JsonWriter writer, OperationShape shape) => WriteObject(writer, _state.Data, shape.RootType, shape.RootFields);
 
+    /// <summary>How many positions of the response held the withheld field <paramref name="coordinate"/> (after <see cref="Complete"/>).</summary>
+    public int WithheldCount(string coordinate) => _withheldCounts.TryGetValue(coordinate, out var count) ? count : 0;
+
     private bool CheckObject(ResultObject obj, string typeName, ShapeField[] fields)
     {
         foreach (var field in fields)
@@ -38,6 +43,21 @@ internal sealed class ResponseWriter
             }
 
             _path.Add(field.ResponseKey);
+            if (field.Withheld is { } withheld)
+            {
+                // Never fetched and always written as null: a non-null field takes its nearest nullable parent with it.
+                _state.Errors.Add(WithheldSummary.Error(withheld, [.. _path]));
+                _withheldCounts[withheld.Coordinate] = WithheldCount(withheld.Coordinate) + 1;
+                _path.RemoveAt(_path.Count - 1);
+                if (field.Type.IsNonNull)
+                {
+                    _nulled.Add(obj);
+                    return true;
+                }
+
+                continue;
+            }
+
             var isNull = Check(obj.Get(field.ResponseKey), field.Type, field);
             _path.RemoveAt(_path.Count - 1);
             if (isNull && field.Type.IsNonNull)
@@ -165,6 +185,12 @@ internal sealed class ResponseWriter
             if (field.IsTypename)
             {
                 writer.WriteStringValue(typeName);
+                continue;
+            }
+
+            if (field.Withheld is not null)
+            {
+                writer.WriteNullValue();
                 continue;
             }
 

@@ -1,3 +1,4 @@
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Supergraph;
 using GraphQLParser.AST;
@@ -11,10 +12,15 @@ internal sealed class ShapeBuilder
     private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments;
     private readonly IReadOnlyDictionary<string, bool> _conditions;
     private readonly int _maxFields;
+    private readonly IFieldAccessPolicy? _policy;
+    private readonly Dictionary<string, FieldAccess> _decisions = new(StringComparer.Ordinal);
+    private readonly List<string> _allowed = [];
+    private readonly List<FieldAccess> _withheld = [];
     private int _fieldCount;
 
-    public ShapeBuilder(SupergraphSchema schema, GraphQLDocument document, IReadOnlyDictionary<string, bool> conditions, int maxFields)
+    public ShapeBuilder(SupergraphSchema schema, GraphQLDocument document, IReadOnlyDictionary<string, bool> conditions, int maxFields, IFieldAccessPolicy? policy = null)
     {
+        _policy = policy;
         _schema = schema;
         _conditions = conditions;
         _maxFields = maxFields;
@@ -28,7 +34,8 @@ internal sealed class ShapeBuilder
     public OperationShape Build(GraphQLOperationDefinition operation, string rootType)
     {
         var fields = Collect(rootType, [operation.SelectionSet]);
-        return new OperationShape(rootType, fields, _fieldCount);
+        var selection = _policy is null ? FieldSelection.Empty : new FieldSelection([.. _allowed], [.. _withheld]);
+        return new OperationShape(rootType, fields, _fieldCount, selection);
     }
 
     private ShapeField[] Collect(string typeName, IReadOnlyList<GraphQLSelectionSet> selectionSets)
@@ -59,6 +66,14 @@ internal sealed class ShapeBuilder
                 _ => type.Field(name)?.Type ?? throw new GatewayException(ErrorCodes.ValidationFailed, $"Cannot query field '{name}' on type '{typeName}'."),
             };
             var field = new ShapeField(order[i], name, typeName, fieldType, node);
+            if (_policy is not null && !field.IsTypename && !field.IsIntrospection && Decide(typeName, name) is { Allowed: false } denied)
+            {
+                // Withheld before planning: no sub-selection is collected, so nothing under it can be planned either.
+                field.Withheld = denied;
+                result[i] = field;
+                continue;
+            }
+
             if (subs.Count > 0 && !field.IsIntrospection && _schema.Types.TryGetValue(fieldType.NamedType, out var named) && named.IsComposite)
             {
                 var byType = new Dictionary<string, ShapeField[]>(StringComparer.Ordinal);
@@ -74,6 +89,28 @@ internal sealed class ShapeBuilder
         }
 
         return result;
+    }
+
+    private FieldAccess Decide(string typeName, string fieldName)
+    {
+        var coordinate = typeName + "." + fieldName;
+        if (_decisions.TryGetValue(coordinate, out var decision))
+        {
+            return decision;
+        }
+
+        decision = _policy!.Decide(typeName, fieldName);
+        _decisions[coordinate] = decision;
+        if (decision.Allowed)
+        {
+            _allowed.Add(coordinate);
+        }
+        else
+        {
+            _withheld.Add(decision);
+        }
+
+        return decision;
     }
 
     private void CollectInto(

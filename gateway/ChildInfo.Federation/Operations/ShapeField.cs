@@ -1,3 +1,4 @@
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Supergraph;
 using GraphQLParser.AST;
 
@@ -45,6 +46,12 @@ internal sealed class ShapeField
     public bool IsIntrospection { get; }
 
     public int ListDepth { get; }
+
+    /// <summary>The policy decision that withholds this field, or null when it is served.</summary>
+    public FieldAccess? Withheld { get; set; }
+
+    /// <summary>True when no subgraph is asked for this field: <c>__typename</c>, or a withheld field.</summary>
+    public bool NotFetched => IsTypename || Withheld is not null;
 
     /// <summary>For a composite field: the collected sub-fields per possible runtime type.</summary>
     public IReadOnlyDictionary<string, ShapeField[]>? SubByType { get; set; }

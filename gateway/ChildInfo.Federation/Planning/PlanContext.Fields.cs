@@ -59,7 +59,7 @@ internal sealed partial class PlanContext
     {
         foreach (var field in fields)
         {
-            if (!field.IsTypename)
+            if (!field.NotFetched)
             {
                 return true;
             }
@@ -82,7 +82,7 @@ internal sealed partial class PlanContext
         List<ShapeField>? unresolved = null;
         foreach (var field in fields)
         {
-            if (field.IsTypename)
+            if (field.NotFetched)
             {
                 continue;
             }

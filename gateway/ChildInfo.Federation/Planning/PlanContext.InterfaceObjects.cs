@@ -32,7 +32,7 @@ internal sealed partial class PlanContext
         var commonKeys = new HashSet<string>(common.Select(c => c.ResponseKey), StringComparer.Ordinal);
         foreach (var (objectType, fields) in byType)
         {
-            var rest = fields.Where(f => !f.IsTypename && !commonKeys.Contains(f.ResponseKey)).ToList();
+            var rest = fields.Where(f => !f.NotFetched && !commonKeys.Contains(f.ResponseKey)).ToList();
             if (rest.Count == 0 || !KnowsPossibleType(owner.Name, interfaceType, objectType))
             {
                 continue;
@@ -60,13 +60,13 @@ internal sealed partial class PlanContext
 
         foreach (var candidate in first)
         {
-            if (candidate.IsTypename || interfaceType.Field(candidate.FieldName) is null)
+            if (candidate.NotFetched || interfaceType.Field(candidate.FieldName) is null)
             {
                 continue;
             }
 
             var everywhere = byType.Values.All(fields => fields.Any(f =>
-                f.ResponseKey == candidate.ResponseKey && f.FieldName == candidate.FieldName && ReferenceEquals(f.Node, candidate.Node)));
+                f.ResponseKey == candidate.ResponseKey && f.FieldName == candidate.FieldName && ReferenceEquals(f.Node, candidate.Node) && !f.NotFetched));
             if (everywhere)
             {
                 result.Add(candidate);

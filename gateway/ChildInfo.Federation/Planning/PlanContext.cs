@@ -105,7 +105,7 @@ internal sealed partial class PlanContext
         {
             foreach (var sub in fields)
             {
-                if (!sub.IsTypename && CanResolve(graph, typeName, sub.FieldName, null, allowRequires: false))
+                if (!sub.NotFetched && CanResolve(graph, typeName, sub.FieldName, null, allowRequires: false))
                 {
                     score += 1 + Score(graph, sub, depth - 1);
                 }

@@ -1,3 +1,4 @@
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Operations;
 using GraphQLParser.AST;
 
@@ -26,6 +27,9 @@ public sealed class QueryPlan
     public bool HasIntrospection { get; }
 
     internal OperationShape Shape { get; }
+
+    /// <summary>The field coordinates the plan serves and the decisions of those a policy withheld.</summary>
+    public FieldSelection Fields => Shape.Fields;
 
     /// <summary>The fetches of <see cref="Root"/> in dependency order, each with the fetches it waits for.</summary>
     internal ScheduledStep[] Schedule { get; }

@@ -1,3 +1,4 @@
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
@@ -22,7 +23,14 @@ public sealed class QueryPlanner
     public SupergraphSchema Schema => _schema;
 
     /// <summary>Plans a validated operation with the given values of the variables its <c>@include</c>/<c>@skip</c> use.</summary>
-    public QueryPlan Plan(GraphQLDocument document, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, bool> conditions)
+    public QueryPlan Plan(GraphQLDocument document, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, bool> conditions) =>
+        Plan(document, operation, conditions, null);
+
+    /// <summary>
+    /// Plans a validated operation, leaving out every field <paramref name="policy"/> denies: a withheld field is never
+    /// requested from a subgraph, and nothing under it is planned.
+    /// </summary>
+    public QueryPlan Plan(GraphQLDocument document, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, bool> conditions, IFieldAccessPolicy? policy)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(operation);
@@ -34,7 +42,7 @@ public sealed class QueryPlanner
             _ => throw new PlanningException(ErrorCodes.OperationNotSupported, "Subscriptions are not supported."),
         };
 
-        var shape = new ShapeBuilder(_schema, document, conditions, _options.MaxFields).Build(operation, rootType);
+        var shape = new ShapeBuilder(_schema, document, conditions, _options.MaxFields, policy).Build(operation, rootType);
         var context = new PlanContext(_schema, _options.MaxWork, operation);
         var hasIntrospection = false;
         FetchBuilder? previous = null;
@@ -47,7 +55,7 @@ public sealed class QueryPlanner
                 continue;
             }
 
-            if (field.IsTypename)
+            if (field.NotFetched)
             {
                 continue;
             }
