@@ -37,12 +37,10 @@ internal sealed class AgencyTarget
     {
         if (overwrite)
             return null;
-        if (SqliteFiles.PathOf(Options) is { } path)
-        {
-            return SqliteFiles.HoldsData(path)
-                ? $"{path} already exists; use --force (overwrite) to replace it."
-                : null;
-        }
+        // A SQLite file that is not there yet is fine (and must not be created by looking); one that holds the
+        // agency's tables with no rows in them (a subgraph started before any data) is fine too.
+        if (SqliteFiles.PathOf(Options) is { } path && !SqliteFiles.HoldsData(path))
+            return null;
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var table in Writer.Schema.Tables)
         {

@@ -82,7 +82,7 @@ public sealed class SampleDataGeneratorTests : IDisposable
         await Generator(new CountingWriter(Agency.Education)).GenerateAsync(Options(200));
 
         var refused = await Assert.ThrowsAsync<SampleDataException>(() => Generator(new CountingWriter(Agency.Education)).GenerateAsync(Options(300)));
-        Assert.Contains("education.db already exists", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"The education database ({Path.Combine(_folder, "education.db")}) already holds data in t_reference", refused.Message, StringComparison.Ordinal);
         Assert.Contains("--force", refused.Message, StringComparison.Ordinal);
         Assert.Equal(200, await CountAsync(Agency.Education, "t_child"));
 
@@ -91,14 +91,28 @@ public sealed class SampleDataGeneratorTests : IDisposable
     }
 
     [Fact]
+    public async Task GenerateAsync_ExistingDatabaseWithEmptyTables_IsFilled()
+    {
+        var writer = new CountingWriter(Agency.Education);
+        var database = new AgencyDatabase(DatabaseOptions.SqliteFile(Path.Combine(_folder, "education.db")));
+        Directory.CreateDirectory(_folder);
+        await SchemaInstaller.EnsureCreatedAsync(database, writer.Schema);
+
+        await Generator(writer).GenerateAsync(Options(200));
+
+        Assert.Equal(200, await CountAsync(Agency.Education, "t_child"));
+    }
+
+    [Fact]
     public async Task GenerateAsync_ARefusedTarget_LeavesTheOthersUntouched()
     {
         Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, "social-care.db"), "not empty");
 
-        await Assert.ThrowsAsync<SampleDataException>(() =>
+        var refused = await Assert.ThrowsAsync<SampleDataException>(() =>
             Generator(new CountingWriter(Agency.Education), new CountingWriter(Agency.SocialCare)).GenerateAsync(Options(200)));
 
+        Assert.Contains("Cannot open the social-care database", refused.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder, "education.db")));
         Assert.Equal("not empty", await File.ReadAllTextAsync(Path.Combine(_folder, "social-care.db")));
     }
