@@ -48,6 +48,11 @@ public static partial class GatewayHost
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton(new GatewayState(gateway));
         builder.Services.AddSingleton<IOperationAuthoriser, OpenAuthoriser>();
+        if (options.Security is { } security)
+        {
+            GatewaySecurity.Register(builder.Services, security, gateway);
+        }
+
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(GatewayTelemetry.SourceName, FederationTelemetry.SourceName));
         configureServices?.Invoke(builder.Services);
 

@@ -14,6 +14,12 @@ public sealed record GatewayHostOptions
     /// <summary>Subgraph URLs by subgraph name that replace the supergraph's <c>join__Graph</c> URLs.</summary>
     public IReadOnlyDictionary<string, string> SubgraphUrls { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Identity and purpose-based policies (<c>childinfo serve</c> always sets them). Null serves every caller
+    /// unauthenticated: only for tests of the engine and the HTTP layer.
+    /// </summary>
+    public Authorisation.GatewaySecurityOptions? Security { get; init; }
+
     /// <summary>Settings of the federation engine.</summary>
     public FederatedGatewayOptions Engine { get; init; } = new();
 

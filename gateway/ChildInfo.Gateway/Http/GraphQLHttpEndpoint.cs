@@ -69,6 +69,14 @@ public static class GraphQLHttpEndpoint
             Header(http, RequestHeaders.Purpose) ?? request.ExtensionString("purpose"),
             Header(http, RequestHeaders.Justification) ?? request.ExtensionString("justification"));
         Activity.Current?.SetTag("childinfo.purpose", context.Purpose);
+        var binding = await authoriser.BindAsync(http, context, cancellationToken).ConfigureAwait(false);
+        context = binding.Context;
+        http.Features.Set(context);
+        if (!binding.Allowed)
+        {
+            return (binding.Status, GatewayResult.RequestError([.. binding.Errors]));
+        }
+
 
         if (isGet && GetMutationGuard.SelectsMutation(request.Query!, request.OperationName, gateway.Options.MaxParserDepth))
         {
@@ -78,7 +86,7 @@ public static class GraphQLHttpEndpoint
         }
 
         var gatewayRequest = new GatewayRequest(request.Query, request.OperationName, request.Variables, request.Extensions, context);
-        var prepared = await gateway.PrepareAsync(gatewayRequest, authoriser.ScopeKey(context), cancellationToken).ConfigureAwait(false);
+        var prepared = await gateway.PrepareAsync(gatewayRequest, binding.ScopeKey, binding.FieldPolicy, cancellationToken).ConfigureAwait(false);
         var requestErrorStatus = mediaType == ResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         if (prepared.Operation is not { } operation)
         {
@@ -96,6 +104,7 @@ public static class GraphQLHttpEndpoint
 
         if (!decision.Allowed)
         {
+            http.Features.Set(RequestAccess.Create(context, operation, null));
             return (StatusCodes.Status403Forbidden, GatewayResult.RequestError([.. decision.Errors]));
         }
 
@@ -104,6 +113,8 @@ public static class GraphQLHttpEndpoint
         {
             result = await gateway.ExecuteAsync(operation, cancellationToken).ConfigureAwait(false);
         }
+
+        http.Features.Set(RequestAccess.Create(context, operation, result));
 
         if (decision.MayShowPlan && IsTrue(Header(http, RequestHeaders.DebugPlan)))
         {

@@ -1,0 +1,10 @@
+namespace ChildInfo.Gateway.Authorisation;
+
+/// <summary>Error codes of identity checks (policy decisions use <c>ChildInfo.Policies.Decisions.DecisionCodes</c>).</summary>
+public static class AuthorisationCodes
+{
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string NoRole = "ROLE_REQUIRED";
+    public const string RoleNotHeld = "ROLE_NOT_HELD";
+    public const string StrictWithheld = "STRICT_FIELDS_WITHHELD";
+}

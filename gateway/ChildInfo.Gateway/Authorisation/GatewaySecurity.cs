@@ -1,0 +1,50 @@
+using ChildInfo.Federation;
+using ChildInfo.Federation.Supergraph;
+using ChildInfo.Gateway.Identity;
+using ChildInfo.Policies;
+using ChildInfo.Policies.Loading;
+
+namespace ChildInfo.Gateway.Authorisation;
+
+/// <summary>Registers identity and purpose-based policies in the host; refuses to start on an invalid policy set.</summary>
+public static class GatewaySecurity
+{
+    public static void Register(IServiceCollection services, GatewaySecurityOptions options, FederatedGateway gateway)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(gateway);
+        var loaded = PolicyLoader.LoadDirectory(options.PolicyDirectory, FieldCoordinates(gateway.Supergraph));
+        var provider = PolicySetProvider.TryCreate(loaded)
+            ?? throw new PolicyLoadException($"The policy set in '{options.PolicyDirectory}' is not valid:{Environment.NewLine}{loaded.Describe()}");
+        services.AddSingleton(provider);
+        services.AddSingleton(options);
+        services.AddSingleton<IOperationAuthoriser, PolicyAuthoriser>();
+        services.AddBearerTokens(options.Identity);
+    }
+
+    /// <summary>Every <c>Type.field</c> of the supergraph's object and interface types: what the policies must classify.</summary>
+    public static IReadOnlyCollection<string> FieldCoordinates(SupergraphSchema supergraph)
+    {
+        ArgumentNullException.ThrowIfNull(supergraph);
+        var result = new List<string>();
+        foreach (var type in supergraph.Types.Values)
+        {
+            if (type.Inaccessible || type.Name.StartsWith("__", StringComparison.Ordinal)
+                || type.Kind is not (SupergraphTypeKind.Object or SupergraphTypeKind.Interface))
+            {
+                continue;
+            }
+
+            foreach (var field in type.Fields.Values)
+            {
+                if (!field.Inaccessible && !field.Name.StartsWith("__", StringComparison.Ordinal))
+                {
+                    result.Add(type.Name + "." + field.Name);
+                }
+            }
+        }
+
+        return result;
+    }
+}

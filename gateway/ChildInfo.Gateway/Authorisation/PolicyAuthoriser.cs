@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ChildInfo.Federation;
+using ChildInfo.Federation.Errors;
+using ChildInfo.Gateway.Hosting;
+using ChildInfo.Gateway.Http;
+using ChildInfo.Gateway.Identity;
+using ChildInfo.Policies;
+using ChildInfo.Policies.Decisions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace ChildInfo.Gateway.Authorisation;
+
+/// <summary>
+/// Purpose-based authorisation: a valid bearer token (else 401), a role the policies know (else 403), exactly one
+/// purpose the role may use with its justification, break-glass only where the rule allows it (else 403, listing the
+/// purposes the role may use). The bound policy scope becomes the planner's field policy and the plan-cache scope,
+/// so denied fields are never planned. Strict mode (policy default or <c>ChildInfo-Strict: true</c>) refuses the
+/// whole operation when anything would be withheld.
+/// </summary>
+public sealed class PolicyAuthoriser(PolicySetProvider policies, GatewayState gateway) : IOperationAuthoriser
+{
+    private readonly ConcurrentDictionary<string, ScopeFieldPolicy> _fieldPolicies = new(StringComparer.Ordinal);
+
+    public string? ScopeKey(GatewayRequestContext context) => context.Scope?.CacheKey;
+
+    public async ValueTask<RequestBinding> BindAsync(HttpContext http, GatewayRequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(context);
+        var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
+        if (!authenticated.Succeeded || authenticated.Principal is null)
+        {
+            http.Response.Headers.WWWAuthenticate = authenticated.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+            return RequestBinding.Refuse(context, StatusCodes.Status401Unauthorized,
+                new GraphQLError(TokenFailure.Describe(authenticated.Failure), AuthorisationCodes.Unauthenticated));
+        }
+
+        var caller = CallerIdentity.FromPrincipal(authenticated.Principal);
+        if (caller.User.Length == 0)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            return RequestBinding.Refuse(context, StatusCodes.Status401Unauthorized,
+                new GraphQLError("The bearer token names no user (sub).", AuthorisationCodes.Unauthenticated));
+        }
+
+        context = context with { Caller = caller };
+        var engine = policies.Current;
+        var requested = Header(http, RequestHeaders.Role);
+        string role;
+        if (requested is not null)
+        {
+            if (!caller.Roles.Contains(requested))
+            {
+                return Forbid(context, AuthorisationCodes.RoleNotHeld, $"The token does not hold role '{requested}'. It holds: {Roles(caller)}.");
+            }
+
+            role = requested;
+        }
+        else if (caller.Roles.Length == 1)
+        {
+            role = caller.Roles[0];
+        }
+        else
+        {
+            return Forbid(context, AuthorisationCodes.NoRole, caller.Roles.IsEmpty
+                ? "The bearer token carries no role."
+                : $"The token holds several roles ({Roles(caller)}): choose one with the {RequestHeaders.Role} header.");
+        }
+
+        context = context with { Role = role };
+        if (!engine.Set.Roles.ContainsKey(role))
+        {
+            return Forbid(context, DecisionCodes.UnknownRole, $"Unknown role '{role}': the policies define no such role.");
+        }
+
+        var breakGlass = IsTrue(Header(http, RequestHeaders.BreakGlass));
+        var binding = engine.Bind(role, context.Purpose, !string.IsNullOrWhiteSpace(context.Justification), breakGlass);
+        if (!binding.Allowed || binding.Scope is not { } scope)
+        {
+            return RequestBinding.Refuse(context, StatusCodes.Status403Forbidden, new GraphQLError(binding.Message, binding.Code, null, null,
+                new Dictionary<string, JsonElement>(StringComparer.Ordinal)
+                {
+                    ["role"] = JsonSerializer.SerializeToElement(role),
+                    ["allowedPurposes"] = JsonSerializer.SerializeToElement(binding.AllowedPurposes.ToArray()),
+                }));
+        }
+
+        context = context with
+        {
+            BreakGlass = scope.BreakGlass,
+            Strict = scope.Strict || IsTrue(Header(http, RequestHeaders.Strict)),
+            Scope = scope,
+        };
+        var fieldPolicy = _fieldPolicies.GetOrAdd(scope.CacheKey, _ => new ScopeFieldPolicy(scope, gateway.Current.Supergraph));
+        return RequestBinding.Allow(context, scope.CacheKey, fieldPolicy);
+    }
+
+    public ValueTask<AuthorisationDecision> AuthoriseAsync(GatewayRequestContext context, PreparedOperation operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(operation);
+        if (context.Scope is null)
+        {
+            return ValueTask.FromResult(AuthorisationDecision.Deny(new GraphQLError("The request is not bound to a purpose.", DecisionCodes.PurposeRequired)));
+        }
+
+        var withheld = operation.Fields.Withheld;
+        if (context.Strict && !withheld.IsEmpty)
+        {
+            var errors = withheld.Select(w => new GraphQLError(
+                $"Strict mode: the operation asks for {w.Coordinate}, which is withheld: {w.Reason}", w.Code, null, null,
+                new Dictionary<string, JsonElement>(StringComparer.Ordinal)
+                {
+                    ["field"] = JsonSerializer.SerializeToElement(w.Coordinate),
+                    ["reason"] = JsonSerializer.SerializeToElement(w.Reason),
+                    ["rule"] = JsonSerializer.SerializeToElement(w.Rule),
+                    ["label"] = JsonSerializer.SerializeToElement(w.Label),
+                    ["strict"] = JsonSerializer.SerializeToElement(true),
+                })).ToArray();
+            return ValueTask.FromResult(AuthorisationDecision.Deny(errors));
+        }
+
+        return ValueTask.FromResult(AuthorisationDecision.Allow(mayShowPlan: true));
+    }
+
+    private static RequestBinding Forbid(GatewayRequestContext context, string code, string message) =>
+        RequestBinding.Refuse(context, StatusCodes.Status403Forbidden, new GraphQLError(message, code));
+
+    private static string Roles(CallerIdentity caller) => caller.Roles.IsEmpty ? "none" : string.Join(", ", caller.Roles);
+
+    private static string? Header(HttpContext http, string name) =>
+        http.Request.Headers.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
+
+    private static bool IsTrue(string? value) =>
+        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+}
