@@ -75,7 +75,7 @@ public sealed class SocialCareWriterTests(SocialCareWriterFixture fixture) : ICl
               childProtectionPlans { cppStartDate cppEndDate initialCategoryOfAbuse }
               lookedAfterEpisodes { decom dec ls place placeProvider rne }
               allocations { current workerName teamName }
-              voice { words } } } }
+              voice { words setting } } } }
             """, new { reps });
 
         Assert.False(result.TryGetProperty("errors", out var errors), errors.ToString());
@@ -109,6 +109,14 @@ public sealed class SocialCareWriterTests(SocialCareWriterFixture fixture) : ICl
                 Assert.Equal(c.LegalStatus, current.GetProperty("ls").GetString());
                 Assert.Equal(c.PlacementType, current.GetProperty("place").GetString());
                 Assert.Equal("S", episodes[episodes.GetArrayLength() - 1].GetProperty("rne").GetString());
+            }
+            foreach (var voice in e.GetProperty("voice").EnumerateArray())
+            {
+                var setting = voice.GetProperty("setting").GetString()!;
+                if (!c.LookedAfter)
+                    Assert.DoesNotContain("care review", setting);
+                if (!c.ChildProtectionPlan)
+                    Assert.DoesNotContain("protection conference", setting);
             }
             if (c.ChildProtectionPlan || c.LookedAfter)
             {

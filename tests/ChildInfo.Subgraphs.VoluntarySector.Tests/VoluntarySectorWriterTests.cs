@@ -64,6 +64,10 @@ public sealed class VoluntarySectorWriterTests(VoluntarySectorWriterFixture fixt
             if (s.Respondent == "SELF")
                 Assert.True(age >= 11, $"self-report SDQ at {age}");
         });
+        var voices = (await connection.QueryAsync<(string Id, string On, string Setting)>("SELECT ParticipantID, RecordedDate, Setting FROM tblVoice")).ToList();
+        var littleOnes = voices.Where(v => AgeOn(dob[v.Id], DateOnly.Parse(v.On, System.Globalization.CultureInfo.InvariantCulture)) < 5).ToList();
+        Assert.NotEmpty(littleOnes);
+        Assert.All(littleOnes, v => Assert.StartsWith("Family", v.Setting));
         var wemwbs = (await connection.QueryAsync<(string Id, string On)>("SELECT ParticipantID, CompletedDate FROM tblWEMWBS")).ToList();
         Assert.NotEmpty(wemwbs);
         Assert.All(wemwbs, w => Assert.InRange(AgeOn(dob[w.Id], DateOnly.Parse(w.On, System.Globalization.CultureInfo.InvariantCulture)), 13, 16));

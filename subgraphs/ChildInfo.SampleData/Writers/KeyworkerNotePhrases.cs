@@ -55,6 +55,19 @@ internal static class KeyworkerNotePhrases
         " Was late but stayed for the whole session.",
     ];
 
+    /// <summary>For little ones the session is with the family: notes speak of the child as seen, and the parent.</summary>
+    private static readonly string[] YoungChildObservations =
+    [
+        " Child played happily with the toys while we talked.",
+        " Parent said bedtimes have been hard this month.",
+        " Child was unsettled at first, then sat with parent and joined in.",
+        " Parent feeling more confident about the morning routine.",
+        " Child chatty and keen to show their drawings.",
+        " Parent worried about money this week; gave food bank details.",
+        " Child tired today; parent says sleep is patchy.",
+        " Lovely to see child and parent laughing together.",
+    ];
+
     private static readonly string[] NextSteps =
     [
         " Will check in next week.",
@@ -67,7 +80,7 @@ internal static class KeyworkerNotePhrases
         "",
     ];
 
-    public static string Compose(Random rng, string service)
+    public static string Compose(Random rng, string service, int age)
     {
         var openings = service switch
         {
@@ -76,8 +89,12 @@ internal static class KeyworkerNotePhrases
             "FAMILY_SUPPORT" => FamilySupport,
             _ => YouthWork,
         };
-        return string.Concat(openings[rng.Next(openings.Length)], Observations[rng.Next(Observations.Length)], NextSteps[rng.Next(NextSteps.Length)]);
+        var observations = age < 8 ? YoungChildObservations : Observations;
+        return string.Concat(openings[rng.Next(openings.Length)], observations[rng.Next(observations.Length)], NextSteps[rng.Next(NextSteps.Length)]);
     }
+
+    /// <summary>Where a young child's words were heard: with the family, not at youth club.</summary>
+    public static string YoungChildSetting(Random rng) => rng.NextDouble() < 0.6 ? "Family support home visit" : "Family centre stay and play";
 
     public static string SessionType(Random rng, string service) => service switch
     {

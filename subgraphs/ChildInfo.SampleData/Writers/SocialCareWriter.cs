@@ -114,8 +114,7 @@ public sealed class SocialCareWriter : IAgencyWriter
             var on = SynthDates.Between(rng, from, today);
             var ageThen = SynthDates.AgeOn(born, on);
             _tables.Voice.Add(id + "-CV" + i, id, on, VoiceBank.Say(rng, ageThen, topics[rng.Next(topics.Length)]),
-                rng.NextDouble() < 0.6 ? VoiceBank.Wish(rng, ageThen) : null, recordedBy, VoiceBank.Setting(rng, Population.Agency.SocialCare),
-                VoiceBank.Method(rng, ageThen));
+                rng.NextDouble() < 0.6 ? VoiceBank.Wish(rng, ageThen) : null, recordedBy, Setting(rng, c), VoiceBank.Method(rng, ageThen));
         }
 
         // The SSD's draft voice questions, asked of children old enough on a plan or in care.
@@ -124,6 +123,19 @@ public sealed class SocialCareWriter : IAgencyWriter
             _tables.VoiceQuestionnaire.Add(id + "-VQ1", id, YesNo(rng, 0.75), YesNo(rng, 0.6), YesNo(rng, 0.65), YesNo(rng, 0.7),
                 rng.NextDouble() < 0.5 ? YesNo(rng, 0.7) : null);
         }
+    }
+
+    /// <summary>Where the child was heard; care reviews and placement visits only for a child in care, conferences only on a plan.</summary>
+    private static string Setting(Random rng, Circumstances c)
+    {
+        var setting = VoiceBank.Setting(rng, Population.Agency.SocialCare);
+        for (var attempt = 0; attempt < 4 && !Fits(setting, c); attempt++)
+            setting = VoiceBank.Setting(rng, Population.Agency.SocialCare);
+        return Fits(setting, c) ? setting : "Home visit";
+
+        static bool Fits(string setting, Circumstances c) =>
+            (c.LookedAfter || !(setting.Contains("care review", StringComparison.Ordinal) || setting.Contains("Placement", StringComparison.Ordinal)))
+            && (c.ChildProtectionPlan || !setting.Contains("protection conference", StringComparison.Ordinal));
     }
 
     private static object YesNo(Random rng, double yes) => rng.NextDouble() < yes ? 'Y' : 'N';

@@ -99,14 +99,14 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
                 registered = start;
                 registeredBy = organisation.OrganisationId;
             }
-            firstKeyworker ??= keyworker is null ? null : (keyworker.Role == "YOUTH_WORKER" ? "Youth Worker, " : "Keyworker, ") + keyworker.Name;
+            firstKeyworker ??= keyworker is null ? null : Signature(service, keyworker);
 
             var last = end ?? today;
             var notes = rng.Next(1, 5);
             for (var n = 1; n <= notes; n++)
             {
                 t.Notes.Add(engagementId + "-N" + n, engagementId, id, SynthDates.Between(rng, start, last), KeyworkerNotePhrases.SessionType(rng, service),
-                    keyworker?.Name ?? organisation.Name, KeyworkerNotePhrases.Compose(rng, service));
+                    keyworker?.Name ?? organisation.Name, KeyworkerNotePhrases.Compose(rng, service, SynthDates.AgeOn(born, start)));
             }
             WriteStar(rng, id, engagementId, service, born, start, last);
         }
@@ -124,7 +124,8 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
             var on = SynthDates.Between(rng, SynthDates.Clamp(since, born, today), today);
             var ageThen = SynthDates.AgeOn(born, on);
             t.Voice.Add(id + "-V" + v, id, on, VoiceBank.Say(rng, ageThen, VoiceTopics[rng.Next(VoiceTopics.Length)]),
-                rng.NextDouble() < 0.5 ? VoiceBank.Wish(rng, ageThen) : null, recordedBy, VoiceBank.Setting(rng, Population.Agency.VoluntarySector),
+                rng.NextDouble() < 0.5 ? VoiceBank.Wish(rng, ageThen) : null, recordedBy,
+                ageThen < 5 ? KeyworkerNotePhrases.YoungChildSetting(rng) : VoiceBank.Setting(rng, Population.Agency.VoluntarySector),
                 VoiceBank.Method(rng, ageThen));
         }
 
@@ -204,6 +205,14 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
             when = when.AddDays(rng.Next(77, 99));
         }
     }
+
+    private static string Signature(string service, Worker keyworker) => service switch
+    {
+        "YOUTH_WORK" => "Youth Worker, ",
+        "YOUNG_CARERS" => "Young Carers Worker, ",
+        "MENTORING" => "Mentor, ",
+        _ => "Family Support Worker, ",
+    } + keyworker.Name;
 
     private Organisation PickOrganisation(Random rng, string service, ReferenceData reference)
     {
