@@ -17,7 +17,7 @@ public static class SampleDataCommand
           --children N              children to generate, 100 to 1,000,000 (default 10,000)
           --seed N                  random seed; the same seed gives the same data (default 1)
           --reference-date DATE     "today" in the synthetic world, yyyy-MM-dd (default 2026-10-01)
-          --output DIR              folder for the SQLite files <agency>.db (default data)
+          --output DIR              folder for the SQLite files <agency>.db (default data; also --out)
           --provider P              sqlite (default), postgres or sqlserver, for every agency
           --connection-template S   connection string for postgres/sqlserver; {agency} becomes child_index,
                                     education, early_years, social_care or voluntary_sector
@@ -144,7 +144,7 @@ public static class SampleDataCommand
                             errors.Add($"--reference-date needs a date as yyyy-MM-dd (was '{dateText}').");
                     }
                     break;
-                case "--output" or "-o":
+                case "--output" or "--out" or "-o":
                     if (Value() is { } folder) options = options with { OutputDirectory = folder };
                     break;
                 case "--provider":

@@ -39,6 +39,12 @@ public class SampleDataCommandTests
         Assert.Equal(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=/tmp/edu.db" }, options.DatabaseFor("education"));
     }
 
+    [Fact]
+    public void Parse_OutIsShortForOutput()
+    {
+        Assert.Equal("data/sample", SampleDataCommand.Parse(["--out", "data/sample"]).Options!.OutputDirectory);
+    }
+
     [Theory]
     [InlineData(new[] { "--children" }, "--children needs a value.")]
     [InlineData(new[] { "--children", "lots" }, "--children needs a whole number (was 'lots').")]
@@ -62,6 +68,40 @@ public class SampleDataCommandTests
 
         Assert.Equal(0, await SampleDataCommand.RunAsync(["--help"], output, error));
         Assert.Contains("--children N", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SmallRun_WritesEveryAgencyAndASummary_ThenRefusesToOverwriteWithoutForce()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"childinfo-cli-{Guid.NewGuid():N}");
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.Equal(0, await SampleDataCommand.RunAsync(["--children", "200", "--seed", "5", "--out", folder], output, error));
+
+            var text = output.ToString();
+            Assert.Contains("Generating 200 children (seed 5, reference date 2026-10-01)", text, StringComparison.Ordinal);
+            Assert.Contains("100 %", text, StringComparison.Ordinal);
+            Assert.Contains("Wrote 200 children", text, StringComparison.Ordinal);
+            foreach (var agency in ChildInfo.SampleData.Population.Agency.All)
+            {
+                Assert.True(File.Exists(Path.Combine(folder, agency + ".db")), agency);
+                Assert.Contains(agency, text, StringComparison.Ordinal);
+            }
+            Assert.Empty(error.ToString());
+
+            using var again = new StringWriter();
+            using var refused = new StringWriter();
+            Assert.Equal(2, await SampleDataCommand.RunAsync(["--children", "200", "--out", folder, "--quiet"], again, refused));
+            Assert.Contains("already holds data", refused.ToString(), StringComparison.Ordinal);
+            Assert.Equal(0, await SampleDataCommand.RunAsync(["--children", "200", "--out", folder, "--quiet", "--force"], again, refused));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]
