@@ -23,7 +23,7 @@ public static class VoiceBank
         var tails = VoicePhrases.Tails[(int)band];
         var opener = openers[rng.Next(openers.Length)];
         var tail = tails[rng.Next(tails.Length)];
-        if (ContinuesSentence(opener) && !core.StartsWith("I ", StringComparison.Ordinal) && !core.StartsWith("I'", StringComparison.Ordinal))
+        if (ContinuesSentence(opener) && !KeepsCapital(core))
             core = char.ToLowerInvariant(core[0]) + core[1..];
         return opener + core + tail;
     }
@@ -64,6 +64,14 @@ public static class VoiceBank
     {
         var trimmed = opener.TrimEnd();
         return trimmed.Length > 0 && (char.IsLetter(trimmed[^1]) || trimmed[^1] == ',');
+    }
+
+    /// <summary>"I", names and what children call people keep their capital inside a sentence.</summary>
+    private static bool KeepsCapital(string core)
+    {
+        var end = core.IndexOfAny([' ', '\'', ',', '!', '.']);
+        var first = end < 0 ? core : core[..end];
+        return first is "I" or "Mrs" or "Mr" or "Miss" or "Nan" or "Nana" or "Mummy" or "Daddy" or "Mum" or "Dad" or "English" or "CAMHS";
     }
 
     internal static AgeBand BandOf(int age) => age switch

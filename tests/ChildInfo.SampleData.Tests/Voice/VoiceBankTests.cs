@@ -55,6 +55,16 @@ public class VoiceBankTests
     }
 
     [Fact]
+    public void Say_KeepsCapitalsOnIAndNames_AfterAnOpening()
+    {
+        var rng = new Random(11);
+        var sentences = Enumerable.Range(0, 20_000).Select(i => VoiceBank.Say(rng, 5 + i % 13, VoiceBank.Topics[i % 8])).ToArray();
+        Assert.DoesNotContain(sentences, s => s.Contains(" mrs ", StringComparison.Ordinal) || s.Contains(", mrs", StringComparison.Ordinal));
+        Assert.DoesNotContain(sentences, s => s.Contains(" i ", StringComparison.Ordinal) || s.Contains(" i'", StringComparison.Ordinal));
+        Assert.Contains(sentences, s => s.StartsWith("Honestly, ", StringComparison.Ordinal) && char.IsLower(s["Honestly, ".Length]));
+    }
+
+    [Fact]
     public void Say_IsDeterministicForTheSameRandomSource()
     {
         Assert.Equal(VoiceBank.Say(new Random(5), 9, "school"), VoiceBank.Say(new Random(5), 9, "school"));
