@@ -14,6 +14,12 @@ public static class CommandLine
           --children N        children the demo generates on first run (default 2000)
           --seed S            the demo's generation seed (default 1)
 
+        token (Development only: the embedded demo accepts these tokens)
+          --role ROLE         the role, for example social_worker, school_dsl, early_help_worker
+          --user ID           the user (default dev-<role>)
+          --org ORG           organisation; --team T, --school URN, --setting URN relationships
+          --data DIR          the demo's data folder holding the development signing key (default data/demo)
+
         data generate
           --children N        how many children, 100 to 1,000,000 (default 10000)
           --seed S            generation seed (default 1)
@@ -21,7 +27,7 @@ public static class CommandLine
           --overwrite         replace databases that already hold data
         """;
 
-    private static readonly string[] NotYetAvailable = ["token", "policy", "audit", "subgraph"];
+    private static readonly string[] NotYetAvailable = ["policy", "audit", "subgraph"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
@@ -39,6 +45,8 @@ public static class CommandLine
                 case ["help" or "--help" or "-h", ..]:
                     await output.WriteLineAsync(Usage).ConfigureAwait(false);
                     return 0;
+                case ["token", ..]:
+                    return await TokenCommand.RunAsync(args[1..], output, error, TokenCommand.CurrentEnvironment(), cancellationToken).ConfigureAwait(false);
                 case ["data", "generate", ..]:
                     return await DataGenerateCommand.RunAsync(args[2..], output, error, cancellationToken).ConfigureAwait(false);
                 case ["data", ..]:

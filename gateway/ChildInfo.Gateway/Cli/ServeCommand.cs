@@ -60,6 +60,16 @@ public static class ServeCommand
 
             return 0;
         }
+        catch (Authorisation.PolicyLoadException ex)
+        {
+            await error.WriteLineAsync($"childinfo: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Identity", StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync($"childinfo: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
         catch (SupergraphException ex)
         {
             await error.WriteLineAsync($"childinfo: the supergraph cannot be served: {ex.Message}").ConfigureAwait(false);
@@ -87,7 +97,13 @@ public static class ServeCommand
     /// <summary>Starts on the requested URLs; on the default port, falls back to a free port when 4000 is taken.</summary>
     private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, CancellationToken cancellationToken)
     {
-        var hostOptions = new GatewayHostOptions { SupergraphSdl = supergraph, SubgraphUrls = subgraphUrls, Urls = options.Urls ?? ServeOptions.DefaultUrls };
+        var hostOptions = new GatewayHostOptions
+        {
+            SupergraphSdl = supergraph,
+            SubgraphUrls = subgraphUrls,
+            Urls = options.Urls ?? ServeOptions.DefaultUrls,
+            Security = ServeSecurity.Create(options),
+        };
         var app = GatewayHost.Create(hostOptions);
         try
         {
