@@ -2,14 +2,12 @@ using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Federation;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.SocialCare.Allocations;
-using ChildInfo.Subgraphs.SocialCare.Data;
 using ChildInfo.Subgraphs.SocialCare.EarlyHelp;
 using ChildInfo.Subgraphs.SocialCare.LookedAfter;
 using ChildInfo.Subgraphs.SocialCare.Protection;
 using ChildInfo.Subgraphs.SocialCare.Referrals;
 using ChildInfo.Subgraphs.SocialCare.Voice;
 using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Federation;
 using GraphQL.Types;
 
@@ -29,8 +27,8 @@ public sealed class SocialCareChildGraphType : ObjectGraphType<SocialCareChild>
         Description = "A child known to children's social care, as the Standard Safeguarding Dataset records them.";
         this.Key("personId");
         this.ResolveReference<IDictionary<string, object?>, SocialCareChild>((context, representation) =>
-            (IDataLoaderResult<SocialCareChild?>)context.Loaders().Get<string, SocialCareChild>("sc.person", context.Service<PersonRepository>().GetManyAsync)
-                .Load(Representations.RequireString(representation, "personId", TypeName)));
+            context.Loaders().Get<string, SocialCareChild>("sc.person", context.Service<PersonRepository>().GetManyAsync)
+                .Load(Representations.RequireString(representation, "personId", TypeName)).OrNull());
 
         Field(c => c.PersonId, type: typeof(NonNullGraphType<IdGraphType>)).Description("LA child ID (pers_person_id; CIN LAchildID, SSDA903 CHILD).");
         Field(c => c.LegacyId, nullable: true).Description("Person id in a previous case management system.");
@@ -53,10 +51,8 @@ public sealed class SocialCareChildGraphType : ObjectGraphType<SocialCareChild>
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("disabilities")
             .Description("CIN disability codes: NONE MOB HAND PC INC COMM LD HEAR VIS BEH CON AUT DDA.")
-            .Resolve(c => new MappedLoaderResult<IReadOnlyList<Disability>, IReadOnlyList<string>>(
-                c.Loaders().GetMany<string, Disability>("sc.disabilities", c.Service<PersonRepository>().GetDisabilitiesAsync, d => d.PersonId)
-                    .Load(c.Source.PersonId),
-                list => list.Select(d => d.Code).ToList()));
+            .Resolve(c => c.Loaders().GetMany<string, Disability>("sc.disabilities", c.Service<PersonRepository>().GetDisabilitiesAsync, d => d.PersonId)
+                .Load(c.Source.PersonId).Then(list => list.Select(d => d.Code).ToList()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CinEpisodeGraphType>>>>("referrals")
             .Description("Referrals and child-in-need episodes, newest first.")
             .Resolve(c => c.Loaders().GetMany<string, CinEpisode>("sc.referrals", c.Service<ReferralRepository>().GetEpisodesAsync, e => e.PersonId)

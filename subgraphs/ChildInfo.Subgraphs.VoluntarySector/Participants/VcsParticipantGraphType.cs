@@ -6,7 +6,6 @@ using ChildInfo.Subgraphs.VoluntarySector.Organisations;
 using ChildInfo.Subgraphs.VoluntarySector.Outcomes;
 using ChildInfo.Subgraphs.VoluntarySector.Voice;
 using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Federation;
 using GraphQL.Types;
 
@@ -26,8 +25,8 @@ public sealed class VcsParticipantGraphType : ObjectGraphType<VcsParticipant>
         Description = "A child or young person known to voluntary and community organisations on the shared case-recording system.";
         this.Key("participantId");
         this.ResolveReference<IDictionary<string, object?>, VcsParticipant>((context, representation) =>
-            (IDataLoaderResult<VcsParticipant?>)context.Loaders().Get<string, VcsParticipant>("vcs.participant", context.Service<ParticipantRepository>().GetManyAsync)
-                .Load(Representations.RequireString(representation, "participantId", TypeName)));
+            context.Loaders().Get<string, VcsParticipant>("vcs.participant", context.Service<ParticipantRepository>().GetManyAsync)
+                .Load(Representations.RequireString(representation, "participantId", TypeName)).OrNull());
 
         Field(p => p.ParticipantId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The shared system's own id.");
         Field(p => p.Forename, nullable: true);
