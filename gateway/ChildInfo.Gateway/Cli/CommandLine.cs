@@ -20,6 +20,13 @@ public static class CommandLine
           --org ORG           organisation; --team T, --school URN, --setting URN relationships
           --data DIR          the demo's data folder holding the development signing key (default data/demo)
 
+        audit verify | report --child ID [--days N] | review [--after SEQ] [--limit N]
+          --data DIR          the folder holding audit.db and audit.key (default data/demo)
+          --store KIND        sqlite (default), postgres or sqlserver (or CHILDINFO_AUDIT_STORE)
+          --connection TEXT   the SQLite file or the database's connection string (or CHILDINFO_AUDIT_CONNECTION)
+          --key-file FILE     the checkpoint key, for verify (default DIR/audit.key, or CHILDINFO_AUDIT_KEY_FILE)
+          verify exits 1 and names the first broken record when the chain is broken
+
         data generate
           --children N        how many children, 100 to 1,000,000 (default 10000)
           --seed S            generation seed (default 1)
@@ -27,7 +34,7 @@ public static class CommandLine
           --overwrite         replace databases that already hold data
         """;
 
-    private static readonly string[] NotYetAvailable = ["policy", "audit", "subgraph"];
+    private static readonly string[] NotYetAvailable = ["policy", "subgraph"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
@@ -47,6 +54,8 @@ public static class CommandLine
                     return 0;
                 case ["token", ..]:
                     return await TokenCommand.RunAsync(args[1..], output, error, TokenCommand.CurrentEnvironment(), cancellationToken).ConfigureAwait(false);
+                case ["audit", ..]:
+                    return await AuditCommand.RunAsync(args[1..], output, error, cancellationToken).ConfigureAwait(false);
                 case ["data", "generate", ..]:
                     return await DataGenerateCommand.RunAsync(args[2..], output, error, cancellationToken).ConfigureAwait(false);
                 case ["data", ..]:

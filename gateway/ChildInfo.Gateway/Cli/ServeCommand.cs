@@ -1,4 +1,5 @@
 using ChildInfo.Federation.Supergraph;
+using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Demo;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.SampleData.Generation;
@@ -70,6 +71,11 @@ public static class ServeCommand
             await error.WriteLineAsync($"childinfo: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
+        catch (Exception ex) when (ex is InvalidDataException || (ex is ArgumentException && ex.Message.Contains("audit", StringComparison.OrdinalIgnoreCase)))
+        {
+            await error.WriteLineAsync($"childinfo: the audit log cannot be set up: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
         catch (SupergraphException ex)
         {
             await error.WriteLineAsync($"childinfo: the supergraph cannot be served: {ex.Message}").ConfigureAwait(false);
@@ -102,6 +108,7 @@ public static class ServeCommand
             SupergraphSdl = supergraph,
             SubgraphUrls = subgraphUrls,
             Urls = options.Urls ?? ServeOptions.DefaultUrls,
+            Audit = AuditConfiguration.Resolve(options.DataDirectory, null, null, null, Environment.GetEnvironmentVariable).ToOptions(),
             Security = ServeSecurity.Create(options),
         };
         var app = GatewayHost.Create(hostOptions);

@@ -3,6 +3,7 @@ using ChildInfo.Federation;
 using ChildInfo.Federation.Diagnostics;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Transport;
+using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Http;
@@ -53,6 +54,11 @@ public static partial class GatewayHost
             GatewaySecurity.Register(builder.Services, security, gateway);
         }
 
+        if (options.Audit is { } audit)
+        {
+            builder.Services.AddGatewayAudit(audit);
+        }
+
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(GatewayTelemetry.SourceName, FederationTelemetry.SourceName));
         configureServices?.Invoke(builder.Services);
 
@@ -64,6 +70,7 @@ public static partial class GatewayHost
             subgraphs = state.Current.Supergraph.Subgraphs.Select(s => s.Name).ToArray(),
         }));
         GraphQLHttpEndpoint.Map(app);
+        AuditEndpoints.Map(app);
         return app;
     }
 

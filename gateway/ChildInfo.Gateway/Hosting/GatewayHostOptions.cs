@@ -1,4 +1,5 @@
 using ChildInfo.Federation;
+using ChildInfo.Gateway.Audit;
 
 namespace ChildInfo.Gateway.Hosting;
 
@@ -19,6 +20,12 @@ public sealed record GatewayHostOptions
     /// unauthenticated: only for tests of the engine and the HTTP layer.
     /// </summary>
     public Authorisation.GatewaySecurityOptions? Security { get; init; }
+
+    /// <summary>
+    /// Where every request is recorded before it is answered (<c>childinfo serve</c> always sets it). Null runs without
+    /// an audit log: only for tests and the audit-off side of the audit benchmark.
+    /// </summary>
+    public GatewayAuditOptions? Audit { get; init; }
 
     /// <summary>Settings of the federation engine.</summary>
     public FederatedGatewayOptions Engine { get; init; } = new();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
+using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Hosting;
@@ -30,8 +31,39 @@ public static class GraphQLHttpEndpoint
         activity?.SetTag("http.request.method", isGet ? "GET" : "POST");
         var cancellationToken = http.RequestAborted;
         var mediaType = AcceptNegotiation.Choose(http.Request.Headers.Accept);
+
+        // Every request leaves exactly one audit record, appended before anything is written (see Audit/).
+        var audit = http.RequestServices.GetService<GatewayAudit>();
+        var schema = http.RequestServices.GetRequiredService<GatewayState>().Current.Supergraph;
+        var draft = audit is null ? null : new RequestAuditDraft(http.TraceIdentifier) { Purpose = Header(http, RequestHeaders.Purpose), Justification = Header(http, RequestHeaders.Justification) };
+        if (draft is not null)
+        {
+            http.Features.Set(draft);
+        }
+
+        Task<bool> AuditedAsync(int status, GatewayResult? result) =>
+            audit is null ? Task.FromResult(true) : audit.RecordOrRefuseAsync(http, draft!, schema, status, result, mediaType);
+
+        try
+        {
+            await HandleAuditedAsync(http, isGet, mediaType, draft, AuditedAsync, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (draft is { Recorded: false })
+        {
+            await audit!.RecordFailureAsync(draft, schema).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task HandleAuditedAsync(HttpContext http, bool isGet, ResponseMediaType mediaType, RequestAuditDraft? draft, Func<int, GatewayResult?, Task<bool>> auditedAsync, Activity? activity, CancellationToken cancellationToken)
+    {
         if (mediaType == ResponseMediaType.NotAcceptable)
         {
+            if (!await auditedAsync(StatusCodes.Status406NotAcceptable, null).ConfigureAwait(false))
+            {
+                return;
+            }
+
             await GraphQLResponseWriter.WriteRequestErrorAsync(http.Response, StatusCodes.Status406NotAcceptable, mediaType,
                 "The response can be application/graphql-response+json or application/json; the Accept header allows neither.", cancellationToken).ConfigureAwait(false);
             return;
@@ -46,12 +78,30 @@ public static class GraphQLHttpEndpoint
         if (read.Request is null)
         {
             activity?.SetTag("http.response.status_code", read.StatusCode);
+            if (!await auditedAsync(read.StatusCode, null).ConfigureAwait(false))
+            {
+                return;
+            }
+
             await GraphQLResponseWriter.WriteRequestErrorAsync(http.Response, read.StatusCode, mediaType, read.Error!, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         using var request = read.Request;
+        if (draft is not null)
+        {
+            draft.Query = request.Query;
+            draft.OperationName = request.OperationName;
+            draft.Variables = request.Variables;
+        }
+
         var (status, result) = await RunAsync(http, request, isGet, mediaType, cancellationToken).ConfigureAwait(false);
+        if (!await auditedAsync(status, result).ConfigureAwait(false))
+        {
+            activity?.SetTag("http.response.status_code", StatusCodes.Status503ServiceUnavailable);
+            return;
+        }
+
         activity?.SetTag("http.response.status_code", status);
         using (GatewayTelemetry.Source.StartActivity("write"))
         {
@@ -77,6 +127,11 @@ public static class GraphQLHttpEndpoint
             return (binding.Status, GatewayResult.RequestError([.. binding.Errors]));
         }
 
+        if (http.Features.Get<RequestAuditDraft>() is { } draft)
+        {
+            draft.Purpose = context.Purpose;
+            draft.Justification = context.Justification;
+        }
 
         if (isGet && GetMutationGuard.SelectsMutation(request.Query!, request.OperationName, gateway.Options.MaxParserDepth))
         {

@@ -1,0 +1,286 @@
+using System.Text.Json;
+using ChildInfo.Audit.Records;
+using ChildInfo.Federation.Supergraph;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+
+namespace ChildInfo.Gateway.Audit;
+
+/// <summary>
+/// Finds which children a request touched and what it showed about each, from the operation document and the response
+/// data (never the variables, except to read a child id passed to a lookup). What counts:
+/// <list type="bullet">
+/// <item>A child is touched when a <c>Child</c> object in the response carries an <c>id</c> (under any alias), or when a
+/// field returning <c>Child</c> takes an <c>id</c> argument (<c>child(id:)</c>), literal or variable, even when the
+/// answer is null or the request was refused.</item>
+/// <item>Inside a <c>Child</c> object, every field with a non-null value in the response counts as disclosed for that
+/// child, and so does everything below it (the linked <c>pupil</c>, <c>socialCareChild</c>… records), until another
+/// <c>Child</c> object starts. A <c>Child</c> whose id is neither selected nor passed as an argument (for example
+/// <c>searchChildren { child { forename } }</c>) is not attributable: its fields are not recorded per child.</item>
+/// <item>Each disclosed field is recorded by coordinate (<c>Type.field</c>), label (each of its classification labels,
+/// or the coordinate itself when no policy classifies it) and source subgraph (the subgraph that resolves it, as the
+/// supergraph's <c>@join__field</c> says; the first of them for a shareable field).</item>
+/// <item>Agency records fetched directly (<c>pupil(upn:)</c>, <c>caseload</c>…) name no child id: the record keeps the
+/// operation text, not a child.</item>
+/// </list>
+/// </summary>
+public sealed class ChildDisclosureWalker
+{
+    public const string ChildType = "Child";
+    private const string IdField = "id";
+
+    private readonly SupergraphSchema _schema;
+    private readonly Func<string, IReadOnlyList<string>> _labels;
+    private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = new(StringComparer.Ordinal);
+    private readonly JsonElement? _variables;
+    private readonly Dictionary<string, List<DisclosedField>> _children = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Child, string Field, string Label)> _seen = [];
+
+    private ChildDisclosureWalker(SupergraphSchema schema, Func<string, IReadOnlyList<string>> labels, JsonElement? variables)
+    {
+        _schema = schema;
+        _labels = labels;
+        _variables = variables;
+    }
+
+    /// <summary>
+    /// Each child touched with the fields disclosed about it, in the order first met. <paramref name="data"/> is the
+    /// response's <c>data</c> (absent for a refused request: then only lookup arguments count).
+    /// </summary>
+    public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
+        SupergraphSchema schema, string? query, string? operationName, JsonElement? variables, JsonElement? data, Func<string, IReadOnlyList<string>> labels)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(labels);
+        var walker = new ChildDisclosureWalker(schema, labels, variables);
+        if (string.IsNullOrEmpty(query))
+        {
+            return walker._children;
+        }
+
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.All });
+        }
+        catch (GraphQLParserException)
+        {
+            return walker._children;
+        }
+
+        GraphQLOperationDefinition? operation = null;
+        foreach (var definition in document.Definitions)
+        {
+            switch (definition)
+            {
+                case GraphQLFragmentDefinition fragment:
+                    walker._fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+                    break;
+                case GraphQLOperationDefinition op when operationName is null || op.Name?.StringValue == operationName:
+                    operation ??= op;
+                    break;
+            }
+        }
+
+        if (operation is null)
+        {
+            return walker._children;
+        }
+
+        var rootType = operation.Operation == OperationType.Mutation ? schema.MutationType : schema.QueryType;
+        if (rootType is not null)
+        {
+            walker.Object(operation.SelectionSet, rootType, data is { ValueKind: JsonValueKind.Object } d ? d : null, childId: null, visited: 0);
+        }
+
+        return walker._children;
+    }
+
+    private void Object(GraphQLSelectionSet selections, string typeName, JsonElement? value, string? childId, int visited)
+    {
+        if (visited > 64)
+        {
+            return;
+        }
+
+        var fields = new List<(GraphQLField Field, string ParentType)>();
+        Collect(selections, typeName, fields, 0);
+        if (typeName == ChildType && value is { } obj)
+        {
+            foreach (var (field, _) in fields)
+            {
+                if (field.Name.StringValue == IdField && obj.TryGetProperty(ResponseKey(field), out var id) && id.ValueKind == JsonValueKind.String)
+                {
+                    childId = id.GetString();
+                    break;
+                }
+            }
+
+            if (childId is not null)
+            {
+                Touch(childId);
+            }
+        }
+
+        foreach (var (field, parentType) in fields)
+        {
+            var name = field.Name.StringValue;
+            if (name.StartsWith("__", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var definition = _schema.Types.TryGetValue(parentType, out var parent) ? parent.Field(name) : null;
+            if (definition is null)
+            {
+                continue;
+            }
+
+            var namedType = definition.Type.NamedType;
+            var lookupChild = namedType == ChildType ? ArgumentChildId(field) : null;
+            if (lookupChild is not null)
+            {
+                Touch(lookupChild);
+            }
+
+            JsonElement fieldValue = default;
+            var present = value is { } o && o.TryGetProperty(ResponseKey(field), out fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;
+            if (present && childId is not null)
+            {
+                Disclose(childId, parentType, name, parent!, definition);
+            }
+
+            if (field.SelectionSet is { } sub)
+            {
+                if (present)
+                {
+                    Values(sub, namedType, fieldValue, lookupChild ?? (namedType == ChildType ? null : childId), visited + 1);
+                }
+                else if (lookupChild is null)
+                {
+                    // Refused or absent: nothing shown below, but lookups by child id further down still touch children.
+                    Values(sub, namedType, null, null, visited + 1);
+                }
+            }
+        }
+    }
+
+    private void Values(GraphQLSelectionSet selections, string typeName, JsonElement? value, string? childId, int visited)
+    {
+        if (value is { ValueKind: JsonValueKind.Array } list)
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                Values(selections, typeName, item, childId, visited);
+            }
+
+            return;
+        }
+
+        Object(selections, typeName, value is { ValueKind: JsonValueKind.Object } o ? o : null, childId, visited);
+    }
+
+    private void Collect(GraphQLSelectionSet selections, string typeName, List<(GraphQLField, string)> into, int depth)
+    {
+        if (depth > 32)
+        {
+            return;
+        }
+
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    into.Add((field, typeName));
+                    break;
+                case GraphQLInlineFragment inline:
+                    Collect(inline.SelectionSet, Narrow(typeName, inline.TypeCondition?.Type.Name.StringValue), into, depth + 1);
+                    break;
+                case GraphQLFragmentSpread spread when _fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
+                    Collect(fragment.SelectionSet, Narrow(typeName, fragment.TypeCondition.Type.Name.StringValue), into, depth + 1);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Fields under a type condition belong to that type when it is an object type; else to the enclosing type.</summary>
+    private string Narrow(string typeName, string? condition) =>
+        condition is not null && _schema.Types.TryGetValue(condition, out var type) && type.Kind == SupergraphTypeKind.Object ? condition : typeName;
+
+    private string? ArgumentChildId(GraphQLField field)
+    {
+        if (field.Arguments is null)
+        {
+            return null;
+        }
+
+        foreach (var argument in field.Arguments.Items)
+        {
+            if (argument.Name.StringValue != IdField)
+            {
+                continue;
+            }
+
+            return argument.Value switch
+            {
+                GraphQLStringValue s => s.Value.ToString(),
+                GraphQLIntValue i => i.Value.ToString(),
+                GraphQLVariable v when _variables is { ValueKind: JsonValueKind.Object } vars
+                    && vars.TryGetProperty(v.Name.StringValue, out var bound) && bound.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                    => bound.ToString(),
+                _ => null,
+            };
+        }
+
+        return null;
+    }
+
+    private void Touch(string childId) => _children.TryAdd(childId, []);
+
+    private void Disclose(string childId, string parentType, string fieldName, SupergraphType parent, SupergraphField field)
+    {
+        var coordinate = parentType + "." + fieldName;
+        var source = Source(parent, field);
+        var fields = _children[childId];
+        foreach (var label in _labels(coordinate))
+        {
+            if (_seen.Add((childId, coordinate, label)))
+            {
+                fields.Add(new DisclosedField(coordinate, label, source));
+            }
+        }
+    }
+
+    private string Source(SupergraphType parent, SupergraphField field)
+    {
+        string? graph = null;
+        foreach (var join in field.Joins)
+        {
+            if (!join.External)
+            {
+                graph = join.Graph;
+                break;
+            }
+        }
+
+        graph ??= parent.Joins.Keys.FirstOrDefault();
+        if (graph is null)
+        {
+            return "gateway";
+        }
+
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            if (subgraph.EnumValue == graph || subgraph.Name == graph)
+            {
+                return subgraph.Name;
+            }
+        }
+
+        return graph;
+    }
+
+    private static string ResponseKey(GraphQLField field) => (field.Alias?.Name ?? field.Name).StringValue;
+}

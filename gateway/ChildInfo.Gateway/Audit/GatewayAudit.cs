@@ -1,0 +1,171 @@
+using System.Text.Json;
+using ChildInfo.Audit;
+using ChildInfo.Audit.Records;
+using ChildInfo.Audit.Storage;
+using ChildInfo.Federation;
+using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Supergraph;
+using ChildInfo.Gateway.Http;
+
+namespace ChildInfo.Gateway.Audit;
+
+/// <summary>
+/// The gateway's side of the audit: turns a request's <see cref="RequestAuditDraft"/> and its result into one
+/// <see cref="AuditEntry"/> and appends it to the process's single <see cref="AuditLog"/>, before the response is
+/// written. When the append fails the request is answered with HTTP 503 and no data.
+/// </summary>
+public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditFieldLabels labels, ILogger<GatewayAudit> logger)
+{
+    /// <summary>Recorded when the caller is not identified (until identity provides a user, role and organisation).</summary>
+    public const string Unidentified = "unidentified";
+
+    /// <summary>Recorded as the purpose when the request declared none.</summary>
+    public const string NoPurpose = "none";
+
+    private readonly Lock _gate = new();
+    private Task? _creation;
+
+    public AuditLog Log => log;
+
+    public IAuditStore Store => store;
+
+    /// <summary>Creates the store's tables once; tried again on the next call if it failed.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_creation is null || _creation.IsFaulted || _creation.IsCanceled)
+            {
+                _creation = store.EnsureCreatedAsync(CancellationToken.None);
+            }
+
+            return _creation.IsCompletedSuccessfully ? _creation : _creation.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Records the request and returns true; or, when the record cannot be made durable, writes HTTP 503 with a
+    /// GraphQL error (and no data) and returns false: the caller must then write nothing more.
+    /// </summary>
+    public async Task<bool> RecordOrRefuseAsync(HttpContext http, RequestAuditDraft draft, SupergraphSchema schema, int status, GatewayResult? result, ResponseMediaType mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Recorded)
+        {
+            return true;
+        }
+
+        draft.Recorded = true;
+        try
+        {
+            // Not the request's token: a client that goes away must not leave its access unrecorded.
+            await EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false);
+            await log.AppendAsync(ToEntry(draft, schema, status, result), CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is AuditWriteException or System.Data.Common.DbException or IOException or InvalidOperationException)
+        {
+            LogAuditFailed(logger, ex, draft.RequestId);
+            if (!http.Response.HasStarted)
+            {
+                await GraphQLResponseWriter.WriteAsync(
+                    http.Response,
+                    StatusCodes.Status503ServiceUnavailable,
+                    mediaType == ResponseMediaType.NotAcceptable ? ResponseMediaType.Json : mediaType,
+                    GatewayResult.RequestError(new GraphQLError("This access could not be recorded in the audit log, so it was not answered. Try again later.", AuditErrorCodes.AuditUnavailable)),
+                    CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Records a request that failed inside the gateway (outcome error); a failure here is only logged.</summary>
+    public async Task RecordFailureAsync(RequestAuditDraft draft, SupergraphSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Recorded)
+        {
+            return;
+        }
+
+        draft.Recorded = true;
+        draft.Variables = null; // they pointed into the request, which is gone by now
+        try
+        {
+            await EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false);
+            await log.AppendAsync(ToEntry(draft, schema, StatusCodes.Status500InternalServerError, null), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AuditWriteException or System.Data.Common.DbException or IOException or InvalidOperationException)
+        {
+            LogAuditFailed(logger, ex, draft.RequestId);
+        }
+    }
+
+    /// <summary>The entry for a request that ended with <paramref name="status"/> and <paramref name="result"/> (null: no GraphQL result).</summary>
+    public AuditEntry ToEntry(RequestAuditDraft draft, SupergraphSchema schema, int status, GatewayResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(schema);
+        var outcome = Outcome(draft, status, result);
+        JsonElement? data = null;
+        JsonDocument? document = null;
+        try
+        {
+            if (result is { IsRequestError: false } executed && outcome is AuditOutcome.Ok or AuditOutcome.Partial)
+            {
+                document = JsonDocument.Parse(executed.DataJson);
+                data = document.RootElement;
+            }
+
+            var touched = ChildDisclosureWalker.Walk(schema, draft.Query, draft.OperationName, draft.Variables, data, labels.Of);
+            return new AuditEntry
+            {
+                RequestId = draft.RequestId,
+                User = draft.User ?? Unidentified,
+                Role = draft.Role ?? Unidentified,
+                Organisation = draft.Organisation ?? Unidentified,
+                Purpose = draft.Purpose ?? NoPurpose,
+                Justification = draft.Justification,
+                OperationText = draft.Query ?? "",
+                Children = [.. touched.Select(c => new ChildDisclosure(c.Key, c.Value, draft.Withheld))],
+                PreferenceOverrides = [.. draft.PreferenceOverrides],
+                BreakGlass = draft.BreakGlass,
+                Outcome = outcome,
+            };
+        }
+        finally
+        {
+            document?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// ok: answered in full; partial: answered with errors or withheld fields; denied: refused (401, 403) before
+    /// execution; error: anything else that gave no data (bad request, parse and validation errors, failures).
+    /// </summary>
+    public static AuditOutcome Outcome(RequestAuditDraft draft, int status, GatewayResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        {
+            return AuditOutcome.Denied;
+        }
+
+        if (result is null || result.IsRequestError || status >= 400)
+        {
+            return AuditOutcome.Error;
+        }
+
+        if (result.DataJson.Span.SequenceEqual("null"u8))
+        {
+            return result.Errors.Count > 0 ? AuditOutcome.Error : AuditOutcome.Ok;
+        }
+
+        return result.Errors.Count > 0 || draft.Withheld.Count > 0 ? AuditOutcome.Partial : AuditOutcome.Ok;
+    }
+
+    [LoggerMessage(100, LogLevel.Error, "The audit record of request {RequestId} could not be written; the request was refused.")]
+    private static partial void LogAuditFailed(ILogger logger, Exception exception, string requestId);
+}

@@ -1,0 +1,7 @@
+namespace ChildInfo.Gateway.Audit;
+
+/// <summary>Decides whether the caller may read the audit (verification, per-child reports, the review queue).</summary>
+public interface IAuditAccessCheck
+{
+    bool MayReadAudit(HttpContext http);
+}
