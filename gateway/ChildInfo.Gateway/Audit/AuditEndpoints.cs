@@ -32,7 +32,7 @@ public static class AuditEndpoints
     private static async Task<IResult> Guarded(HttpContext http, Func<GatewayAudit, Task<IResult>> handler)
     {
         var check = http.RequestServices.GetService<IAuditAccessCheck>() ?? new DataProtectionOfficerOnly();
-        if (!check.MayReadAudit(http))
+        if (!await check.MayReadAuditAsync(http).ConfigureAwait(false))
         {
             return Error(StatusCodes.Status403Forbidden, AuditErrorCodes.AuditForbidden, "Only the data protection officer may read the audit log.");
         }

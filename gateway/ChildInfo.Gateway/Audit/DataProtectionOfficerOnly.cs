@@ -1,25 +1,27 @@
-using System.Security.Claims;
+using ChildInfo.Gateway.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace ChildInfo.Gateway.Audit;
 
 /// <summary>
-/// Lets only an authenticated caller whose role claim is <see cref="Role"/> read the audit; everyone else is refused.
-/// Until the gateway authenticates callers (the identity work), no request carries an authenticated principal, so this
-/// denies every caller by default: the audit API stays closed rather than open.
+/// Lets a caller read the audit only when their bearer token is valid and carries the role <see cref="Role"/>. A host
+/// without identity (no bearer scheme registered) refuses everyone: the audit API stays closed rather than open.
 /// </summary>
 public sealed class DataProtectionOfficerOnly : IAuditAccessCheck
 {
     public const string Role = "data_protection_officer";
 
-    public bool MayReadAudit(HttpContext http)
+    public async ValueTask<bool> MayReadAuditAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var user = http.User;
-        if (user.Identity?.IsAuthenticated != true)
+        var schemes = http.RequestServices.GetService<IAuthenticationSchemeProvider>();
+        if (schemes is null || await schemes.GetSchemeAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false) is null)
         {
             return false;
         }
 
-        return user.HasClaim(ClaimTypes.Role, Role) || user.HasClaim("role", Role);
+        var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
+        return authenticated is { Succeeded: true, Principal: { } principal } && CallerIdentity.FromPrincipal(principal).Roles.Contains(Role);
     }
 }

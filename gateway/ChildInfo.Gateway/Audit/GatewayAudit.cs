@@ -5,6 +5,7 @@ using ChildInfo.Audit.Storage;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Supergraph;
+using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Http;
 
 namespace ChildInfo.Gateway.Audit;
@@ -57,6 +58,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
         }
 
         draft.Recorded = true;
+        TakeBinding(http, draft);
         try
         {
             // Not the request's token: a client that goes away must not leave its access unrecorded.
@@ -78,6 +80,28 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
             }
 
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Takes what identity and policy bound to the request (caller, role, organisation, purpose, justification,
+    /// break-glass) and what the policy withheld, from the features the endpoint sets.
+    /// </summary>
+    private static void TakeBinding(HttpContext http, RequestAuditDraft draft)
+    {
+        if (http.Features.Get<GatewayRequestContext>() is { } context)
+        {
+            draft.User = context.Caller?.User is { Length: > 0 } user ? user : draft.User;
+            draft.Organisation = context.Caller?.Organisation ?? draft.Organisation;
+            draft.Role = context.Role ?? draft.Role;
+            draft.Purpose = context.Purpose ?? draft.Purpose;
+            draft.Justification = context.Justification ?? draft.Justification;
+            draft.BreakGlass |= context.BreakGlass;
+        }
+
+        if (http.Features.Get<RequestAccess>() is { } access && draft.Withheld.Count == 0)
+        {
+            draft.Withheld.AddRange(access.Withheld.Select(w => new WithheldField(w.Field, w.Label, null, w.Code, w.Reason)));
         }
     }
 

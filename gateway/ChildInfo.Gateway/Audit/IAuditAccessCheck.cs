@@ -3,5 +3,5 @@ namespace ChildInfo.Gateway.Audit;
 /// <summary>Decides whether the caller may read the audit (verification, per-child reports, the review queue).</summary>
 public interface IAuditAccessCheck
 {
-    bool MayReadAudit(HttpContext http);
+    ValueTask<bool> MayReadAuditAsync(HttpContext http);
 }

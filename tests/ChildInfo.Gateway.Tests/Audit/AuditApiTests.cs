@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json;
+using ChildInfo.Gateway.Audit;
+using ChildInfo.Gateway.Tests.Federation;
+using ChildInfo.Gateway.Tests.Support;
+using Microsoft.AspNetCore.Http;
+
+namespace ChildInfo.Gateway.Tests.Audit;
+
+/// <summary>The audit API: closed to everyone but the data protection officer; verification, reports and review when open.</summary>
+public sealed class AuditApiTests(GatewayEnvironment environment)
+{
+    [Theory]
+    [InlineData("/audit/verify")]
+    [InlineData("/audit/children/CH-1/report")]
+    [InlineData("/audit/review")]
+    public async Task NoIdentity_Refused403(string path)
+    {
+        await using var gateway = await AuditedGateway.StartAsync(environment);
+
+        using var response = await environment.Client.GetAsync(new Uri(gateway.BaseUrl, path));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(AuditErrorCodes.AuditForbidden, body.RootElement.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task OfficerAllowed_VerifyReportReview()
+    {
+        await using var gateway = await AuditedGateway.StartAsync(environment, services => services.AddAuditAccessCheck<AllowEveryone>());
+        var child = (await TestChildren.LinkedEverywhereAsync(environment, 1))[0];
+        await HttpExchange.PostJsonAsync(environment.Client, gateway.GraphQLUrl, new { query = JoinedUpChildTests.JoinedUpQuery, variables = new { id = child } },
+            headers: new Dictionary<string, string> { ["ChildInfo-Purpose"] = "early_help" });
+
+        using var verify = JsonDocument.Parse(await environment.Client.GetStringAsync(new Uri(gateway.BaseUrl, "/audit/verify")));
+        Assert.True(verify.RootElement.GetProperty("intact").GetBoolean());
+        Assert.Equal(1, verify.RootElement.GetProperty("recordsChecked").GetInt32());
+
+        using var textRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway.BaseUrl, $"/audit/children/{child}/report"));
+        textRequest.Headers.Accept.ParseAdd("text/plain");
+        using var text = await environment.Client.SendAsync(textRequest);
+        Assert.Equal("text/plain", text.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Your information was viewed once in the last year", await text.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(await environment.Client.GetStringAsync(new Uri(gateway.BaseUrl, $"/audit/children/{child}/report")));
+        var access = Assert.Single(json.RootElement.GetProperty("accesses").EnumerateArray());
+        Assert.Equal("early_help", access.GetProperty("purpose").GetString());
+        Assert.Contains(access.GetProperty("disclosed").EnumerateArray(), f => f.GetProperty("source").GetString() == "education");
+
+        using var review = JsonDocument.Parse(await environment.Client.GetStringAsync(new Uri(gateway.BaseUrl, "/audit/review")));
+        Assert.Equal(0, review.RootElement.GetProperty("items").GetArrayLength());
+    }
+
+    private sealed class AllowEveryone : IAuditAccessCheck
+    {
+        public ValueTask<bool> MayReadAuditAsync(HttpContext http) => ValueTask.FromResult(true);
+    }
+}
