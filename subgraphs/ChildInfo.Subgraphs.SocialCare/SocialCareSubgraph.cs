@@ -28,7 +28,7 @@ public sealed class SocialCareSubgraph : SubgraphDefinition
     public override AgencySchema DatabaseSchema => Schema;
 
     /// <summary>SQL statements run, by query name; tests use it to prove batching.</summary>
-    public SqlStatementCounter Statements { get; } = new();
+    public QueryCounter Statements { get; } = new();
 
     public override void ConfigureGraphQL(IGraphQLBuilder builder) =>
         builder.AddSchema<SocialCareSchema>()

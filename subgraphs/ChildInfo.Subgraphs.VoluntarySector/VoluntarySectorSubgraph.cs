@@ -1,7 +1,6 @@
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Types;
-using ChildInfo.Subgraphs.VoluntarySector.Data;
 using ChildInfo.Subgraphs.VoluntarySector.Engagements;
 using ChildInfo.Subgraphs.VoluntarySector.Organisations;
 using ChildInfo.Subgraphs.VoluntarySector.Outcomes;
@@ -26,7 +25,7 @@ public sealed class VoluntarySectorSubgraph : SubgraphDefinition
     public override AgencySchema DatabaseSchema => Schema;
 
     /// <summary>SQL statements run, by query name; tests use it to prove batching.</summary>
-    public SqlStatementCounter Statements { get; } = new();
+    public QueryCounter Statements { get; } = new();
 
     public override void ConfigureGraphQL(IGraphQLBuilder builder) =>
         builder.AddSchema<VoluntarySectorSchema>()

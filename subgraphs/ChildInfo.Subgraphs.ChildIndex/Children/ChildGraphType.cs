@@ -57,5 +57,5 @@ public sealed class ChildGraphType : ObjectGraphType<IndexedChild>
         where TReference : AgencyEntityReference =>
         Field<TReference>(name)
             .Description(description)
-            .Resolve(c => Links(c).Then(links => links.FirstOrDefault(l => l.SourceSystem == source)));
+            .Resolve(c => Links(c).Select(links => links.FirstOrDefault(l => l.SourceSystem == source)));
 }

@@ -1,4 +1,5 @@
-using ChildInfo.Subgraphs.EarlyYears.Data;
+using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.EarlyYears.Eyfsp;
 using ChildInfo.Subgraphs.EarlyYears.Funding;
 using ChildInfo.Subgraphs.EarlyYears.HealthVisiting;

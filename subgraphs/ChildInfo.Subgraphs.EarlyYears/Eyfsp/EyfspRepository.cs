@@ -1,5 +1,4 @@
 using System.Globalization;
-using ChildInfo.Subgraphs.EarlyYears.Data;
 using ChildInfo.Subgraphs.Kit.Data;
 
 namespace ChildInfo.Subgraphs.EarlyYears.Eyfsp;

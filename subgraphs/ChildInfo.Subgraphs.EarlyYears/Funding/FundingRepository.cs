@@ -1,4 +1,3 @@
-using ChildInfo.Subgraphs.EarlyYears.Data;
 using ChildInfo.Subgraphs.Kit.Data;
 
 namespace ChildInfo.Subgraphs.EarlyYears.Funding;

@@ -1,4 +1,3 @@
-using ChildInfo.Subgraphs.Education.Data;
 using ChildInfo.Subgraphs.Kit.Data;
 
 namespace ChildInfo.Subgraphs.Education.Fsm;

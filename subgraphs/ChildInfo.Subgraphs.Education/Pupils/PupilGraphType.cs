@@ -1,5 +1,6 @@
+using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Education.Attendance;
-using ChildInfo.Subgraphs.Education.Data;
+using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Education.Enrolments;
 using ChildInfo.Subgraphs.Education.Exclusions;
 using ChildInfo.Subgraphs.Education.Fsm;

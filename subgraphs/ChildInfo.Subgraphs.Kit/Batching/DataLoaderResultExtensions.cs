@@ -5,7 +5,7 @@ namespace ChildInfo.Subgraphs.Kit.Batching;
 public static class DataLoaderResultExtensions
 {
     /// <summary>Maps a batched result once it arrives, keeping it batched.</summary>
-    public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> inner, Func<TIn, TOut> map) =>
+    public static IDataLoaderResult<TOut> Select<TIn, TOut>(this IDataLoaderResult<TIn> inner, Func<TIn, TOut> map) =>
         new Mapped<TIn, TOut>(inner, map);
 
     /// <summary>Same result, typed as nullable (a missing key gives null), as <c>ResolveReference</c> expects.</summary>

@@ -4,7 +4,7 @@ using ChildInfo.Subgraphs.SocialCare.Data;
 namespace ChildInfo.Subgraphs.SocialCare.Allocations;
 
 /// <summary>Who is allocated to which child, and the teams and workers they belong to.</summary>
-public sealed class AllocationRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class AllocationRepository(AgencyDatabase database, QueryCounter counter)
 {
     public async Task<IEnumerable<Allocation>> GetAllocationsAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using ChildInfo.Subgraphs.SocialCare.Data;
 namespace ChildInfo.Subgraphs.SocialCare.EarlyHelp;
 
 /// <summary>Early help episodes for a batch of children.</summary>
-public sealed class EarlyHelpRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class EarlyHelpRepository(AgencyDatabase database, QueryCounter counter)
 {
     public async Task<IEnumerable<EarlyHelpEpisode>> GetEpisodesAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using ChildInfo.Subgraphs.SocialCare.Data;
 namespace ChildInfo.Subgraphs.SocialCare.LookedAfter;
 
 /// <summary>Looked-after episodes, with legal status and placement joined in SQL, for a batch of children.</summary>
-public sealed class LookedAfterRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class LookedAfterRepository(AgencyDatabase database, QueryCounter counter)
 {
     public async Task<IEnumerable<LookedAfterEpisode>> GetEpisodesAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {

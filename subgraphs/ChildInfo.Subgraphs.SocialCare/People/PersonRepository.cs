@@ -4,9 +4,9 @@ using ChildInfo.Subgraphs.SocialCare.Data;
 namespace ChildInfo.Subgraphs.SocialCare.People;
 
 /// <summary>Reads children (<c>ssd_person</c>) with their current postcode, UPN and open-plan flags, in one statement.</summary>
-public sealed class PersonRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class PersonRepository(AgencyDatabase database, QueryCounter counter)
 {
-    /// <summary>Query name for <see cref="SqlStatementCounter"/>.</summary>
+    /// <summary>Query name for <see cref="QueryCounter"/>.</summary>
     public const string ByIdsQuery = "person.byIds";
 
     private string SelectPeople => $"""

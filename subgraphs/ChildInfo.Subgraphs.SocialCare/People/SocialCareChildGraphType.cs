@@ -52,7 +52,7 @@ public sealed class SocialCareChildGraphType : ObjectGraphType<SocialCareChild>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("disabilities")
             .Description("CIN disability codes: NONE MOB HAND PC INC COMM LD HEAR VIS BEH CON AUT DDA.")
             .Resolve(c => c.Loaders().GetMany<string, Disability>("sc.disabilities", c.Service<PersonRepository>().GetDisabilitiesAsync, d => d.PersonId)
-                .Load(c.Source.PersonId).Then(list => list.Select(d => d.Code).ToList()));
+                .Load(c.Source.PersonId).Select(list => list.Select(d => d.Code).ToList()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CinEpisodeGraphType>>>>("referrals")
             .Description("Referrals and child-in-need episodes, newest first.")
             .Resolve(c => c.Loaders().GetMany<string, CinEpisode>("sc.referrals", c.Service<ReferralRepository>().GetEpisodesAsync, e => e.PersonId)

@@ -4,7 +4,7 @@ using ChildInfo.Subgraphs.SocialCare.Data;
 namespace ChildInfo.Subgraphs.SocialCare.Protection;
 
 /// <summary>Section 47 enquiries and child protection plans for a batch of children.</summary>
-public sealed class ProtectionRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class ProtectionRepository(AgencyDatabase database, QueryCounter counter)
 {
     public async Task<IEnumerable<Section47Enquiry>> GetEnquiriesAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using ChildInfo.Subgraphs.SocialCare.Data;
 namespace ChildInfo.Subgraphs.SocialCare.Referrals;
 
 /// <summary>Referrals, assessments and CIN plans for a batch of children; one statement per list.</summary>
-public sealed class ReferralRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class ReferralRepository(AgencyDatabase database, QueryCounter counter)
 {
     public async Task<IEnumerable<CinEpisode>> GetEpisodesAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {

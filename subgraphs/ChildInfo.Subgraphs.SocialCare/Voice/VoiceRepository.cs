@@ -5,7 +5,7 @@ using ChildInfo.Subgraphs.SocialCare.Data;
 namespace ChildInfo.Subgraphs.SocialCare.Voice;
 
 /// <summary>The child's own words, their questionnaire answers and the family's data-use wishes.</summary>
-public sealed class VoiceRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class VoiceRepository(AgencyDatabase database, QueryCounter counter)
 {
     public async Task<IEnumerable<ChildVoice>> GetVoiceAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {

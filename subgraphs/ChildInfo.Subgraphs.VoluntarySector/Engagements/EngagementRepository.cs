@@ -1,10 +1,9 @@
 using ChildInfo.Subgraphs.Kit.Data;
-using ChildInfo.Subgraphs.VoluntarySector.Data;
 
 namespace ChildInfo.Subgraphs.VoluntarySector.Engagements;
 
 /// <summary>Engagements and keyworker notes for a batch of participants.</summary>
-public sealed class EngagementRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class EngagementRepository(AgencyDatabase database, QueryCounter counter)
 {
     public async Task<IEnumerable<Engagement>> GetEngagementsAsync(IReadOnlyCollection<string> participantIds, CancellationToken cancellationToken)
     {

@@ -1,10 +1,9 @@
 using ChildInfo.Subgraphs.Kit.Data;
-using ChildInfo.Subgraphs.VoluntarySector.Data;
 
 namespace ChildInfo.Subgraphs.VoluntarySector.Organisations;
 
 /// <summary>Organisations with their services, a batch at a time (one statement, services joined in SQL).</summary>
-public sealed class OrganisationRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class OrganisationRepository(AgencyDatabase database, QueryCounter counter)
 {
     public async Task<IReadOnlyDictionary<string, Organisation>> GetManyAsync(IReadOnlyCollection<string> organisationIds, CancellationToken cancellationToken)
     {

@@ -1,10 +1,9 @@
 using ChildInfo.Subgraphs.Kit.Data;
-using ChildInfo.Subgraphs.VoluntarySector.Data;
 
 namespace ChildInfo.Subgraphs.VoluntarySector.Outcomes;
 
 /// <summary>Outcome measures (SDQ, WEMWBS, Star readings) for a batch of participants.</summary>
-public sealed class OutcomeRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class OutcomeRepository(AgencyDatabase database, QueryCounter counter)
 {
     public async Task<IEnumerable<SdqScore>> GetSdqAsync(IReadOnlyCollection<string> participantIds, CancellationToken cancellationToken)
     {

@@ -1,10 +1,9 @@
 using ChildInfo.Subgraphs.Kit.Data;
-using ChildInfo.Subgraphs.VoluntarySector.Data;
 
 namespace ChildInfo.Subgraphs.VoluntarySector.Participants;
 
 /// <summary>Reads participants by id, a batch at a time.</summary>
-public sealed class ParticipantRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class ParticipantRepository(AgencyDatabase database, QueryCounter counter)
 {
     public const string ByIdsQuery = "participant.byIds";
 

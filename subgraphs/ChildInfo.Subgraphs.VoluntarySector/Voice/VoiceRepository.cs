@@ -1,11 +1,10 @@
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Types;
-using ChildInfo.Subgraphs.VoluntarySector.Data;
 
 namespace ChildInfo.Subgraphs.VoluntarySector.Voice;
 
 /// <summary>Young people's own words and their data-use wishes, for a batch of participants.</summary>
-public sealed class VoiceRepository(AgencyDatabase database, SqlStatementCounter counter)
+public sealed class VoiceRepository(AgencyDatabase database, QueryCounter counter)
 {
     public async Task<IEnumerable<ChildVoice>> GetVoiceAsync(IReadOnlyCollection<string> participantIds, CancellationToken cancellationToken)
     {

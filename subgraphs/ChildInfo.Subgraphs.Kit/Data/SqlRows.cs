@@ -1,13 +1,13 @@
 using System.Data.Common;
 using Dapper;
 
-namespace ChildInfo.Subgraphs.VoluntarySector.Data;
+namespace ChildInfo.Subgraphs.Kit.Data;
 
 /// <summary>
 /// Runs a parameterised query and hands back its rows as column-name dictionaries. Names match whatever case
 /// the provider returns them in (PostgreSQL folds the legacy mixed-case names to lower case).
 /// </summary>
-internal static class SqlRows
+public static class SqlRows
 {
     public static async Task<IReadOnlyList<IDictionary<string, object?>>> QueryAsync(
         DbConnection connection, string sql, object? parameters, CancellationToken cancellationToken)

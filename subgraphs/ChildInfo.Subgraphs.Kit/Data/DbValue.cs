@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace ChildInfo.Subgraphs.SocialCare.Data;
+namespace ChildInfo.Subgraphs.Kit.Data;
 
 /// <summary>
 /// Reads column values the same way whichever provider returned them: SQLite gives dates as text and numbers
 /// as Int64, PostgreSQL and SQL Server give DateTime, Int32 and Decimal.
 /// </summary>
-internal static class DbValue
+public static class DbValue
 {
     public static string? Text(IDictionary<string, object?> row, string column) => Get(row, column) switch
     {

@@ -1,14 +1,13 @@
-using ChildInfo.Subgraphs.Kit.Data;
 using Dapper;
 
-namespace ChildInfo.Subgraphs.Education.Data;
+namespace ChildInfo.Subgraphs.Kit.Data;
 
 /// <summary>Runs one parameterised query on a fresh connection; the repositories keep their SQL beside them.</summary>
-internal static class DatabaseQueries
+public static class DatabaseQueries
 {
     public static async Task<IEnumerable<T>> QueryAsync<T>(this AgencyDatabase database, QueryCounter counter, string sql, object? parameters, CancellationToken cancellationToken)
     {
-        counter.Increment();
+        counter.Record(null);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
