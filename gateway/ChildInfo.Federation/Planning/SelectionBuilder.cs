@@ -109,6 +109,12 @@ internal sealed class SelectionBuilder
             entry.Sub?.PrintCompact(builder, variables);
         }
 
+        if (first)
+        {
+            // Every field under this object is withheld or answered by the gateway: a selection set may not be empty.
+            builder.Append("__typename");
+        }
+
         builder.Append('}');
     }
 

@@ -35,7 +35,7 @@ public static partial class GatewayHost
         });
 
         // One pooled client for every subgraph call; the handler recycles connections so DNS changes are seen.
-        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        var client = new HttpClient(options.SubgraphHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };

@@ -27,6 +27,9 @@ public sealed record GatewayHostOptions
     /// </summary>
     public GatewayAuditOptions? Audit { get; init; }
 
+    /// <summary>The HTTP handler for subgraph calls (tests record what the gateway asks each subgraph); null uses a pooled one.</summary>
+    public HttpMessageHandler? SubgraphHandler { get; init; }
+
     /// <summary>Settings of the federation engine.</summary>
     public FederatedGatewayOptions Engine { get; init; } = new();
 
