@@ -8,18 +8,6 @@ internal static class KnownGaps
         ["import-namespaced"] = "the join metadata agrees, but the engine's SupergraphLoader does not follow @inaccessible imported under another name (@fed__inaccessible), so Apollo's supergraph loads with Subgraph B's inaccessible field visible",
         ["error-satisfiability"] = "satisfiability check not yet written",
         ["error-satisfiability-unresolvable-key"] = "satisfiability check not yet written",
-        
-        ["error-requires-missing-external"] = "rule not yet written",
-        ["error-requires-invalid-fields"] = "rule not yet written",
-        ["error-provides-on-non-object"] = "rule not yet written",
-        ["error-provides-missing-external"] = "rule not yet written",
-        ["error-external-unused"] = "rule not yet written",
-        ["error-external-type-mismatch"] = "rule not yet written",
-        ["error-required-input-field-missing"] = "rule not yet written",
-        ["error-key-fields-has-args"] = "rule not yet written",
-        ["error-key-invalid-fields"] = "rule not yet written",
-        
-        ["error-invalid-graphql"] = "rule not yet written",
-        
+        ["error-satisfiability-value-type"] = "satisfiability check not yet written",
     };
 }

@@ -13,6 +13,7 @@ public static class CompositionErrorCodes
     public const string KeyFieldsSelectInvalidType = "KEY_FIELDS_SELECT_INVALID_TYPE";
     public const string KeyInvalidFields = "KEY_INVALID_FIELDS";
     public const string KeyFieldsHasArgs = "KEY_FIELDS_HAS_ARGS";
+    public const string ExternalMissingOnBase = "EXTERNAL_MISSING_ON_BASE";
     public const string ExternalUnused = "EXTERNAL_UNUSED";
     public const string RequiresInvalidFields = "REQUIRES_INVALID_FIELDS";
     public const string RequiresFieldsMissingExternal = "REQUIRES_FIELDS_MISSING_EXTERNAL";

@@ -36,6 +36,13 @@ internal static class SubgraphParser
             return null;
         }
 
+        var unknownDirectives = KnownDirectivesCheck.Check(document, names, sdl.Name).ToList();
+        if (unknownDirectives.Count > 0)
+        {
+            errors.AddRange(unknownDirectives);
+            return null;
+        }
+
         var subgraph = new ParsedSubgraph(sdl.Name, sdl.Url, GraphEnumName(sdl.Name), names.IsFederation1);
         var composed = ReadComposeDirectives(document, names, subgraph, errors);
         var reader = new ElementReader(names, composed);
