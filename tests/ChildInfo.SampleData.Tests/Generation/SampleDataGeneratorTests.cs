@@ -41,6 +41,8 @@ public sealed class SampleDataGeneratorTests : IDisposable
             Assert.Equal(1_000, await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT sequence_no) FROM t_child"));
             Assert.Equal(999, await connection.ExecuteScalarAsync<long>("SELECT MAX(sequence_no) FROM t_child"));
             Assert.Equal(ReferenceDataFactory.Create().Schools.Count, await CountAsync(agency, "t_reference"));
+            // The larger page cache used while loading is not left behind in the file.
+            Assert.NotEqual(16_000, await connection.ExecuteScalarAsync<long>("PRAGMA default_cache_size"));
         }
         Assert.Equal(1_000, summary.Children);
         Assert.Equal([Agency.Education, Agency.SocialCare], summary.Agencies.Select(a => a.Agency));
