@@ -49,7 +49,7 @@ public sealed class PolicyGatewayFixture(GatewayEnvironment environment) : IAsyn
     }
 
     public string Token(string role, TimeSpan? lifetime = null, byte[]? key = null) =>
-        DevelopmentIdentity.CreateToken(key ?? Key, new DevelopmentTokenRequest(role, "test-" + role) { Lifetime = lifetime ?? TimeSpan.FromMinutes(30) }, DateTimeOffset.UtcNow);
+        DevelopmentIdentity.CreateToken(key ?? Key, new DevelopmentTokenRequest(role, "test-" + role) { Lifetime = lifetime ?? TimeSpan.FromMinutes(30), NotBefore = DateTimeOffset.UtcNow.AddHours(-2) }, DateTimeOffset.UtcNow);
 
     public Task<HttpExchange> PostAsync(string query, object? variables, string? token, string? purpose, string? justification, IDictionary<string, string>? extra = null)
     {
