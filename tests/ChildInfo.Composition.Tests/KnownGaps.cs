@@ -5,6 +5,5 @@ internal static class KnownGaps
 {
     public static readonly IReadOnlyDictionary<string, string> Cases = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["import-namespaced"] = "the join metadata agrees, but the engine's SupergraphLoader does not follow @inaccessible imported under another name (@fed__inaccessible), so Apollo's supergraph loads with Subgraph B's inaccessible field visible",
     };
 }

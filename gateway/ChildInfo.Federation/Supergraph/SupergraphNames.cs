@@ -27,11 +27,11 @@ internal sealed record SupergraphNames(string Join, string Link, string Inaccess
                 }
                 else if (url.Contains("/inaccessible/", StringComparison.Ordinal))
                 {
-                    inaccessible = alias ?? "inaccessible";
+                    inaccessible = ImportedAs(directive, "inaccessible") ?? alias ?? "inaccessible";
                 }
                 else if (url.Contains("/tag/", StringComparison.Ordinal))
                 {
-                    tag = alias ?? "tag";
+                    tag = ImportedAs(directive, "tag") ?? alias ?? "tag";
                 }
             }
         }
@@ -42,6 +42,23 @@ internal sealed record SupergraphNames(string Join, string Link, string Inaccess
         }
 
         return new SupergraphNames(join, link, inaccessible, tag);
+    }
+
+    /// <summary>The local name a <c>@link</c> imports a directive under (<c>{ name: "@inaccessible", as: "@fed__inaccessible" }</c>), if renamed.</summary>
+    private static string? ImportedAs(GraphQLDirective link, string directive)
+    {
+        var imports = link.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "import")?.Value as GraphQLListValue;
+        foreach (var item in (imports?.Values ?? []).OfType<GraphQLObjectValue>())
+        {
+            var name = (item.Fields?.FirstOrDefault(f => f.Name.StringValue == "name")?.Value as GraphQLStringValue)?.Value.ToString();
+            var alias = (item.Fields?.FirstOrDefault(f => f.Name.StringValue == "as")?.Value as GraphQLStringValue)?.Value.ToString();
+            if (name == "@" + directive && alias is not null)
+            {
+                return alias.TrimStart('@');
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether a type belongs to the federation machinery rather than the API.</summary>
