@@ -62,10 +62,13 @@ public sealed class BulkWriter : IAsyncDisposable
     /// <summary>Makes everything written so far durable (SQLite commits its transaction and opens a new one).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        if (_sqliteTransaction is null)
+        if (_sqliteTransaction is not { } committing)
             return;
-        await _sqliteTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await _sqliteTransaction.DisposeAsync().ConfigureAwait(false);
+        // Forget the transaction before committing, so a cancellation between commit and the next begin cannot
+        // make DisposeAsync commit it a second time.
+        _sqliteTransaction = null;
+        await committing.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await committing.DisposeAsync().ConfigureAwait(false);
         _sqliteTransaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
     }
 
