@@ -6,6 +6,8 @@ public static class CommandLine
     public const string Usage = """
         Usage: childinfo [serve] [options]          serve the gateway (the default)
                childinfo data generate [options]    generate sample data as SQLite files
+               childinfo compose --subgraph name=URL_OR_FILE ... [--out FILE]
+                                                    compose subgraphs into a supergraph
 
         serve (with no options: the embedded demo at http://127.0.0.1:4000/graphql)
           --supergraph FILE   serve this Apollo Federation 2 supergraph; subgraph URLs come from its join__Graph values
@@ -26,6 +28,10 @@ public static class CommandLine
           --connection TEXT   the SQLite file or the database's connection string (or CHILDINFO_AUDIT_CONNECTION)
           --key-file FILE     the checkpoint key, for verify (default DIR/audit.key, or CHILDINFO_AUDIT_KEY_FILE)
           verify exits 1 and names the first broken record when the chain is broken
+
+        compose (a URL is asked for { _service { sdl } }; a file is read; exits 1 on composition errors)
+          --subgraph NAME=URL_OR_FILE   a subgraph, repeated for each one
+          --out FILE          write the supergraph here instead of printing it
 
         data generate
           --children N        how many children, 100 to 1,000,000 (default 10000)
@@ -56,6 +62,8 @@ public static class CommandLine
                     return await TokenCommand.RunAsync(args[1..], output, error, TokenCommand.CurrentEnvironment(), cancellationToken).ConfigureAwait(false);
                 case ["audit", ..]:
                     return await AuditCommand.RunAsync(args[1..], output, error, cancellationToken).ConfigureAwait(false);
+                case ["compose", ..]:
+                    return await ComposeCommand.RunAsync(args[1..], output, error, null, cancellationToken).ConfigureAwait(false);
                 case ["data", "generate", ..]:
                     return await DataGenerateCommand.RunAsync(args[2..], output, error, cancellationToken).ConfigureAwait(false);
                 case ["data", ..]:

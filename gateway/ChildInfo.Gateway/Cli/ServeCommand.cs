@@ -39,7 +39,7 @@ public static class ServeCommand
                 await DemoData.EnsureAsync(options.DataDirectory, options.Children, options.Seed, output, cancellationToken).ConfigureAwait(false);
                 demo = await DemoSubgraphs.StartAsync(options.DataDirectory, preferredPorts: true, cancellationToken).ConfigureAwait(false);
                 subgraphUrls = demo.Urls;
-                supergraph = DemoSupergraph.Load();
+                supergraph = await DemoSupergraph.ComposeAsync(demo.Urls, output, cancellationToken).ConfigureAwait(false);
             }
 
             var app = await StartGatewayAsync(options, supergraph, subgraphUrls, cancellationToken).ConfigureAwait(false);
