@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChildInfo.Subgraphs.Kit.Federation;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -74,6 +75,12 @@ internal static partial class GraphQLEndpoint
         }
         var services = http.RequestServices;
         var options = services.GetRequiredService<SubgraphHostOptions>();
+        if (SubgraphContextGuard.Check(http, options, request.Query) is { } refusal)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", refusal).ConfigureAwait(false);
+            return;
+        }
+
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ChildInfo.Subgraph");
         var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
         {

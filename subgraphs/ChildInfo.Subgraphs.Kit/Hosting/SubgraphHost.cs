@@ -1,5 +1,6 @@
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Data;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace ChildInfo.Subgraphs.Kit.Hosting;
 
 /// <summary>Builds and runs an agency subgraph as an ASP.NET Core service speaking the federation protocol.</summary>
-public static class SubgraphHost
+public static partial class SubgraphHost
 {
     /// <summary>Entry point of a subgraph started on its own: <c>dotnet run --project subgraphs/...</c>.</summary>
     public static async Task<int> RunAsync(SubgraphDefinition definition, string[] args)
@@ -41,6 +42,7 @@ public static class SubgraphHost
         builder.WebHost.UseUrls(options.Url ?? builder.Configuration["urls"] ?? $"http://127.0.0.1:{definition.DefaultPort}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
+        options = options with { ContextKey = ResolveContextKey(options, builder.Configuration) };
         var database = new AgencyDatabase(ResolveDatabase(definition, options, builder.Configuration));
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(definition);
@@ -58,11 +60,33 @@ public static class SubgraphHost
         });
 
         var app = builder.Build();
+        if (options.ContextKey is null)
+            Log.AcceptsUnsignedCalls(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChildInfo.Subgraph"), definition.Name);
         if (database.Options.CreateSchema)
             await SchemaInstaller.EnsureCreatedAsync(database, definition.DatabaseSchema).ConfigureAwait(false);
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Json(new { status = "ok", subgraph = definition.Name }));
         GraphQLEndpoint.Map(app, "/graphql");
         return app;
+    }
+
+    private static byte[]? ResolveContextKey(SubgraphHostOptions options, IConfiguration configuration)
+    {
+        var key = options.ContextKey;
+        if (key is null && configuration["Subgraph:ContextKey"] is { Length: > 0 } configured)
+        {
+            try
+            {
+                key = Convert.FromBase64String(configured);
+            }
+            catch (FormatException)
+            {
+                throw new ArgumentException("Subgraph:ContextKey is not base64.");
+            }
+        }
+
+        if (key is not null && key.Length < SubgraphContextToken.MinKeyBytes)
+            throw new ArgumentException($"The request context key must be at least {SubgraphContextToken.MinKeyBytes} bytes (256 bits).");
+        return key;
     }
 
     private static DatabaseOptions ResolveDatabase(SubgraphDefinition definition, SubgraphHostOptions options, IConfiguration configuration)
@@ -74,5 +98,11 @@ public static class SubgraphHost
             configured = configured with { ConnectionString = $"Data Source={Path.Combine("data", definition.Name + ".db")}" };
         }
         return configured;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(2, LogLevel.Warning, "Subgraph {Subgraph} has no context key (Subgraph__ContextKey): it accepts unsigned calls, which is for development only.")]
+        public static partial void AcceptsUnsignedCalls(ILogger logger, string subgraph);
     }
 }

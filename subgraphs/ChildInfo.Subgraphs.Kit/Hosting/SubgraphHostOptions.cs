@@ -15,4 +15,14 @@ public sealed record SubgraphHostOptions
 
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The key (256 bits or more) the gateway signs each call's <c>ChildInfo-Context</c> with; null takes
+    /// <c>Subgraph:ContextKey</c> (base64) from configuration. With neither, calls are accepted unsigned (development
+    /// only, warned at start); with one, a call without a valid context is refused with 401.
+    /// </summary>
+    public byte[]? ContextKey { get; init; }
+
+    /// <summary>The clock contexts are checked against.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

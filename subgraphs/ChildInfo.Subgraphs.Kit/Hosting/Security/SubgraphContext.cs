@@ -1,0 +1,24 @@
+namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
+
+/// <summary>
+/// Who the gateway is asking for and why, as signed into the <c>ChildInfo-Context</c> header of one subgraph call
+/// (DESIGN.md section 5, defence in depth).
+/// </summary>
+/// <param name="User">The caller's user id (<c>sub</c>).</param>
+/// <param name="Role">The role the request acts in (<c>role</c>).</param>
+/// <param name="Purpose">The declared purpose (<c>purpose</c>).</param>
+/// <param name="RequestId">The gateway's request id (<c>rid</c>), for joining logs and the audit.</param>
+public sealed record SubgraphContext(string User, string Role, string Purpose, string RequestId)
+{
+    /// <summary>The record scope of the bound rule, for example <c>OwnCaseload</c> (<c>scope</c>); null when none.</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>The bound rule's id, for example <c>social_worker/child_protection</c> (<c>rule</c>); null when none.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>When the gateway signed the context (<c>iat</c>).</summary>
+    public DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>When the context stops being accepted (<c>exp</c>).</summary>
+    public DateTimeOffset ExpiresAt { get; init; }
+}

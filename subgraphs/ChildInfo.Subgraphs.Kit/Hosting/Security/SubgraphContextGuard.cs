@@ -1,0 +1,46 @@
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http;
+
+namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
+
+/// <summary>
+/// Refuses a GraphQL call without a valid signed context when the subgraph has a context key. Schema metadata stays
+/// open: an operation that selects only <c>_service</c> and <c>__typename</c> (composition and liveness probes)
+/// needs no context, since it reads no children's information.
+/// </summary>
+internal static class SubgraphContextGuard
+{
+    /// <summary>Null when the call may go ahead (the verified context, if any, is in <see cref="HttpContext.Items"/>); else why not.</summary>
+    public static string? Check(HttpContext http, SubgraphHostOptions options, string query)
+    {
+        if (options.ContextKey is not { } key)
+            return null;
+        var verification = SubgraphContextToken.Verify(http.Request.Headers[SubgraphContextToken.HeaderName].ToString(), key, options.Time.GetUtcNow());
+        if (verification.Context is { } context)
+        {
+            http.Items[typeof(SubgraphContext)] = context;
+            return null;
+        }
+
+        return IsMetadataOnly(query) ? null : verification.Failure;
+    }
+
+    private static bool IsMetadataOnly(string query)
+    {
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(query);
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            return false;
+        }
+
+        return document.Definitions.Count > 0 && document.Definitions.All(d =>
+            d is GraphQLOperationDefinition { Operation: OperationType.Query } operation
+            && operation.SelectionSet.Selections.All(s => s is GraphQLField { Name.StringValue: "_service" or "__typename" }));
+    }
+}
