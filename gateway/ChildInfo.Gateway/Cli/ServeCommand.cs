@@ -1,5 +1,6 @@
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Audit;
+using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Demo;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.SampleData.Generation;
@@ -23,6 +24,7 @@ public static class ServeCommand
         try
         {
             string supergraph;
+            var security = ServeSecurity.Create(options);
             IReadOnlyDictionary<string, string> subgraphUrls = new Dictionary<string, string>();
             if (options.SupergraphFile is { } file)
             {
@@ -37,12 +39,12 @@ public static class ServeCommand
             else
             {
                 await DemoData.EnsureAsync(options.DataDirectory, options.Children, options.Seed, output, cancellationToken).ConfigureAwait(false);
-                demo = await DemoSubgraphs.StartAsync(options.DataDirectory, preferredPorts: true, cancellationToken).ConfigureAwait(false);
+                demo = await DemoSubgraphs.StartAsync(options.DataDirectory, preferredPorts: true, security.ContextSigningKey, cancellationToken).ConfigureAwait(false);
                 subgraphUrls = demo.Urls;
                 supergraph = await DemoSupergraph.ComposeAsync(demo.Urls, output, cancellationToken).ConfigureAwait(false);
             }
 
-            var app = await StartGatewayAsync(options, supergraph, subgraphUrls, cancellationToken).ConfigureAwait(false);
+            var app = await StartGatewayAsync(options, security, supergraph, subgraphUrls, cancellationToken).ConfigureAwait(false);
             await using (app.ConfigureAwait(false))
             {
                 var state = app.Services.GetRequiredService<GatewayState>();
@@ -101,7 +103,7 @@ public static class ServeCommand
     }
 
     /// <summary>Starts on the requested URLs; on the default port, falls back to a free port when 4000 is taken.</summary>
-    private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, CancellationToken cancellationToken)
+    private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, GatewaySecurityOptions security, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, CancellationToken cancellationToken)
     {
         var hostOptions = new GatewayHostOptions
         {
@@ -109,7 +111,7 @@ public static class ServeCommand
             SubgraphUrls = subgraphUrls,
             Urls = options.Urls ?? ServeOptions.DefaultUrls,
             Audit = AuditConfiguration.Resolve(options.DataDirectory, null, null, null, Environment.GetEnvironmentVariable).ToOptions(),
-            Security = ServeSecurity.Create(options),
+            Security = security,
         };
         var app = GatewayHost.Create(hostOptions);
         try

@@ -8,7 +8,8 @@ namespace ChildInfo.Gateway.Cli;
 /// <c>childinfo token</c>, signed with a key generated once into its data folder. A supergraph deployment takes
 /// identity from configuration (<c>Identity__Issuer</c>, <c>Identity__Audience</c>, <c>Identity__Authority</c> or
 /// <c>Identity__SigningKeys__0</c>) and refuses to start without it. Policies come from <c>ChildInfo__Policies</c>
-/// or else the sample set beside the executable.
+/// or else the sample set beside the executable. Subgraph calls carry a request context signed with
+/// <c>ChildInfo__ContextKey</c> (or a generated key, shared with the demo's subgraphs).
 /// </summary>
 public static class ServeSecurity
 {
@@ -25,8 +26,30 @@ public static class ServeSecurity
         {
             Identity = identity,
             PolicyDirectory = policies,
-            ContextSigningKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+            ContextSigningKey = ContextKey(),
         };
+    }
+
+    /// <summary>
+    /// The key that signs each subgraph call's request context: <c>ChildInfo__ContextKey</c> (base64, 256 bits or more,
+    /// the same as each subgraph's <c>Subgraph__ContextKey</c>) or else a fresh one, which the embedded demo hands
+    /// to its in-process subgraphs.
+    /// </summary>
+    private static byte[] ContextKey()
+    {
+        if (Environment.GetEnvironmentVariable("ChildInfo__ContextKey") is not { Length: > 0 } configured)
+        {
+            return System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        }
+
+        try
+        {
+            return Convert.FromBase64String(configured);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException("Identity: ChildInfo__ContextKey is not base64.");
+        }
     }
 
     private static IdentityOptions FromEnvironment()

@@ -39,10 +39,18 @@ public sealed class DemoSubgraphs : IAsyncDisposable
 
     /// <summary>Starts every sample subgraph over <c>&lt;dataDirectory&gt;/&lt;name&gt;.db</c>.</summary>
     /// <param name="preferredPorts">False takes free ports straight away (tests).</param>
-    public static async Task<DemoSubgraphs> StartAsync(string dataDirectory, bool preferredPorts, CancellationToken cancellationToken)
+    public static Task<DemoSubgraphs> StartAsync(string dataDirectory, bool preferredPorts, CancellationToken cancellationToken) =>
+        StartAsync(dataDirectory, preferredPorts, contextKey: null, cancellationToken);
+
+    /// <summary>
+    /// Starts every sample subgraph over <c>&lt;dataDirectory&gt;/&lt;name&gt;.db</c>; with <paramref name="contextKey"/>
+    /// each refuses calls without a request context signed with it (the gateway's <c>ContextSigningKey</c>).
+    /// </summary>
+    /// <param name="preferredPorts">False takes free ports straight away (tests).</param>
+    public static async Task<DemoSubgraphs> StartAsync(string dataDirectory, bool preferredPorts, byte[]? contextKey, CancellationToken cancellationToken)
     {
         var definitions = Definitions();
-        var started = await Task.WhenAll(definitions.Select(d => StartOneAsync(d, dataDirectory, preferredPorts, cancellationToken))).ConfigureAwait(false);
+        var started = await Task.WhenAll(definitions.Select(d => StartOneAsync(d, dataDirectory, preferredPorts, contextKey, cancellationToken))).ConfigureAwait(false);
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < definitions.Count; i++)
         {
@@ -52,12 +60,12 @@ public sealed class DemoSubgraphs : IAsyncDisposable
         return new DemoSubgraphs([.. started.Select(s => s.App)], urls);
     }
 
-    private static async Task<(WebApplication App, string Url)> StartOneAsync(SubgraphDefinition definition, string dataDirectory, bool preferredPort, CancellationToken cancellationToken)
+    private static async Task<(WebApplication App, string Url)> StartOneAsync(SubgraphDefinition definition, string dataDirectory, bool preferredPort, byte[]? contextKey, CancellationToken cancellationToken)
     {
         var database = DatabaseOptions.SqliteFile(Path.Combine(dataDirectory, definition.Name + ".db"));
         if (preferredPort)
         {
-            var app = await SubgraphHost.CreateAsync(definition, new SubgraphHostOptions { Url = $"http://127.0.0.1:{definition.DefaultPort}", Database = database }).ConfigureAwait(false);
+            var app = await SubgraphHost.CreateAsync(definition, new SubgraphHostOptions { Url = $"http://127.0.0.1:{definition.DefaultPort}", Database = database, ContextKey = contextKey }).ConfigureAwait(false);
             try
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -69,7 +77,7 @@ public sealed class DemoSubgraphs : IAsyncDisposable
             }
         }
 
-        var fallback = await SubgraphHost.CreateAsync(definition, new SubgraphHostOptions { Url = "http://127.0.0.1:0", Database = database }).ConfigureAwait(false);
+        var fallback = await SubgraphHost.CreateAsync(definition, new SubgraphHostOptions { Url = "http://127.0.0.1:0", Database = database, ContextKey = contextKey }).ConfigureAwait(false);
         await fallback.StartAsync(cancellationToken).ConfigureAwait(false);
         return (fallback, GraphQLUrl(fallback));
     }

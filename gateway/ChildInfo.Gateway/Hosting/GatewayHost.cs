@@ -7,6 +7,8 @@ using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Http;
+using ChildInfo.Gateway.Identity;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using OpenTelemetry.Trace;
 
 namespace ChildInfo.Gateway.Hosting;
@@ -39,7 +41,8 @@ public static partial class GatewayHost
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        ISubgraphTransport transport = new HttpSubgraphTransport(client, ForwardRequestContext);
+        var signer = options.Security?.ContextSigningKey is { } contextKey ? new SubgraphContextSigner(contextKey) : null;
+        ISubgraphTransport transport = new HttpSubgraphTransport(client, (message, request) => ForwardRequestContext(message, request, signer));
         if (options.SubgraphUrls.Count > 0)
         {
             transport = new SubgraphUrlOverrides(transport, options.SubgraphUrls);
@@ -75,14 +78,19 @@ public static partial class GatewayHost
     }
 
     /// <summary>
-    /// Passes the declared purpose and justification on to each subgraph call. (The signed request context of
-    /// DESIGN.md section 5 replaces this.)
+    /// Passes the declared purpose and justification on to each subgraph call and, when the host has a context
+    /// signing key, the signed request context (<c>ChildInfo-Context</c>) that subgraphs with the same key require.
     /// </summary>
-    private static void ForwardRequestContext(HttpRequestMessage message, SubgraphRequest request)
+    private static void ForwardRequestContext(HttpRequestMessage message, SubgraphRequest request, SubgraphContextSigner? signer)
     {
         if (request.Context is not GatewayRequestContext context)
         {
             return;
+        }
+
+        if (signer?.Sign(context) is { } token)
+        {
+            message.Headers.TryAddWithoutValidation(SubgraphContextToken.HeaderName, token);
         }
 
         message.Headers.TryAddWithoutValidation("ChildInfo-Request-Id", context.RequestId);
