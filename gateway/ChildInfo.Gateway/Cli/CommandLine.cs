@@ -6,6 +6,8 @@ public static class CommandLine
     public const string Usage = """
         Usage: childinfo [serve] [options]          serve the gateway (the default)
                childinfo data generate [options]    generate sample data as SQLite files
+               childinfo policy explain --role R --purpose P
+                                                    what a role may see and link for a purpose, and why
                childinfo compose --subgraph name=URL_OR_FILE ... [--out FILE]
                                                     compose subgraphs into a supergraph
 
@@ -33,6 +35,11 @@ public static class CommandLine
           --subgraph NAME=URL_OR_FILE   a subgraph, repeated for each one
           --out FILE          write the supergraph here instead of printing it
 
+        policy explain (unknown role or purpose exits 2; an invalid policy set exits 1)
+          --role R --purpose P  the role and purpose to explain, for example social_worker child_protection
+          --policies DIR      the policy files (default ChildInfo__Policies or the sample set)
+          --supergraph FILE   the supergraph the policies classify (default the demo's)
+
         data generate
           --children N        how many children, 100 to 1,000,000 (default 10000)
           --seed S            generation seed (default 1)
@@ -40,7 +47,7 @@ public static class CommandLine
           --overwrite         replace databases that already hold data
         """;
 
-    private static readonly string[] NotYetAvailable = ["policy", "subgraph"];
+    private static readonly string[] NotYetAvailable = ["subgraph"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
@@ -64,6 +71,8 @@ public static class CommandLine
                     return await AuditCommand.RunAsync(args[1..], output, error, cancellationToken).ConfigureAwait(false);
                 case ["compose", ..]:
                     return await ComposeCommand.RunAsync(args[1..], output, error, null, cancellationToken).ConfigureAwait(false);
+                case ["policy", ..]:
+                    return await PolicyCommand.RunAsync(args[1..], output, error, cancellationToken).ConfigureAwait(false);
                 case ["data", "generate", ..]:
                     return await DataGenerateCommand.RunAsync(args[2..], output, error, cancellationToken).ConfigureAwait(false);
                 case ["data", ..]:

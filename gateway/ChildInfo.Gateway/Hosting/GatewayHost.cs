@@ -74,6 +74,7 @@ public static partial class GatewayHost
         }));
         GraphQLHttpEndpoint.Map(app);
         AuditEndpoints.Map(app);
+        PolicyExplainEndpoint.Map(app);
         return app;
     }
 
