@@ -8,13 +8,16 @@ root="$(cd "$(dirname "$0")/../../.." && pwd)"
 duration="${1:-20}"
 connections="${2:-32}"
 gateway="http://127.0.0.1:4000/graphql"
-subgraph="http://127.0.0.1:4001/graphql"
+# The demo's subgraphs accept only calls carrying the gateway's signed context, so the direct target is the same
+# child-index subgraph started on its own (no context key) over the demo's own database.
+subgraph="http://127.0.0.1:4011/graphql"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 work="$(mktemp -d)"
 pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+direct=""
+cleanup() { for p in $pid $direct; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 # The embedded demo: the gateway and the five sample subgraphs over SQLite, generated on first run.
@@ -22,8 +25,14 @@ dotnet build -c Release "$root/gateway/ChildInfo.Gateway" -v q -nologo >/dev/nul
 (cd "$root" && exec dotnet run -c Release --no-build --project gateway/ChildInfo.Gateway >"$work/demo.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 300); do
-  curl -sf -o /dev/null "http://127.0.0.1:4000/health" && curl -sf -o /dev/null -H 'Content-Type: application/json' \
-    -d '{"query":"{ __typename }"}' "$subgraph" && break
+  curl -sf -o /dev/null "http://127.0.0.1:4000/health" && break
+  sleep 1
+done
+(cd "$root" && Database__ConnectionString="Data Source=$root/data/demo/child-index.db" Database__CreateSchema=false \
+  exec dotnet run -c Release --no-build --project subgraphs/ChildInfo.Subgraphs.ChildIndex -- --urls http://127.0.0.1:4011 >"$work/direct.log" 2>&1) &
+direct=$!
+for _ in $(seq 1 120); do
+  curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' "$subgraph" && break
   sleep 1
 done
 curl -sf -o /dev/null "http://127.0.0.1:4000/health" || { echo "the demo did not start; its log:" >&2; cat "$work/demo.log" >&2; exit 1; }
@@ -38,8 +47,14 @@ for surname in Smith Jones Taylor Brown Williams Wilson Johnson Davies Patel Kha
 done
 id="${id:-CH-UNKNOWN}"
 body=$(printf '{"query":"query($id: ID!) { child(id: $id) { id forename surname dateOfBirth postcode } }","variables":{"id":"%s"}}' "$id")
+# The gateway answers only an authenticated caller with a declared purpose: a development token for a social
+# worker acting under child protection (the subgraph ignores these headers).
+token=$(cd "$root" && dotnet run -c Release --no-build --project gateway/ChildInfo.Gateway -- token --role social_worker --user load.test | tail -1)
 cat >"$work/post.lua" <<LUA
 wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["ChildInfo-Purpose"] = "child_protection"
+wrk.headers["ChildInfo-Justification"] = "load run"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/graphql-response+json, application/json"
 wrk.body = [[$body]]
@@ -47,7 +62,8 @@ LUA
 
 echo "body: $body"
 for target in "$gateway" "$subgraph"; do
-  curl -sf -H 'Content-Type: application/json' -d "$body" "$target" | head -c 300; echo
+  curl -sf -H "Authorization: Bearer $token" -H 'ChildInfo-Purpose: child_protection' -H 'ChildInfo-Justification: load run' \
+    -H 'Content-Type: application/json' -d "$body" "$target" | head -c 300; echo
   wrk -t2 -c"$connections" -d5s -s "$work/post.lua" "$target" >/dev/null   # warm-up
 done
 
