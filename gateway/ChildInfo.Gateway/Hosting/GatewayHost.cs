@@ -16,6 +16,8 @@ namespace ChildInfo.Gateway.Hosting;
 /// <summary>Builds the gateway's ASP.NET Core application: GraphQL over HTTP, health, telemetry.</summary>
 public static partial class GatewayHost
 {
+    private const string NoConfigurationReload = "--hostBuilder:reloadConfigOnChange=false";
+
     /// <summary>
     /// Loads the supergraph and builds the application without starting it. Throws
     /// <see cref="ChildInfo.Federation.Supergraph.SupergraphException"/> when the SDL is not a federation 2 supergraph.
@@ -25,7 +27,9 @@ public static partial class GatewayHost
     public static WebApplication Create(GatewayHostOptions options, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(GatewayHost).Assembly.GetName().Name });
+        // Configuration is read once at start: a reloadable appsettings.json would put a recursive file watcher on the
+        // content root, which wakes on every write beneath it (the audit and demo databases among them).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [NoConfigurationReload], ApplicationName = typeof(GatewayHost).Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -37,7 +37,9 @@ public static partial class SubgraphHost
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ApplicationName = definition.GetType().Assembly.GetName().Name });
+        // Configuration is read once at start: a reloadable appsettings.json would put a recursive file watcher on the
+        // content root, which wakes on every write beneath it (the databases among them).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false", .. args ?? []], ApplicationName = definition.GetType().Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(options.Url ?? builder.Configuration["urls"] ?? $"http://127.0.0.1:{definition.DefaultPort}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
