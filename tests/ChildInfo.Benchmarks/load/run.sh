@@ -38,13 +38,8 @@ done
 curl -sf -o /dev/null "http://127.0.0.1:4000/health" || { echo "the demo did not start; its log:" >&2; cat "$work/demo.log" >&2; exit 1; }
 
 # A query answered by the child-index subgraph alone: the same body for both targets.
-id="${CHILD_ID:-}"
-for surname in Smith Jones Taylor Brown Williams Wilson Johnson Davies Patel Khan; do
-  [ -n "$id" ] && break
-  id=$(curl -sf -H 'Content-Type: application/json' \
-    -d "{\"query\":\"{ searchChildren(surname: \\\"$surname\\\") { child { id } } }\"}" "$subgraph" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["searchChildren"][0]["child"]["id"])' 2>/dev/null || true)
-done
+# A real child from the demo's child index, so the gateway plans, fetches and merges a non-null answer.
+id="${CHILD_ID:-$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT child_id FROM ci_child ORDER BY child_id LIMIT 1").fetchone()[0])' "$root/data/demo/child-index.db")}"
 id="${id:-CH-UNKNOWN}"
 body=$(printf '{"query":"query($id: ID!) { child(id: $id) { id forename surname dateOfBirth postcode } }","variables":{"id":"%s"}}' "$id")
 # The gateway answers only an authenticated caller with a declared purpose: a development token for a social
