@@ -64,18 +64,5 @@ public sealed class PostgresAuditStore(string connectionString) : SqlAuditStore
 
     private protected override AuditSql Sql => Statements;
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    protected override DbConnection CreateConnection() => new NpgsqlConnection(connectionString);
 }

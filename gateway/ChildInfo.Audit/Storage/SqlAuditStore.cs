@@ -16,7 +16,28 @@ public abstract class SqlAuditStore : IAuditStore
     private protected abstract AuditSql Sql { get; }
 
     /// <summary>An open connection, configured for durable writes.</summary>
-    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    /// <summary>A new, unopened connection to this store's database.</summary>
+    protected abstract DbConnection CreateConnection();
+
+    /// <summary>Per-connection settings a provider needs once a connection is open (none by default).</summary>
+    protected virtual Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Opens a connection, disposing it again if opening or its settings fail.</summary>
+    protected async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await OnOpenedAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>Begins the append transaction (SQLite overrides this to take its write lock at once).</summary>
     protected virtual async Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -67,18 +67,5 @@ public sealed class SqlServerAuditStore(string connectionString) : SqlAuditStore
 
     private protected override AuditSql Sql => Statements;
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqlConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    protected override DbConnection CreateConnection() => new SqlConnection(connectionString);
 }

@@ -77,22 +77,15 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore
 
     public string Path => path;
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
+
+    /// <summary>Every commit is synced to disk, so an acknowledged append survives a crash.</summary>
+    protected override async Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous = FULL";
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = FULL";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>BEGIN IMMEDIATE</c>: takes the file's write lock before the head is read.</summary>
