@@ -24,8 +24,9 @@ public sealed class FederatedGateway
     private readonly OperationCompiler _compiler;
     private readonly PlanCache _cache;
 
-    private FederatedGateway(SupergraphSchema supergraph, ISchema apiSchema, ISubgraphTransport transport, FederatedGatewayOptions options)
+    private FederatedGateway(string supergraphSdl, SupergraphSchema supergraph, ISchema apiSchema, ISubgraphTransport transport, FederatedGatewayOptions options)
     {
+        SupergraphSdl = supergraphSdl;
         Supergraph = supergraph;
         ApiSchema = apiSchema;
         _transport = transport;
@@ -34,6 +35,9 @@ public sealed class FederatedGateway
         _compiler = new OperationCompiler(apiSchema, options);
         _cache = new PlanCache(options.PlanCacheSize);
     }
+
+    /// <summary>The supergraph SDL this gateway was built from.</summary>
+    public string SupergraphSdl { get; }
 
     public SupergraphSchema Supergraph { get; }
 
@@ -62,7 +66,7 @@ public sealed class FederatedGateway
             throw new SupergraphException("The API schema derived from the supergraph is not valid: " + ex.Message, ex);
         }
 
-        return new FederatedGateway(supergraph, apiSchema, transport, options ?? new FederatedGatewayOptions());
+        return new FederatedGateway(supergraphSdl, supergraph, apiSchema, transport, options ?? new FederatedGatewayOptions());
     }
 
     /// <summary>Parses, validates and plans a request (from the plan cache when it can).</summary>

@@ -1,6 +1,6 @@
 using ChildInfo.Audit;
 using ChildInfo.Audit.Storage;
-using ChildInfo.Policies;
+using ChildInfo.Gateway.Hosting;
 
 namespace ChildInfo.Gateway.Audit;
 
@@ -19,7 +19,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(_ => AuditStores.Open(options.Provider, options.ConnectionString));
         services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IAuditStore>(), options.ToAuditOptions(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton(sp => new AuditFieldLabels(sp.GetService<PolicySetProvider>()));
+        services.AddSingleton(sp => new AuditFieldLabels(sp.GetService<GatewayState>()));
         services.AddSingleton<GatewayAudit>();
         services.AddHostedService<AuditMaintenance>();
         return services;

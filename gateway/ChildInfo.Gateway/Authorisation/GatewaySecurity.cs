@@ -9,7 +9,8 @@ namespace ChildInfo.Gateway.Authorisation;
 /// <summary>Registers identity and purpose-based policies in the host; refuses to start on an invalid policy set.</summary>
 public static class GatewaySecurity
 {
-    public static void Register(IServiceCollection services, GatewaySecurityOptions options, FederatedGateway gateway)
+    /// <returns>The policy provider registered (its first set is valid).</returns>
+    public static PolicySetProvider Register(IServiceCollection services, GatewaySecurityOptions options, FederatedGateway gateway)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
@@ -21,6 +22,7 @@ public static class GatewaySecurity
         services.AddSingleton(options);
         services.AddSingleton<IOperationAuthoriser, PolicyAuthoriser>();
         services.AddBearerTokens(options.Identity);
+        return provider;
     }
 
     /// <summary>Every <c>Type.field</c> of the supergraph's object and interface types: what the policies must classify.</summary>

@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Identity;
-using ChildInfo.Policies;
 using ChildInfo.Policies.Decisions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -19,10 +17,8 @@ namespace ChildInfo.Gateway.Authorisation;
 /// so denied fields are never planned. Strict mode (policy default or <c>ChildInfo-Strict: true</c>) refuses the
 /// whole operation when anything would be withheld.
 /// </summary>
-public sealed class PolicyAuthoriser(PolicySetProvider policies, GatewayState gateway) : IOperationAuthoriser
+public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthoriser
 {
-    private readonly ConcurrentDictionary<string, ScopeFieldPolicy> _fieldPolicies = new(StringComparer.Ordinal);
-
     public string? ScopeKey(GatewayRequestContext context) => context.Scope?.CacheKey;
 
     public async ValueTask<RequestBinding> BindAsync(HttpContext http, GatewayRequestContext context, CancellationToken cancellationToken)
@@ -46,7 +42,14 @@ public sealed class PolicyAuthoriser(PolicySetProvider policies, GatewayState ga
         }
 
         context = context with { Caller = caller };
-        var engine = policies.Current;
+        // The revision the request started on (set by the endpoint): policies and supergraph come from one swap.
+        var revision = http.Features.Get<GatewayRevision>() ?? gateway.Current;
+        if (revision.Policies is not { } engine)
+        {
+            return RequestBinding.Refuse(context, StatusCodes.Status503ServiceUnavailable,
+                new GraphQLError("The gateway has no policies to decide with, so nothing is served.", DecisionCodes.PurposeRequired));
+        }
+
         var requested = Header(http, RequestHeaders.Role);
         string role;
         if (requested is not null)
@@ -93,7 +96,7 @@ public sealed class PolicyAuthoriser(PolicySetProvider policies, GatewayState ga
             Strict = scope.Strict || IsTrue(Header(http, RequestHeaders.Strict)),
             Scope = scope,
         };
-        var fieldPolicy = _fieldPolicies.GetOrAdd(scope.CacheKey, _ => new ScopeFieldPolicy(scope, gateway.Current.Supergraph));
+        var fieldPolicy = revision.FieldPolicy(scope);
         return RequestBinding.Allow(context, scope.CacheKey, fieldPolicy);
     }
 

@@ -8,6 +8,7 @@ using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Identity;
+using ChildInfo.Policies.Decisions;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using OpenTelemetry.Trace;
 
@@ -54,12 +55,15 @@ public static partial class GatewayHost
 
         var gateway = FederatedGateway.Create(options.SupergraphSdl, transport, options.Engine);
         builder.Services.AddSingleton(client);
-        builder.Services.AddSingleton(new GatewayState(gateway));
+        builder.Services.AddSingleton(transport);
         builder.Services.AddSingleton<IOperationAuthoriser, OpenAuthoriser>();
+        PolicyEngine? policies = null;
         if (options.Security is { } security)
         {
-            GatewaySecurity.Register(builder.Services, security, gateway);
+            policies = GatewaySecurity.Register(builder.Services, security, gateway).Current;
         }
+
+        builder.Services.AddSingleton(new GatewayState(new GatewayRevision(gateway, policies)));
 
         if (options.Audit is { } audit)
         {
@@ -74,6 +78,8 @@ public static partial class GatewayHost
         app.MapGet("/health", (GatewayState state) => Results.Json(new
         {
             status = "ok",
+            revision = state.Current.Number,
+            supergraph = state.Current.SupergraphHash,
             subgraphs = state.Current.Supergraph.Subgraphs.Select(s => s.Name).ToArray(),
         }));
         GraphQLHttpEndpoint.Map(app);

@@ -1,23 +1,28 @@
-using ChildInfo.Federation;
-
 namespace ChildInfo.Gateway.Hosting;
 
 /// <summary>
-/// The gateway the host serves, held in one reference: a request takes the current engine once and keeps it to the
-/// end, so a later swap (a new supergraph from the registry) never changes a request in flight.
+/// The revision the host serves, held in one reference: a request takes the current revision once and keeps it to
+/// the end, so a swap (a new supergraph and policy set from the registry) never changes a request in flight.
 /// </summary>
 public sealed class GatewayState
 {
-    private FederatedGateway _current;
+    private GatewayRevision _current;
 
-    public GatewayState(FederatedGateway gateway)
+    public GatewayState(GatewayRevision revision)
     {
-        _current = gateway ?? throw new ArgumentNullException(nameof(gateway));
+        _current = revision ?? throw new ArgumentNullException(nameof(revision));
     }
 
-    public FederatedGateway Current => Volatile.Read(ref _current);
+    public GatewayRevision Current => Volatile.Read(ref _current);
 
-    /// <summary>Replaces the served gateway; returns the one it replaced.</summary>
-    public FederatedGateway Swap(FederatedGateway next) =>
-        Interlocked.Exchange(ref _current, next ?? throw new ArgumentNullException(nameof(next)));
+    /// <summary>Raised after a swap, with the revision now served.</summary>
+    public event EventHandler<GatewayRevision>? Swapped;
+
+    /// <summary>Replaces the served revision; returns the one it replaced.</summary>
+    public GatewayRevision Swap(GatewayRevision next)
+    {
+        var previous = Interlocked.Exchange(ref _current, next ?? throw new ArgumentNullException(nameof(next)));
+        Swapped?.Invoke(this, next);
+        return previous;
+    }
 }

@@ -1,6 +1,5 @@
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Identity;
-using ChildInfo.Policies;
 using ChildInfo.Policies.Explanation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -24,7 +23,7 @@ public static class PolicyExplainEndpoint
 
     private static async Task<IResult> ExplainAsync(HttpContext http, string? role, string? purpose)
     {
-        if (http.RequestServices.GetService<PolicySetProvider>() is not { } policies
+        if (http.RequestServices.GetRequiredService<GatewayState>().Current.Policies is not { } engine
             || http.RequestServices.GetService<IAuthenticationSchemeProvider>() is not { } schemes
             || await schemes.GetSchemeAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false) is null)
         {
@@ -43,7 +42,6 @@ public static class PolicyExplainEndpoint
             return Error(StatusCodes.Status403Forbidden, "FORBIDDEN", $"You may ask only about your own roles ({string.Join(", ", caller.Roles)}); a data protection officer may ask about any.");
         }
 
-        var engine = policies.Current;
         if (PolicyExplainRequest.Problem(engine, role, purpose) is { } problem)
         {
             return Error(StatusCodes.Status400BadRequest, "BAD_REQUEST", problem);

@@ -34,7 +34,12 @@ public static class GraphQLHttpEndpoint
 
         // Every request leaves exactly one audit record, appended before anything is written (see Audit/).
         var audit = http.RequestServices.GetService<GatewayAudit>();
-        var schema = http.RequestServices.GetRequiredService<GatewayState>().Current.Supergraph;
+        // One revision (supergraph, planner, policies) serves the whole request, whatever swaps meanwhile.
+        var revision = http.RequestServices.GetRequiredService<GatewayState>().Current;
+        http.Features.Set(revision);
+        http.Response.Headers[ResponseHeaders.RequestId] = http.TraceIdentifier;
+        http.Response.Headers[ResponseHeaders.Revision] = revision.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var schema = revision.Supergraph;
         var draft = audit is null ? null : new RequestAuditDraft(http.TraceIdentifier) { Purpose = Header(http, RequestHeaders.Purpose), Justification = Header(http, RequestHeaders.Justification) };
         if (draft is not null)
         {
@@ -112,7 +117,7 @@ public static class GraphQLHttpEndpoint
     private static async Task<(int Status, GatewayResult Result)> RunAsync(HttpContext http, HttpGraphQLRequest request, bool isGet, ResponseMediaType mediaType, CancellationToken cancellationToken)
     {
         var services = http.RequestServices;
-        var gateway = services.GetRequiredService<GatewayState>().Current;
+        var gateway = http.Features.Get<GatewayRevision>()!.Gateway;
         var authoriser = services.GetRequiredService<IOperationAuthoriser>();
         var context = new GatewayRequestContext(
             http.TraceIdentifier,
