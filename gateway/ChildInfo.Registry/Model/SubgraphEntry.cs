@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ChildInfo.Registry;
+
+/// <summary>
+/// One registered subgraph as a system owner last left it. <see cref="Classifications"/> is the YAML text of a policy
+/// classification document for its fields, or null when the subgraph is classified in the policy folder.
+/// <see cref="SdlHash"/> lets replicas and dry runs tell "same schema" without comparing the text.
+/// </summary>
+public sealed record SubgraphEntry(
+    string Name,
+    string Url,
+    string Sdl,
+    string SdlHash,
+    string? Classifications,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset UpdatedAt,
+    string ChangedBy)
+{
+    /// <summary>Longest accepted subgraph name; names end up in enum values, metrics and log lines.</summary>
+    public const int MaxNameLength = 64;
+
+    /// <summary>
+    /// Builds an entry, hashing the SDL and keeping the first registration time of <paramref name="previous"/> so an
+    /// update does not pretend the subgraph is new.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name, URL or author is not acceptable.</exception>
+    public static SubgraphEntry Create(string name, string url, string sdl, string? classifications, DateTimeOffset now, string changedBy, SubgraphEntry? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(sdl);
+        if (!IsValidName(name))
+            throw new ArgumentException($"Subgraph name '{name}' is not allowed: use 1 to {MaxNameLength} letters, digits, '-' or '_', starting with a letter.", nameof(name));
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException($"Subgraph URL '{url}' is not an absolute http or https URL.", nameof(url));
+        if (string.IsNullOrWhiteSpace(changedBy))
+            throw new ArgumentException("A change to the registry must name who made it.", nameof(changedBy));
+        if (previous is not null && !string.Equals(previous.Name, name, StringComparison.Ordinal))
+            throw new ArgumentException($"The previous entry is for subgraph '{previous.Name}', not '{name}'.", nameof(previous));
+
+        return new SubgraphEntry(name, url, sdl, Hash(sdl), classifications, previous?.RegisteredAt ?? now, now, changedBy);
+    }
+
+    /// <summary>Lowercase hex SHA-256 of the SDL text as UTF-8.</summary>
+    public static string Hash(string sdl) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sdl)));
+
+    /// <summary>Letters, digits, '-' and '_', starting with a letter: safe in URLs, keys, enum values and file names.</summary>
+    public static bool IsValidName(string? name) =>
+        name is { Length: > 0 and <= MaxNameLength }
+        && char.IsAsciiLetter(name[0])
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}
