@@ -1,0 +1,30 @@
+using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.Kit.Federation;
+using ChildInfo.Subgraphs.YouthJustice.Cases;
+using GraphQL.Federation;
+using GraphQL.Types;
+
+namespace ChildInfo.Subgraphs.YouthJustice.Children;
+
+/// <summary>
+/// The child index's <c>Child</c>, extended with the child's youth justice cases. The service stores the child-index
+/// id it matched each child to when it took them on, so any child id resolves here: a child the service does not
+/// know simply has no cases. Cases are loaded for every child of an <c>_entities</c> call in one statement.
+/// </summary>
+public sealed class YouthJusticeChildGraphType : ObjectGraphType<ChildReference>
+{
+    public YouthJusticeChildGraphType()
+    {
+        Name = "Child";
+        Description = "A child known to one or more agencies, under an opaque pseudonymous id.";
+        this.Key("id");
+        this.ResolveReference<IDictionary<string, object?>, ChildReference>((_, representation) =>
+            new ChildReference(Representations.RequireString(representation, "id", "Child")));
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Opaque, stable, pseudonymous child id.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<YouthJusticeCaseGraphType>>>>("youthJustice")
+            .Description("The child's youth justice cases, newest outcome first; empty when the youth justice service holds none.")
+            .Resolve(c => c.Loaders().GetMany<string, YouthJusticeCase>("yj.casesByChild", c.Service<CaseRepository>().GetByChildAsync, yj => yj.ChildIndexId!)
+                .Load(c.Source.Id));
+    }
+}

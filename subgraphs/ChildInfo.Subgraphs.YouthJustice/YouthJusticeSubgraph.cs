@@ -1,0 +1,42 @@
+using ChildInfo.Subgraphs.Kit.Data;
+using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Types;
+using ChildInfo.Subgraphs.YouthJustice.Cases;
+using ChildInfo.Subgraphs.YouthJustice.Voice;
+using GraphQL;
+using GraphQL.DI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildInfo.Subgraphs.YouthJustice;
+
+/// <summary>
+/// A youth justice service's case management system behind a federation subgraph. Not one of the five the demo
+/// composes at start: a system owner registers it on the running gateway, with the classification document in
+/// <c>policies/registrations/youth-justice.yaml</c>.
+/// </summary>
+public sealed class YouthJusticeSubgraph : SubgraphDefinition
+{
+    /// <summary>The database's tables.</summary>
+    public static AgencySchema Schema { get; } = AgencySchema.FromResource(typeof(YouthJusticeSubgraph).Assembly, "youth-justice");
+
+    public override string Name => "youth-justice";
+
+    public override int DefaultPort => 4006;
+
+    public override AgencySchema DatabaseSchema => Schema;
+
+    /// <summary>SQL statements run, by query name; tests use it to prove batching.</summary>
+    public QueryCounter Statements { get; } = new();
+
+    public override void ConfigureGraphQL(IGraphQLBuilder builder) =>
+        builder.AddSchema<YouthJusticeSchema>()
+            .AddGraphTypes(typeof(YouthJusticeSubgraph).Assembly)
+            .AddGraphTypes(typeof(ChildVoiceGraphType).Assembly);
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton(Statements);
+        services.AddSingleton<CaseRepository>();
+        services.AddSingleton<VoiceRepository>();
+    }
+}
