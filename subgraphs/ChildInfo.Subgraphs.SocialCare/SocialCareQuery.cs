@@ -12,14 +12,14 @@ public sealed class SocialCareQuery : ObjectGraphType
     {
         Name = "Query";
         Field<SocialCareChildGraphType>("socialCareChild")
-            .Description("A child by LA child ID; null when social care holds no such child.")
+            .Description("A child by LA child ID; null when social care holds no such child, or (with OUTSIDE_SCOPE) when the child is outside the caller's record scope.")
             .Argument<NonNullGraphType<IdGraphType>>("personId")
-            .Resolve(c => c.Loaders().Get<string, SocialCareChild>("sc.person", c.Service<PersonRepository>().GetManyAsync)
-                .Load(c.GetArgument<string>("personId")));
+            .ResolveAsync(async c => await CaseloadScope.ChildAsync(c, c.GetArgument<string>("personId")).ConfigureAwait(false));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SocialCareChildGraphType>>>>("caseload")
-            .Description("Children currently allocated to a worker (open involvements), by surname.")
+            .Description("Children currently allocated to a worker (open involvements), by surname; those outside the caller's record scope are left out (OUTSIDE_SCOPE says how many).")
             .Argument<NonNullGraphType<IdGraphType>>("workerId")
-            .ResolveAsync(async c => await c.Service<PersonRepository>().GetCaseloadAsync(c.GetArgument<string>("workerId"), c.CancellationToken).ConfigureAwait(false));
+            .ResolveAsync(async c => await CaseloadScope.FilterAsync(c,
+                await c.Service<PersonRepository>().GetCaseloadAsync(c.GetArgument<string>("workerId"), c.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
         Field<TeamGraphType>("team")
             .Description("A team by id, with its workers and current caseload.")
             .Argument<NonNullGraphType<IdGraphType>>("teamId")

@@ -1,6 +1,7 @@
 using ChildInfo.Subgraphs.ChildIndex.Links;
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Federation;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using GraphQL.DataLoader;
@@ -11,7 +12,9 @@ namespace ChildInfo.Subgraphs.ChildIndex.Children;
 
 /// <summary>
 /// <c>Child</c>: the opaque, stable id every joined-up query starts from, and one field per agency link. Following
-/// a link is an act the gateway's policies allow or deny separately from seeing the child.
+/// a link is an act the gateway's policies allow or deny separately from seeing the child. Every way in
+/// (<c>Query.child</c>, <c>_entities</c>) loads the child within the caller's record scope: a child outside it is
+/// null with an <c>OUTSIDE_SCOPE</c> error, so nothing about them is linked onward.
 /// </summary>
 public sealed class ChildGraphType : ObjectGraphType<IndexedChild>
 {
@@ -44,7 +47,12 @@ public sealed class ChildGraphType : ObjectGraphType<IndexedChild>
     internal static IDataLoaderResult<IndexedChild> Load(IResolveFieldContext context, string childId)
     {
         var repository = context.Service<ChildIndexRepository>();
-        return context.Loaders().Get<string, IndexedChild>("child", repository.GetChildrenAsync).Load(childId);
+        var scope = CallerScope.From(context);
+        if (scope.IsEveryone)
+            return context.Loaders().Get<string, IndexedChild>("child", repository.GetChildrenAsync).Load(childId);
+        // Unknown ids are treated like children outside the scope, so the answer does not say whether a child exists.
+        return context.Loaders().Get<string, IndexedChild>("child.inScope", (ids, ct) => repository.GetChildrenInScopeAsync(ids, scope, ct))
+            .Load(childId).Select(child => child ?? throw scope.OutsideScope());
     }
 
     private static IDataLoaderResult<IReadOnlyList<RecordLink>> Links(IResolveFieldContext<IndexedChild> context)

@@ -26,3 +26,18 @@ CREATE TABLE ci_record_link (
 );
 CREATE INDEX ix_ci_link_child ON ci_record_link (child_id);
 CREATE INDEX ix_ci_link_local ON ci_record_link (source_system, local_id);
+-- Legitimate relationships, fed by the agencies: who holds a child's case now. kind is caseload, school_roll or
+-- setting; holder_type is user, team, organisation, school or setting; holder is that user id, team id,
+-- organisation id or URN. A relationship counts while it has no end date. Record scope is decided against it.
+CREATE TABLE ci_relationship (
+    relationship_id NVARCHAR(64) NOT NULL PRIMARY KEY,
+    child_id NVARCHAR(16) NOT NULL,
+    kind NVARCHAR(16) NOT NULL,
+    holder_type NVARCHAR(16) NOT NULL,
+    holder NVARCHAR(64) NOT NULL,
+    source_system NVARCHAR(30) NOT NULL,
+    start_date DATE NULL,
+    end_date DATE NULL
+);
+CREATE INDEX ix_ci_relationship_child ON ci_relationship (child_id, kind);
+CREATE INDEX ix_ci_relationship_holder ON ci_relationship (kind, holder_type, holder);

@@ -16,6 +16,18 @@ public sealed record SubgraphContext(string User, string Role, string Purpose, s
     /// <summary>The bound rule's id, for example <c>social_worker/child_protection</c> (<c>rule</c>); null when none.</summary>
     public string? Rule { get; init; }
 
+    /// <summary>The caller's organisation as a relationship holder (<c>org</c>); null when none.</summary>
+    public string? Organisation { get; init; }
+
+    /// <summary>The team whose caseload the caller acts for (<c>team</c>); null when none.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>The URN of the caller's school (<c>school_urn</c>); null when none.</summary>
+    public string? School { get; init; }
+
+    /// <summary>The URN of the caller's early years setting (<c>setting_urn</c>); null when none.</summary>
+    public string? Setting { get; init; }
+
     /// <summary>When the gateway signed the context (<c>iat</c>).</summary>
     public DateTimeOffset IssuedAt { get; init; }
 

@@ -12,7 +12,10 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 /// </summary>
 internal static class SubgraphContextGuard
 {
-    /// <summary>Null when the call may go ahead (the verified context, if any, is in <see cref="HttpContext.Items"/>); else why not.</summary>
+    /// <summary>
+    /// Null when the call may go ahead (the verified context, if any, is in <see cref="HttpContext.Items"/> and is the
+    /// call's <see cref="HttpContext.User"/>, which resolvers read through <see cref="CallerScope.From(GraphQL.IResolveFieldContext)"/>); else why not.
+    /// </summary>
     public static string? Check(HttpContext http, SubgraphHostOptions options, string query)
     {
         if (options.ContextKey is not { } key)
@@ -21,6 +24,7 @@ internal static class SubgraphContextGuard
         if (verification.Context is { } context)
         {
             http.Items[typeof(SubgraphContext)] = context;
+            http.User = new System.Security.Claims.ClaimsPrincipal(new SubgraphContextIdentity(context));
             return null;
         }
 

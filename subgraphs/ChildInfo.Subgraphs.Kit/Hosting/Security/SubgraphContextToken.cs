@@ -8,7 +8,8 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 /// <summary>
 /// The signed request context as a compact JWT (RFC 7519) signed with HMAC-SHA256 (<c>alg: HS256</c>) under a key
 /// shared by the gateway and its subgraphs. Claims: <c>sub</c>, <c>role</c>, <c>purpose</c>, <c>rid</c>, optional
-/// <c>scope</c> and <c>rule</c>, <c>iat</c> and <c>exp</c> (seconds since the epoch). Only HS256 is accepted, a
+/// <c>scope</c> and <c>rule</c>, the caller's optional relationship holders (<c>org</c>, <c>team</c>, <c>school_urn</c>,
+/// <c>setting_urn</c>), <c>iat</c> and <c>exp</c> (seconds since the epoch). Only HS256 is accepted, a
 /// context may live at most <see cref="MaxLifetime"/>, and clocks may differ by <see cref="ClockSkew"/>.
 /// </summary>
 public static class SubgraphContextToken
@@ -48,6 +49,8 @@ public static class SubgraphContextToken
             payload["scope"] = context.Scope;
         if (context.Rule is not null)
             payload["rule"] = context.Rule;
+        foreach (var (claim, value) in Holders(context))
+            payload[claim] = value;
         var signingInput = Base64Url.EncodeToString(Header) + "." + Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
         return signingInput + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(signingInput)));
     }
@@ -100,9 +103,25 @@ public static class SubgraphContextToken
         {
             Scope = Text("scope"),
             Rule = Text("rule"),
+            Organisation = Text(SubgraphContextClaims.Organisation),
+            Team = Text(SubgraphContextClaims.Team),
+            School = Text(SubgraphContextClaims.School),
+            Setting = Text(SubgraphContextClaims.Setting),
             IssuedAt = issued,
             ExpiresAt = expires,
         });
+    }
+
+    private static IEnumerable<(string Claim, string Value)> Holders(SubgraphContext context)
+    {
+        if (context.Organisation is { Length: > 0 } organisation)
+            yield return (SubgraphContextClaims.Organisation, organisation);
+        if (context.Team is { Length: > 0 } team)
+            yield return (SubgraphContextClaims.Team, team);
+        if (context.School is { Length: > 0 } school)
+            yield return (SubgraphContextClaims.School, school);
+        if (context.Setting is { Length: > 0 } setting)
+            yield return (SubgraphContextClaims.Setting, setting);
     }
 
     private static void CheckKey(byte[] key)

@@ -1,0 +1,53 @@
+using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
+using GraphQL;
+
+namespace ChildInfo.Subgraphs.EarlyYears.Children;
+
+/// <summary>
+/// Record scope for the early years root lookups, decided with what early years holds: who attends which setting.
+/// <c>own_setting</c> reaches children attending the caller's setting now; <c>everyone</c> reaches all; any other
+/// scope cannot be decided here, so the lookup is refused and the child is to be found through the child index.
+/// </summary>
+internal static class EarlyYearsChildScope
+{
+    public const string Agency = "early-years";
+
+    /// <summary>The child, if in scope; else an <c>OUTSIDE_SCOPE</c> error.</summary>
+    public static async Task<EarlyYearsChildRecord?> ChildAsync(IResolveFieldContext c, string id)
+    {
+        var scope = CallerScope.From(c);
+        if (!scope.IsEveryone)
+        {
+            if (scope.Kind != RecordScopeKind.OwnSetting)
+                throw scope.CannotDecide(Agency);
+            var spells = await ChildLoaders.Spells(c, id).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
+            if (scope.SettingUrn is not { } urn || !spells.Any(s => s.Urn == urn && s.LeavingDate is null))
+                throw scope.OutsideScope();
+        }
+
+        return await ChildLoaders.Child(c, id).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A setting's children, if the setting is the caller's (or the scope is everyone); else empty with an error.</summary>
+    public static async Task<IReadOnlyList<EarlyYearsChildRecord>> AttendingAsync(IResolveFieldContext c, int urn)
+    {
+        var scope = CallerScope.From(c);
+        if (!scope.IsEveryone)
+        {
+            if (scope.Kind != RecordScopeKind.OwnSetting)
+            {
+                CallerScope.Report(c, scope.CannotDecide(Agency));
+                return [];
+            }
+
+            if (scope.SettingUrn != urn)
+            {
+                CallerScope.Report(c, scope.OutsideScope("The setting's children are outside the caller's scope: own_setting reaches only the caller's own setting."));
+                return [];
+            }
+        }
+
+        return await c.Service<EarlyYearsChildRepository>().GetAttendingAsync(urn, c.CancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,53 @@
+using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
+using GraphQL;
+
+namespace ChildInfo.Subgraphs.Education.Pupils;
+
+/// <summary>
+/// Record scope for the education root lookups, decided with what education holds: the roll. <c>own_school_roll</c>
+/// reaches pupils enrolled now at the caller's school; <c>everyone</c> reaches all; any other scope cannot be decided
+/// here, so the lookup is refused and the child is to be found through the child index.
+/// </summary>
+internal static class PupilScope
+{
+    public const string Agency = "education";
+
+    /// <summary>The pupil, if in scope; else an <c>OUTSIDE_SCOPE</c> error.</summary>
+    public static async Task<PupilRecord?> PupilAsync(IResolveFieldContext c, string upn)
+    {
+        var scope = CallerScope.From(c);
+        if (!scope.IsEveryone)
+        {
+            if (scope.Kind != RecordScopeKind.OwnSchoolRoll)
+                throw scope.CannotDecide(Agency);
+            var enrolments = await PupilLoaders.Enrolments(c, upn).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
+            if (scope.SchoolUrn is not { } urn || !enrolments.Any(e => e.Urn == urn && e.LeavingDate is null))
+                throw scope.OutsideScope();
+        }
+
+        return await PupilLoaders.Pupil(c, upn).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A school's roll, if the school is the caller's (or the scope is everyone); else empty with an error.</summary>
+    public static async Task<IReadOnlyList<PupilRecord>> RollAsync(IResolveFieldContext c, int urn)
+    {
+        var scope = CallerScope.From(c);
+        if (!scope.IsEveryone)
+        {
+            if (scope.Kind != RecordScopeKind.OwnSchoolRoll)
+            {
+                CallerScope.Report(c, scope.CannotDecide(Agency));
+                return [];
+            }
+
+            if (scope.SchoolUrn != urn)
+            {
+                CallerScope.Report(c, scope.OutsideScope("The school's roll is outside the caller's scope: own_school_roll reaches only the caller's own school."));
+                return [];
+            }
+        }
+
+        return await c.Service<PupilRepository>().GetRollAsync(urn, c.CancellationToken).ConfigureAwait(false);
+    }
+}
