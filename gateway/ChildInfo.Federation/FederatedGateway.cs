@@ -110,7 +110,7 @@ public sealed class FederatedGateway
                 throw new GatewayException(ErrorCodes.ValidationFailed, "Introspection is disabled.");
             }
 
-            return new PrepareResult(new PreparedOperation(request, compiled.Operation.Name?.StringValue, plan, variables), null);
+            return new PrepareResult(new PreparedOperation(request, compiled.Operation.Name?.StringValue, plan, variables, policy?.RecordGuard), null);
         }
         catch (GatewayException ex)
         {
@@ -142,7 +142,7 @@ public sealed class FederatedGateway
     public async Task<GatewayResult> ExecuteAsync(PreparedOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        using var state = new ExecutionState(Supergraph, _transport, Options, operation.Variables, operation.Request.Context);
+        using var state = new ExecutionState(Supergraph, _transport, Options, operation.Variables, operation.Request.Context, operation.Guard);
         if (operation.Plan.HasIntrospection)
         {
             await IntrospectionExecutor.ExecuteAsync(ApiSchema, operation, state, cancellationToken).ConfigureAwait(false);
@@ -169,19 +169,35 @@ public sealed class FederatedGateway
         }
 
         var withheld = operation.Fields.Withheld;
-        if (withheld.IsEmpty)
+        var guarded = operation.Guard is null ? [] : responseWriter.GuardWithheld();
+        if (withheld.IsEmpty && guarded.Count == 0 && state.Notices.Count == 0)
         {
             return GatewayResult.Executed(buffer.WrittenMemory, state.Errors.ToArray());
         }
 
-        var summary = new WithheldField[withheld.Length];
+        var summary = new WithheldField[withheld.Length + guarded.Count];
         for (var i = 0; i < withheld.Length; i++)
         {
             summary[i] = new WithheldField(withheld[i], responseWriter.WithheldCount(withheld[i].Coordinate));
         }
 
-        return GatewayResult.Executed(buffer.WrittenMemory, state.Errors.ToArray(), summary)
-            .WithExtension("withheld", WithheldSummary.ToJson(summary));
+        for (var i = 0; i < guarded.Count; i++)
+        {
+            summary[withheld.Length + i] = guarded[i];
+        }
+
+        var result = GatewayResult.Executed(buffer.WrittenMemory, state.Errors.ToArray(), summary, [.. state.Notices]);
+        if (summary.Length > 0)
+        {
+            result = result.WithExtension("withheld", WithheldSummary.ToJson(summary));
+        }
+
+        foreach (var (name, entries) in NoticeSummary.ByExtension(state.Notices))
+        {
+            result = result.WithExtension(name, entries);
+        }
+
+        return result;
     }
 
     private async Task<CompiledOperation> CompileAsync(GatewayRequest request, JsonElement variables, string? scopeKey, CancellationToken cancellationToken)

@@ -17,9 +17,12 @@ public sealed class GatewayResult
 {
     private readonly ReadOnlyMemory<byte> _data;
 
-    private GatewayResult(bool isRequestError, ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors, IReadOnlyDictionary<string, JsonElement>? extensions, IReadOnlyList<WithheldField>? withheld = null)
+    private GatewayResult(
+        bool isRequestError, ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors, IReadOnlyDictionary<string, JsonElement>? extensions,
+        IReadOnlyList<WithheldField>? withheld = null, IReadOnlyList<RecordNotice>? notices = null)
     {
         Withheld = withheld ?? [];
+        Notices = notices ?? [];
         IsRequestError = isRequestError;
         _data = data;
         Errors = errors;
@@ -38,11 +41,15 @@ public sealed class GatewayResult
 
     public static GatewayResult RequestError(params GraphQLError[] errors) => new(true, ReadOnlyMemory<byte>.Empty, errors, null);
 
-    internal static GatewayResult Executed(ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors, IReadOnlyList<WithheldField>? withheld = null) =>
-        new(false, data, errors, null, withheld);
+    internal static GatewayResult Executed(
+        ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors, IReadOnlyList<WithheldField>? withheld = null, IReadOnlyList<RecordNotice>? notices = null) =>
+        new(false, data, errors, null, withheld, notices);
 
-    /// <summary>The fields a field policy withheld from this response, with how often each stood in it.</summary>
+    /// <summary>The fields a field policy or a record guard withheld from this response, with how often each stood in it.</summary>
     public IReadOnlyList<WithheldField> Withheld { get; }
+
+    /// <summary>What a record guard reported while this response was fetched (also in the response's extensions).</summary>
+    public IReadOnlyList<RecordNotice> Notices { get; }
 
     /// <summary>A copy with one more response extension (for example the plan, for diagnostics).</summary>
     public GatewayResult WithExtension(string name, JsonElement value)
@@ -57,7 +64,7 @@ public sealed class GatewayResult
         }
 
         extensions[name] = value;
-        return new GatewayResult(IsRequestError, _data, Errors, extensions, Withheld);
+        return new GatewayResult(IsRequestError, _data, Errors, extensions, Withheld, Notices);
     }
 
     public void WriteTo(Utf8JsonWriter writer)

@@ -8,8 +8,9 @@ namespace ChildInfo.Federation;
 /// <summary>A parsed, validated and planned operation, ready to execute.</summary>
 public sealed class PreparedOperation
 {
-    internal PreparedOperation(GatewayRequest request, string? operationName, QueryPlan plan, JsonElement variables)
+    internal PreparedOperation(GatewayRequest request, string? operationName, QueryPlan plan, JsonElement variables, IRecordGuard? guard = null)
     {
+        Guard = guard;
         Request = request;
         OperationName = operationName;
         Plan = plan;
@@ -34,4 +35,7 @@ public sealed class PreparedOperation
     public string PlanText => Plan.Text;
 
     internal JsonElement Variables { get; }
+
+    /// <summary>The field policy's record guard, which checks fetched objects while this operation runs.</summary>
+    internal IRecordGuard? Guard { get; }
 }

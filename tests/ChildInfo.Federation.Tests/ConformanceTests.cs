@@ -29,7 +29,9 @@ public sealed class ConformanceTests
             options.OperationName,
             File.Exists(variablesFile) ? JsonDocument.Parse(File.ReadAllText(variablesFile)).RootElement : null);
 
-        var prepared = await gateway.PrepareAsync(request, cancellationToken: TestContext.Current.CancellationToken);
+        var prepared = options.Guard is null
+            ? await gateway.PrepareAsync(request, cancellationToken: TestContext.Current.CancellationToken)
+            : await gateway.PrepareAsync(request, GuardedAllowAll.ScopeKey, new GuardedAllowAll(new FlagGuard(options.Guard)), TestContext.Current.CancellationToken);
         GatewayResult result;
         if (prepared.Operation is not null)
         {
@@ -70,5 +72,8 @@ public sealed class ConformanceTests
         public string[] Hang { get; init; } = [];
 
         public bool RecordCalls { get; init; }
+
+        /// <summary>Runs the case under a <see cref="FlagGuard"/> that fetches these fields per type.</summary>
+        public Dictionary<string, string>? Guard { get; init; }
     }
 }

@@ -9,4 +9,10 @@ public interface IFieldAccessPolicy
 {
     /// <summary>The decision for <c>typeName.fieldName</c> (never asked for <c>__typename</c> or introspection).</summary>
     FieldAccess Decide(string typeName, string fieldName);
+
+    /// <summary>
+    /// Checks fetched objects on data they carry (see <see cref="IRecordGuard"/>); null, the default, checks nothing.
+    /// Like the decisions, it must be the same for the same plan-cache scope key.
+    /// </summary>
+    IRecordGuard? RecordGuard => null;
 }

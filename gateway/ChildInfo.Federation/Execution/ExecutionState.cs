@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Federation.Transport;
@@ -10,8 +11,9 @@ internal sealed class ExecutionState : IDisposable
 {
     private readonly List<SubgraphResponse> _responses = [];
 
-    public ExecutionState(SupergraphSchema schema, ISubgraphTransport transport, FederatedGatewayOptions options, JsonElement variables, object? context)
+    public ExecutionState(SupergraphSchema schema, ISubgraphTransport transport, FederatedGatewayOptions options, JsonElement variables, object? context, IRecordGuard? guard = null)
     {
+        Guard = guard;
         Schema = schema;
         Transport = transport;
         Options = options;
@@ -37,6 +39,12 @@ internal sealed class ExecutionState : IDisposable
     public List<object[]> FailedPaths { get; } = [];
 
     public Lock Gate { get; } = new();
+
+    /// <summary>Checks the objects the plan's guard points name; null when the request has no record guard.</summary>
+    public IRecordGuard? Guard { get; }
+
+    /// <summary>What the record guard reported, in the order met (guarded by <see cref="Gate"/>).</summary>
+    public List<RecordNotice> Notices { get; } = [];
 
     public void Keep(SubgraphResponse response)
     {

@@ -50,6 +50,8 @@ internal static partial class PlanExecutor
 
             if (slices.Count == 0)
             {
+                // Nothing to send; objects the guard checks here are still decided on (without their guard fields).
+                RecordGuarding.Check(state, fetch);
                 return;
             }
 
@@ -82,6 +84,7 @@ internal static partial class PlanExecutor
                     }
                 }
 
+                RecordGuarding.Check(state, fetch);
                 return;
             }
 
@@ -118,6 +121,8 @@ internal static partial class PlanExecutor
                     AddEntityError(state, fetch.ServiceName, error, targets);
                 }
             }
+
+            RecordGuarding.Check(state, fetch);
         }
     }
 
@@ -139,10 +144,16 @@ internal static partial class PlanExecutor
         state.Errors.Add(SubgraphErrors.Convert(error, service, null, null));
     }
 
-    private static void Collect(
+    /// <summary>The objects of <paramref name="objectType"/> at <paramref name="path"/>, never inside a withheld object.</summary>
+    internal static void Collect(
         ExecutionState state, object? node, IReadOnlyList<string> path, int index, List<object> current, string objectType,
         List<(ResultObject, object[])> into)
     {
+        if (node is ResultObject { WithheldRecord: not null })
+        {
+            return;
+        }
+
         if (index == path.Count)
         {
             if (node is ResultObject obj && obj.Typename is { } typename && state.Schema.Matches(typename, objectType))

@@ -87,6 +87,8 @@ internal static partial class PlanExecutor
                     state.Errors.Add(SubgraphErrors.Convert(error, fetch.ServiceName, SubgraphErrors.ReadPath(error, 0), prefix: null));
                 }
             }
+
+            RecordGuarding.Check(state, fetch);
         }
     }
 

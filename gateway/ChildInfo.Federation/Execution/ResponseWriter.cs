@@ -18,6 +18,7 @@ internal sealed class ResponseWriter
     private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
     private readonly List<object> _path = [];
     private readonly Dictionary<string, int> _withheldCounts = new(StringComparer.Ordinal);
+    private Dictionary<FieldAccess, int>? _guardWithheld;
 
     public ResponseWriter(SupergraphSchema schema, ExecutionState state)
     {
@@ -33,6 +34,10 @@ internal sealed class ResponseWriter
     /// <summary>How many positions of the response held the withheld field <paramref name="coordinate"/> (after <see cref="Complete"/>).</summary>
     public int WithheldCount(string coordinate) => _withheldCounts.TryGetValue(coordinate, out var count) ? count : 0;
 
+    /// <summary>What a record guard withheld from the response, each decision with how often it stood there (after <see cref="Complete"/>).</summary>
+    public IReadOnlyList<WithheldField> GuardWithheld() =>
+        _guardWithheld is null ? [] : [.. _guardWithheld.Select(w => new WithheldField(w.Key, w.Value))];
+
     private bool CheckObject(ResultObject obj, string typeName, ShapeField[] fields)
     {
         foreach (var field in fields)
@@ -43,11 +48,21 @@ internal sealed class ResponseWriter
             }
 
             _path.Add(field.ResponseKey);
-            if (field.Withheld is { } withheld)
+            var guarded = obj.WithheldFields is { } withheldFields && withheldFields.TryGetValue(field.FieldName, out var byGuard) ? byGuard : null;
+            if ((field.Withheld ?? guarded) is { } withheld)
             {
-                // Never fetched and always written as null: a non-null field takes its nearest nullable parent with it.
+                // Never fetched (or dropped by the record guard) and always written as null: a non-null field takes its
+                // nearest nullable parent with it.
                 _state.Errors.Add(WithheldSummary.Error(withheld, [.. _path]));
-                _withheldCounts[withheld.Coordinate] = WithheldCount(withheld.Coordinate) + 1;
+                if (field.Withheld is null)
+                {
+                    CountGuarded(withheld);
+                }
+                else
+                {
+                    _withheldCounts[withheld.Coordinate] = WithheldCount(withheld.Coordinate) + 1;
+                }
+
                 _path.RemoveAt(_path.Count - 1);
                 if (field.Type.IsNonNull)
                 {
@@ -121,6 +136,16 @@ internal sealed class ResponseWriter
             return true;
         }
 
+        if (obj.WithheldRecord is { } record)
+        {
+            // The record guard withheld the whole object: null in its place, with the decision, under the field holding it.
+            var decision = record with { Coordinate = field.ParentType + "." + field.FieldName };
+            _state.Errors.Add(WithheldSummary.Error(decision, [.. _path]));
+            CountGuarded(decision);
+            _nulled.Add(obj);
+            return true;
+        }
+
         var runtime = RuntimeType(obj, type.Name!);
         if (runtime is null || !field.SubByType.TryGetValue(runtime, out var fields))
         {
@@ -129,6 +154,12 @@ internal sealed class ResponseWriter
         }
 
         return CheckObject(obj, runtime, fields);
+    }
+
+    private void CountGuarded(FieldAccess decision)
+    {
+        _guardWithheld ??= [];
+        _guardWithheld[decision] = _guardWithheld.GetValueOrDefault(decision) + 1;
     }
 
     private string? RuntimeType(ResultObject obj, string namedType) =>
@@ -188,7 +219,7 @@ internal sealed class ResponseWriter
                 continue;
             }
 
-            if (field.Withheld is not null)
+            if (field.Withheld is not null || (obj.WithheldFields?.ContainsKey(field.FieldName) ?? false))
             {
                 writer.WriteNullValue();
                 continue;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChildInfo.Federation.Access;
 
 namespace ChildInfo.Federation.Execution;
 
@@ -9,6 +10,7 @@ namespace ChildInfo.Federation.Execution;
 internal sealed class ResultObject
 {
     private readonly List<KeyValuePair<string, object?>> _fields;
+    private HashSet<string>? _blocked;
 
     public ResultObject(JsonElement raw, int capacity = 4)
     {
@@ -49,6 +51,37 @@ internal sealed class ResultObject
         return false;
     }
 
+    /// <summary>Set once a record guard has decided on this object (it decides once).</summary>
+    public bool Inspected { get; set; }
+
+    /// <summary>The guard's decision to withhold the whole object; null when it is served.</summary>
+    public FieldAccess? WithheldRecord { get; private set; }
+
+    /// <summary>The guard's decisions withholding fields of this object, by field name; null for none.</summary>
+    public Dictionary<string, FieldAccess>? WithheldFields { get; private set; }
+
+    /// <summary>
+    /// Withholds the whole object: everything but its <c>__typename</c> is dropped and nothing merges into it again,
+    /// so it can be neither written nor sent onward.
+    /// </summary>
+    public void WithholdRecord(FieldAccess decision)
+    {
+        WithheldRecord = decision;
+        _fields.RemoveAll(f => f.Key != "__typename");
+    }
+
+    /// <summary>Withholds a field under each of <paramref name="keys"/>: its values are dropped and never merged again.</summary>
+    public void WithholdField(string fieldName, FieldAccess decision, IEnumerable<string> keys)
+    {
+        (WithheldFields ??= new Dictionary<string, FieldAccess>(StringComparer.Ordinal))[fieldName] = decision;
+        _blocked ??= new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            _blocked.Add(key);
+            _fields.RemoveAll(f => f.Key == key);
+        }
+    }
+
     public void Set(string key, object? value)
     {
         for (var i = 0; i < _fields.Count; i++)
@@ -66,8 +99,18 @@ internal sealed class ResultObject
     /// <summary>Merges a JSON object from a subgraph into this object.</summary>
     public void Merge(JsonElement source)
     {
+        if (WithheldRecord is not null)
+        {
+            return;
+        }
+
         foreach (var property in source.EnumerateObject())
         {
+            if (_blocked is not null && _blocked.Contains(property.Name))
+            {
+                continue;
+            }
+
             var existing = Get(property.Name);
             var value = property.Value;
             switch (value.ValueKind)

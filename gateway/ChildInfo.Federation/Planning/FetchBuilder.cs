@@ -49,4 +49,7 @@ internal sealed class FetchBuilder
     public int Group { get; set; }
 
     public FetchBuilder Root => Parent?.Root ?? this;
+
+    /// <summary>The objects a record guard checks once this fetch has answered; null for none.</summary>
+    public List<RecordGuardPoint>? Guards { get; set; }
 }

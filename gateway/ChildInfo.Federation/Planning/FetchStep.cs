@@ -19,4 +19,7 @@ public sealed record FetchStep(
     EntityFetchInfo? Entity) : PlanNode
 {
     public bool IsEntityFetch => Entity is not null;
+
+    /// <summary>The objects a record guard checks once this fetch has answered (empty without a guard).</summary>
+    internal IReadOnlyList<RecordGuardPoint> Guards { get; init; } = [];
 }

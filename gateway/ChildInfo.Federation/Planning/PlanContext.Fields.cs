@@ -79,6 +79,11 @@ internal sealed partial class PlanContext
         bool allowRequires,
         IReadOnlyList<ShapeField> clientFields)
     {
+        if (Guard is not null)
+        {
+            PlanGuardFields(fetch, target, typeName, path, provided, clientFields);
+        }
+
         List<ShapeField>? unresolved = null;
         foreach (var field in fields)
         {

@@ -1,3 +1,4 @@
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
@@ -15,8 +16,9 @@ internal sealed partial class PlanContext
     private readonly int _maxHops;
     private int _work;
 
-    public PlanContext(SupergraphSchema schema, int maxWork, GraphQLOperationDefinition operation)
+    public PlanContext(SupergraphSchema schema, int maxWork, GraphQLOperationDefinition operation, IRecordGuard? guard = null)
     {
+        Guard = guard;
         _schema = schema;
         _maxWork = maxWork;
         _maxHops = schema.Subgraphs.Count + 1;
@@ -24,6 +26,9 @@ internal sealed partial class PlanContext
     }
 
     public GraphQLOperationDefinition Operation { get; }
+
+    /// <summary>The record guard whose fields are fetched with the objects it checks; null for none.</summary>
+    public IRecordGuard? Guard { get; }
 
     public List<FetchBuilder> Fetches { get; } = [];
 

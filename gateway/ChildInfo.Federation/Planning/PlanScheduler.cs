@@ -197,7 +197,10 @@ internal static class PlanScheduler
             header.Append(body).ToString(),
             used,
             selectionText.ToString(),
-            entity);
+            entity)
+        {
+            Guards = members.Any(m => m.Guards is not null) ? [.. members.SelectMany(m => m.Guards ?? [])] : [],
+        };
         return fetch.IsEntity ? new FlattenStep(fetch.Path, step) : step;
     }
 

@@ -28,7 +28,8 @@ public sealed class QueryPlanner
 
     /// <summary>
     /// Plans a validated operation, leaving out every field <paramref name="policy"/> denies: a withheld field is never
-    /// requested from a subgraph, and nothing under it is planned.
+    /// requested from a subgraph, and nothing under it is planned. The policy's record guard, if any, has its fields
+    /// fetched with the objects it checks.
     /// </summary>
     public QueryPlan Plan(GraphQLDocument document, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, bool> conditions, IFieldAccessPolicy? policy)
     {
@@ -43,7 +44,7 @@ public sealed class QueryPlanner
         };
 
         var shape = new ShapeBuilder(_schema, document, conditions, _options.MaxFields, policy).Build(operation, rootType);
-        var context = new PlanContext(_schema, _options.MaxWork, operation);
+        var context = new PlanContext(_schema, _options.MaxWork, operation, policy?.RecordGuard);
         var hasIntrospection = false;
         FetchBuilder? previous = null;
         var group = 0;
@@ -78,6 +79,11 @@ public sealed class QueryPlanner
             }
 
             context.PlanResolvedField(fetch, fetch.Selection, rootType, [], field, null);
+        }
+
+        if (context.Guard is not null)
+        {
+            context.OrderAfterGuards();
         }
 
         var (root, schedule) = PlanScheduler.Schedule(context, operation);

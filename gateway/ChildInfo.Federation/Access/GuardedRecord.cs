@@ -1,0 +1,12 @@
+using System.Text.Json;
+
+namespace ChildInfo.Federation.Access;
+
+/// <summary>A fetched object a <see cref="IRecordGuard"/> is asked about.</summary>
+/// <param name="TypeName">The object's concrete type.</param>
+/// <param name="Path">Where the object stands in the response (response keys and list indices).</param>
+/// <param name="Fields">
+/// The guard fields as the subgraph answered them, under their own names: a JSON object. A field is absent when the
+/// subgraph gave no value for it (for example because the call failed).
+/// </param>
+public sealed record GuardedRecord(string TypeName, IReadOnlyList<object> Path, JsonElement Fields);

@@ -1,0 +1,15 @@
+namespace ChildInfo.Federation.Planning;
+
+/// <summary>
+/// Where a record guard checks objects: the objects of <see cref="TypeName"/> at <see cref="Path"/>, once the fetch
+/// that carries this point has brought their guard fields.
+/// </summary>
+/// <param name="Path">The objects' response path (<c>@</c> for every element of a list).</param>
+/// <param name="GuardFields">The guard's top-level field names, read from each object for the guard.</param>
+/// <param name="ClientFields">The client's response keys at this position with the field each selects, so a
+/// withheld field is withheld under every key the client gave it.</param>
+internal sealed record RecordGuardPoint(
+    string[] Path,
+    string TypeName,
+    IReadOnlyList<string> GuardFields,
+    IReadOnlyList<KeyValuePair<string, string>> ClientFields);
