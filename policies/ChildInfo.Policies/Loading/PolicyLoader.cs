@@ -10,8 +10,16 @@ namespace ChildInfo.Policies.Loading;
 public static class PolicyLoader
 {
     /// <summary>Loads every <c>*.yaml</c> / <c>*.yml</c> file of <paramref name="directory"/>, in name order.</summary>
-    public static PolicyLoadResult LoadDirectory(string directory, IReadOnlyCollection<string> supergraphFields)
+    public static PolicyLoadResult LoadDirectory(string directory, IReadOnlyCollection<string> supergraphFields) =>
+        LoadDirectory(directory, supergraphFields, []);
+
+    /// <summary>
+    /// Loads the folder's files followed by <paramref name="additional"/> documents (for example the classifications
+    /// that system owners registered with their subgraphs), checked as one set.
+    /// </summary>
+    public static PolicyLoadResult LoadDirectory(string directory, IReadOnlyCollection<string> supergraphFields, IReadOnlyList<PolicySource> additional)
     {
+        ArgumentNullException.ThrowIfNull(additional);
         if (!Directory.Exists(directory))
             return PolicyLoadResult.Failed([new PolicyError(PolicyErrorCodes.NoPolicyFiles, $"The policy folder '{directory}' does not exist.", new(directory, 0, 0))]);
         var files = Directory.EnumerateFiles(directory)
@@ -21,6 +29,7 @@ public static class PolicyLoader
             .ToList();
         if (files.Count == 0)
             return PolicyLoadResult.Failed([new PolicyError(PolicyErrorCodes.NoPolicyFiles, $"The policy folder '{directory}' holds no .yaml files.", new(directory, 0, 0))]);
+        files.AddRange(additional);
         return Load(files, supergraphFields);
     }
 

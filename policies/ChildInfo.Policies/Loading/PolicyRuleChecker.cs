@@ -12,6 +12,9 @@ internal sealed class PolicyRuleChecker(
     Dictionary<string, string> links,
     List<PolicyError> errors)
 {
+    /// <summary>The value of <c>links</c> that means every declared link field.</summary>
+    public const string AllLinks = "all";
+
     public PolicyRule? Check()
     {
         if (rule.Role is not { } roleId || rule.Purpose is not { } purposeId || rule.Scope is not { } scopeId)
@@ -43,9 +46,13 @@ internal sealed class PolicyRuleChecker(
             if (rule.Visible.Any(v => v.Value == denied.Value))
                 Error(PolicyErrorCodes.LabelVisibleAndDenied, $"Label '{denied.Value}' is both visible and denied in this rule.", denied.Location);
         }
+        // 'all' follows every declared link, including those a system owner registers later with a new subgraph.
+        var allLinks = rule.Links.Any(l => l.Value == AllLinks);
+        if (allLinks && rule.Links.Count > 1)
+            Error(PolicyErrorCodes.InvalidValue, $"'{AllLinks}' already names every link; list no other link beside it.", rule.Links[0].Location);
         foreach (var link in rule.Links)
         {
-            if (!links.ContainsKey(link.Value))
+            if (link.Value != AllLinks && !links.ContainsKey(link.Value))
                 Error(PolicyErrorCodes.UnknownLink, $"'{link.Value}' is not a declared link field (see the 'links' section).", link.Location);
         }
         foreach (var code in rule.Honoured ?? [])
@@ -84,7 +91,7 @@ internal sealed class PolicyRuleChecker(
             purposeId.Value,
             [.. rule.Visible.Select(l => l.Value).Distinct()],
             [.. rule.Denied.Select(l => l.Value).Distinct()],
-            [.. rule.Links.Select(l => l.Value).Distinct()],
+            allLinks ? [.. links.Keys.Order(StringComparer.Ordinal)] : [.. rule.Links.Select(l => l.Value).Distinct()],
             scope,
             rule.BreakGlass,
             new PreferenceHandling(honoured, rule.Override),

@@ -6,7 +6,7 @@ public sealed class PolicyLoaderTests
 {
     private static readonly string[] Fields = ["Child.id", "Child.name", "Child.pupil"];
 
-    private const string Vocabulary = """
+    internal const string Vocabulary = """
         labels:
           linkage: Ids.
           identifying: Names.
@@ -20,7 +20,7 @@ public sealed class PolicyLoaderTests
           ALL: all
         """;
 
-    private const string Purposes = """
+    internal const string Purposes = """
         purposes:
           child_protection:
             legal_basis: CA1989 s47
@@ -38,7 +38,7 @@ public sealed class PolicyLoaderTests
             purposes: [service_planning]
         """;
 
-    private const string Classifications = """
+    internal const string Classifications = """
         classifications:
           Child.id: [linkage]
           Child.name: [identifying]
