@@ -36,24 +36,34 @@ public sealed class ChildDisclosureWalker
     private readonly JsonElement? _variables;
     private readonly Dictionary<string, List<DisclosedField>> _children = new(StringComparer.Ordinal);
     private readonly HashSet<(string Child, string Field, string Label)> _seen = [];
+    private readonly List<object> _path = [];
+    private readonly IDictionary<string, string>? _childByPath;
 
-    private ChildDisclosureWalker(SupergraphSchema schema, Func<string, IReadOnlyList<string>> labels, JsonElement? variables)
+    private ChildDisclosureWalker(SupergraphSchema schema, Func<string, IReadOnlyList<string>> labels, JsonElement? variables, IDictionary<string, string>? childByPath)
     {
         _schema = schema;
         _labels = labels;
         _variables = variables;
+        _childByPath = childByPath;
     }
+
+    /// <summary>The key of a response path in <c>childByPath</c>: its segments joined with <c>/</c>.</summary>
+    public static string PathKey(IEnumerable<object> path) =>
+        string.Join('/', path.Select(p => Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// Each child touched with the fields disclosed about it, in the order first met. <paramref name="data"/> is the
-    /// response's <c>data</c> (absent for a refused request: then only lookup arguments count).
+    /// response's <c>data</c> (absent for a refused request: then only lookup arguments count). When
+    /// <paramref name="childByPath"/> is given, it receives the child each object of the response belongs to, by the
+    /// object's response path (<see cref="PathKey"/>), for objects attributable to a child.
     /// </summary>
     public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
-        SupergraphSchema schema, string? query, string? operationName, JsonElement? variables, JsonElement? data, Func<string, IReadOnlyList<string>> labels)
+        SupergraphSchema schema, string? query, string? operationName, JsonElement? variables, JsonElement? data, Func<string, IReadOnlyList<string>> labels,
+        IDictionary<string, string>? childByPath = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(labels);
-        var walker = new ChildDisclosureWalker(schema, labels, variables);
+        var walker = new ChildDisclosureWalker(schema, labels, variables, childByPath);
         if (string.IsNullOrEmpty(query))
         {
             return walker._children;
@@ -123,6 +133,11 @@ public sealed class ChildDisclosureWalker
             }
         }
 
+        if (_childByPath is not null && childId is not null && value is not null)
+        {
+            _childByPath[PathKey(_path)] = childId;
+        }
+
         foreach (var (field, parentType) in fields)
         {
             var name = field.Name.StringValue;
@@ -155,7 +170,9 @@ public sealed class ChildDisclosureWalker
             {
                 if (present)
                 {
+                    _path.Add(ResponseKey(field));
                     Values(sub, namedType, fieldValue, lookupChild ?? (namedType == ChildType ? null : childId), visited + 1);
+                    _path.RemoveAt(_path.Count - 1);
                 }
                 else if (lookupChild is null)
                 {
@@ -170,9 +187,12 @@ public sealed class ChildDisclosureWalker
     {
         if (value is { ValueKind: JsonValueKind.Array } list)
         {
+            var index = 0;
             foreach (var item in list.EnumerateArray())
             {
+                _path.Add(index++);
                 Values(selections, typeName, item, childId, visited);
+                _path.RemoveAt(_path.Count - 1);
             }
 
             return;

@@ -6,6 +6,7 @@ using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Gateway.Authorisation.Preferences;
 using ChildInfo.Gateway.Http;
 
 namespace ChildInfo.Gateway.Audit;
@@ -22,6 +23,9 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
 
     /// <summary>Recorded as the purpose when the request declared none.</summary>
     public const string NoPurpose = "none";
+
+    /// <summary>Recorded as the child of a preference set aside on a record the response does not tie to a child id.</summary>
+    public const string UnattributedChild = "unattributed";
 
     private readonly Lock _gate = new();
     private Task? _creation;
@@ -105,6 +109,34 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
         }
     }
 
+    /// <summary>
+    /// Takes what the preference guard decided while the request ran: each preference set aside (against the child whose
+    /// record it was, where the response shows which child that is), and the fields it withheld, which the plan's
+    /// list of withheld fields does not hold.
+    /// </summary>
+    private static void TakeGuardOutcome(RequestAuditDraft draft, GatewayResult result, Dictionary<string, string>? childByPath)
+    {
+        foreach (var overridden in PreferenceOverrideNotice.From(result))
+        {
+            var child = childByPath?.GetValueOrDefault(ChildDisclosureWalker.PathKey(overridden.Path)) ?? UnattributedChild;
+            var entry = new PreferenceOverride(child, overridden.Preference,
+                $"{overridden.DataCategory} on the {overridden.Agency} record ({overridden.RecordType}: {string.Join(", ", overridden.Fields)}) " +
+                $"set aside under {overridden.Rule}, legal basis {overridden.LegalBasis}: {overridden.Reason}");
+            if (!draft.PreferenceOverrides.Contains(entry))
+            {
+                draft.PreferenceOverrides.Add(entry);
+            }
+        }
+
+        foreach (var (decision, _) in result.Withheld)
+        {
+            if (!draft.Withheld.Exists(w => w.Field == decision.Coordinate && w.Code == decision.Code && w.Reason == decision.Reason))
+            {
+                draft.Withheld.Add(new WithheldField(decision.Coordinate, decision.Label, null, decision.Code, decision.Reason));
+            }
+        }
+    }
+
     /// <summary>Records a request that failed inside the gateway (outcome error); a failure here is only logged.</summary>
     public async Task RecordFailureAsync(RequestAuditDraft draft, SupergraphSchema schema)
     {
@@ -143,7 +175,13 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
                 data = document.RootElement;
             }
 
-            var touched = ChildDisclosureWalker.Walk(schema, draft.Query, draft.OperationName, draft.Variables, data, labels.Of);
+            var childByPath = result is { Notices.Count: > 0 } ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+            var touched = ChildDisclosureWalker.Walk(schema, draft.Query, draft.OperationName, draft.Variables, data, labels.Of, childByPath);
+            if (result is not null && outcome is AuditOutcome.Ok or AuditOutcome.Partial)
+            {
+                TakeGuardOutcome(draft, result, childByPath);
+            }
+
             return new AuditEntry
             {
                 RequestId = draft.RequestId,

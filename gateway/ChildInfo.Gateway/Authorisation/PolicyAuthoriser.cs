@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
+using ChildInfo.Gateway.Authorisation.Preferences;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Identity;
@@ -96,7 +97,8 @@ public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthorise
             Strict = scope.Strict || IsTrue(Header(http, RequestHeaders.Strict)),
             Scope = scope,
         };
-        var fieldPolicy = revision.FieldPolicy(scope);
+        // The child's and family's data-use preferences travel with the field policy: see Preferences/.
+        var fieldPolicy = PreferenceGuardedPolicy.For(revision.FieldPolicy(scope), scope, engine.Set, revision.Supergraph);
         return RequestBinding.Allow(context, scope.CacheKey, fieldPolicy);
     }
 

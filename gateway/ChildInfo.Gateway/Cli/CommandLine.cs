@@ -10,6 +10,10 @@ public static class CommandLine
                                                     what a role may see and link for a purpose, and why
                childinfo compose --subgraph name=URL_OR_FILE ... [--out FILE]
                                                     compose subgraphs into a supergraph
+               childinfo subgraph add | update | remove | list
+                                                    register and change subgraphs on a running gateway
+               childinfo token --role ROLE          a development token for the demo
+               childinfo audit verify | report | review
 
         serve (with no options: the embedded demo at http://127.0.0.1:4000/graphql)
           --supergraph FILE   serve this Apollo Federation 2 supergraph; subgraph URLs come from its join__Graph values
@@ -31,6 +35,15 @@ public static class CommandLine
           --key-file FILE     the checkpoint key, for verify (default DIR/audit.key, or CHILDINFO_AUDIT_KEY_FILE)
           verify exits 1 and names the first broken record when the chain is broken
 
+        subgraph add NAME --url URL --classifications FILE | update NAME [--url URL] [--classifications FILE]
+                 | remove NAME | list          (system owners: the running gateway's subgraph registry)
+          --gateway URL       the gateway (default http://127.0.0.1:4000)
+          --token TOKEN       a bearer token with the role system_owner (or CHILDINFO_TOKEN); in Development a
+                              token is minted from the demo's key in --data DIR (default data/demo)
+          --dry-run           run every check and show the API schema's changes; change nothing
+          --force             apply a change that breaks queries the gateway answers today
+          exits 1 when the change is refused, naming each problem
+
         compose (a URL is asked for { _service { sdl } }; a file is read; exits 1 on composition errors)
           --subgraph NAME=URL_OR_FILE   a subgraph, repeated for each one
           --out FILE          write the supergraph here instead of printing it
@@ -46,8 +59,6 @@ public static class CommandLine
           --out DIR           folder for the <agency>.db files (default data)
           --overwrite         replace databases that already hold data
         """;
-
-    private static readonly string[] NotYetAvailable = ["subgraph"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
@@ -77,9 +88,8 @@ public static class CommandLine
                     return await DataGenerateCommand.RunAsync(args[2..], output, error, cancellationToken).ConfigureAwait(false);
                 case ["data", ..]:
                     throw new CommandLineException("'data' needs a subcommand: data generate.");
-                case [var command, ..] when NotYetAvailable.Contains(command):
-                    await error.WriteLineAsync($"childinfo: '{command}' is not available in this version yet.").ConfigureAwait(false);
-                    return 2;
+                case ["subgraph", ..]:
+                    return await SubgraphCommand.RunAsync(args[1..], output, error, TokenCommand.CurrentEnvironment(), null, cancellationToken).ConfigureAwait(false);
                 default:
                     throw new CommandLineException($"Unknown command '{args[0]}'.");
             }

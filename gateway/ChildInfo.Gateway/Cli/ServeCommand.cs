@@ -1,8 +1,10 @@
+using ChildInfo.Federation.Composition;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Demo;
 using ChildInfo.Gateway.Hosting;
+using ChildInfo.Registry;
 using ChildInfo.SampleData.Generation;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -26,6 +28,7 @@ public static class ServeCommand
             string supergraph;
             var security = ServeSecurity.Create(options);
             IReadOnlyDictionary<string, string> subgraphUrls = new Dictionary<string, string>();
+            IReadOnlyList<SubgraphSdl>? configured = null;
             if (options.SupergraphFile is { } file)
             {
                 if (!File.Exists(file))
@@ -41,10 +44,11 @@ public static class ServeCommand
                 await DemoData.EnsureAsync(options.DataDirectory, options.Children, options.Seed, output, cancellationToken).ConfigureAwait(false);
                 demo = await DemoSubgraphs.StartAsync(options.DataDirectory, preferredPorts: true, security.ContextSigningKey, cancellationToken).ConfigureAwait(false);
                 subgraphUrls = demo.Urls;
-                supergraph = await DemoSupergraph.ComposeAsync(demo.Urls, output, cancellationToken).ConfigureAwait(false);
+                (supergraph, configured) = await DemoSupergraph.ComposeAsync(demo.Urls, output, cancellationToken).ConfigureAwait(false);
             }
 
-            var app = await StartGatewayAsync(options, security, supergraph, subgraphUrls, cancellationToken).ConfigureAwait(false);
+            var registry = await ServeRegistry.CreateAsync(options.DataDirectory, configured, output, cancellationToken).ConfigureAwait(false);
+            var app = await StartGatewayAsync(options, security, supergraph, subgraphUrls, registry, cancellationToken).ConfigureAwait(false);
             await using (app.ConfigureAwait(false))
             {
                 var state = app.Services.GetRequiredService<GatewayState>();
@@ -78,6 +82,11 @@ public static class ServeCommand
             await error.WriteLineAsync($"childinfo: the audit log cannot be set up: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
+        catch (RegistryStoreException ex)
+        {
+            await error.WriteLineAsync($"childinfo: the subgraph registry cannot be opened: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
         catch (SupergraphException ex)
         {
             await error.WriteLineAsync($"childinfo: the supergraph cannot be served: {ex.Message}").ConfigureAwait(false);
@@ -103,7 +112,7 @@ public static class ServeCommand
     }
 
     /// <summary>Starts on the requested URLs; on the default port, falls back to a free port when 4000 is taken.</summary>
-    private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, GatewaySecurityOptions security, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, CancellationToken cancellationToken)
+    private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, GatewaySecurityOptions security, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, ServeRegistry registry, CancellationToken cancellationToken)
     {
         var hostOptions = new GatewayHostOptions
         {
@@ -112,6 +121,8 @@ public static class ServeCommand
             Urls = options.Urls ?? ServeOptions.DefaultUrls,
             Audit = AuditConfiguration.Resolve(options.DataDirectory, null, null, null, Environment.GetEnvironmentVariable).ToOptions(),
             Security = security,
+            Registry = registry.Options,
+            RateLimiter = registry.RateLimiter,
         };
         var app = GatewayHost.Create(hostOptions);
         try

@@ -15,7 +15,8 @@ public static class SubgraphProbe
         return await Task.WhenAll(probes).ConfigureAwait(false);
     }
 
-    private static async Task<bool> AnswersAsync(HttpClient client, string url, CancellationToken cancellationToken)
+    /// <summary>Whether the subgraph at <paramref name="url"/> answers a trivial query within two seconds.</summary>
+    public static async Task<bool> AnswersAsync(HttpClient client, string url, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);

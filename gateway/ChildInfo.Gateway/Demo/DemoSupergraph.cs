@@ -16,7 +16,7 @@ public static class DemoSupergraph
     /// Fetches each subgraph's SDL (in parallel) and composes them; a subgraph that cannot be fetched or a composition
     /// error throws <see cref="SupergraphException"/> naming every problem.
     /// </summary>
-    public static async Task<string> ComposeAsync(IReadOnlyDictionary<string, string> urls, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<(string Supergraph, IReadOnlyList<SubgraphSdl> Subgraphs)> ComposeAsync(IReadOnlyDictionary<string, string> urls, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(urls);
         ArgumentNullException.ThrowIfNull(output);
@@ -41,7 +41,7 @@ public static class DemoSupergraph
         }
 
         await output.WriteLineAsync($"Composed the supergraph from {subgraphs.Length} subgraphs' SDLs in {stopwatch.ElapsedMilliseconds} ms").ConfigureAwait(false);
-        return result.Supergraph!;
+        return (result.Supergraph!, subgraphs);
     }
 
     private const string ResourceName = "ChildInfo.Gateway.Demo.supergraph.graphql";

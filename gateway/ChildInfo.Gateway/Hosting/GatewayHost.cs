@@ -8,6 +8,7 @@ using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Identity;
+using ChildInfo.Gateway.Registry;
 using ChildInfo.Policies.Decisions;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using OpenTelemetry.Trace;
@@ -63,7 +64,17 @@ public static partial class GatewayHost
             policies = GatewaySecurity.Register(builder.Services, security, gateway).Current;
         }
 
-        builder.Services.AddSingleton(new GatewayState(new GatewayRevision(gateway, policies)));
+        var state = new GatewayState(new GatewayRevision(gateway, policies));
+        builder.Services.AddSingleton(state);
+        if (options.Registry is { } registry)
+        {
+            AddRegistry(builder.Services, options, registry, state, transport, client);
+        }
+
+        if (options.RateLimiter is { } limiter)
+        {
+            builder.Services.AddSingleton(limiter);
+        }
 
         if (options.Audit is { } audit)
         {
@@ -75,17 +86,39 @@ public static partial class GatewayHost
 
         var app = builder.Build();
         app.Use(NeverLeakExceptionsAsync);
-        app.MapGet("/health", (GatewayState state) => Results.Json(new
+        app.MapGet("/health", (GatewayState state, SubgraphHealth? health) => Results.Json(new
         {
             status = "ok",
             revision = state.Current.Number,
             supergraph = state.Current.SupergraphHash,
             subgraphs = state.Current.Supergraph.Subgraphs.Select(s => s.Name).ToArray(),
+            notAnswering = health is null ? null : state.Current.Supergraph.Subgraphs.Where(s => health.Of(s.Name) is { Answering: false }).Select(s => s.Name).ToArray(),
         }));
         GraphQLHttpEndpoint.Map(app);
         AuditEndpoints.Map(app);
         PolicyExplainEndpoint.Map(app);
+        if (options.Registry is not null)
+        {
+            RegistryEndpoints.Map(app);
+        }
+
         return app;
+    }
+
+    /// <summary>The registry: revisions built off the request path, changes from system owners, followers, health.</summary>
+    private static void AddRegistry(IServiceCollection services, GatewayHostOptions options, RegistryHostOptions registry, GatewayState state, ISubgraphTransport transport, HttpClient client)
+    {
+        var served = state.Current.Supergraph.Subgraphs
+            .Select(s => (s.Name, options.SubgraphUrls.TryGetValue(s.Name, out var url) ? url : s.Url))
+            .ToList();
+        services.AddSingleton(registry);
+        services.AddSingleton(new RevisionBuilder(transport, options.Engine, options.Security?.PolicyDirectory));
+        services.AddSingleton(new ConfiguredSubgraphs(registry.Configured, served, client));
+        services.AddSingleton(sp => new SubgraphRegistry(state, registry.Store, sp.GetRequiredService<RevisionBuilder>(), sp.GetRequiredService<ConfiguredSubgraphs>(),
+            client, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphRegistry>>()));
+        services.AddSingleton(sp => new SubgraphHealth(state, client, options.SubgraphUrls, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphHealth>>()));
+        services.AddHostedService(sp => new RegistryFollower(sp.GetRequiredService<SubgraphRegistry>(), sp.GetRequiredService<SubgraphHealth>(), registry,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<RegistryFollower>>()));
     }
 
     /// <summary>

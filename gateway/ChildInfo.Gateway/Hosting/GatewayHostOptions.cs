@@ -27,6 +27,15 @@ public sealed record GatewayHostOptions
     /// </summary>
     public GatewayAuditOptions? Audit { get; init; }
 
+    /// <summary>
+    /// The subgraph registry system owners change at runtime (admin API under <c>/admin/subgraphs</c>); null serves
+    /// the supergraph as given, with no registry.
+    /// </summary>
+    public Registry.RegistryHostOptions? Registry { get; init; }
+
+    /// <summary>Requests allowed per user and window (shared through Redis when configured); null sets no limit.</summary>
+    public ChildInfo.Registry.IUserRateLimiter? RateLimiter { get; init; }
+
     /// <summary>The HTTP handler for subgraph calls (tests record what the gateway asks each subgraph); null uses a pooled one.</summary>
     public HttpMessageHandler? SubgraphHandler { get; init; }
 

@@ -6,6 +6,7 @@ using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Hosting;
+using ChildInfo.Registry;
 using Microsoft.Extensions.Primitives;
 
 namespace ChildInfo.Gateway.Http;
@@ -16,7 +17,7 @@ namespace ChildInfo.Gateway.Http;
 /// gives for each. The phases are read → prepare (validate, plan) → authorise → execute → write; authorisation sits
 /// between validation and execution, and its scope key partitions the plan cache.
 /// </summary>
-public static class GraphQLHttpEndpoint
+public static partial class GraphQLHttpEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints, string path = "/graphql")
     {
@@ -132,6 +133,11 @@ public static class GraphQLHttpEndpoint
             return (binding.Status, GatewayResult.RequestError([.. binding.Errors]));
         }
 
+        if (services.GetService<IUserRateLimiter>() is { } limiter && await RateLimitedAsync(http, limiter, context, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return (StatusCodes.Status429TooManyRequests, limited);
+        }
+
         if (http.Features.Get<RequestAuditDraft>() is { } draft)
         {
             draft.Purpose = context.Purpose;
@@ -182,6 +188,39 @@ public static class GraphQLHttpEndpoint
         }
 
         return (StatusCodes.Status200OK, result);
+    }
+
+    /// <summary>
+    /// Counts the request against its user's limit; a refusal carries <c>Retry-After</c>. When the shared counter
+    /// cannot be reached the request goes ahead (practitioners' work must not stop on a cache outage) and it is logged.
+    /// </summary>
+    private static async Task<GatewayResult?> RateLimitedAsync(HttpContext http, IUserRateLimiter limiter, GatewayRequestContext context, CancellationToken cancellationToken)
+    {
+        if (context.Caller?.User is not { Length: > 0 } user)
+        {
+            return null;
+        }
+
+        var decision = await limiter.TryAcquireAsync(user, cancellationToken).ConfigureAwait(false);
+        if (decision.FailedOpen)
+        {
+            Log.RateLimitUnchecked(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChildInfo.Gateway.RateLimiting"), decision.FailedOpenReason!);
+        }
+
+        if (decision.Allowed)
+        {
+            return null;
+        }
+
+        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return GatewayResult.RequestError(new GraphQLError($"Too many requests from this user; try again in {seconds} s.", "RATE_LIMITED"));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "The per-user rate limit could not be checked, so the request went ahead uncounted: {Reason}")]
+        public static partial void RateLimitUnchecked(ILogger logger, string reason);
     }
 
     private static string? Header(HttpContext http, string name) =>

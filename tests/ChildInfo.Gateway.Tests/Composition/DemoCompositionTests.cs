@@ -12,7 +12,7 @@ public sealed class DemoCompositionTests(GatewayEnvironment environment)
     {
         using var output = new StringWriter();
 
-        var composed = SupergraphLoader.Load(await DemoSupergraph.ComposeAsync(environment.SubgraphUrls, output, TestContext.Current.CancellationToken));
+        var composed = SupergraphLoader.Load((await DemoSupergraph.ComposeAsync(environment.SubgraphUrls, output, TestContext.Current.CancellationToken)).Supergraph);
 
         var reference = SupergraphLoader.Load(DemoSupergraph.Load());
         Assert.Equal(reference.ApiSdl, composed.ApiSdl);

@@ -1,0 +1,75 @@
+using ChildInfo.Federation;
+using ChildInfo.Federation.Composition;
+using ChildInfo.Federation.Supergraph;
+using ChildInfo.Federation.Transport;
+using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Gateway.Hosting;
+using ChildInfo.Policies.Decisions;
+using ChildInfo.Policies.Loading;
+using ChildInfo.Registry;
+
+namespace ChildInfo.Gateway.Registry;
+
+/// <summary>
+/// Builds a complete revision (supergraph, engine, policies) from the configured subgraphs and a registry snapshot,
+/// off the request path. Deterministic: replicas on the same registry revision build the same supergraph text.
+/// Registered classification documents join the policy folder's files and are checked with them as one set, so a
+/// field nobody classified stops the change.
+/// </summary>
+public sealed class RevisionBuilder(ISubgraphTransport transport, FederatedGatewayOptions engine, string? policyDirectory)
+{
+    public RevisionBuild Build(IReadOnlyList<SubgraphSdl> configured, RegistrySnapshot registry)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        ArgumentNullException.ThrowIfNull(registry);
+        var byName = new SortedDictionary<string, SubgraphSdl>(StringComparer.Ordinal);
+        foreach (var subgraph in configured)
+        {
+            byName[subgraph.Name] = subgraph;
+        }
+
+        foreach (var entry in registry.Subgraphs)
+        {
+            byName[entry.Name] = new SubgraphSdl(entry.Name, entry.Url, entry.Sdl);
+        }
+
+        var composed = SupergraphComposer.Compose([.. byName.Values]);
+        if (!composed.IsSuccess)
+        {
+            return RevisionBuild.Failed(composed.Errors.Select(e => new RegistryProblem(
+                "COMPOSITION", $"{(e.Subgraph is null ? "" : $"[{e.Subgraph}] ")}{(e.Coordinate is null ? "" : e.Coordinate + ": ")}{e.Message} ({e.Code})")));
+        }
+
+        FederatedGateway gateway;
+        try
+        {
+            gateway = FederatedGateway.Create(composed.Supergraph!, transport, engine);
+        }
+        catch (SupergraphException ex)
+        {
+            return RevisionBuild.Failed([new RegistryProblem("SUPERGRAPH", ex.Message)]);
+        }
+
+        PolicyEngine? policies = null;
+        if (policyDirectory is not null)
+        {
+            var registered = registry.Subgraphs
+                .Where(e => e.Classifications is not null)
+                .Select(e => new PolicySource(ClassificationSourceName(e.Name), e.Classifications!))
+                .ToList();
+            var loaded = PolicyLoader.LoadDirectory(policyDirectory, GatewaySecurity.FieldCoordinates(gateway.Supergraph), registered);
+            if (loaded is not { Succeeded: true, PolicySet: { } set })
+            {
+                return RevisionBuild.Failed(loaded.Errors.Select(e => new RegistryProblem(
+                    e.Code == PolicyErrorCodes.UnclassifiedField ? "UNCLASSIFIED_FIELD" : "POLICY", e.ToString())));
+            }
+
+            policies = PolicyEngine.Compile(set);
+        }
+
+        return RevisionBuild.Succeeded(new GatewayRevision(gateway, policies, registry.Revision));
+    }
+
+    /// <summary>The name a registered classification document carries in policy errors.</summary>
+    public static string ClassificationSourceName(string subgraph) => $"registry/{subgraph}.yaml";
+}

@@ -1,0 +1,218 @@
+using System.Collections.Immutable;
+using ChildInfo.Federation.Composition;
+using ChildInfo.Gateway.Cli;
+using ChildInfo.Gateway.Hosting;
+using ChildInfo.Registry;
+
+namespace ChildInfo.Gateway.Registry;
+
+/// <summary>
+/// Applies system owners' changes and follows everyone else's. A change fetches the subgraph's SDL, composes the
+/// new supergraph with the registered classifications, compares its API schema with the one served, and only then
+/// writes the registry (compare-and-set) and swaps the new revision in. Following re-reads the registry when the
+/// store says it changed (another replica's write, or a reconnect) and swaps in what it builds; a registry that no
+/// longer builds keeps the last good revision and reports why. Changes and follows are serialised per process.
+/// </summary>
+public sealed partial class SubgraphRegistry(
+    GatewayState state,
+    IRegistryStore store,
+    RevisionBuilder builder,
+    ConfiguredSubgraphs configured,
+    HttpClient client,
+    TimeProvider time,
+    ILogger<SubgraphRegistry> logger) : IDisposable
+{
+    private const int WriteAttempts = 3;
+    private readonly SemaphoreSlim _serial = new(1, 1);
+
+    public IRegistryStore Store => store;
+
+    public void Dispose() => _serial.Dispose();
+
+    public ConfiguredSubgraphs Configured => configured;
+
+    /// <summary>Why the last follow could not build the registry's revision (empty when it could).</summary>
+    public IReadOnlyList<RegistryProblem> FollowProblems { get; private set; } = [];
+
+    /// <summary>The registry as stored now.</summary>
+    public Task<RegistrySnapshot> ReadAsync(CancellationToken cancellationToken) => store.ReadAsync(cancellationToken);
+
+    public async Task<SubgraphChangeResult> ApplyAsync(SubgraphChange change, string changedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await _serial.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 0; attempt < WriteAttempts; attempt++)
+            {
+                var snapshot = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<SubgraphSdl> baseline;
+                try
+                {
+                    baseline = await configured.GetAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (SubgraphSdlException ex)
+                {
+                    return Refuse("CONFIGURED_SUBGRAPH_UNAVAILABLE", "The gateway cannot compose a new supergraph while a configured subgraph's SDL cannot be fetched: " + ex.Message);
+                }
+
+                var next = await NextEntriesAsync(change, snapshot, changedBy, cancellationToken).ConfigureAwait(false);
+                if (next.Refusal is { } refusal)
+                {
+                    return refusal;
+                }
+
+                var candidate = builder.Build(baseline, new RegistrySnapshot(snapshot.Revision + 1, next.Entries));
+                if (candidate.Revision is not { } revision)
+                {
+                    return new SubgraphChangeResult(SubgraphChangeOutcome.Refused,
+                        $"The change to '{change.Name}' was refused: the new supergraph does not pass its checks.", state.Current.Number, candidate.Problems, null, next.SdlHash);
+                }
+
+                var diff = ApiSchemaDiff.Compare(state.Current.Supergraph.ApiSdl, revision.Supergraph.ApiSdl);
+                if (diff.IsBreaking && !change.Force)
+                {
+                    return new SubgraphChangeResult(SubgraphChangeOutcome.Refused,
+                        $"The change to '{change.Name}' would break queries the gateway answers today; nothing was changed. Repeat with force to apply it anyway.",
+                        state.Current.Number,
+                        [.. diff.Changes.Where(c => c.Severity == SchemaChangeSeverity.Breaking).Select(c => new RegistryProblem("BREAKING_CHANGE", c.Message))],
+                        diff, next.SdlHash);
+                }
+
+                if (change.DryRun)
+                {
+                    return new SubgraphChangeResult(SubgraphChangeOutcome.DryRun,
+                        $"Dry run: the change to '{change.Name}' passes its checks; nothing was changed.", state.Current.Number, [], diff, next.SdlHash);
+                }
+
+                var written = await store.TryWriteAsync(snapshot.Revision, next.Entries, cancellationToken).ConfigureAwait(false);
+                if (written is null)
+                {
+                    continue; // Another system owner or replica wrote first: re-read and check again.
+                }
+
+                var served = new GatewayRevision(revision.Gateway, revision.Policies, written.Revision);
+                state.Swap(served);
+                FollowProblems = [];
+                LogApplied(logger, change.Kind, change.Name, written.Revision, changedBy);
+                return new SubgraphChangeResult(SubgraphChangeOutcome.Applied,
+                    $"{Verb(change.Kind)} '{change.Name}': the gateway now serves registry revision {written.Revision}.", written.Revision, [], diff, next.SdlHash);
+            }
+
+            return Refuse("REGISTRY_BUSY", "The registry kept changing while this change was checked; nothing was changed. Try again.");
+        }
+        finally
+        {
+            _serial.Release();
+        }
+    }
+
+    /// <summary>Brings the served revision up to the registry's; keeps the last good one when the registry does not build.</summary>
+    public async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        await _serial.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var snapshot = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (snapshot.Revision == state.Current.Number || (snapshot.Revision == 0 && !configured.Known))
+            {
+                return;
+            }
+
+            var build = builder.Build(await configured.GetAsync(cancellationToken).ConfigureAwait(false), snapshot);
+            if (build.Revision is not { } revision)
+            {
+                FollowProblems = build.Problems;
+                LogFollowFailed(logger, snapshot.Revision, state.Current.Number, string.Join(" ", build.Problems.Select(p => p.Message)));
+                return;
+            }
+
+            FollowProblems = [];
+            state.Swap(revision);
+            LogFollowed(logger, revision.Number, revision.SupergraphHash);
+        }
+        finally
+        {
+            _serial.Release();
+        }
+    }
+
+    private async Task<NextEntries> NextEntriesAsync(SubgraphChange change, RegistrySnapshot snapshot, string changedBy, CancellationToken cancellationToken)
+    {
+        var registered = snapshot.Find(change.Name);
+        var isConfigured = configured.Names.Contains(change.Name, StringComparer.Ordinal);
+        switch (change.Kind)
+        {
+            case SubgraphChangeKind.Remove when registered is null:
+                return NextEntries.Refused(isConfigured
+                    ? Refuse("CONFIGURED_SUBGRAPH", $"'{change.Name}' was configured when the gateway started, not registered; remove it from the gateway's configuration instead.")
+                    : Refuse("UNKNOWN_SUBGRAPH", $"No subgraph named '{change.Name}' is registered."));
+            case SubgraphChangeKind.Remove:
+                return new NextEntries(snapshot.Without(change.Name), null, null);
+            case SubgraphChangeKind.Add when registered is not null || isConfigured:
+                return NextEntries.Refused(Refuse("ALREADY_REGISTERED", $"A subgraph named '{change.Name}' is already served; use update to change it."));
+            case SubgraphChangeKind.Update when registered is null && !isConfigured:
+                return NextEntries.Refused(Refuse("UNKNOWN_SUBGRAPH", $"No subgraph named '{change.Name}' is served; use add to register it."));
+        }
+
+        var url = change.Url ?? registered?.Url ?? CurrentUrl(change.Name);
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return NextEntries.Refused(Refuse("URL_REQUIRED", $"Registering '{change.Name}' needs the URL of its GraphQL endpoint."));
+        }
+
+        if (!SubgraphEntry.IsValidName(change.Name))
+        {
+            return NextEntries.Refused(Refuse("INVALID_NAME", $"'{change.Name}' is not a usable subgraph name: use letters, digits, '-' or '_', starting with a letter (at most {SubgraphEntry.MaxNameLength})."));
+        }
+
+        string sdl;
+        try
+        {
+            sdl = await SubgraphSdlFetcher.FetchAsync(client, url, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SubgraphSdlException ex)
+        {
+            return NextEntries.Refused(Refuse("SDL_UNAVAILABLE", $"The SDL of '{change.Name}' could not be fetched, so nothing was changed: {ex.Message}"));
+        }
+
+        SubgraphEntry entry;
+        try
+        {
+            entry = SubgraphEntry.Create(change.Name, url, sdl, change.Classifications ?? registered?.Classifications, time.GetUtcNow(), changedBy, registered);
+        }
+        catch (ArgumentException ex)
+        {
+            return NextEntries.Refused(Refuse("INVALID_REQUEST", ex.Message));
+        }
+
+        return new NextEntries(snapshot.With(entry), entry.SdlHash, null);
+    }
+
+    private string? CurrentUrl(string name) =>
+        state.Current.Supergraph.Subgraphs.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal))?.Url;
+
+    private SubgraphChangeResult Refuse(string code, string message) =>
+        new(SubgraphChangeOutcome.Refused, message, state.Current.Number, [new RegistryProblem(code, message)]);
+
+    private static string Verb(SubgraphChangeKind kind) => kind switch
+    {
+        SubgraphChangeKind.Add => "Registered",
+        SubgraphChangeKind.Update => "Updated",
+        _ => "Removed",
+    };
+
+    private sealed record NextEntries(ImmutableArray<SubgraphEntry> Entries, string? SdlHash, SubgraphChangeResult? Refusal)
+    {
+        public static NextEntries Refused(SubgraphChangeResult refusal) => new([], null, refusal);
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "{Kind} subgraph '{Name}' by {User}: now serving registry revision {Revision}.")]
+    private static partial void LogApplied(ILogger logger, SubgraphChangeKind kind, string name, long revision, string user);
+
+    [LoggerMessage(2, LogLevel.Information, "Followed the registry to revision {Revision} (supergraph {Hash}).")]
+    private static partial void LogFollowed(ILogger logger, long revision, string hash);
+
+    [LoggerMessage(3, LogLevel.Error, "Registry revision {Revision} does not build; still serving revision {Served}: {Problems}")]
+    private static partial void LogFollowFailed(ILogger logger, long revision, long served, string problems);
+}
