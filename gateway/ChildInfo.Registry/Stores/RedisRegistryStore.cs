@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using StackExchange.Redis;
 
 namespace ChildInfo.Registry;
@@ -8,8 +10,8 @@ namespace ChildInfo.Registry;
 /// Lua script that checks the stored revision, sets the new document and publishes its revision on
 /// <c>{prefix}registry:changed</c>, so no replica can see a write without its notice or a notice without its write.
 /// Each store subscribes to that channel (its own writes come back the same way) and raises
-/// <see cref="RegistryChangeKind.Reconnected"/> when a lost connection is restored, because notices published while it
-/// was away are gone for good.
+/// <see cref="RegistryChangeKind.Reconnected"/> when a lost connection is restored and the subscription is live again,
+/// because notices published while it was away are gone for good.
 /// </summary>
 public sealed class RedisRegistryStore : IRegistryStore
 {
@@ -33,6 +35,12 @@ public sealed class RedisRegistryStore : IRegistryStore
         return {1, written}
         """;
 
+    /// <summary>Messages on the change channel that are not revisions: a store checking that its subscription is live.</summary>
+    private const string ProbePrefix = "probe:";
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan ProbeGiveUp = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _probes = new(StringComparer.Ordinal);
     private readonly IConnectionMultiplexer _redis;
     private readonly bool _ownsConnection;
     private readonly RedisKey _key;
@@ -172,6 +180,13 @@ public sealed class RedisRegistryStore : IRegistryStore
 
     private void OnMessage(RedisChannel channel, RedisValue message)
     {
+        if (message.StartsWith(ProbePrefix))
+        {
+            if (_probes.TryGetValue(message.ToString(), out var heard))
+                heard.TrySetResult();
+            return;
+        }
+
         if (!message.TryParse(out long revision))
             return;
         NoteRevision(revision);
@@ -181,22 +196,46 @@ public sealed class RedisRegistryStore : IRegistryStore
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) => _ = AnnounceReconnectedAsync();
 
     /// <summary>
-    /// Waits for one round trip on the subscription connection before announcing, so the client has re-subscribed by
-    /// the time followers re-read: a write after their re-read then arrives as a notice.
+    /// Announces a restored connection only once the subscription is live again, so that followers who re-read on the
+    /// announcement also hear every write after it.
     /// </summary>
     private async Task AnnounceReconnectedAsync()
     {
-        try
-        {
-            await _redis.GetSubscriber().PingAsync().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            // Announce anyway: followers re-read, and a later restore announces again.
-        }
-
+        await ConfirmSubscribedAsync().ConfigureAwait(false);
         if (Volatile.Read(ref _disposed) == 0)
             ChangeNotice.Raise(Changed, this, new RegistryChanged(Interlocked.Read(ref _lastRevision), RegistryChangeKind.Reconnected));
+    }
+
+    /// <summary>
+    /// Publishes a probe on the change channel until it comes back through this store's own subscription (other
+    /// replicas ignore probes), or gives up after <see cref="ProbeGiveUp"/> and announces anyway: a re-read is never wrong.
+    /// </summary>
+    private async Task ConfirmSubscribedAsync()
+    {
+        var probe = ProbePrefix + Guid.NewGuid().ToString("N");
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _probes[probe] = heard;
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            while (Volatile.Read(ref _disposed) == 0 && Stopwatch.GetElapsedTime(started) < ProbeGiveUp)
+            {
+                try
+                {
+                    await _redis.GetSubscriber().PublishAsync(_channel, probe).ConfigureAwait(false);
+                    await heard.Task.WaitAsync(ProbeInterval).ConfigureAwait(false);
+                    return;
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    // Not back yet: publish another probe.
+                }
+            }
+        }
+        finally
+        {
+            _probes.TryRemove(probe, out _);
+        }
     }
 
     private void NoteRevision(long revision)
