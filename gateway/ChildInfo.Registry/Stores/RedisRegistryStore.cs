@@ -230,6 +230,10 @@ public sealed class RedisRegistryStore : IRegistryStore
                 {
                     // Not back yet: publish another probe.
                 }
+                catch (ObjectDisposedException)
+                {
+                    return; // the store closed its connection while probing
+                }
             }
         }
         finally
