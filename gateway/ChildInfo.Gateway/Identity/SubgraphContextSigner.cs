@@ -8,7 +8,8 @@ namespace ChildInfo.Gateway.Identity;
 /// <summary>
 /// Signs the request context sent with each subgraph call (DESIGN.md section 5, defence in depth): a compact JWT,
 /// HMAC-SHA256 under <see cref="GatewaySecurityOptions.ContextSigningKey"/>, carrying the user (<c>sub</c>), role,
-/// purpose, request id (<c>rid</c>), record scope and rule, issued now and valid for 60 seconds. Subgraphs check it
+/// purpose, request id (<c>rid</c>), record scope and rule, and the relationship holders the caller acts under
+/// (<see cref="RelationshipHolders"/>: organisation, team, school and setting), issued now and valid for 60 seconds. Subgraphs check it
 /// with <see cref="SubgraphContextToken.Verify"/>; the header is <see cref="SubgraphContextToken.HeaderName"/>.
 /// </summary>
 public sealed class SubgraphContextSigner
@@ -49,6 +50,11 @@ public sealed class SubgraphContextSigner
         {
             claims["scope"] = scope.RecordScope.ToString();
             claims["rule"] = scope.Rule.Id;
+        }
+
+        foreach (var (claim, value) in RelationshipHolders.Claims(caller, role))
+        {
+            claims[claim] = value;
         }
 
         var now = _time.GetUtcNow().UtcDateTime;

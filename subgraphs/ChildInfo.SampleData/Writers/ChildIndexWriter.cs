@@ -6,12 +6,16 @@ namespace ChildInfo.SampleData.Writers;
 
 /// <summary>
 /// Fills the child index from the ground truth: one child row with the true demographics, and one link per agency
-/// record, with the match method and confidence a matching job would have reached on that record's identifiers.
+/// record, with the match method and confidence a matching job would have reached on that record's identifiers; and
+/// the register of legitimate relationships the agencies feed it (<see cref="RelationshipFeed"/>), which record scope
+/// is decided against.
 /// </summary>
 public sealed class ChildIndexWriter : IAgencyWriter
 {
     private static readonly string[] ChildColumns = ["child_id", "forename", "middle_name", "surname", "sex", "dob", "postcode", "nhs_number", "upn", "created_on"];
     private static readonly string[] LinkColumns = ["link_id", "child_id", "source_system", "local_id", "match_method", "match_confidence", "linked_on"];
+
+    private readonly RelationshipFeed _relationships = new();
 
     public string Agency => Population.Agency.ChildIndex;
 
@@ -31,6 +35,8 @@ public sealed class ChildIndexWriter : IAgencyWriter
             c.Truth.Postcode, c.Truth.NhsNumber, c.Truth.Upn, createdOn,
         }), cancellationToken).ConfigureAwait(false);
         await writer.InsertAsync("ci_record_link", LinkColumns, children.SelectMany(c => Links(c, createdOn)), cancellationToken).ConfigureAwait(false);
+        var relationships = await _relationships.RowsAsync(children, context, cancellationToken).ConfigureAwait(false);
+        await writer.InsertAsync("ci_relationship", RelationshipFeed.Columns, relationships, cancellationToken).ConfigureAwait(false);
     }
 
     private static IEnumerable<object?[]> Links(SyntheticChild child, DateOnly linkedOn)

@@ -1,0 +1,31 @@
+using System.Collections.Frozen;
+using ChildInfo.Gateway.Identity;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
+
+namespace ChildInfo.Gateway.Authorisation;
+
+/// <summary>
+/// The relationship holders a request acts under, signed into each subgraph call's context so the subgraphs can
+/// apply record scope: always the user (<c>sub</c>); the organisation, school URN and setting URN the token names;
+/// and the team the token names only for roles that act for their team's caseload (team managers). A practitioner
+/// in a team reaches the children allocated to them, not the whole team's.
+/// </summary>
+public static class RelationshipHolders
+{
+    /// <summary>Roles whose token's team puts the team's allocated children in their <c>own_caseload</c>.</summary>
+    public static FrozenSet<string> TeamCaseloadRoles { get; } = FrozenSet.ToFrozenSet(["team_manager"], StringComparer.Ordinal);
+
+    /// <summary>The holder claims (<see cref="SubgraphContextClaims"/>) for a caller acting in <paramref name="role"/>.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Claims(CallerIdentity caller, string role)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Organisation is { Length: > 0 } organisation)
+            yield return new(SubgraphContextClaims.Organisation, organisation);
+        if (caller.Team is { Length: > 0 } team && TeamCaseloadRoles.Contains(role))
+            yield return new(SubgraphContextClaims.Team, team);
+        if (caller.School is { Length: > 0 } school)
+            yield return new(SubgraphContextClaims.School, school);
+        if (caller.Setting is { Length: > 0 } setting)
+            yield return new(SubgraphContextClaims.Setting, setting);
+    }
+}
