@@ -11,4 +11,4 @@ public sealed record SeedData(
     IReadOnlyList<DataUsePreference> Preferences);
 
 /// <summary>A child on the service's books (<c>yj_person</c>), with the child-index id matched when they were taken on.</summary>
-public sealed record YouthJusticePerson(string PersonId, string ChildIndexId, string Forename, string Surname, DateOnly DateOfBirth, string Sex, DateOnly MatchedOn);
+public sealed record YouthJusticePerson(string PersonId, string? ChildIndexId, string Forename, string Surname, DateOnly DateOfBirth, string Sex, DateOnly MatchedOn);
