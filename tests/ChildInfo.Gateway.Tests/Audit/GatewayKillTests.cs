@@ -39,9 +39,10 @@ public sealed partial class GatewayKillTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("childinfo-kill-tests-").FullName;
         try
         {
-            // The demo accepts development tokens signed with the key in its data folder: make it first, then start.
+            // The demo accepts development tokens signed with the key in its data folder: make it first, then start. A
+            // team manager under child_protection may see every child (scope everyone), so every answer holds the child.
             var now = DateTimeOffset.UtcNow;
-            var token = DevelopmentIdentity.CreateToken(DevelopmentIdentity.EnsureKey(folder), new DevelopmentTokenRequest("social_worker", "kill.test")
+            var token = DevelopmentIdentity.CreateToken(DevelopmentIdentity.EnsureKey(folder), new DevelopmentTokenRequest("team_manager", "kill.test")
             {
                 Organisation = "Northshire Children's Services",
                 NotBefore = now.AddMinutes(-1),
