@@ -88,7 +88,8 @@ public sealed class SubgraphContextTests : IAsyncLifetime
     [Fact]
     public async Task Post_ValidContext_Is200WithData()
     {
-        var token = SubgraphContextToken.Create(Context(DateTimeOffset.UtcNow, SubgraphContextToken.DefaultLifetime), _key);
+        // Everyone's scope: an unknown child is simply null (a narrower scope answers OUTSIDE_SCOPE, see ChildIndexScopeTests).
+        var token = SubgraphContextToken.Create(Context(DateTimeOffset.UtcNow, SubgraphContextToken.DefaultLifetime) with { Scope = "Everyone" }, _key);
 
         var (status, body) = await PostAsync(DataQuery, token);
 
@@ -96,6 +97,24 @@ public sealed class SubgraphContextTests : IAsyncLifetime
         Assert.False(body.TryGetProperty("errors", out _), body.GetRawText());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("data").GetProperty("_entities")[0].ValueKind);
     }
+
+    [Fact]
+    public void Verify_RelationshipHolders_RoundTrip()
+    {
+        var context = Context(DateTimeOffset.UtcNow, SubgraphContextToken.DefaultLifetime) with { Organisation = "ORG-03", Team = "T04", School = "137017", Setting = "200001" };
+
+        var verified = SubgraphContextToken.Verify(SubgraphContextToken.Create(context, _key), _key, DateTimeOffset.UtcNow).Context!;
+
+        Assert.Equal(("ORG-03", "T04", "137017", "200001"), (verified.Organisation, verified.Team, verified.School, verified.Setting));
+        var scope = CallerScope.From(verified);
+        Assert.Equal(RecordScopeKind.OwnCaseload, scope.Kind);
+        Assert.Equal([("user", "u-1"), ("team", "T04"), ("organisation", "ORG-03")], scope.CaseloadHolders());
+        Assert.Equal(137017, scope.SchoolUrn);
+    }
+
+    [Fact]
+    public void Scope_WithoutVerifiedContext_IsUnrestricted() =>
+        Assert.True(CallerScope.From((SubgraphContext?)null) is { IsEveryone: true, Verified: false });
 
     [Fact]
     public async Task Post_SdlOnlyWithoutContext_IsAnsweredForComposition()
