@@ -9,4 +9,5 @@ namespace ChildInfo.Federation.Access;
 /// The guard fields as the subgraph answered them, under their own names: a JSON object. A field is absent when the
 /// subgraph gave no value for it (for example because the call failed).
 /// </param>
-public sealed record GuardedRecord(string TypeName, IReadOnlyList<object> Path, JsonElement Fields);
+/// <param name="Selected">The fields of the object the client asked for and the plan fetches, by name.</param>
+public sealed record GuardedRecord(string TypeName, IReadOnlyList<object> Path, JsonElement Fields, IReadOnlyList<string> Selected);

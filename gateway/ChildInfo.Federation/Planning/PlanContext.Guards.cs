@@ -30,7 +30,8 @@ internal sealed partial class PlanContext
         var deliverer = Deliverer(fetch, typeName, dependencies);
         var names = guardSet.Where(n => !n.IsFragment).Select(n => n.FieldName!).Distinct(StringComparer.Ordinal).ToArray();
         var client = clientFields.Where(f => !f.IsTypename).Select(f => KeyValuePair.Create(f.ResponseKey, f.FieldName)).ToArray();
-        var point = new RecordGuardPoint(path, typeName, names, client);
+        var selected = clientFields.Where(f => !f.NotFetched).Select(f => f.FieldName).Distinct(StringComparer.Ordinal).ToArray();
+        var point = new RecordGuardPoint(path, typeName, names, client, selected);
         (deliverer.Guards ??= []).Add(point);
         _guardPoints.Add((point, deliverer));
     }

@@ -8,8 +8,10 @@ namespace ChildInfo.Federation.Planning;
 /// <param name="GuardFields">The guard's top-level field names, read from each object for the guard.</param>
 /// <param name="ClientFields">The client's response keys at this position with the field each selects, so a
 /// withheld field is withheld under every key the client gave it.</param>
+/// <param name="Selected">The names of the client's fields here that the plan fetches (not withheld by policy).</param>
 internal sealed record RecordGuardPoint(
     string[] Path,
     string TypeName,
     IReadOnlyList<string> GuardFields,
-    IReadOnlyList<KeyValuePair<string, string>> ClientFields);
+    IReadOnlyList<KeyValuePair<string, string>> ClientFields,
+    IReadOnlyList<string> Selected);
