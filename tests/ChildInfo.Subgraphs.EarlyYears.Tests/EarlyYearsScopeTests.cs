@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChildInfo.Subgraphs.Kit.Data;
+using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
+using ChildInfo.Testing;
+
+namespace ChildInfo.Subgraphs.EarlyYears.Tests;
+
+/// <summary>The agency's root lookups over a real database, with a context key: each decides record scope with the agency's own data or refuses.</summary>
+public abstract class EarlyYearsScopeTests : IAsyncLifetime
+{
+    private readonly byte[] _key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+    private SubgraphTestHost _host = null!;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    public async ValueTask InitializeAsync() =>
+        _host = await SubgraphTestHost.StartAsync(new EarlyYearsSubgraph(), await TestDatabases.CreateAsync(Provider, "scope"), EarlyYearsSeed.SeedAsync, new SubgraphHostOptions { ContextKey = _key });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<JsonElement> PostAsync(string scope, string query, object? variables = null, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null)
+    {
+        var context = new SubgraphContext(user, "role", "purpose", "req-1")
+        {
+            Scope = scope, Rule = "role/purpose", Team = team, Organisation = organisation, School = school, Setting = setting,
+            IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow + SubgraphContextToken.DefaultLifetime,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.TryAddWithoutValidation(SubgraphContextToken.HeaderName, SubgraphContextToken.Create(context, _key));
+        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
+
+    private static string? Code(JsonElement response) =>
+        response.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString() : null;
+
+    private static string Message(JsonElement response) => response.GetProperty("errors")[0].GetProperty("message").GetString()!;
+
+    private const string Child = "query($id: ID!) { earlyYearsChild(eyChildId: $id) { eyChildId } }";
+
+    [Fact]
+    public async Task Child_AttendingTheCallersSetting_IsReturned_ElsewhereIsOutsideScope()
+    {
+        var attending = await PostAsync("OwnSetting", Child, new { id = EarlyYearsSeed.Theo }, setting: "200002");
+        var left = await PostAsync("OwnSetting", Child, new { id = EarlyYearsSeed.Isla }, setting: "200002");
+
+        Assert.Equal(EarlyYearsSeed.Theo, attending.GetProperty("data").GetProperty("earlyYearsChild").GetProperty("eyChildId").GetString());
+        Assert.Equal(JsonValueKind.Null, left.GetProperty("data").GetProperty("earlyYearsChild").ValueKind);
+        Assert.Equal("OUTSIDE_SCOPE", Code(left));
+    }
+
+    [Fact]
+    public async Task Child_UnderCaseloadScope_IsRefused_PointingToTheChildIndex()
+    {
+        var response = await PostAsync("OwnCaseload", Child, new { id = EarlyYearsSeed.Theo });
+
+        Assert.Equal("OUTSIDE_SCOPE", Code(response));
+        Assert.Contains("child index", Message(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SettingChildren_OnlyTheCallersSetting()
+    {
+        var own = await PostAsync("OwnSetting", "{ settingChildren(urn: 200002) { eyChildId } }", setting: "200002");
+        var other = await PostAsync("OwnSetting", "{ settingChildren(urn: 200001) { eyChildId } }", setting: "200002");
+
+        Assert.Equal(1, own.GetProperty("data").GetProperty("settingChildren").GetArrayLength());
+        Assert.Equal(0, other.GetProperty("data").GetProperty("settingChildren").GetArrayLength());
+        Assert.Equal("OUTSIDE_SCOPE", Code(other));
+    }
+
+    [Fact]
+    public async Task Everyone_ReachesAnyChild() =>
+        Assert.Equal(EarlyYearsSeed.Isla, (await PostAsync("Everyone", Child, new { id = EarlyYearsSeed.Isla })).GetProperty("data").GetProperty("earlyYearsChild").GetProperty("eyChildId").GetString());
+}
+
+public sealed class EarlyYearsScopeTests_Sqlite : EarlyYearsScopeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class EarlyYearsScopeTests_Postgres : EarlyYearsScopeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChildInfo.Subgraphs.Kit.Data;
+using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
+using ChildInfo.Testing;
+
+namespace ChildInfo.Subgraphs.SocialCare.Tests;
+
+/// <summary>The agency's root lookups over a real database, with a context key: each decides record scope with the agency's own data or refuses.</summary>
+public abstract class SocialCareScopeTests : IAsyncLifetime
+{
+    private readonly byte[] _key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+    private SubgraphTestHost _host = null!;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    public async ValueTask InitializeAsync() =>
+        _host = await SubgraphTestHost.StartAsync(new SocialCareSubgraph(), await TestDatabases.CreateAsync(Provider, "scope"), SocialCareSeed.WriteAsync, new SubgraphHostOptions { ContextKey = _key });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<JsonElement> PostAsync(string scope, string query, object? variables = null, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null)
+    {
+        var context = new SubgraphContext(user, "role", "purpose", "req-1")
+        {
+            Scope = scope, Rule = "role/purpose", Team = team, Organisation = organisation, School = school, Setting = setting,
+            IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow + SubgraphContextToken.DefaultLifetime,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.TryAddWithoutValidation(SubgraphContextToken.HeaderName, SubgraphContextToken.Create(context, _key));
+        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
+
+    private static string? Code(JsonElement response) =>
+        response.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString() : null;
+
+    private static string Message(JsonElement response) => response.GetProperty("errors")[0].GetProperty("message").GetString()!;
+
+    private const string Child = "query($id: ID!) { socialCareChild(personId: $id) { personId } }";
+
+    [Fact]
+    public async Task Child_AllocatedToTheCaller_IsReturned_OthersAreOutsideScope()
+    {
+        var own = await PostAsync("OwnCaseload", Child, new { id = "LA000001" }, user: "W001");
+        var other = await PostAsync("OwnCaseload", Child, new { id = "LA000001" }, user: "W002");
+
+        Assert.Equal("LA000001", own.GetProperty("data").GetProperty("socialCareChild").GetProperty("personId").GetString());
+        Assert.Equal(JsonValueKind.Null, other.GetProperty("data").GetProperty("socialCareChild").ValueKind);
+        Assert.Equal("OUTSIDE_SCOPE", Code(other));
+        Assert.DoesNotContain("LA000001", other.GetProperty("errors").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Child_AllocatedToTheTeamTheCallerActsFor_IsReturned() =>
+        Assert.Equal("LA000002", (await PostAsync("OwnCaseload", Child, new { id = "LA000002" }, user: "manager", team: "T-SAFE"))
+            .GetProperty("data").GetProperty("socialCareChild").GetProperty("personId").GetString());
+
+    [Fact]
+    public async Task Child_WhoseAllocationToTheCallerEnded_IsOutsideScope() =>
+        Assert.Equal("OUTSIDE_SCOPE", Code(await PostAsync("OwnCaseload", Child, new { id = "LA000002" }, user: "W002")));
+
+    [Fact]
+    public async Task Child_UnderSchoolRollScope_IsRefused_PointingToTheChildIndex()
+    {
+        var response = await PostAsync("OwnSchoolRoll", Child, new { id = "LA000001" }, school: "100001");
+
+        Assert.Equal("OUTSIDE_SCOPE", Code(response));
+        Assert.Contains("child index", Message(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Caseload_OfAnotherWorker_LeavesOutTheChildrenOutsideScope_AndSaysHowMany()
+    {
+        var mine = await PostAsync("OwnCaseload", "{ caseload(workerId: \"W001\") { personId } }", user: "W001");
+        var theirs = await PostAsync("OwnCaseload", "{ caseload(workerId: \"W001\") { personId } }", user: "W002");
+
+        var count = mine.GetProperty("data").GetProperty("caseload").GetArrayLength();
+        Assert.True(count >= 2, mine.GetRawText());
+        Assert.Null(Code(mine));
+        Assert.Equal(0, theirs.GetProperty("data").GetProperty("caseload").GetArrayLength());
+        Assert.Equal(count, theirs.GetProperty("errors")[0].GetProperty("extensions").GetProperty("leftOut").GetInt32());
+    }
+
+    [Fact]
+    public async Task Everyone_ReachesAnyChild() =>
+        Assert.Null(Code(await PostAsync("Everyone", Child, new { id = "LA000002" })));
+}
+
+public sealed class SocialCareScopeTests_Sqlite : SocialCareScopeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class SocialCareScopeTests_Postgres : SocialCareScopeTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
