@@ -17,11 +17,13 @@ internal static class CaseVoices
         "Boxing helps me calm down. I'd like to keep going.",
         "I don't want to be known as the kid who got arrested.",
         "When I'm angry I don't think. I want to learn how to stop.",
-        "Meeting the person I hurt was hard but I'm glad I said sorry.",
         "I want a job, something with cars.",
         "People at school look at me different now.",
         "I feel safer when I'm not out late on the estate.",
     ];
+
+    /// <summary>After a restorative meeting, which referral orders and conditional cautions often include.</summary>
+    private const string Restorative = "Meeting the person I hurt was hard but I'm glad I said sorry.";
 
     private static readonly string?[] Wishes =
     [
@@ -46,13 +48,17 @@ internal static class CaseVoices
             VoiceId = voiceId,
             OwnerId = yjCase.CaseId,
             RecordedOn = (yjCase.AssessedOn ?? yjCase.OutcomeDate).ToDateTime(TimeOnly.MinValue),
-            Words = Words[draws.Next(0, Words.Length)],
+            Words = HadVictimMeeting(yjCase) && draws.Chance(0.5) ? Restorative : Words[draws.Next(0, Words.Length)],
             WishesAndFeelings = Wishes[draws.Next(0, Wishes.Length)],
             RecordedBy = "YJS Case Worker, " + yjCase.CaseWorker.Name,
             Setting = setting,
             Method = assessed ? "AssetPlus self-assessment" : "Direct conversation",
         };
     }
+
+    private static bool HadVictimMeeting(YouthJusticeCase yjCase) =>
+        yjCase.OffenceCategory is OffenceCategories.ViolenceAgainstThePerson or OffenceCategories.Robbery
+        && yjCase.OutcomeType is OutcomeTypes.ReferralOrder or OutcomeTypes.YouthConditionalCaution;
 
     /// <summary>A data-use wish about this case for about one case in eight, otherwise null.</summary>
     public static DataUsePreference? PreferenceFor(YouthJusticeCase yjCase, string preferenceId, StableDraws draws)
