@@ -50,6 +50,8 @@ public sealed class SeedingTests
         {
             Assert.Contains(c.OutcomeType, OutcomeTypes.All);
             Assert.Contains(c.OffenceCategory, OffenceCategories.All);
+            Assert.StartsWith("yjs-", c.CaseWorker.WorkerId, StringComparison.Ordinal);
+            Assert.StartsWith("yjs-", c.CaseWorker.TeamId, StringComparison.Ordinal);
             Assert.True(c.OffenceDate >= c.DateOfBirth!.Value.AddYears(10), $"{c.CaseId}: offence before the age of criminal responsibility");
             Assert.True(c.OffenceDate <= c.OutcomeDate && c.OutcomeDate <= Index.AsOf, $"{c.CaseId}: dates out of order");
             Assert.Equal(c.OutcomeType == OutcomeTypes.CommunityResolution, c.AssessedOn is null);

@@ -9,7 +9,7 @@ namespace ChildInfo.Subgraphs.YouthJustice.Tests;
 /// Hand-written cases, written through the seeder's own writer: CH-A0000001 (a closed referral order and an open
 /// youth rehabilitation order, two records of their words, a wish about school), CH-A0000002 (an open community
 /// resolution, no assessment), a young person never matched to the index (YJC-000009) and 200 children with one
-/// case each.
+/// case each. Cases 1 and 2 are allocated in team yjs-court-south, case 2 (the open one) to yjs-daniel-okafor.
 /// </summary>
 internal static class YouthJusticeSeed
 {
@@ -23,7 +23,7 @@ internal static class YouthJusticeSeed
 
     private static SeedData Build()
     {
-        var south = new CaseWorker("Rebecca Lloyd", "Court and Community South");
+        var south = new CaseWorker("Rebecca Lloyd", "Court and Community South", "yjs-rebecca-lloyd", "yjs-court-south");
         var people = new List<YouthJusticePerson>
         {
             new("YP-000001", "CH-A0000001", "Logan", "Palmer", new DateOnly(2009, 1, 5), "M", new DateOnly(2025, 3, 3)),
@@ -35,7 +35,7 @@ internal static class YouthJusticeSeed
             Case("YJC-000001", people[0], OutcomeTypes.ReferralOrder, OffenceCategories.TheftOffences, new(2025, 1, 10), new(2025, 3, 3), south,
                 new(2025, 2, 20), ("MEDIUM", "LOW", "MEDIUM"), "CLOSED", new(2025, 12, 1)),
             Case("YJC-000002", people[0], OutcomeTypes.YouthRehabilitationOrder, OffenceCategories.ViolenceAgainstThePerson, new(2026, 2, 14), new(2026, 5, 2),
-                new CaseWorker("Daniel Okafor", "Court and Community South"), new(2026, 4, 15), ("HIGH", "HIGH", "VERY_HIGH"), "OPEN", null),
+                new CaseWorker("Daniel Okafor", "Court and Community South", "yjs-daniel-okafor", "yjs-court-south"), new(2026, 4, 15), ("HIGH", "HIGH", "VERY_HIGH"), "OPEN", null),
             Case("YJC-000003", people[1], OutcomeTypes.CommunityResolution, OffenceCategories.CriminalDamageAndArson, new(2026, 3, 1), new(2026, 3, 20),
                 new CaseWorker("Aisha Rahman", "Prevention and Diversion"), null, null, "OPEN", null),
             Case("YJC-000009", people[2], OutcomeTypes.YouthCaution, OffenceCategories.DrugOffences, new(2025, 4, 2), new(2025, 5, 1),

@@ -10,7 +10,7 @@ public sealed class CaseRepository(AgencyDatabase database, QueryCounter counter
 
     private const string Columns = """
         c.case_id, c.person_id, p.child_index_id, p.forename, p.surname, p.dob, p.sex, c.outcome_type, c.offence_category,
-        c.offence_date, c.outcome_date, c.case_worker_name, c.case_worker_team, c.assessed_on, c.likelihood_of_reoffending,
+        c.offence_date, c.outcome_date, c.case_worker_id, c.case_worker_name, c.case_team_id, c.case_worker_team, c.assessed_on, c.likelihood_of_reoffending,
         c.risk_of_serious_harm, c.safety_and_wellbeing, c.case_status, c.closed_on
         """;
 
@@ -57,7 +57,8 @@ public sealed class CaseRepository(AgencyDatabase database, QueryCounter counter
         OffenceCategory = DbValue.RequiredText(r, "offence_category"),
         OffenceDate = DbValue.Date(r, "offence_date") ?? default,
         OutcomeDate = DbValue.Date(r, "outcome_date") ?? default,
-        CaseWorker = new CaseWorker(DbValue.RequiredText(r, "case_worker_name"), DbValue.RequiredText(r, "case_worker_team")),
+        CaseWorker = new CaseWorker(DbValue.RequiredText(r, "case_worker_name"), DbValue.RequiredText(r, "case_worker_team"),
+            DbValue.Text(r, "case_worker_id"), DbValue.Text(r, "case_team_id")),
         AssessedOn = DbValue.Date(r, "assessed_on"),
         LikelihoodOfReoffending = DbValue.Text(r, "likelihood_of_reoffending"),
         RiskOfSeriousHarm = DbValue.Text(r, "risk_of_serious_harm"),

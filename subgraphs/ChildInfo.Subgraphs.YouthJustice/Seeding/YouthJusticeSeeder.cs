@@ -13,7 +13,7 @@ public static class YouthJusticeSeeder
     private static readonly string[] PersonColumns = ["person_id", "child_index_id", "forename", "surname", "dob", "sex", "matched_on"];
     private static readonly string[] CaseColumns =
     [
-        "case_id", "person_id", "outcome_type", "offence_category", "offence_date", "outcome_date", "case_worker_name", "case_worker_team",
+        "case_id", "person_id", "outcome_type", "offence_category", "offence_date", "outcome_date", "case_worker_id", "case_worker_name", "case_team_id", "case_worker_team",
         "assessed_on", "likelihood_of_reoffending", "risk_of_serious_harm", "safety_and_wellbeing", "case_status", "closed_on",
     ];
     private static readonly string[] VoiceColumns = ["voice_id", "case_id", "recorded_on", "words", "wishes_feelings", "recorded_by", "setting", "method"];
@@ -67,7 +67,7 @@ public static class YouthJusticeSeeder
         }), cancellationToken).ConfigureAwait(false);
         await writer.InsertAsync("yj_case", CaseColumns, data.Cases.Select(c => new object?[]
         {
-            c.CaseId, c.PersonId, c.OutcomeType, c.OffenceCategory, c.OffenceDate, c.OutcomeDate, c.CaseWorker.Name, c.CaseWorker.Team,
+            c.CaseId, c.PersonId, c.OutcomeType, c.OffenceCategory, c.OffenceDate, c.OutcomeDate, c.CaseWorker.WorkerId, c.CaseWorker.Name, c.CaseWorker.TeamId, c.CaseWorker.Team,
             c.AssessedOn, c.LikelihoodOfReoffending, c.RiskOfSeriousHarm, c.SafetyAndWellbeing, c.Status, c.ClosedOn,
         }), cancellationToken).ConfigureAwait(false);
     }
