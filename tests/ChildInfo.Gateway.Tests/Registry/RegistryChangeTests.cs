@@ -1,0 +1,195 @@
+using System.Text.Json;
+using ChildInfo.Audit.Records;
+using ChildInfo.Gateway.Audit;
+using ChildInfo.Gateway.Registry;
+using ChildInfo.Registry;
+
+namespace ChildInfo.Gateway.Tests.Registry;
+
+/// <summary>
+/// A system owner changes the registry of a running gateway: each change is checked (SDL, composition,
+/// classifications, breaking changes) before it takes effect, takes effect without a restart, and is audited.
+/// </summary>
+public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) : IClassFixture<ConfiguredSubgraphsFixture>, IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("childinfo-registry-").FullName;
+    private FileRegistryStore _store = null!;
+    private RegistryGateway _gateway = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _store = new FileRegistryStore(Path.Combine(_folder, "registry.json"));
+        _gateway = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, _store,
+            audit: GatewayAuditOptions.ForDataDirectory(_folder));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _store.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Add_ClassifiedSubgraph_IsServedAtOnceWithoutRestart()
+    {
+        await using var probe = await ProbeSubgraph.StartAsync("v1");
+        var (_, before, _) = await _gateway.QueryAsync("{ registryProbe { version } }");
+        Assert.Contains("registryProbe", before.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var (status, body) = await _gateway.AddAsync("registry-probe", probe.Url);
+
+        Assert.Equal(200, status);
+        Assert.Equal("applied", body.GetProperty("outcome").GetString());
+        Assert.Equal(1, body.GetProperty("revision").GetInt64());
+        Assert.Equal(SubgraphEntry.Hash(probe.Sdl), body.GetProperty("sdlHash").GetString());
+        Assert.Contains("Query.registryProbe", body.GetProperty("diff").GetString(), StringComparison.Ordinal);
+        var (queried, result, revision) = await _gateway.QueryAsync("{ registryProbe { version } }");
+        Assert.Equal(200, queried);
+        Assert.Equal(1, revision);
+        Assert.Equal("v1", result.GetProperty("data").GetProperty("registryProbe").GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public async Task Add_FieldWithoutClassification_IsRefusedAndNothingChanges()
+    {
+        await using var probe = await ProbeSubgraph.StartAsync("v1");
+
+        var (status, body) = await _gateway.AddAsync("registry-probe", probe.Url, classifications: "classifications:\n  Query.registryProbe: [reference]\n");
+
+        Assert.Equal(422, status);
+        Assert.Equal("refused", body.GetProperty("outcome").GetString());
+        var problem = Assert.Single(Problems(body), p => p.Code == "UNCLASSIFIED_FIELD");
+        Assert.Contains("RegistryProbe.version", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _gateway.State.Current.Number);
+        Assert.Equal(0, (await _store.ReadAsync(CancellationToken.None)).Revision);
+    }
+
+    [Fact]
+    public async Task Add_SdlThatDoesNotParse_IsRefusedWithACompositionError()
+    {
+        await using var broken = await ProbeSubgraph.StartAsync("v1", "type Query { registryProbe: RegistryProbe ");
+
+        var (status, body) = await _gateway.AddAsync("registry-probe", broken.Url);
+
+        Assert.Equal(422, status);
+        var problem = Assert.Single(Problems(body));
+        Assert.Equal("COMPOSITION", problem.Code);
+        Assert.Contains("registry-probe", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("INVALID_GRAPHQL", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _gateway.State.Current.Number);
+    }
+
+    [Fact]
+    public async Task Add_UrlThatDoesNotAnswer_IsRefusedNamingTheUrl()
+    {
+        var url = $"http://127.0.0.1:{FreePort()}/graphql";
+
+        var (status, body) = await _gateway.AddAsync("registry-probe", url);
+
+        Assert.Equal(502, status);
+        var problem = Assert.Single(Problems(body));
+        Assert.Equal("SDL_UNAVAILABLE", problem.Code);
+        Assert.Contains(url, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Update_RemovingAFieldInUse_IsRefusedUnlessForced_DryRunShowsTheDiff()
+    {
+        await using var v1 = await ProbeSubgraph.StartAsync("v1");
+        await using var v2 = await ProbeSubgraph.StartAsync("v2", ProbeSubgraph.SdlWith("label: String"));
+        Assert.Equal(200, (await _gateway.AddAsync("registry-probe", v1.Url)).Status);
+        var classifications = "classifications:\n  Query.registryProbe: [reference]\n  RegistryProbe.label: [reference]\n";
+
+        var (refused, refusal) = await _gateway.AdminAsync(HttpMethod.Put, "admin/subgraphs/registry-probe", new { url = v2.Url, classifications });
+        var (dryRun, preview) = await _gateway.AdminAsync(HttpMethod.Put, "admin/subgraphs/registry-probe", new { url = v2.Url, classifications, dryRun = true, force = true });
+        var servedAfterDryRun = _gateway.State.Current.Number;
+        var (forced, applied) = await _gateway.AdminAsync(HttpMethod.Put, "admin/subgraphs/registry-probe", new { url = v2.Url, classifications, force = true });
+
+        Assert.Equal(409, refused);
+        Assert.Contains(Problems(refusal), p => p.Code == "BREAKING_CHANGE" && p.Message.Contains("RegistryProbe.version", StringComparison.Ordinal));
+        Assert.True(refusal.GetProperty("breaking").GetBoolean());
+        Assert.Equal(200, dryRun);
+        Assert.Equal("dryRun", preview.GetProperty("outcome").GetString());
+        Assert.Contains("RegistryProbe.version", preview.GetProperty("diff").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, servedAfterDryRun);
+        Assert.Equal(200, forced);
+        Assert.Equal(2, applied.GetProperty("revision").GetInt64());
+        var (_, result, revision) = await _gateway.QueryAsync("{ registryProbe { label } }");
+        Assert.Equal(2, revision);
+        Assert.False(result.TryGetProperty("errors", out _), result.ToString());
+    }
+
+    [Fact]
+    public async Task Remove_RegisteredSubgraph_StopsServingIt_ConfiguredOneIsRefused()
+    {
+        await using var probe = await ProbeSubgraph.StartAsync("v1");
+        Assert.Equal(200, (await _gateway.AddAsync("registry-probe", probe.Url)).Status);
+
+        var (configuredStatus, configuredBody) = await _gateway.AdminAsync(HttpMethod.Delete, "admin/subgraphs/education?force=true");
+        var (removed, _) = await _gateway.AdminAsync(HttpMethod.Delete, "admin/subgraphs/registry-probe?force=true");
+
+        Assert.Equal(409, configuredStatus);
+        Assert.Equal("CONFIGURED_SUBGRAPH", Assert.Single(Problems(configuredBody)).Code);
+        Assert.Equal(200, removed);
+        Assert.DoesNotContain(_gateway.State.Current.Supergraph.Subgraphs, s => s.Name == "registry-probe");
+        Assert.Contains(_gateway.State.Current.Supergraph.Subgraphs, s => s.Name == "education");
+    }
+
+    [Fact]
+    public async Task Registry_RefusesCallersWhoAreNotSystemOwners_AndAuditsEveryCall()
+    {
+        await using var probe = await ProbeSubgraph.StartAsync("v1");
+        using var anonymous = await _gateway.Client.GetAsync(new Uri(_gateway.BaseUrl, "admin/subgraphs"));
+
+        var (forbidden, _) = await _gateway.AdminAsync(HttpMethod.Post, "admin/subgraphs", new { name = "registry-probe", url = probe.Url, classifications = ProbeSubgraph.Classifications }, role: "social_worker");
+        var (added, _) = await _gateway.AddAsync("registry-probe", probe.Url);
+        var (listed, list) = await _gateway.AdminAsync(HttpMethod.Get, "admin/subgraphs");
+
+        Assert.Equal(401, (int)anonymous.StatusCode);
+        Assert.Equal(403, forbidden);
+        Assert.Equal(200, added);
+        Assert.Equal(200, listed);
+        var entry = Assert.Single(list.GetProperty("subgraphs").EnumerateArray(), s => s.GetProperty("name").GetString() == "registry-probe");
+        Assert.Equal("registered", entry.GetProperty("origin").GetString());
+        Assert.Equal("owner-system_owner", entry.GetProperty("changedBy").GetString());
+        Assert.Equal(6, list.GetProperty("subgraphs").GetArrayLength());
+
+        var audit = (GatewayAudit)_gateway.Services.GetService(typeof(GatewayAudit))!;
+        var records = await audit.Store.ReadAsync(0, 100, CancellationToken.None);
+        var administration = records.Where(r => r.Purpose == "system_administration").ToList();
+        Assert.Equal(4, administration.Count);
+        Assert.Contains(administration, r => r.Outcome == AuditOutcome.Denied && r.Role == "unidentified");
+        Assert.Contains(administration, r => r.Outcome == AuditOutcome.Denied && r.Payload!.OperationText.StartsWith("subgraph add", StringComparison.Ordinal));
+        Assert.Contains(administration, r => r.Outcome == AuditOutcome.Ok && r.User == "owner-system_owner" && r.Payload!.OperationText.Contains("applied at revision 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Restart_RestoresTheRegistry()
+    {
+        await using var probe = await ProbeSubgraph.StartAsync("v1");
+        Assert.Equal(200, (await _gateway.AddAsync("registry-probe", probe.Url)).Status);
+        var served = _gateway.State.Current.SupergraphHash;
+        await _gateway.DisposeAsync();
+
+        await using var store = new FileRegistryStore(Path.Combine(_folder, "registry.json"));
+        await using var restarted = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, store);
+        _gateway = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, _store);
+
+        Assert.Equal(1, restarted.State.Current.Number);
+        Assert.Equal(served, restarted.State.Current.SupergraphHash);
+        var (_, result, revision) = await restarted.QueryAsync("{ registryProbe { version } }");
+        Assert.Equal(1, revision);
+        Assert.Equal("v1", result.GetProperty("data").GetProperty("registryProbe").GetProperty("version").GetString());
+    }
+
+    private static List<RegistryProblem> Problems(JsonElement body) =>
+        [.. body.GetProperty("problems").EnumerateArray().Select(p => new RegistryProblem(p.GetProperty("code").GetString()!, p.GetProperty("message").GetString()!))];
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
