@@ -12,6 +12,12 @@ public static class DemoData
 {
     private const string MarkerFile = "generated.txt";
 
+    /// <summary>
+    /// Raised whenever the generated tables change shape, so a folder written by an older build is regenerated
+    /// (2: the child index's register of legitimate relationships, which record scope is decided on).
+    /// </summary>
+    private const int Format = 2;
+
     /// <summary>Generates the data unless the folder already holds a complete run of the same size and seed.</summary>
     /// <returns>True when it generated, false when it reused existing data.</returns>
     public static async Task<bool> EnsureAsync(string directory, int children, int seed, TextWriter output, CancellationToken cancellationToken)
@@ -36,7 +42,7 @@ public static class DemoData
         return true;
     }
 
-    /// <summary>Size, seed and the agencies the generator writes: data from an older generator is redone.</summary>
+    /// <summary>Format, size, seed and the agencies the generator writes: data from an older generator is redone.</summary>
     private static string Marker(int children, int seed, IReadOnlyList<string> agencies) =>
-        string.Create(CultureInfo.InvariantCulture, $"children={children} seed={seed} agencies={string.Join(',', agencies)}");
+        string.Create(CultureInfo.InvariantCulture, $"format={Format} children={children} seed={seed} agencies={string.Join(',', agencies)}");
 }
