@@ -1,0 +1,60 @@
+using ChildInfo.Gateway.Audit;
+using ChildInfo.Gateway.Cli;
+using ChildInfo.Gateway.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChildInfo.Benchmarks;
+
+/// <summary>
+/// <c>ChildInfo.Benchmarks gateway --supergraph FILE [--urls URLS] [--audit on|off] [--data DIR]</c>: the gateway over
+/// a supergraph file, built the way <c>childinfo serve --supergraph</c> builds it (identity, policies and the context
+/// key from the same environment variables, the audit store from <c>CHILDINFO_AUDIT_*</c> or <c>DIR/audit.db</c>),
+/// except that <c>--audit off</c> leaves the audit log out, which <c>childinfo serve</c> never does. Both sides of
+/// <c>load/audit.sh</c> run this host, so the audit is the only difference between them.
+/// </summary>
+public static class LoadGateway
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            var reader = new ArgumentReader("gateway", args, new HashSet<string> { "supergraph", "urls", "audit", "data" }, new HashSet<string>());
+            var file = reader.String("supergraph") ?? throw new CommandLineException("'gateway' needs --supergraph FILE.");
+            var audit = reader.String("audit") ?? "on";
+            if (audit is not ("on" or "off"))
+            {
+                throw new CommandLineException($"--audit takes on or off, not '{audit}'.");
+            }
+
+            var options = new GatewayHostOptions
+            {
+                SupergraphSdl = await File.ReadAllTextAsync(file),
+                Urls = reader.String("urls") ?? "http://127.0.0.1:0",
+                Security = ServeSecurity.Create(new ServeOptions { SupergraphFile = file }),
+                Audit = audit == "on"
+                    ? AuditConfiguration.Resolve(reader.String("data") ?? ".", null, null, null, Environment.GetEnvironmentVariable).ToOptions()
+                    : null,
+            };
+            var app = GatewayHost.Create(options);
+            await using (app)
+            {
+                await app.StartAsync();
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+                Console.WriteLine($"Load gateway (audit {audit}) listening on {address}/graphql");
+                await app.WaitForShutdownAsync();
+            }
+
+            return 0;
+        }
+        catch (CommandLineException ex)
+        {
+            await Console.Error.WriteLineAsync("gateway: " + ex.Message);
+            return 2;
+        }
+    }
+}
