@@ -10,4 +10,8 @@ namespace ChildInfo.Federation.Access;
 /// subgraph gave no value for it (for example because the call failed).
 /// </param>
 /// <param name="Selected">The fields of the object the client asked for and the plan fetches, by name.</param>
-public sealed record GuardedRecord(string TypeName, IReadOnlyList<object> Path, JsonElement Fields, IReadOnlyList<string> Selected);
+/// <param name="Answered">
+/// False when the call that was to bring the guard fields gave nothing for this object (it failed, or the subgraph
+/// answered null for the entity): then none of that subgraph's fields of the object arrived either.
+/// </param>
+public sealed record GuardedRecord(string TypeName, IReadOnlyList<object> Path, JsonElement Fields, IReadOnlyList<string> Selected, bool Answered = true);

@@ -72,15 +72,18 @@ internal static partial class PlanExecutor
         }
 
         var response = await SendAsync(fetch, body.WrittenMemory, state, cancellationToken).ConfigureAwait(false);
+        // Only a fetch that brings guard fields says which of its objects it gave nothing for (see RecordGuarding).
+        var guarded = fetch.Guards.Count > 0;
         lock (state.Gate)
         {
             if (response is null)
             {
                 foreach (var group in targets)
                 {
-                    foreach (var (_, path) in group)
+                    foreach (var (obj, path) in group)
                     {
                         state.FailedPaths.Add(path);
+                        obj.Unanswered |= guarded;
                     }
                 }
 
@@ -102,15 +105,37 @@ internal static partial class PlanExecutor
                         break;
                     }
 
-                    if (result.ValueKind == JsonValueKind.Object)
+                    foreach (var (obj, _) in targets[i])
                     {
-                        foreach (var (obj, _) in targets[i])
+                        if (result.ValueKind == JsonValueKind.Object)
                         {
                             obj.Merge(result);
+                        }
+                        else
+                        {
+                            obj.Unanswered |= guarded;
                         }
                     }
 
                     i++;
+                }
+
+                for (; guarded && i < targets.Count; i++)
+                {
+                    foreach (var (obj, _) in targets[i])
+                    {
+                        obj.Unanswered = true;
+                    }
+                }
+            }
+            else if (guarded)
+            {
+                foreach (var group in targets)
+                {
+                    foreach (var (obj, _) in group)
+                    {
+                        obj.Unanswered = true;
+                    }
                 }
             }
 

@@ -32,7 +32,7 @@ internal static class RecordGuarding
                 }
 
                 obj.Inspected = true;
-                var verdict = guard.Inspect(new GuardedRecord(point.TypeName, path, GuardFields(obj, point), point.Selected));
+                var verdict = guard.Inspect(new GuardedRecord(point.TypeName, path, GuardFields(obj, point), point.Selected, !obj.Unanswered));
                 Apply(state, obj, point, verdict);
             }
         }

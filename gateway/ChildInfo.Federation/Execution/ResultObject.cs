@@ -51,6 +51,9 @@ internal sealed class ResultObject
         return false;
     }
 
+    /// <summary>Set when a guarded entity fetch gave nothing for this object (failed, or answered null for it).</summary>
+    public bool Unanswered { get; set; }
+
     /// <summary>Set once a record guard has decided on this object (it decides once).</summary>
     public bool Inspected { get; set; }
 

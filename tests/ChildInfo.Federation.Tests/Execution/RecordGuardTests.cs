@@ -83,6 +83,33 @@ public sealed class RecordGuardTests
     }
 
     [Fact]
+    public async Task Execute_GuardFieldsCallFails_GuardIsToldNothingArrived()
+    {
+        var (gateway, transport) = ConformanceCase.LoadFeature("record-guard");
+        transport.Failing.Add("files");
+        var guard = new FlagGuard(FileFlags);
+
+        var result = await RunAsync(gateway, guard, Query);
+
+        Assert.Equal(4, guard.Inspected.Count);
+        Assert.All(guard.Inspected, r => Assert.False(r.Answered));
+        Assert.Contains(result.Errors, e => e.Code == "GUARD_FIELDS_MISSING");
+        Assert.DoesNotContain(transport.Bodies, b => b.StartsWith("staff ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Execute_GuardFieldsArrive_GuardIsToldTheRecordAnswered()
+    {
+        var (gateway, _) = ConformanceCase.LoadFeature("record-guard");
+        var guard = new FlagGuard(FileFlags);
+
+        await RunAsync(gateway, guard, Query);
+
+        Assert.All(guard.Inspected, r => Assert.True(r.Answered));
+        Assert.All(guard.Inspected, r => Assert.Equal(["title", "notes", "worker"], r.Selected));
+    }
+
+    [Fact]
     public async Task Prepare_GuardFieldsNoSubgraphResolves_FailsPlanningClearly()
     {
         var (gateway, _) = ConformanceCase.LoadFeature("record-guard");

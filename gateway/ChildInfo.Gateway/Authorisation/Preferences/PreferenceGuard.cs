@@ -16,7 +16,7 @@ namespace ChildInfo.Gateway.Authorisation.Preferences;
 /// withholds the fields its category covers (a field is covered when one of its labels is in the category; ALL is
 /// the whole record, whose links are then not followed). A preference the purpose overrides withholds nothing and is
 /// reported under <c>extensions.preferenceOverrides</c> when the request asked for data it covers. Built once per
-/// scope; a record whose preferences could not be read is withheld (on doubt, withhold).
+/// scope; a record that arrived without readable preferences is withheld (on doubt, withhold).
 /// </summary>
 public sealed class PreferenceGuard : IRecordGuard
 {
@@ -68,6 +68,13 @@ public sealed class PreferenceGuard : IRecordGuard
 
         if (!record.Fields.TryGetProperty(PreferencesField, out var recorded) || recorded.ValueKind != JsonValueKind.Array)
         {
+            // Nothing of the record arrived (its subgraph failed, or answered null, for example outside the caller's
+            // scope): there is nothing of it to withhold beyond the link it was reached by.
+            if (!record.Answered)
+            {
+                return RecordVerdict.Keep;
+            }
+
             return new RecordVerdict(new FieldAccess(record.TypeName, false, PreferenceGuardCodes.PreferencesUnavailable,
                 $"The data-use preferences on this {type.Agency} record could not be read, so the record is withheld.", _scope.Rule.Id, null), [], []);
         }
