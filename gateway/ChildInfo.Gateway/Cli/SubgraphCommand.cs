@@ -128,8 +128,9 @@ public static class SubgraphCommand
 
     private static async Task PrintChangeAsync(JsonElement body, TextWriter output)
     {
-        await output.WriteLineAsync(body.GetProperty("message").GetString()).ConfigureAwait(false);
-        foreach (var problem in body.GetProperty("problems").EnumerateArray())
+        var message = body.GetProperty("message").GetString();
+        await output.WriteLineAsync(message).ConfigureAwait(false);
+        foreach (var problem in body.GetProperty("problems").EnumerateArray().Where(p => p.GetProperty("message").GetString() != message))
         {
             await output.WriteLineAsync($"  {problem.GetProperty("code").GetString()}: {problem.GetProperty("message").GetString()}").ConfigureAwait(false);
         }
