@@ -86,14 +86,19 @@ public static partial class GatewayHost
 
         var app = builder.Build();
         app.Use(NeverLeakExceptionsAsync);
-        app.MapGet("/health", (GatewayState state, SubgraphHealth? health) => Results.Json(new
+        // SubgraphHealth exists only with a registry, so it is looked up, not bound (an unregistered type would be read from the body).
+        app.MapGet("/health", (HttpContext http, GatewayState state) =>
         {
-            status = "ok",
-            revision = state.Current.Number,
-            supergraph = state.Current.SupergraphHash,
-            subgraphs = state.Current.Supergraph.Subgraphs.Select(s => s.Name).ToArray(),
-            notAnswering = health is null ? null : state.Current.Supergraph.Subgraphs.Where(s => health.Of(s.Name) is { Answering: false }).Select(s => s.Name).ToArray(),
-        }));
+            var health = http.RequestServices.GetService<SubgraphHealth>();
+            return Results.Json(new
+            {
+                status = "ok",
+                revision = state.Current.Number,
+                supergraph = state.Current.SupergraphHash,
+                subgraphs = state.Current.Supergraph.Subgraphs.Select(s => s.Name).ToArray(),
+                notAnswering = health is null ? null : state.Current.Supergraph.Subgraphs.Where(s => health.Of(s.Name) is { Answering: false }).Select(s => s.Name).ToArray(),
+            });
+        });
         GraphQLHttpEndpoint.Map(app);
         AuditEndpoints.Map(app);
         PolicyExplainEndpoint.Map(app);

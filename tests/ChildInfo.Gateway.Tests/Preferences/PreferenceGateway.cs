@@ -73,13 +73,7 @@ public sealed class PreferenceGateway : IAsyncDisposable
                 SubgraphHandler = recorder,
                 Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(key), PolicyDirectory = policies },
             },
-            services =>
-            {
-                services.AddGatewayAudit(audit);
-                // GET /health takes an optional SubgraphHealth, which only a host with a registry registers; without one
-                // the endpoint cannot be bound and no request is served. Registered as absent until the host does so itself.
-                services.AddSingleton<ChildInfo.Gateway.Registry.SubgraphHealth>(_ => null!);
-            });
+            services => services.AddGatewayAudit(audit));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         return new PreferenceGateway(app, client, folder, new Uri(address + "/graphql"), key, recorder);
