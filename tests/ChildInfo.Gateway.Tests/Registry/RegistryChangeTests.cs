@@ -183,6 +183,32 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
         Assert.Equal("v1", result.GetProperty("data").GetProperty("registryProbe").GetProperty("version").GetString());
     }
 
+    [Fact]
+    public async Task SubgraphThatStopsAnswering_IsReported_NotDropped()
+    {
+        var probe = await ProbeSubgraph.StartAsync("v1");
+        Assert.Equal(200, (await _gateway.AddAsync("registry-probe", probe.Url)).Status);
+        var health = (SubgraphHealth)_gateway.Services.GetService(typeof(SubgraphHealth))!;
+        await health.ProbeAsync(TestContext.Current.CancellationToken);
+        var answering = health.Of("registry-probe");
+
+        await probe.DisposeAsync();
+        await health.ProbeAsync(TestContext.Current.CancellationToken);
+        var (_, list) = await _gateway.AdminAsync(HttpMethod.Get, "admin/subgraphs");
+        var (_, result, _) = await _gateway.QueryAsync("{ registryProbe { version } }");
+        using var healthResponse = await _gateway.Client.GetAsync(new Uri(_gateway.BaseUrl, "health"), TestContext.Current.CancellationToken);
+        using var healthBody = JsonDocument.Parse(await healthResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.True(answering?.Answering);
+        Assert.False(health.Of("registry-probe")?.Answering);
+        var entry = Assert.Single(list.GetProperty("subgraphs").EnumerateArray(), s => s.GetProperty("name").GetString() == "registry-probe");
+        Assert.Equal("not answering", entry.GetProperty("status").GetString());
+        Assert.Contains(_gateway.State.Current.Supergraph.Subgraphs, s => s.Name == "registry-probe");
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("data").GetProperty("registryProbe").ValueKind);
+        Assert.NotEmpty(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal(["registry-probe"], healthBody.RootElement.GetProperty("notAnswering").EnumerateArray().Select(e => e.GetString()));
+    }
+
     private static List<RegistryProblem> Problems(JsonElement body) =>
         [.. body.GetProperty("problems").EnumerateArray().Select(p => new RegistryProblem(p.GetProperty("code").GetString()!, p.GetProperty("message").GetString()!))];
 
