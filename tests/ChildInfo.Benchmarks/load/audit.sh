@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Audit on vs off: the joined-up child query (all five subgraphs) at 50 connections through two gateways that differ
-# only in the audit log (the benchmark host's `gateway --audit on|off`, built as `childinfo serve --supergraph`
+# only in the audit log (the load host in LoadGateway/, run with --audit on or off, builds the gateway as `childinfo serve --supergraph`
 # builds it; audit on: SQLite, WAL, synchronous=FULL, one record per request before the answer), both over the
 # same five subgraphs running as their own processes, measured with wrk in interleaved rounds. Caller: a team
 # manager under child_protection (scope everyone: every answer holds the child), children linked to all four
@@ -20,13 +20,11 @@ headers=("Authorization: Bearer $token" "ChildInfo-Purpose: child_protection" "C
 ids="$(children 20)"
 first="${ids%% *}"
 
-start_gateway audit-off -- dotnet "$bin/ChildInfo.Benchmarks.dll" gateway --supergraph "$work/supergraph.graphql" --audit off
-start_gateway audit-on -- dotnet "$bin/ChildInfo.Benchmarks.dll" gateway --supergraph "$work/supergraph.graphql" --audit on
+start_gateway audit-off -- dotnet "$bin/ChildInfo.LoadGateway.dll" --supergraph "$work/supergraph.graphql" --audit off
+start_gateway audit-on -- dotnet "$bin/ChildInfo.LoadGateway.dll" --supergraph "$work/supergraph.graphql" --audit on
 make_lua "$work/joined.lua" "$joined_up_query" "$ids" "${headers[@]}"
-for side in audit-off audit-on; do
-  check_answer "${gateway_url[$side]}" "$joined_up_query" "$first" "${headers[@]}"
-  wrk -t2 -c"$connections" -d15s -s "$work/joined.lua" "${gateway_url[$side]}" >/dev/null   # warm-up
-done
+for side in audit-off audit-on; do check_answer "${gateway_url[$side]}" "$joined_up_query" "$first" "${headers[@]}"; done
+warm_up 10 "$connections" "${gateway_url[audit-off]}" "$work/joined.lua" "${gateway_url[audit-on]}" "$work/joined.lua"
 
 machine
 echo "command: tests/ChildInfo.Benchmarks/load/audit.sh $seconds $rounds $connections $population (wrk -t2 -c$connections -d${seconds}s, $(wc -w <<<"$ids") children in turn)"

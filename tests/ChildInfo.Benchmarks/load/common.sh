@@ -6,7 +6,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-bin="$root/tests/ChildInfo.Benchmarks/bin/Release/net10.0"
+bin="$root/tests/ChildInfo.Benchmarks/LoadGateway/bin/Release/net10.0"
 work="$(mktemp -d)"
 data="$work/data"
 pids=()
@@ -30,10 +30,10 @@ log() { echo "$*" >&2; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# Builds the benchmark host once in Release: its output folder holds childinfo.dll and every sample subgraph too.
+# Builds the load gateway host once in Release: its output folder holds childinfo.dll and every sample subgraph too.
 build() {
   log "building (Release) ..."
-  dotnet build -c Release "$root/tests/ChildInfo.Benchmarks" -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+  dotnet build -c Release "$root/tests/ChildInfo.Benchmarks/LoadGateway" -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 }
 
 childinfo() { (cd "$work" && dotnet "$bin/childinfo.dll" "$@"); }
@@ -239,6 +239,18 @@ interleave() {
       "$hook" "$b"; measure "$b" "$url_b" "$lua_b" "$seconds" "$connections" "$r"
       "$hook" "$a"; measure "$a" "$url_a" "$lua_a" "$seconds" "$connections" "$r"
     fi
+  done
+}
+
+# warm_up SECONDS CONNECTIONS URL LUA [URL LUA ...]: two interleaved passes over every side, not measured (the JIT's
+# tiered compilation and the connection pools settle; a single short pass still left the first round slow).
+warm_up() {
+  local seconds="$1" connections="$2" pass i; shift 2
+  local sides=("$@")
+  for pass in 1 2; do
+    for ((i = 0; i < ${#sides[@]}; i += 2)); do
+      wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -s "${sides[i+1]}" "${sides[i]}" >/dev/null
+    done
   done
 }
 

@@ -41,8 +41,7 @@ renew() { [[ "$1" == subgraph ]] && make_lua "$work/direct.lua" "$query" "$ids" 
 renew subgraph
 check_answer "${gateway_url[gateway]}" "$query" "$first" "${headers[@]}"
 check_answer "$direct" "$query" "$first" "ChildInfo-Context: $(context)"
-wrk -t2 -c"$connections" -d15s -s "$work/gateway.lua" "${gateway_url[gateway]}" >/dev/null   # warm-up
-wrk -t2 -c"$connections" -d15s -s "$work/direct.lua" "$direct" >/dev/null
+warm_up 10 "$connections" "$direct" "$work/direct.lua" "${gateway_url[gateway]}" "$work/gateway.lua"
 
 machine
 echo "command: tests/ChildInfo.Benchmarks/load/topology.sh $seconds $rounds $connections $population (wrk -t2 -c$connections -d${seconds}s, $(wc -w <<<"$ids") children in turn)"

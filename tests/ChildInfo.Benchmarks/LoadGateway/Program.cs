@@ -8,18 +8,18 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace ChildInfo.Benchmarks;
+namespace ChildInfo.LoadGateway;
 
 /// <summary>
-/// <c>ChildInfo.Benchmarks gateway --supergraph FILE [--urls URLS] [--audit on|off] [--data DIR]</c>: the gateway over
+/// <c>ChildInfo.LoadGateway --supergraph FILE [--urls URLS] [--audit on|off] [--data DIR]</c>: the gateway over
 /// a supergraph file, built the way <c>childinfo serve --supergraph</c> builds it (identity, policies and the context
 /// key from the same environment variables, the audit store from <c>CHILDINFO_AUDIT_*</c> or <c>DIR/audit.db</c>),
 /// except that <c>--audit off</c> leaves the audit log out, which <c>childinfo serve</c> never does. Both sides of
 /// <c>load/audit.sh</c> run this host, so the audit is the only difference between them.
 /// </summary>
-public static class LoadGateway
+public static class Program
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         try
         {
