@@ -10,7 +10,8 @@ namespace ChildInfo.Gateway.Tests.Policies;
 /// denies: the field is asked for through the gateway (from <c>child(id:)</c> along the links, on a child whose data
 /// has a value for it, or as a root field), in turn plainly, aliased, in a named fragment, in an inline fragment,
 /// under <c>@include(if: $variable)</c> and repeated; no value comes back anywhere in the response and no subgraph
-/// request selects it.
+/// request selects it. Record scope is enforced, so each token holds the sample child's own relationships (its
+/// allocated worker, team, organisation, school and setting): the child is in scope and the test checks real data.
 /// </summary>
 public sealed class DeniedFieldLeakTests(PolicyGatewayFixture gateway) : IClassFixture<PolicyGatewayFixture>
 {
@@ -44,13 +45,17 @@ public sealed class DeniedFieldLeakTests(PolicyGatewayFixture gateway) : IClassF
         Assert.True(cases.Count > 500, $"only {cases.Count} denied (scope, field) cases were found");
         var failures = new ConcurrentQueue<string>();
         var counter = 0;
+        var childCases = 0;
+        var childrenInScope = 0;
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, _) =>
         {
             var n = Interlocked.Increment(ref counter);
             var marker = $"leak-test-{n}";
             var (query, variables, childValue) = Build(item.Coordinate, n % 6, paths, values);
             var extra = item.Scope.BreakGlass ? new Dictionary<string, string> { ["ChildInfo-Break-Glass"] = "true" } : null;
-            var exchange = await gateway.PostAsync(query, variables, gateway.Token(item.Scope.Role.Id), item.Scope.Purpose.Id, marker, extra);
+            var isRoot = item.Coordinate.StartsWith("Query.", StringComparison.Ordinal);
+            var token = isRoot ? gateway.Token(item.Scope.Role.Id) : gateway.TokenFor(item.Scope.Role.Id, values[item.Coordinate].Child);
+            var exchange = await gateway.PostAsync(query, variables, token, item.Scope.Purpose.Id, marker, extra);
             var where = $"{item.Scope.CacheKey} {item.Coordinate} variant {n % 6}";
             if (exchange.Status != 200 || !exchange.HasData)
             {
@@ -59,6 +64,15 @@ public sealed class DeniedFieldLeakTests(PolicyGatewayFixture gateway) : IClassF
             }
 
             var text = exchange.Body.GetRawText();
+            if (!isRoot)
+            {
+                Interlocked.Increment(ref childCases);
+                if (exchange.Body.GetProperty("data").TryGetProperty("child", out var child) && child.ValueKind == JsonValueKind.Object)
+                {
+                    Interlocked.Increment(ref childrenInScope);
+                }
+            }
+
             if (FirstLeaf(exchange.Body.GetProperty("data")) is { } leaf)
             {
                 failures.Enqueue($"{where}: a value came back: {leaf}");
@@ -84,6 +98,9 @@ public sealed class DeniedFieldLeakTests(PolicyGatewayFixture gateway) : IClassF
         });
 
         Assert.True(failures.IsEmpty, $"{failures.Count} of {cases.Count} cases failed:\n" + string.Join("\n", failures.Take(20)));
+        // Scope must not make the test vacuous: most cases reach their child (those left are roles whose scope kind the
+        // child has no relationship of, such as a school roll for a child not at school).
+        Assert.True(childrenInScope * 4 > childCases * 3, $"only {childrenInScope} of {childCases} child cases reached their child in scope");
     }
 
     /// <summary>The first scalar anywhere under <paramref name="element"/>: nothing the test asks for may come back.</summary>

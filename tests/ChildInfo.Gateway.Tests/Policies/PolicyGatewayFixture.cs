@@ -12,18 +12,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChildInfo.Gateway.Tests.Policies;
 
 /// <summary>
-/// A gateway with identity and the sample policy set over the assembly's subgraphs, recording every subgraph request.
-/// Started once for the policy tests; plans are cached per policy scope across tests.
+/// A gateway with identity and the sample policy set over the sample subgraphs, recording every subgraph request.
+/// The subgraphs run over the assembly's sample data with the gateway's context key, so each call carries a signed
+/// context and record scope is enforced as in the demo. Started once for the policy tests; plans are cached per
+/// policy scope across tests.
 /// </summary>
 public sealed class PolicyGatewayFixture(GatewayEnvironment environment) : IAsyncLifetime
 {
     private WebApplication? _app;
+    private DemoSubgraphs? _subgraphs;
 
     public GatewayEnvironment Environment => environment;
 
     public RecordingHandler Recorder { get; } = new();
 
     public byte[] Key { get; } = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>The key the gateway signs subgraph contexts with and the subgraphs verify.</summary>
+    public byte[] ContextKey { get; } = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
     public Uri GraphQLUrl { get; private set; } = null!;
 
@@ -35,13 +41,14 @@ public sealed class PolicyGatewayFixture(GatewayEnvironment environment) : IAsyn
 
     public async ValueTask InitializeAsync()
     {
+        _subgraphs = await DemoSubgraphs.StartAsync(environment.DataDirectory, preferredPorts: false, ContextKey, CancellationToken.None).ConfigureAwait(false);
         _app = GatewayHost.Create(new GatewayHostOptions
         {
             SupergraphSdl = DemoSupergraph.Load(),
             Urls = "http://127.0.0.1:0",
-            SubgraphUrls = environment.SubgraphUrls,
+            SubgraphUrls = _subgraphs.Urls,
             SubgraphHandler = Recorder,
-            Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(Key), PolicyDirectory = PolicyDirectory },
+            Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(Key), PolicyDirectory = PolicyDirectory, ContextSigningKey = ContextKey },
         });
         await _app.StartAsync().ConfigureAwait(false);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -49,7 +56,28 @@ public sealed class PolicyGatewayFixture(GatewayEnvironment environment) : IAsyn
     }
 
     public string Token(string role, TimeSpan? lifetime = null, byte[]? key = null) =>
-        DevelopmentIdentity.CreateToken(key ?? Key, new DevelopmentTokenRequest(role, "test-" + role) { Lifetime = lifetime ?? TimeSpan.FromMinutes(30), NotBefore = DateTimeOffset.UtcNow.AddHours(-2) }, DateTimeOffset.UtcNow);
+        Token(new DevelopmentTokenRequest(role, "test-" + role), lifetime, key);
+
+    /// <summary>A token for <paramref name="request"/> (user and relationships as given).</summary>
+    public string Token(DevelopmentTokenRequest request, TimeSpan? lifetime = null, byte[]? key = null) =>
+        DevelopmentIdentity.CreateToken(key ?? Key, request with { Lifetime = lifetime ?? TimeSpan.FromMinutes(30), NotBefore = DateTimeOffset.UtcNow.AddHours(-2) }, DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// A token for <paramref name="role"/> holding every current relationship the sample data registers for
+    /// <paramref name="childId"/> (a caseload worker, team and organisation, school and setting), so the child is in
+    /// the role's record scope whatever its kind, as far as the data allows.
+    /// </summary>
+    public string TokenFor(string role, string childId)
+    {
+        var holders = ChildRelationships.Of(environment, childId);
+        return Token(new DevelopmentTokenRequest(role, holders.GetValueOrDefault("user") ?? "test-" + role)
+        {
+            Team = holders.GetValueOrDefault("team"),
+            Organisation = holders.GetValueOrDefault("organisation"),
+            School = holders.GetValueOrDefault("school"),
+            Setting = holders.GetValueOrDefault("setting"),
+        });
+    }
 
     public Task<HttpExchange> PostAsync(string query, object? variables, string? token, string? purpose, string? justification, IDictionary<string, string>? extra = null)
     {
@@ -83,6 +111,11 @@ public sealed class PolicyGatewayFixture(GatewayEnvironment environment) : IAsyn
         {
             await _app.StopAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_subgraphs is not null)
+        {
+            await _subgraphs.DisposeAsync().ConfigureAwait(false);
         }
 
         Recorder.Dispose();

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using ChildInfo.Federation.Errors;
+using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Gateway.Identity;
+
+namespace ChildInfo.Gateway.Tests.Policies;
+
+/// <summary>
+/// Record scope end to end, through the gateway over the sample subgraphs with signed contexts: a child outside the
+/// caller's scope is withheld by the child index, so none of the child's agency records is ever requested from any
+/// subgraph; break-glass (justification required) reaches the child.
+/// </summary>
+public sealed class RecordScopeTests(PolicyGatewayFixture gateway) : IClassFixture<PolicyGatewayFixture>
+{
+    private const string JoinedUp = "query($id: ID!) { child(id: $id) { id surname pupil { upn } socialCareChild { personId } earlyYearsChild { eyChildId } vcsParticipant { participantId } } }";
+
+    private static readonly string[] AgencySubgraphBodies = ["Pupil", "SocialCareChild", "EarlyYearsChild", "VcsParticipant"];
+
+    private string Worker(string childId) => ChildRelationships.Of(gateway.Environment, childId)["user"];
+
+    /// <summary>A child allocated in social care (a worker and a team) and a child on a school roll but on nobody's caseload.</summary>
+    private (string Allocated, string Elsewhere) Children()
+    {
+        var (with, without) = ChildRelationships.ByKind(gateway.Environment, "caseload");
+        var allocated = with.First(c => ChildRelationships.Of(gateway.Environment, c) is var h && h.ContainsKey("user") && h.ContainsKey("team"));
+        var elsewhere = without.First(c => ChildRelationships.Of(gateway.Environment, c).ContainsKey("school"));
+        return (allocated, elsewhere);
+    }
+
+    private Task<Support.HttpExchange> AsSocialWorkerAsync(string user, string purpose, string childId, string marker, bool breakGlass = false, string? justification = null) =>
+        gateway.PostAsync(JoinedUp, new { id = childId }, gateway.Token(new DevelopmentTokenRequest("social_worker", user)), purpose, justification ?? marker,
+            breakGlass ? new Dictionary<string, string> { ["ChildInfo-Break-Glass"] = "true" } : null);
+
+    private IReadOnlyList<string> SubgraphBodies(string marker) => [.. gateway.Recorder.BodiesByMarker.GetValueOrDefault(marker) ?? []];
+
+    [Fact]
+    public async Task ChildOnTheCallersCaseload_IsAnswered_AndFollowedToTheAgencies()
+    {
+        var (allocated, _) = Children();
+        var marker = "scope-in-" + Guid.NewGuid().ToString("N");
+
+        var exchange = await AsSocialWorkerAsync(Worker(allocated), "child_in_need", allocated, marker);
+
+        Assert.True(exchange.Status == 200, $"{exchange.Status} {exchange.Body.GetRawText()}");
+        Assert.Equal(allocated, exchange.Body.GetProperty("data").GetProperty("child").GetProperty("id").GetString());
+        Assert.Contains(SubgraphBodies(marker), b => AgencySubgraphBodies.Any(t => b.Contains(t, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ChildOutsideTheCallersCaseload_IsWithheld_AndNoAgencyRecordIsRequested()
+    {
+        var (allocated, elsewhere) = Children();
+        var marker = "scope-out-" + Guid.NewGuid().ToString("N");
+
+        var exchange = await AsSocialWorkerAsync(Worker(allocated), "child_in_need", elsewhere, marker);
+
+        Assert.Equal(200, exchange.Status);
+        Assert.Equal(JsonValueKind.Null, exchange.Body.GetProperty("data").GetProperty("child").ValueKind);
+        var error = exchange.Body.GetProperty("errors")[0];
+        Assert.Equal("OUTSIDE_SCOPE", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("own_caseload", error.GetProperty("extensions").GetProperty("scope").GetString());
+        Assert.Equal("social_worker/child_in_need", error.GetProperty("extensions").GetProperty("rule").GetString());
+        Assert.DoesNotContain(elsewhere, exchange.Body.GetRawText(), StringComparison.Ordinal);
+        var bodies = SubgraphBodies(marker);
+        Assert.Single(bodies);
+        Assert.DoesNotContain(bodies, b => AgencySubgraphBodies.Any(t => b.Contains(t, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ChildOutsideScope_BecomesAWithheldEntry_WithoutNamingTheChild()
+    {
+        var (allocated, elsewhere) = Children();
+
+        var exchange = await AsSocialWorkerAsync(Worker(allocated), "child_in_need", elsewhere, "scope-entry-" + Guid.NewGuid().ToString("N"));
+
+        var errors = exchange.Body.GetProperty("errors").EnumerateArray().Select(e => new GraphQLError(
+            e.GetProperty("message").GetString()!, e.GetProperty("extensions").GetProperty("code").GetString()!,
+            [.. e.GetProperty("path").EnumerateArray().Select(p => (object)p.GetString()!)], null,
+            e.GetProperty("extensions").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())));
+        var entry = Assert.Single(ScopeWithholding.Entries(errors));
+        Assert.Equal(new WithheldFieldAccess("Query.child", null, "OUTSIDE_SCOPE", "Outside the caller's record scope (own_caseload).", "social_worker/child_in_need", 1), entry);
+    }
+
+    [Fact]
+    public async Task BreakGlassWithJustification_ReachesTheChildOutsideScope()
+    {
+        var (allocated, elsewhere) = Children();
+        var marker = "scope-bg-" + Guid.NewGuid().ToString("N");
+
+        var withoutBreakGlass = await AsSocialWorkerAsync(Worker(allocated), "child_protection", elsewhere, marker + "-plain");
+        var exchange = await AsSocialWorkerAsync(Worker(allocated), "child_protection", elsewhere, marker, breakGlass: true);
+
+        Assert.Equal("OUTSIDE_SCOPE", withoutBreakGlass.FirstErrorCode);
+        Assert.Equal(200, exchange.Status);
+        Assert.Equal(elsewhere, exchange.Body.GetProperty("data").GetProperty("child").GetProperty("id").GetString());
+        Assert.False(exchange.Body.TryGetProperty("errors", out var errors) && errors.EnumerateArray().Any(e => e.GetProperty("extensions").GetProperty("code").GetString() == "OUTSIDE_SCOPE"), exchange.Body.GetRawText());
+        Assert.Contains(SubgraphBodies(marker), b => AgencySubgraphBodies.Any(t => b.Contains(t, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task BreakGlassWithoutJustification_IsRefusedBeforeAnythingIsFetched()
+    {
+        var (allocated, elsewhere) = Children();
+        var before = gateway.Recorder.All.Count;
+
+        var exchange = await gateway.PostAsync(JoinedUp, new { id = elsewhere }, gateway.Token(new DevelopmentTokenRequest("social_worker", Worker(allocated))), "child_protection", null,
+            new Dictionary<string, string> { ["ChildInfo-Break-Glass"] = "true" });
+
+        Assert.Equal(403, exchange.Status);
+        Assert.False(exchange.HasData);
+        Assert.Contains(exchange.FirstErrorCode, new[] { "JUSTIFICATION_REQUIRED", "BREAK_GLASS_JUSTIFICATION_REQUIRED" });
+        Assert.Equal(before, gateway.Recorder.All.Count);
+    }
+
+    [Fact]
+    public async Task SchoolDsl_ReachesPupilsOnTheSchoolsRollOnly()
+    {
+        var (onRoll, notOnRoll) = ChildRelationships.ByKind(gateway.Environment, "school_roll");
+        var pupil = onRoll[0];
+        var school = ChildRelationships.Of(gateway.Environment, pupil)["school"];
+        var token = gateway.Token(new DevelopmentTokenRequest("school_dsl", "dsl.test") { School = school });
+
+        var own = await gateway.PostAsync("query($id: ID!) { child(id: $id) { id pupil { upn } } }", new { id = pupil }, token, "education_welfare", "dsl-" + Guid.NewGuid().ToString("N"));
+        var other = await gateway.PostAsync("query($id: ID!) { child(id: $id) { id pupil { upn } } }", new { id = notOnRoll[0] }, token, "education_welfare", "dsl-" + Guid.NewGuid().ToString("N"));
+
+        Assert.Equal(pupil, own.Body.GetProperty("data").GetProperty("child").GetProperty("id").GetString());
+        Assert.Equal("OUTSIDE_SCOPE", other.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task TeamManager_ActsForTheTeam_ASocialWorkerInItDoesNot()
+    {
+        var (allocated, _) = Children();
+        var team = ChildRelationships.Of(gateway.Environment, allocated)["team"];
+
+        var manager = await gateway.PostAsync(JoinedUp, new { id = allocated }, gateway.Token(new DevelopmentTokenRequest("team_manager", "manager.test") { Team = team }), "child_in_need", "tm-" + Guid.NewGuid().ToString("N"));
+        var colleague = await gateway.PostAsync(JoinedUp, new { id = allocated }, gateway.Token(new DevelopmentTokenRequest("social_worker", "colleague.test") { Team = team }), "child_in_need", "sw-" + Guid.NewGuid().ToString("N"));
+
+        Assert.Equal(allocated, manager.Body.GetProperty("data").GetProperty("child").GetProperty("id").GetString());
+        Assert.Equal("OUTSIDE_SCOPE", colleague.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Search_LeavesOutChildrenOutsideScope()
+    {
+        var (allocated, elsewhere) = Children();
+        var surname = await SurnameAsync(elsewhere);
+
+        var exchange = await gateway.PostAsync($$"""{ searchChildren(surname: "{{surname}}") { child { id } } }""", null,
+            gateway.Token(new DevelopmentTokenRequest("social_worker", Worker(allocated))), "child_in_need", "search-" + Guid.NewGuid().ToString("N"));
+
+        Assert.DoesNotContain(elsewhere, exchange.Body.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("OUTSIDE_SCOPE", exchange.FirstErrorCode);
+        Assert.True(exchange.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("leftOut").GetInt32() >= 1);
+    }
+
+    private async Task<string> SurnameAsync(string childId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(gateway.Environment.ChildIndexConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT surname FROM ci_child WHERE child_id = $id";
+        command.Parameters.AddWithValue("$id", childId);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+}
