@@ -118,7 +118,8 @@ public sealed class PurposeBindingTests(PolicyGatewayFixture gateway) : IClassFi
     public async Task Withheld_NonNullField_PropagatesNull_WithCodeReasonRuleLabel_AndSummary()
     {
         var child = await AnyChildWithSocialCareAsync();
-        var e = await gateway.PostAsync(Query, new { id = child }, gateway.Token("school_dsl"), "education_welfare", null);
+        // The token holds the child's relationships (the school whose roll the child is on), so the child is in scope.
+        var e = await gateway.PostAsync(Query, new { id = child }, gateway.TokenFor("school_dsl", child), "education_welfare", null);
         Assert.Equal(200, e.Status);
         // section47Enquiries is non-null in the schema: the withheld null propagates to the nearest nullable parent.
         var node = e.Body.GetProperty("data").GetProperty("child");
@@ -162,7 +163,11 @@ public sealed class PurposeBindingTests(PolicyGatewayFixture gateway) : IClassFi
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(gateway.Environment.ChildIndexConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT child_id FROM ci_record_link GROUP BY child_id HAVING COUNT(DISTINCT source_system) = 4 ORDER BY child_id LIMIT 1";
+        command.CommandText = """
+            SELECT l.child_id FROM ci_record_link l
+            WHERE EXISTS (SELECT 1 FROM ci_relationship r WHERE r.child_id = l.child_id AND r.kind = 'school_roll' AND r.end_date IS NULL)
+            GROUP BY l.child_id HAVING COUNT(DISTINCT l.source_system) = 4 ORDER BY l.child_id LIMIT 1
+            """;
         return (string)(await command.ExecuteScalarAsync())!;
     }
 }

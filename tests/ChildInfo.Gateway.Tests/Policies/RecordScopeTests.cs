@@ -144,9 +144,9 @@ public sealed class RecordScopeTests(PolicyGatewayFixture gateway) : IClassFixtu
     public async Task Search_LeavesOutChildrenOutsideScope()
     {
         var (allocated, elsewhere) = Children();
-        var surname = await SurnameAsync(elsewhere);
+        var (surname, dateOfBirth) = await NameAndBirthAsync(elsewhere);
 
-        var exchange = await gateway.PostAsync($$"""{ searchChildren(surname: "{{surname}}") { child { id } } }""", null,
+        var exchange = await gateway.PostAsync($$"""{ searchChildren(surname: "{{surname}}", dateOfBirth: "{{dateOfBirth}}") { child { id } } }""", null,
             gateway.Token(new DevelopmentTokenRequest("social_worker", Worker(allocated))), "child_in_need", "search-" + Guid.NewGuid().ToString("N"));
 
         Assert.DoesNotContain(elsewhere, exchange.Body.GetRawText(), StringComparison.Ordinal);
@@ -154,13 +154,15 @@ public sealed class RecordScopeTests(PolicyGatewayFixture gateway) : IClassFixtu
         Assert.True(exchange.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("leftOut").GetInt32() >= 1);
     }
 
-    private async Task<string> SurnameAsync(string childId)
+    private async Task<(string Surname, string DateOfBirth)> NameAndBirthAsync(string childId)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(gateway.Environment.ChildIndexConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT surname FROM ci_child WHERE child_id = $id";
+        command.CommandText = "SELECT surname, dob FROM ci_child WHERE child_id = $id";
         command.Parameters.AddWithValue("$id", childId);
-        return (string)(await command.ExecuteScalarAsync())!;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetString(0), reader.GetString(1)[..10]);
     }
 }
