@@ -180,6 +180,9 @@ public static partial class GraphQLHttpEndpoint
             result = await gateway.ExecuteAsync(operation, cancellationToken).ConfigureAwait(false);
         }
 
+        // Records the subgraphs withheld by record scope are listed beside withheld fields.
+        result = ScopeWithholding.Apply(result);
+
         http.Features.Set(RequestAccess.Create(context, operation, result));
 
         if (decision.MayShowPlan && IsTrue(Header(http, RequestHeaders.DebugPlan)))

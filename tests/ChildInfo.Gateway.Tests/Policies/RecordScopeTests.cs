@@ -61,6 +61,9 @@ public sealed class RecordScopeTests(PolicyGatewayFixture gateway) : IClassFixtu
         Assert.Equal("own_caseload", error.GetProperty("extensions").GetProperty("scope").GetString());
         Assert.Equal("social_worker/child_in_need", error.GetProperty("extensions").GetProperty("rule").GetString());
         Assert.DoesNotContain(elsewhere, exchange.Body.GetRawText(), StringComparison.Ordinal);
+        var withheld = Assert.Single(exchange.Body.GetProperty("extensions").GetProperty("withheld").EnumerateArray(), w => w.GetProperty("code").GetString() == "OUTSIDE_SCOPE");
+        Assert.Equal("Query.child", withheld.GetProperty("field").GetString());
+        Assert.Equal(1, withheld.GetProperty("count").GetInt32());
         var bodies = SubgraphBodies(marker);
         Assert.Single(bodies);
         Assert.DoesNotContain(bodies, b => AgencySubgraphBodies.Any(t => b.Contains(t, StringComparison.Ordinal)));

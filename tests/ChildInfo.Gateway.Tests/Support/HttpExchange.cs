@@ -11,6 +11,9 @@ public sealed record HttpExchange(int Status, string? ContentType, string? Chars
         ArgumentNullException.ThrowIfNull(client);
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        // A large body asks first (Expect: 100-continue), so a refusal (413) arrives before the body is sent rather
+        // than the connection closing under a client still writing it.
+        request.Headers.ExpectContinue = body.Length > 64 * 1024;
         if (contentType is not null)
         {
             request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
