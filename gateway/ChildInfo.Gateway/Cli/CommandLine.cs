@@ -18,7 +18,7 @@ public static class CommandLine
         serve (with no options: the embedded demo at http://127.0.0.1:4000/graphql)
           --supergraph FILE   serve this Apollo Federation 2 supergraph; subgraph URLs come from its join__Graph values
           --urls URLS         where the gateway listens (default http://127.0.0.1:4000)
-          --data DIR          the demo's data folder (default data/demo)
+          --data DIR          local files: audit log, registry (without Redis), the demo's data (default data/demo)
           --children N        children the demo generates on first run (default 2000)
           --seed S            the demo's generation seed (default 1)
 

@@ -11,7 +11,10 @@ public sealed record ServeOptions
     /// <summary>Where the gateway listens; null means <see cref="DefaultUrls"/> (or a free port if 4000 is taken).</summary>
     public string? Urls { get; init; }
 
-    /// <summary>The demo's data folder.</summary>
+    /// <summary>
+    /// The folder of the gateway's local files: the audit log (unless configured elsewhere), the subgraph registry
+    /// (without Redis) and, for the embedded demo, its sample data and development signing key.
+    /// </summary>
     public string DataDirectory { get; init; } = Path.Combine("data", "demo");
 
     /// <summary>How many children the demo generates on first run.</summary>
@@ -28,9 +31,9 @@ public sealed record ServeOptions
             SupergraphFile = reader.String("supergraph"),
             Urls = reader.String("urls"),
         };
-        if (options.SupergraphFile is not null && (reader.Has("data") || reader.Has("children") || reader.Has("seed")))
+        if (options.SupergraphFile is not null && (reader.Has("children") || reader.Has("seed")))
         {
-            throw new CommandLineException("--data, --children and --seed configure the embedded demo; they do not go with --supergraph.");
+            throw new CommandLineException("--children and --seed configure the embedded demo's sample data; they do not go with --supergraph.");
         }
 
         return options with
