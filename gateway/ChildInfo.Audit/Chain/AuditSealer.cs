@@ -29,7 +29,7 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
     private static AuditRecord Seal(ChainHead previous, AuditEntry entry, DateTimeOffset now)
     {
         var operation = OperationText.Normalise(entry.OperationText);
-        var payload = new AuditPayload(entry.Justification, operation, entry.Children, entry.PreferenceOverrides);
+        var payload = Payload(entry, operation);
         var payloadJson = AuditCanonicalForm.PayloadJson(payload);
         var unsealed = new AuditRecord
         {
@@ -46,11 +46,21 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
             Outcome = entry.Outcome,
             OperationHash = OperationText.Hash(operation),
             PayloadJson = payloadJson,
-            Payload = AuditCanonicalForm.ReadPayload(payloadJson),
+            Payload = payload,
             PayloadDigest = AuditHashes.Sha256(payloadJson),
             PreviousHash = previous.RecordHash,
             RecordHash = "",
         };
         return unsealed with { RecordHash = AuditCanonicalForm.RecordHash(unsealed) };
     }
+
+    /// <summary>
+    /// The payload as its stored JSON reads back: children in the canonical form's order (by id), each list copied, so
+    /// the record does not share the entry's lists.
+    /// </summary>
+    private static AuditPayload Payload(AuditEntry entry, string operation) => new(
+        entry.Justification,
+        operation,
+        [.. entry.Children.OrderBy(c => c.ChildId, StringComparer.Ordinal).Select(c => new ChildDisclosure(c.ChildId, [.. c.Disclosed], [.. c.Withheld]))],
+        [.. entry.PreferenceOverrides]);
 }

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using ChildInfo.Audit.Records;
 using ChildInfo.Federation.Supergraph;
-using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 
 namespace ChildInfo.Gateway.Audit;
 
@@ -69,12 +67,7 @@ public sealed class ChildDisclosureWalker
             return walker._children;
         }
 
-        GraphQLDocument document;
-        try
-        {
-            document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.All });
-        }
-        catch (GraphQLParserException)
+        if (AuditQueryDocuments.Parse(query) is not { } document)
         {
             return walker._children;
         }
