@@ -2,6 +2,9 @@ using System.Globalization;
 using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Transparency;
 using ChildInfo.Audit.Verification;
+using ChildInfo.Gateway.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChildInfo.Gateway.Audit;
@@ -9,7 +12,8 @@ namespace ChildInfo.Gateway.Audit;
 /// <summary>
 /// The audit API for the data protection officer: <c>GET /audit/verify</c>, <c>GET /audit/children/{id}/report</c>
 /// (plain text when the client accepts <c>text/plain</c>, else JSON; <c>?days=N</c>, default 365) and
-/// <c>GET /audit/review</c> (<c>?after=SEQ&amp;limit=N</c>). Every call is checked by <see cref="IAuditAccessCheck"/>.
+/// <c>GET /audit/review</c> (<c>?after=SEQ&amp;limit=N</c>). Every call is checked by <see cref="IAuditAccessCheck"/> and
+/// itself recorded in the audit (purpose <c>audit_oversight</c>), allowed or not.
 /// </summary>
 public static class AuditEndpoints
 {
@@ -29,15 +33,20 @@ public static class AuditEndpoints
         return services;
     }
 
+    /// <summary>Recorded as the purpose of a call to the audit API: oversight of how children's information is used.</summary>
+    public const string OversightPurpose = "audit_oversight";
+
     private static async Task<IResult> Guarded(HttpContext http, Func<GatewayAudit, Task<IResult>> handler)
     {
         var check = http.RequestServices.GetService<IAuditAccessCheck>() ?? new DataProtectionOfficerOnly();
+        var audit = http.RequestServices.GetService<GatewayAudit>();
         if (!await check.MayReadAuditAsync(http).ConfigureAwait(false))
         {
+            await RecordOversightAsync(http, audit, AuditOutcome.Denied).ConfigureAwait(false);
             return Error(StatusCodes.Status403Forbidden, AuditErrorCodes.AuditForbidden, "Only the data protection officer may read the audit log.");
         }
 
-        if (http.RequestServices.GetService<GatewayAudit>() is not { } audit)
+        if (audit is null)
         {
             return Error(StatusCodes.Status404NotFound, "AUDIT_NOT_CONFIGURED", "This gateway runs without an audit log.");
         }
@@ -45,12 +54,51 @@ public static class AuditEndpoints
         try
         {
             await audit.EnsureCreatedAsync(http.RequestAborted).ConfigureAwait(false);
-            return await handler(audit).ConfigureAwait(false);
+            var result = await handler(audit).ConfigureAwait(false);
+            await RecordOversightAsync(http, audit, AuditOutcome.Ok).ConfigureAwait(false);
+            return result;
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
         {
             return Error(StatusCodes.Status503ServiceUnavailable, AuditErrorCodes.AuditUnavailable, "The audit store cannot be read.");
         }
+    }
+
+    /// <summary>
+    /// Reading the audit is itself recorded (who, when, which call), so the overseers are overseen. The record names no
+    /// child among the children touched: the operation text holds the call, including a report's child id.
+    /// </summary>
+    private static async Task RecordOversightAsync(HttpContext http, GatewayAudit? audit, AuditOutcome outcome)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        var caller = await CallerAsync(http).ConfigureAwait(false);
+        await audit.EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false);
+        await audit.Log.AppendAsync(new AuditEntry
+        {
+            RequestId = http.TraceIdentifier,
+            User = caller?.User is { Length: > 0 } user ? user : GatewayAudit.Unidentified,
+            Role = caller?.Roles.Contains(DataProtectionOfficerOnly.Role) == true ? DataProtectionOfficerOnly.Role : caller?.Roles.FirstOrDefault() ?? GatewayAudit.Unidentified,
+            Organisation = caller?.Organisation ?? GatewayAudit.Unidentified,
+            Purpose = OversightPurpose,
+            OperationText = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}",
+            Outcome = outcome,
+        }, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static async Task<CallerIdentity?> CallerAsync(HttpContext http)
+    {
+        var schemes = http.RequestServices.GetService<IAuthenticationSchemeProvider>();
+        if (schemes is null || await schemes.GetSchemeAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
+        return authenticated is { Succeeded: true, Principal: { } principal } ? CallerIdentity.FromPrincipal(principal) : null;
     }
 
     private static async Task<IResult> VerifyAsync(GatewayAudit audit)

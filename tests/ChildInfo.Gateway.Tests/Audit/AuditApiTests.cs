@@ -52,6 +52,28 @@ public sealed class AuditApiTests(GatewayEnvironment environment)
         Assert.Equal(0, review.RootElement.GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task ReadingTheAudit_IsItselfRecorded_AllowedOrRefused()
+    {
+        await using var refusedGateway = await AuditedGateway.StartAsync(environment);
+        using var refused = await environment.Client.GetAsync(new Uri(refusedGateway.BaseUrl, "/audit/children/CH-REFUSED/report"));
+        await using var gateway = await AuditedGateway.StartAsync(environment, services => services.AddAuditAccessCheck<AllowEveryone>());
+        using var verify = await environment.Client.GetAsync(new Uri(gateway.BaseUrl, "/audit/verify"));
+        using var report = await environment.Client.GetAsync(new Uri(gateway.BaseUrl, "/audit/children/CH-READ/report?days=30"));
+
+        var denied = Assert.Single(await refusedGateway.Store.ReadAsync(0, 10, TestContext.Current.CancellationToken));
+        var records = await gateway.Store.ReadAsync(0, 10, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(AuditEndpoints.OversightPurpose, denied.Purpose);
+        Assert.Equal(ChildInfo.Audit.Records.AuditOutcome.Denied, denied.Outcome);
+        Assert.Equal("GET /audit/children/CH-REFUSED/report", denied.Payload!.OperationText);
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => Assert.Equal((AuditEndpoints.OversightPurpose, ChildInfo.Audit.Records.AuditOutcome.Ok), (r.Purpose, r.Outcome)));
+        Assert.Equal(["GET /audit/verify", "GET /audit/children/CH-READ/report?days=30"], records.Select(r => r.Payload!.OperationText));
+        Assert.All(records, r => Assert.Empty(r.ChildIds));
+    }
+
     private sealed class AllowEveryone : IAuditAccessCheck
     {
         public ValueTask<bool> MayReadAuditAsync(HttpContext http) => ValueTask.FromResult(true);
