@@ -56,7 +56,6 @@ public static partial class GatewayHost
 
         var gateway = FederatedGateway.Create(options.SupergraphSdl, transport, options.Engine);
         builder.Services.AddSingleton(client);
-        builder.Services.AddSingleton(transport);
         builder.Services.AddSingleton<IOperationAuthoriser, OpenAuthoriser>();
         PolicyEngine? policies = null;
         if (options.Security is { } security)

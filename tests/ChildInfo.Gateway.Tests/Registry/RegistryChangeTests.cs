@@ -15,6 +15,7 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
     private readonly string _folder = Directory.CreateTempSubdirectory("childinfo-registry-").FullName;
     private FileRegistryStore _store = null!;
     private RegistryGateway _gateway = null!;
+    private bool _gatewayStopped;
 
     public async ValueTask InitializeAsync()
     {
@@ -25,7 +26,11 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
 
     public async ValueTask DisposeAsync()
     {
-        await _gateway.DisposeAsync();
+        if (!_gatewayStopped)
+        {
+            await _gateway.DisposeAsync();
+        }
+
         await _store.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
@@ -171,10 +176,10 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
         Assert.Equal(200, (await _gateway.AddAsync("registry-probe", probe.Url)).Status);
         var served = _gateway.State.Current.SupergraphHash;
         await _gateway.DisposeAsync();
+        _gatewayStopped = true;
 
         await using var store = new FileRegistryStore(Path.Combine(_folder, "registry.json"));
         await using var restarted = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, store);
-        _gateway = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, _store);
 
         Assert.Equal(1, restarted.State.Current.Number);
         Assert.Equal(served, restarted.State.Current.SupergraphHash);
