@@ -24,18 +24,8 @@ public abstract class EducationScopeTests : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private async Task<JsonElement> PostAsync(string scope, string query, object? variables = null, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null)
-    {
-        var context = new SubgraphContext(user, "role", "purpose", "req-1")
-        {
-            Scope = scope, Rule = "role/purpose", Team = team, Organisation = organisation, School = school, Setting = setting,
-            IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow + SubgraphContextToken.DefaultLifetime,
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
-        request.Headers.TryAddWithoutValidation(SubgraphContextToken.HeaderName, SubgraphContextToken.Create(context, _key));
-        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-    }
+    private Task<JsonElement> PostAsync(string scope, string query, object? variables = null, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null) =>
+        _host.QueryAsync(_host.Context(scope, user) with { Team = team, Organisation = organisation, School = school, Setting = setting }, _key, query, variables);
 
     private static string? Code(JsonElement response) =>
         response.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString() : null;

@@ -60,18 +60,8 @@ public abstract class YouthJusticeScopeTests : IAsyncLifetime
     public async Task Everyone_ReachesAnyCase_EvenClosed() =>
         Assert.Null(Code(await PostAsync("Everyone", new { id = "YJC-000001" })));
 
-    private async Task<JsonElement> PostAsync(string scope, object variables, string user = "nobody", string? team = null, string? school = null)
-    {
-        var context = new SubgraphContext(user, "role", "purpose", "req-1")
-        {
-            Scope = scope, Rule = "role/purpose", Team = team, School = school,
-            IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow + SubgraphContextToken.DefaultLifetime,
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query = Case, variables }) };
-        request.Headers.TryAddWithoutValidation(SubgraphContextToken.HeaderName, SubgraphContextToken.Create(context, _key));
-        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-    }
+    private Task<JsonElement> PostAsync(string scope, object variables, string user = "nobody", string? team = null, string? school = null) =>
+        _host.QueryAsync(_host.Context(scope, user) with { Team = team, School = school }, _key, Case, variables);
 
     private static string? Code(JsonElement response) =>
         response.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString() : null;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -57,6 +58,32 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     public async Task<JsonElement> QueryAsync(string query, object? variables = null, string? operationName = null)
     {
         using var response = await Client.PostAsJsonAsync("graphql", new { query, variables, operationName }).ConfigureAwait(false);
+        return await ReadAsync(response).ConfigureAwait(false);
+    }
+
+    /// <summary>The field classification the subgraph checks contexts against (hosts started with a context key).</summary>
+    public FieldClassification Classification => _app.Services.GetRequiredService<FieldClassification>();
+
+    /// <summary>
+    /// A context for a test caller acting as role <c>role</c> for purpose <c>purpose</c> under <paramref name="scope"/>,
+    /// allowed every label and link of the subgraph's classification (narrow them with <c>with</c>), valid for a minute.
+    /// </summary>
+    public SubgraphContext Context(string scope, string user = "nobody") => new(user, "role", "purpose", "req-1")
+    {
+        Scope = scope,
+        Rule = "role/purpose",
+        Labels = Classification.Labels,
+        Links = Classification.LinkFields,
+        IssuedAt = DateTimeOffset.UtcNow,
+        ExpiresAt = DateTimeOffset.UtcNow + SubgraphContextToken.DefaultLifetime,
+    };
+
+    /// <summary>Posts a GraphQL request carrying <paramref name="context"/> signed with <paramref name="key"/>; returns the parsed body.</summary>
+    public async Task<JsonElement> QueryAsync(SubgraphContext context, byte[] key, string query, object? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.TryAddWithoutValidation(SubgraphContextToken.HeaderName, SubgraphContextToken.Create(context, key));
+        using var response = await Client.SendAsync(request).ConfigureAwait(false);
         return await ReadAsync(response).ConfigureAwait(false);
     }
 

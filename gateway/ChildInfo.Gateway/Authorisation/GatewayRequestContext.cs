@@ -29,6 +29,12 @@ public sealed record GatewayRequestContext(string RequestId, string? Purpose, st
     /// <summary>The compiled policy scope the request is bound to (rule, labels, links, record scope).</summary>
     public PolicyScope? Scope { get; init; }
 
+    /// <summary>
+    /// The labels a subgraph may return for this request, signed into each call's context: the scope's releasable
+    /// labels and those the gateway reads to enforce it (data-use preferences). Empty until bound.
+    /// </summary>
+    public IReadOnlySet<string> SubgraphLabels { get; init; } = System.Collections.Frozen.FrozenSet<string>.Empty;
+
     /// <summary>The bound rule's id, for example <c>social_worker/child_protection</c>.</summary>
     public string? Rule => Scope?.Rule.Id;
 }

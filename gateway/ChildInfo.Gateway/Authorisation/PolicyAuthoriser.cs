@@ -99,6 +99,7 @@ public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthorise
         };
         // The child's and family's data-use preferences travel with the field policy: see Preferences/.
         var fieldPolicy = PreferenceGuardedPolicy.For(revision.FieldPolicy(scope), scope, engine.Set, revision.Supergraph);
+        context = context with { SubgraphLabels = fieldPolicy.SubgraphLabels };
         return RequestBinding.Allow(context, scope.CacheKey, fieldPolicy);
     }
 

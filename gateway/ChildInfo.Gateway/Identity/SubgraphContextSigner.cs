@@ -8,7 +8,7 @@ namespace ChildInfo.Gateway.Identity;
 /// <summary>
 /// Signs the request context sent with each subgraph call (DESIGN.md section 5, defence in depth): a compact JWT,
 /// HMAC-SHA256 under <see cref="GatewaySecurityOptions.ContextSigningKey"/>, carrying the user (<c>sub</c>), role,
-/// purpose, request id (<c>rid</c>), record scope and rule, and the relationship holders the caller acts under
+/// purpose, request id (<c>rid</c>), record scope and rule, the labels and links a subgraph may serve for it, and the relationship holders the caller acts under
 /// (<see cref="RelationshipHolders"/>: organisation, team, school and setting), issued now and valid for 60 seconds. Subgraphs check it
 /// with <see cref="SubgraphContextToken.Verify"/>; the header is <see cref="SubgraphContextToken.HeaderName"/>.
 /// </summary>
@@ -50,7 +50,10 @@ public sealed class SubgraphContextSigner
         {
             claims["scope"] = scope.RecordScope.ToString();
             claims["rule"] = scope.Rule.Id;
+            claims[SubgraphContextClaims.Links] = scope.FollowableLinks.ToArray();
         }
+
+        claims[SubgraphContextClaims.Labels] = context.SubgraphLabels.Order(StringComparer.Ordinal).ToArray();
 
         foreach (var (claim, value) in RelationshipHolders.Claims(caller, role))
         {

@@ -29,10 +29,12 @@ public sealed class PolicyScope
         Strict = set.Strict;
         CacheKey = $"{set.Version}|{role.Id}|{purpose.Id}|{(breakGlass ? "break-glass" : "normal")}";
         VisibleLabels = [.. rule.Visible];
+        ReleasableLabels = [.. rule.Visible.Where(label => !purpose.AggregateOnly || !set.Labels.TryGetValue(label, out var l) || !l.RowLevel)];
         preferenceCategories = set.PreferenceCategories;
         links = set.Links.ToFrozenDictionary(l => l.Key, l => DecideLink(rule, purpose, l.Key, l.Value), StringComparer.Ordinal);
         fields = set.Classifications.ToFrozenDictionary(
             c => c.Key, c => DecideField(set, rule, purpose, c.Key, c.Value), StringComparer.Ordinal);
+        FollowableLinks = [.. links.Values.Where(l => l.Allowed).Select(l => l.LinkField).Order(StringComparer.Ordinal)];
     }
 
     public string CacheKey { get; }
@@ -43,6 +45,15 @@ public sealed class PolicyScope
     public RecordScope RecordScope { get; }
     public bool Strict { get; }
     public ImmutableArray<string> VisibleLabels { get; }
+
+    /// <summary>
+    /// The labels whose fields may leave an agency under this scope: the visible ones, less row-level labels when the
+    /// purpose is aggregate-only. What the gateway signs into each subgraph call, for the subgraph's own check.
+    /// </summary>
+    public ImmutableArray<string> ReleasableLabels { get; }
+
+    /// <summary>The link fields this scope may follow, in order.</summary>
+    public ImmutableArray<string> FollowableLinks { get; }
 
     /// <summary>The decision for a field coordinate <c>Type.field</c>: a dictionary lookup.</summary>
     public FieldDecision Decide(string fieldCoordinate) =>

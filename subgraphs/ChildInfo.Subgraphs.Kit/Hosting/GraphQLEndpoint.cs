@@ -91,7 +91,7 @@ internal static partial class GraphQLEndpoint
             RequestServices = services,
             User = http.User,
             CancellationToken = http.RequestAborted,
-            ValidationRules = DocumentValidator.CoreRules.Append(new EntityBatchLimitRule(options.MaxRepresentations)),
+            ValidationRules = ValidationRules(http, options),
             UnhandledExceptionDelegate = context =>
             {
                 Log.ResolverFailed(logger, context.Exception, context.FieldContext?.FieldDefinition.Name ?? "(none)");
@@ -104,6 +104,15 @@ internal static partial class GraphQLEndpoint
         if (!result.Executed)
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
         await services.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(http.Response.Body, result, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The core rules, the entity batch limit and, for a call with a verified context, its labels and links.</summary>
+    private static IEnumerable<IValidationRule> ValidationRules(HttpContext http, SubgraphHostOptions options)
+    {
+        var rules = DocumentValidator.CoreRules.Append(new EntityBatchLimitRule(options.MaxRepresentations));
+        return http.Items.TryGetValue(typeof(SubgraphContext), out var found) && found is SubgraphContext context
+            ? rules.Append(new ContextLabelRule(http.RequestServices.GetRequiredService<FieldClassification>(), context))
+            : rules;
     }
 
     private static async Task WriteRequestErrorAsync(HttpContext http, int status, string code, string message)

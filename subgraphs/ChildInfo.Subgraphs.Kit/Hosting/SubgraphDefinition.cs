@@ -1,4 +1,5 @@
 using ChildInfo.Subgraphs.Kit.Data;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using GraphQL.DI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,14 @@ public abstract class SubgraphDefinition
 
     /// <summary>Registers the schema and graph types with GraphQL.NET.</summary>
     public abstract void ConfigureGraphQL(IGraphQLBuilder builder);
+
+    /// <summary>
+    /// The labels on the subgraph's fields, checked against the labels signed into each call's context. By default
+    /// the classification documents embedded in the agency's assembly under <c>classifications/</c> (the same
+    /// documents the gateway's policy set holds for this agency); <c>Subgraph:Classifications</c> (paths separated by
+    /// <c>;</c>) replaces them.
+    /// </summary>
+    public virtual FieldClassification LoadClassification() => FieldClassification.FromEmbeddedResources(GetType().Assembly);
 
     /// <summary>Registers the agency's own services (repositories and so on).</summary>
     public virtual void ConfigureServices(IServiceCollection services)

@@ -45,6 +45,8 @@ public static partial class SubgraphHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
         options = options with { ContextKey = ResolveContextKey(options, builder.Configuration) };
+        if (options.ContextKey is not null)
+            builder.Services.AddSingleton(ResolveClassification(definition, builder.Configuration));
         var database = new AgencyDatabase(ResolveDatabase(definition, options, builder.Configuration));
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(definition);
@@ -89,6 +91,17 @@ public static partial class SubgraphHost
         if (key is not null && key.Length < SubgraphContextToken.MinKeyBytes)
             throw new ArgumentException($"The request context key must be at least {SubgraphContextToken.MinKeyBytes} bytes (256 bits).");
         return key;
+    }
+
+    /// <summary>The field labels a subgraph with a context key checks each call against; it refuses to start without any.</summary>
+    private static FieldClassification ResolveClassification(SubgraphDefinition definition, IConfiguration configuration)
+    {
+        var classification = configuration["Subgraph:Classifications"] is { Length: > 0 } paths
+            ? FieldClassification.FromFiles(paths.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            : definition.LoadClassification();
+        if (classification.Count == 0)
+            throw new InvalidOperationException($"Subgraph {definition.Name} has no field classification, so with a context key it could serve nothing: embed its classification documents or set Subgraph:Classifications.");
+        return classification;
     }
 
     private static DatabaseOptions ResolveDatabase(SubgraphDefinition definition, SubgraphHostOptions options, IConfiguration configuration)

@@ -35,6 +35,11 @@ public sealed class PolicyGatewayFixture(GatewayEnvironment environment) : IAsyn
 
     public PolicySetProvider Policies => _app!.Services.GetRequiredService<PolicySetProvider>();
 
+    /// <summary>Each sample subgraph's GraphQL endpoint, for calls that go round the gateway.</summary>
+    public IReadOnlyDictionary<string, string> SubgraphUrls => _subgraphs!.Urls;
+
+    public GatewayRevision Revision => _app!.Services.GetRequiredService<GatewayState>().Current;
+
     public ChildInfo.Federation.Supergraph.SupergraphSchema Supergraph => _app!.Services.GetRequiredService<GatewayState>().Current.Supergraph;
 
     public static string PolicyDirectory => Path.Combine(RepositoryPaths.Root, "policies", "sample");

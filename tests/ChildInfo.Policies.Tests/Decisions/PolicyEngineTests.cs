@@ -69,6 +69,25 @@ public sealed class PolicyEngineTests
     }
 
     [Fact]
+    public void ReleasableLabels_AggregateOnlyPurpose_LeaveOutEveryRowLevelLabel_AndFollowNoLink()
+    {
+        var scope = Bound("la_analyst", "service_planning", justification: false);
+
+        Assert.NotEmpty(scope.ReleasableLabels);
+        Assert.All(scope.ReleasableLabels, l => Assert.False(SamplePolicies.Set.Labels[l].RowLevel, l));
+        Assert.Empty(scope.FollowableLinks);
+    }
+
+    [Fact]
+    public void ReleasableLabels_CaseworkPurpose_AreTheRulesVisibleLabels_AndLinksTheRulesLinks()
+    {
+        var scope = Bound("school_dsl", "education_welfare", justification: false);
+
+        Assert.Equal(scope.Rule.Visible.Order(), scope.ReleasableLabels.Order());
+        Assert.Equal(["Child.pupil", "Child.socialCareChild"], scope.FollowableLinks);
+    }
+
+    [Fact]
     public void Decide_UnclassifiedField_IsDenied()
     {
         var decision = Bound("social_worker", "child_protection", justification: true).Decide("Pupil.shoeSize");

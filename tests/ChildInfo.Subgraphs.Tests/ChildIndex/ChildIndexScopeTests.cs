@@ -61,22 +61,10 @@ public abstract class ChildIndexScopeTests : IAsyncLifetime
         ]);
     }
 
-    private static SubgraphContext Context(string scope, string user = "W0001") =>
-        new(user, "social_worker", "child_in_need", "req-1")
-        {
-            Scope = scope,
-            Rule = "social_worker/child_in_need",
-            IssuedAt = DateTimeOffset.UtcNow,
-            ExpiresAt = DateTimeOffset.UtcNow + SubgraphContextToken.DefaultLifetime,
-        };
+    private SubgraphContext Context(string scope, string user = "W0001") =>
+        _host.Context(scope, user) with { Role = "social_worker", Purpose = "child_in_need", Rule = "social_worker/child_in_need" };
 
-    private async Task<JsonElement> PostAsync(SubgraphContext context, string query, object variables)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
-        request.Headers.TryAddWithoutValidation(SubgraphContextToken.HeaderName, SubgraphContextToken.Create(context, _key));
-        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-    }
+    private Task<JsonElement> PostAsync(SubgraphContext context, string query, object variables) => _host.QueryAsync(context, _key, query, variables);
 
     private Task<JsonElement> ChildAsync(SubgraphContext context, string id) => PostAsync(context, ChildQuery, new { id });
 

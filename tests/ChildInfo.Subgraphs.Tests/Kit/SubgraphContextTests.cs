@@ -22,7 +22,11 @@ public sealed class SubgraphContextTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     private static SubgraphContext Context(DateTimeOffset issued, TimeSpan lifetime) =>
-        new("u-1", "social_worker", "child_protection", "req-1") { IssuedAt = issued, ExpiresAt = issued + lifetime, Scope = "OwnCaseload", Rule = "social_worker/child_protection" };
+        new("u-1", "social_worker", "child_protection", "req-1")
+        {
+            IssuedAt = issued, ExpiresAt = issued + lifetime, Scope = "OwnCaseload", Rule = "social_worker/child_protection",
+            Labels = new HashSet<string> { "linkage" }, Links = new HashSet<string> { "Child.pupil" },
+        };
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string query, string? token)
     {
@@ -106,6 +110,8 @@ public sealed class SubgraphContextTests : IAsyncLifetime
         var verified = SubgraphContextToken.Verify(SubgraphContextToken.Create(context, _key), _key, DateTimeOffset.UtcNow).Context!;
 
         Assert.Equal(("ORG-03", "T04", "137017", "200001"), (verified.Organisation, verified.Team, verified.School, verified.Setting));
+        Assert.Equal(["linkage"], verified.Labels);
+        Assert.Equal(["Child.pupil"], verified.Links);
         var scope = CallerScope.From(verified);
         Assert.Equal(RecordScopeKind.OwnCaseload, scope.Kind);
         Assert.Equal([("user", "u-1"), ("team", "T04"), ("organisation", "ORG-03")], scope.CaseloadHolders());

@@ -20,8 +20,10 @@ namespace ChildInfo.Gateway.Authorisation.Preferences;
 /// </summary>
 public sealed class PreferenceGuard : IRecordGuard
 {
+    private static readonly string[] PreferenceFieldsRead = ["code", "dataCategory", "withheldFromPurposes", "withheldFromAgencies", "expressedBy"];
+
     /// <summary>What is fetched with every agency record: what the decision needs, nothing more.</summary>
-    public const string Fields = "dataUsePreferences { code dataCategory withheldFromPurposes withheldFromAgencies expressedBy }";
+    public static readonly string Fields = $"dataUsePreferences {{ {string.Join(' ', PreferenceFieldsRead)} }}";
 
     private const string PreferencesField = "dataUsePreferences";
 
@@ -34,6 +36,7 @@ public sealed class PreferenceGuard : IRecordGuard
         ArgumentNullException.ThrowIfNull(schema);
         _scope = scope ?? throw new ArgumentNullException(nameof(scope));
         var records = new Dictionary<string, RecordType>(StringComparer.Ordinal);
+        var read = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (link, agency) in set.Links)
         {
             var dot = link.IndexOf('.', StringComparison.Ordinal);
@@ -48,10 +51,26 @@ public sealed class PreferenceGuard : IRecordGuard
                 f => set.Classifications.TryGetValue(record.Name + "." + f.Name, out var l) ? l : [],
                 StringComparer.Ordinal);
             records[record.Name] = new RecordType(record.Name, agency, labels);
+            read.UnionWith(labels[PreferencesField]);
+            var preferenceType = record.Field(PreferencesField)!.Type.NamedType;
+            foreach (var selected in PreferenceFieldsRead)
+            {
+                if (set.Classifications.TryGetValue(preferenceType + "." + selected, out var preferenceLabels))
+                {
+                    read.UnionWith(preferenceLabels);
+                }
+            }
         }
 
         _records = records.ToFrozenDictionary(StringComparer.Ordinal);
+        ReadLabels = read.ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The labels of what the guard fetches with each record (the preferences and the fields of them it reads): the
+    /// gateway reads them whatever the caller may see, so each subgraph call's signed context allows them too.
+    /// </summary>
+    public FrozenSet<string> ReadLabels { get; }
 
     /// <summary>Agency record types this guard checks, with the agency each belongs to.</summary>
     public IReadOnlyDictionary<string, string> RecordAgencies => _records.ToDictionary(r => r.Key, r => r.Value.Agency, StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Supergraph;
@@ -17,13 +18,20 @@ public sealed class PreferenceGuardedPolicy : IFieldAccessPolicy
 
     private readonly IFieldAccessPolicy _inner;
 
-    private PreferenceGuardedPolicy(IFieldAccessPolicy inner, PreferenceGuard? guard)
+    private PreferenceGuardedPolicy(IFieldAccessPolicy inner, PolicyScope scope, PreferenceGuard? guard)
     {
         _inner = inner;
         Guard = guard;
+        SubgraphLabels = scope.ReleasableLabels.Union(guard?.ReadLabels ?? [], StringComparer.Ordinal).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public PreferenceGuard? Guard { get; }
+
+    /// <summary>
+    /// The labels each subgraph call may return, signed into its context: what the scope may release, and what the
+    /// guard reads to honour the child's and family's preferences.
+    /// </summary>
+    public IReadOnlySet<string> SubgraphLabels { get; }
 
     public IRecordGuard? RecordGuard => Guard;
 
@@ -31,11 +39,11 @@ public sealed class PreferenceGuardedPolicy : IFieldAccessPolicy
     /// The field policy for <paramref name="scope"/> with its preference guard; no guard when the rule honours no
     /// preference code (nothing is fetched or checked then).
     /// </summary>
-    public static IFieldAccessPolicy For(IFieldAccessPolicy inner, PolicyScope scope, PolicySet set, SupergraphSchema schema)
+    public static PreferenceGuardedPolicy For(IFieldAccessPolicy inner, PolicyScope scope, PolicySet set, SupergraphSchema schema)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(scope);
-        return Built.GetValue(inner, policy => new PreferenceGuardedPolicy(policy,
+        return Built.GetValue(inner, policy => new PreferenceGuardedPolicy(policy, scope,
             scope.Rule.Preferences.Honoured.IsDefaultOrEmpty ? null : new PreferenceGuard(scope, set, schema)));
     }
 

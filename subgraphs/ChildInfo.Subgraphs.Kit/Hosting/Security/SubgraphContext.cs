@@ -28,9 +28,21 @@ public sealed record SubgraphContext(string User, string Role, string Purpose, s
     /// <summary>The URN of the caller's early years setting (<c>setting_urn</c>); null when none.</summary>
     public string? Setting { get; init; }
 
+    /// <summary>
+    /// The labels whose fields the subgraph may return for this call (<c>labels</c>): those the bound rule makes
+    /// visible, and the ones the gateway itself reads to enforce the policy (data-use preferences). Empty when the
+    /// context carries none, so nothing labelled is served.
+    /// </summary>
+    public IReadOnlySet<string> Labels { get; init; } = EmptySet;
+
+    /// <summary>The link fields (<c>Child.pupil</c>...) the bound rule allows to be followed (<c>links</c>).</summary>
+    public IReadOnlySet<string> Links { get; init; } = EmptySet;
+
     /// <summary>When the gateway signed the context (<c>iat</c>).</summary>
     public DateTimeOffset IssuedAt { get; init; }
 
     /// <summary>When the context stops being accepted (<c>exp</c>).</summary>
     public DateTimeOffset ExpiresAt { get; init; }
+
+    private static readonly IReadOnlySet<string> EmptySet = System.Collections.Frozen.FrozenSet<string>.Empty;
 }

@@ -14,4 +14,10 @@ public static class SubgraphContextClaims
 
     /// <summary>The URN of the caller's early years setting.</summary>
     public const string Setting = "setting_urn";
+
+    /// <summary>The labels whose fields may be returned (a JSON array of strings).</summary>
+    public const string Labels = "labels";
+
+    /// <summary>The link fields that may be followed (a JSON array of strings).</summary>
+    public const string Links = "links";
 }

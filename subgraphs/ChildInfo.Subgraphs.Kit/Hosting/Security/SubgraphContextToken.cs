@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,7 +10,8 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 /// The signed request context as a compact JWT (RFC 7519) signed with HMAC-SHA256 (<c>alg: HS256</c>) under a key
 /// shared by the gateway and its subgraphs. Claims: <c>sub</c>, <c>role</c>, <c>purpose</c>, <c>rid</c>, optional
 /// <c>scope</c> and <c>rule</c>, the caller's optional relationship holders (<c>org</c>, <c>team</c>, <c>school_urn</c>,
-/// <c>setting_urn</c>), <c>iat</c> and <c>exp</c> (seconds since the epoch). Only HS256 is accepted, a
+/// <c>setting_urn</c>), the labels and links the subgraph may serve (<c>labels</c>, <c>links</c>: arrays of strings),
+/// <c>iat</c> and <c>exp</c> (seconds since the epoch). Only HS256 is accepted, a
 /// context may live at most <see cref="MaxLifetime"/>, and clocks may differ by <see cref="ClockSkew"/>.
 /// </summary>
 public static class SubgraphContextToken
@@ -51,6 +53,10 @@ public static class SubgraphContextToken
             payload["rule"] = context.Rule;
         foreach (var (claim, value) in Holders(context))
             payload[claim] = value;
+        if (context.Labels.Count > 0)
+            payload[SubgraphContextClaims.Labels] = context.Labels.Order(StringComparer.Ordinal).ToArray();
+        if (context.Links.Count > 0)
+            payload[SubgraphContextClaims.Links] = context.Links.Order(StringComparer.Ordinal).ToArray();
         var signingInput = Base64Url.EncodeToString(Header) + "." + Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
         return signingInput + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(signingInput)));
     }
@@ -97,6 +103,8 @@ public static class SubgraphContextToken
             return SubgraphContextVerification.Refused($"The {HeaderName} token has expired.");
         if (issued > now + ClockSkew)
             return SubgraphContextVerification.Refused($"The {HeaderName} token is issued in the future.");
+        if (Texts(claims, SubgraphContextClaims.Labels) is not { } labels || Texts(claims, SubgraphContextClaims.Links) is not { } links)
+            return SubgraphContextVerification.Refused($"The {HeaderName} token's labels or links are not arrays of strings.");
         if (Text("sub") is not { } user || Text("role") is not { } role || Text("purpose") is not { } purpose || Text("rid") is not { } requestId)
             return SubgraphContextVerification.Refused($"The {HeaderName} token lacks sub, role, purpose or rid.");
         return SubgraphContextVerification.Accepted(new SubgraphContext(user, role, purpose, requestId)
@@ -107,9 +115,29 @@ public static class SubgraphContextToken
             Team = Text(SubgraphContextClaims.Team),
             School = Text(SubgraphContextClaims.School),
             Setting = Text(SubgraphContextClaims.Setting),
+            Labels = labels,
+            Links = links,
             IssuedAt = issued,
             ExpiresAt = expires,
         });
+    }
+
+    /// <summary>An optional array-of-strings claim as a set (empty when absent); null when it is there but malformed.</summary>
+    private static FrozenSet<string>? Texts(JsonElement claims, string name)
+    {
+        if (!claims.TryGetProperty(name, out var value))
+            return FrozenSet<string>.Empty;
+        if (value.ValueKind != JsonValueKind.Array)
+            return null;
+        var items = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 } text)
+                return null;
+            items.Add(text);
+        }
+
+        return items.ToFrozenSet(StringComparer.Ordinal);
     }
 
     private static IEnumerable<(string Claim, string Value)> Holders(SubgraphContext context)
