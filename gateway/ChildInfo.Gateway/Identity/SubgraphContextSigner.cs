@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -14,6 +15,8 @@ namespace ChildInfo.Gateway.Identity;
 /// </summary>
 public sealed class SubgraphContextSigner
 {
+    // One token per request, shared by its subgraph calls (same caller and scope), renewed when half its life is gone.
+    private readonly ConditionalWeakTable<GatewayRequestContext, Signed> _signed = new();
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningCredentials _credentials;
     private readonly TimeProvider _time;
@@ -30,10 +33,16 @@ public sealed class SubgraphContextSigner
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>The token for one subgraph call; null when the request is not bound to a caller, role and purpose.</summary>
+    /// <summary>The token for a request's subgraph calls; null when the request is not bound to a caller, role and purpose.</summary>
     public string? Sign(GatewayRequestContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var now = _time.GetUtcNow().UtcDateTime;
+        if (_signed.TryGetValue(context, out var signed) && now - signed.IssuedAt < SubgraphContextToken.DefaultLifetime / 2)
+        {
+            return signed.Token;
+        }
+
         if (context.Caller is not { User.Length: > 0 } caller || context.Role is not { } role || context.Purpose is not { } purpose)
         {
             return null;
@@ -60,13 +69,16 @@ public sealed class SubgraphContextSigner
             claims[claim] = value;
         }
 
-        var now = _time.GetUtcNow().UtcDateTime;
-        return _handler.CreateToken(new SecurityTokenDescriptor
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Claims = claims,
             IssuedAt = now,
             Expires = now + SubgraphContextToken.DefaultLifetime,
             SigningCredentials = _credentials,
         });
+        _signed.AddOrUpdate(context, new Signed(token, now));
+        return token;
     }
+
+    private sealed record Signed(string Token, DateTime IssuedAt);
 }

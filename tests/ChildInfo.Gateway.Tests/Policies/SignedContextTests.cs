@@ -108,3 +108,44 @@ public sealed class SignedContextTests(GatewayEnvironment environment) : IAsyncL
         Assert.Equal("UNAUTHENTICATED", direct.FirstErrorCode);
     }
 }
+
+/// <summary>The signer makes one token per request, shared by its subgraph calls, and renews it once half its life is gone.</summary>
+public sealed class SubgraphContextSignerTests
+{
+    private static readonly byte[] Key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
+    private static GatewayRequestContext Bound(string requestId) => new(requestId, "child_protection", "case 1")
+    {
+        Caller = new CallerIdentity("u-1", null, ["social_worker"], null, null, null),
+        Role = "social_worker",
+    };
+
+    [Fact]
+    public void Sign_SameRequest_SameToken_AnotherRequest_ItsOwn()
+    {
+        var clock = new ChildInfo.Testing.ManualTimeProvider(DateTimeOffset.UtcNow);
+        var signer = new SubgraphContextSigner(Key, clock);
+        var request = Bound("r-1");
+
+        var first = signer.Sign(request);
+
+        Assert.Same(first, signer.Sign(request));
+        Assert.NotEqual(first, signer.Sign(Bound("r-2")));
+        Assert.Equal("r-1", ChildInfo.Subgraphs.Kit.Hosting.Security.SubgraphContextToken.Verify(first, Key, clock.GetUtcNow()).Context!.RequestId);
+    }
+
+    [Fact]
+    public void Sign_SameRequestAfterHalfTheLifetime_IsRenewed()
+    {
+        var clock = new ChildInfo.Testing.ManualTimeProvider(DateTimeOffset.UtcNow);
+        var signer = new SubgraphContextSigner(Key, clock);
+        var request = Bound("r-1");
+        var first = signer.Sign(request);
+
+        clock.Advance(ChildInfo.Subgraphs.Kit.Hosting.Security.SubgraphContextToken.DefaultLifetime / 2);
+        var renewed = signer.Sign(request);
+
+        Assert.NotEqual(first, renewed);
+        Assert.True(ChildInfo.Subgraphs.Kit.Hosting.Security.SubgraphContextToken.Verify(renewed, Key, clock.GetUtcNow()).IsValid);
+    }
+}

@@ -1,4 +1,4 @@
-using ChildInfo.Registry.Tests.Kit;
+using ChildInfo.Testing;
 
 namespace ChildInfo.Registry.Tests.RateLimiting;
 

@@ -1,4 +1,4 @@
-namespace ChildInfo.Registry.Tests.Kit;
+namespace ChildInfo.Testing;
 
 /// <summary>A clock that moves only when a test moves it.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
