@@ -155,24 +155,29 @@ public sealed class FederatedGateway
 
         using var activity = FederationTelemetry.Source.StartActivity("merge");
         var responseWriter = new ResponseWriter(Supergraph, state);
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        byte[] data;
+        using (var buffer = new PooledBufferWriter(4096))
         {
-            if (responseWriter.Complete(operation.Plan.Shape))
+            using (var writer = new Utf8JsonWriter(buffer))
             {
-                responseWriter.WriteData(writer, operation.Plan.Shape);
+                if (responseWriter.Complete(operation.Plan.Shape))
+                {
+                    responseWriter.WriteData(writer, operation.Plan.Shape);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
             }
-            else
-            {
-                writer.WriteNullValue();
-            }
+
+            data = buffer.ToArray();
         }
 
         var withheld = operation.Fields.Withheld;
         var guarded = operation.Guard is null ? [] : responseWriter.GuardWithheld();
         if (withheld.IsEmpty && guarded.Count == 0 && state.Notices.Count == 0)
         {
-            return GatewayResult.Executed(buffer.WrittenMemory, state.Errors.ToArray());
+            return GatewayResult.Executed(data, state.Errors.ToArray());
         }
 
         var summary = new WithheldField[withheld.Length + guarded.Count];
@@ -186,7 +191,7 @@ public sealed class FederatedGateway
             summary[withheld.Length + i] = guarded[i];
         }
 
-        var result = GatewayResult.Executed(buffer.WrittenMemory, state.Errors.ToArray(), summary, [.. state.Notices]);
+        var result = GatewayResult.Executed(data, state.Errors.ToArray(), summary, [.. state.Notices]);
         if (summary.Length > 0)
         {
             result = result.WithExtension("withheld", WithheldSummary.ToJson(summary));

@@ -33,6 +33,9 @@ internal sealed class ExecutionState : IDisposable
 
     public ResultObject Data { get; } = new(default);
 
+    /// <summary>The property names of the subgraphs' answers, each read once (guarded by <see cref="Gate"/>).</summary>
+    public ResultNames Names { get; } = new();
+
     public List<GraphQLError> Errors { get; } = [];
 
     /// <summary>Paths under which data is missing because a fetch failed (an empty path: everything).</summary>

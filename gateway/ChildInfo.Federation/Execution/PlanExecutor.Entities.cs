@@ -109,7 +109,7 @@ internal static partial class PlanExecutor
                     {
                         if (result.ValueKind == JsonValueKind.Object)
                         {
-                            obj.Merge(result);
+                            obj.Merge(result, state.Names);
                         }
                         else
                         {

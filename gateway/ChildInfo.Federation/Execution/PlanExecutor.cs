@@ -77,7 +77,7 @@ internal static partial class PlanExecutor
         {
             if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
             {
-                state.Data.Merge(data);
+                state.Data.Merge(data, state.Names);
             }
 
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)

@@ -16,7 +16,7 @@ internal sealed class ResultList
     public List<object?> Items { get; }
 
     /// <summary>Merges a JSON array of the same length element by element.</summary>
-    public void Merge(JsonElement source)
+    public void Merge(JsonElement source, ResultNames names)
     {
         var i = 0;
         foreach (var item in source.EnumerateArray())
@@ -24,15 +24,15 @@ internal sealed class ResultList
             var existing = Items[i];
             if (item.ValueKind == JsonValueKind.Object && existing is ResultObject obj)
             {
-                obj.Merge(item);
+                obj.Merge(item, names);
             }
             else if (item.ValueKind == JsonValueKind.Array && existing is ResultList list && list.Items.Count == item.GetArrayLength())
             {
-                list.Merge(item);
+                list.Merge(item, names);
             }
             else
             {
-                Items[i] = ResultObject.Convert(item);
+                Items[i] = ResultObject.Convert(item, names);
             }
 
             i++;

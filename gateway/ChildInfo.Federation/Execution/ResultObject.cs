@@ -11,6 +11,7 @@ internal sealed class ResultObject
 {
     private readonly List<KeyValuePair<string, object?>> _fields;
     private HashSet<string>? _blocked;
+    private string? _typename;
 
     public ResultObject(JsonElement raw, int capacity = 4)
     {
@@ -23,7 +24,8 @@ internal sealed class ResultObject
 
     public IReadOnlyList<KeyValuePair<string, object?>> Fields => _fields;
 
-    public string? Typename => Get("__typename") is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : null;
+    /// <summary>The object's <c>__typename</c>, read once (it is asked for on every entity fetch and guard check).</summary>
+    public string? Typename => _typename ??= Get("__typename") is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : null;
 
     public object? Get(string key)
     {
@@ -78,6 +80,7 @@ internal sealed class ResultObject
     {
         (WithheldFields ??= new Dictionary<string, FieldAccess>(StringComparer.Ordinal))[fieldName] = decision;
         _blocked ??= new HashSet<string>(StringComparer.Ordinal);
+        _typename = null;
         foreach (var key in keys)
         {
             _blocked.Add(key);
@@ -87,6 +90,11 @@ internal sealed class ResultObject
 
     public void Set(string key, object? value)
     {
+        if (key == "__typename")
+        {
+            _typename = null;
+        }
+
         for (var i = 0; i < _fields.Count; i++)
         {
             if (_fields[i].Key == key)
@@ -100,50 +108,53 @@ internal sealed class ResultObject
     }
 
     /// <summary>Merges a JSON object from a subgraph into this object.</summary>
-    public void Merge(JsonElement source)
+    public void Merge(JsonElement source, ResultNames names)
     {
         if (WithheldRecord is not null)
         {
             return;
         }
 
+        // Room for every incoming field at once, rather than growing the list step by step.
+        _fields.EnsureCapacity(_fields.Count + source.GetPropertyCount());
         foreach (var property in source.EnumerateObject())
         {
-            if (_blocked is not null && _blocked.Contains(property.Name))
+            var name = names.Of(property);
+            if (_blocked is not null && _blocked.Contains(name))
             {
                 continue;
             }
 
-            var existing = Get(property.Name);
+            var existing = Get(name);
             var value = property.Value;
             switch (value.ValueKind)
             {
                 case JsonValueKind.Object when existing is ResultObject target:
-                    target.Merge(value);
+                    target.Merge(value, names);
                     break;
                 case JsonValueKind.Array when existing is ResultList list && list.Items.Count == value.GetArrayLength():
-                    list.Merge(value);
+                    list.Merge(value, names);
                     break;
                 default:
-                    Set(property.Name, Convert(value));
+                    Set(name, Convert(value, names));
                     break;
             }
         }
     }
 
-    public static object? Convert(JsonElement value)
+    public static object? Convert(JsonElement value, ResultNames names)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                var obj = new ResultObject(value);
-                obj.Merge(value);
+                var obj = new ResultObject(value, 0);
+                obj.Merge(value, names);
                 return obj;
             case JsonValueKind.Array:
                 var list = new ResultList(value);
                 foreach (var item in value.EnumerateArray())
                 {
-                    list.Items.Add(Convert(item));
+                    list.Items.Add(Convert(item, names));
                 }
 
                 return list;

@@ -8,6 +8,8 @@ internal static class ConditionVariables
 {
     public const int Max = 64;
 
+    private static readonly Dictionary<string, bool> NoConditions = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<string> Find(GraphQLDocument document)
     {
         var names = new List<string>();
@@ -27,8 +29,14 @@ internal static class ConditionVariables
         return names;
     }
 
-    public static (ulong Key, Dictionary<string, bool> Values) Evaluate(CompiledOperation operation, JsonElement variables)
+    public static (ulong Key, IReadOnlyDictionary<string, bool> Values) Evaluate(CompiledOperation operation, JsonElement variables)
     {
+        if (operation.ConditionVariables.Count == 0)
+        {
+            // Most operations have no @include/@skip variables: one plan, no dictionary to build per request.
+            return (0, NoConditions);
+        }
+
         ulong key = 0;
         var values = new Dictionary<string, bool>(StringComparer.Ordinal);
         for (var i = 0; i < operation.ConditionVariables.Count; i++)

@@ -1,0 +1,91 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace ChildInfo.Federation.Execution;
+
+/// <summary>
+/// The property names met while merging one request's subgraph answers, each turned into a string once. A large
+/// answer repeats the same few names on every object; reading <see cref="JsonProperty.Name"/> would allocate a new
+/// string each time. Names are looked up by their raw UTF-8 bytes (GraphQL names are ASCII). Used under
+/// <see cref="ExecutionState.Gate"/>.
+/// </summary>
+internal sealed class ResultNames
+{
+    private Entry[] _entries = [];
+    private int _count;
+
+    public string Of(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') >= 0 || !Ascii.IsValid(raw))
+        {
+            // Not a GraphQL name as written (escaped or not ASCII): rare enough to read the ordinary way.
+            return property.Name;
+        }
+
+        if (_entries.Length == 0)
+        {
+            _entries = new Entry[16];
+        }
+
+        var hash = Hash(raw);
+        var mask = _entries.Length - 1;
+        for (var i = hash & mask; ; i = (i + 1) & mask)
+        {
+            ref var entry = ref _entries[i];
+            if (entry.Name is null)
+            {
+                var name = Encoding.ASCII.GetString(raw);
+                entry = new Entry(hash, name);
+                if (++_count * 2 > _entries.Length)
+                {
+                    Grow();
+                }
+
+                return name;
+            }
+
+            if (entry.Hash == hash && Ascii.Equals(raw, entry.Name))
+            {
+                return entry.Name;
+            }
+        }
+    }
+
+    private void Grow()
+    {
+        var old = _entries;
+        _entries = new Entry[old.Length * 2];
+        var mask = _entries.Length - 1;
+        foreach (var entry in old)
+        {
+            if (entry.Name is null)
+            {
+                continue;
+            }
+
+            var i = entry.Hash & mask;
+            while (_entries[i].Name is not null)
+            {
+                i = (i + 1) & mask;
+            }
+
+            _entries[i] = entry;
+        }
+    }
+
+    // FNV-1a: names are short, so a simple byte loop is enough.
+    private static int Hash(ReadOnlySpan<byte> raw)
+    {
+        var hash = 2166136261u;
+        foreach (var b in raw)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return (int)(hash & 0x7FFFFFFF);
+    }
+
+    private readonly record struct Entry(int Hash, string Name);
+}
