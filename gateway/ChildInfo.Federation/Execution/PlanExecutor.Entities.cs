@@ -171,17 +171,17 @@ internal static partial class PlanExecutor
 
     /// <summary>The objects of <paramref name="objectType"/> at <paramref name="path"/>, never inside a withheld object.</summary>
     internal static void Collect(
-        ExecutionState state, object? node, IReadOnlyList<string> path, int index, List<object> current, string objectType,
+        ExecutionState state, ResultValue node, IReadOnlyList<string> path, int index, List<object> current, string objectType,
         List<(ResultObject, object[])> into)
     {
-        if (node is ResultObject { WithheldRecord: not null })
+        if (node.Object is { WithheldRecord: not null })
         {
             return;
         }
 
         if (index == path.Count)
         {
-            if (node is ResultObject obj && obj.Typename is { } typename && state.Schema.Matches(typename, objectType))
+            if (node.Object is { } obj && obj.Typename is { } typename && state.Schema.Matches(typename, objectType))
             {
                 into.Add((obj, current.ToArray()));
             }
@@ -192,7 +192,7 @@ internal static partial class PlanExecutor
         var segment = path[index];
         if (segment == "@")
         {
-            if (node is ResultList list)
+            if (node.List is { } list)
             {
                 for (var i = 0; i < list.Items.Count; i++)
                 {
@@ -205,7 +205,7 @@ internal static partial class PlanExecutor
             return;
         }
 
-        if (node is ResultObject parent)
+        if (node.Object is { } parent)
         {
             current.Add(segment);
             Collect(state, parent.Get(segment), path, index + 1, current, objectType, into);

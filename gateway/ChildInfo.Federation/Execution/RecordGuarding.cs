@@ -113,35 +113,36 @@ internal static class RecordGuarding
         return document.RootElement.Clone();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    private static void WriteValue(Utf8JsonWriter writer, ResultValue value)
     {
-        switch (value)
+        if (value.IsLeaf)
         {
-            case JsonElement element:
-                element.WriteTo(writer);
-                break;
-            case ResultObject obj:
-                writer.WriteStartObject();
-                foreach (var (key, field) in obj.Fields)
-                {
-                    writer.WritePropertyName(key);
-                    WriteValue(writer, field);
-                }
+            value.Leaf.WriteTo(writer);
+        }
+        else if (value.Object is { } obj)
+        {
+            writer.WriteStartObject();
+            foreach (var (key, field) in obj.Fields)
+            {
+                writer.WritePropertyName(key);
+                WriteValue(writer, field);
+            }
 
-                writer.WriteEndObject();
-                break;
-            case ResultList list:
-                writer.WriteStartArray();
-                foreach (var item in list.Items)
-                {
-                    WriteValue(writer, item);
-                }
+            writer.WriteEndObject();
+        }
+        else if (value.List is { } list)
+        {
+            writer.WriteStartArray();
+            foreach (var item in list.Items)
+            {
+                WriteValue(writer, item);
+            }
 
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNullValue();
         }
     }
 }

@@ -46,38 +46,42 @@ internal static class Representations
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, SupergraphSchema schema, object? value, IReadOnlyList<RepresentationField> children)
+    private static void WriteValue(Utf8JsonWriter writer, SupergraphSchema schema, ResultValue value, IReadOnlyList<RepresentationField> children)
     {
-        switch (value)
+        if (value.IsLeaf)
         {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case JsonElement element:
-                element.WriteTo(writer);
-                break;
-            case ResultObject obj when children.Count == 0:
+            value.Leaf.WriteTo(writer);
+        }
+        else if (value.Object is { } obj)
+        {
+            if (children.Count == 0)
+            {
                 obj.Raw.WriteTo(writer);
-                break;
-            case ResultObject obj:
-                writer.WriteStartObject();
-                if (obj.Typename is { } typename)
-                {
-                    writer.WriteString("__typename", typename);
-                }
+                return;
+            }
 
-                WriteFields(writer, schema, obj, children);
-                writer.WriteEndObject();
-                break;
-            case ResultList list:
-                writer.WriteStartArray();
-                foreach (var item in list.Items)
-                {
-                    WriteValue(writer, schema, item, children);
-                }
+            writer.WriteStartObject();
+            if (obj.Typename is { } typename)
+            {
+                writer.WriteString("__typename", typename);
+            }
 
-                writer.WriteEndArray();
-                break;
+            WriteFields(writer, schema, obj, children);
+            writer.WriteEndObject();
+        }
+        else if (value.List is { } list)
+        {
+            writer.WriteStartArray();
+            foreach (var item in list.Items)
+            {
+                WriteValue(writer, schema, item, children);
+            }
+
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNullValue();
         }
     }
 }

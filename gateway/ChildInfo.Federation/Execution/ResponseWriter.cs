@@ -86,7 +86,7 @@ internal sealed class ResponseWriter
     }
 
     /// <summary>Returns true when the value completes to null.</summary>
-    private bool Check(object? value, TypeRef type, ShapeField field)
+    private bool Check(ResultValue value, TypeRef type, ShapeField field)
     {
         if (type.Kind == TypeRefKind.NonNull)
         {
@@ -99,14 +99,14 @@ internal sealed class ResponseWriter
             return false;
         }
 
-        if (value is null)
+        if (value.IsNull)
         {
             return true;
         }
 
         if (type.Kind == TypeRefKind.List)
         {
-            if (value is not ResultList list)
+            if (value.List is not { } list)
             {
                 return true;
             }
@@ -131,7 +131,7 @@ internal sealed class ResponseWriter
             return false;
         }
 
-        if (value is not ResultObject obj)
+        if (value.Object is not { } obj)
         {
             return true;
         }
@@ -238,9 +238,10 @@ internal sealed class ResponseWriter
         writer.WriteEndObject();
     }
 
-    private void WriteValue(Utf8JsonWriter writer, object? value, TypeRef type, ShapeField field)
+    private void WriteValue(Utf8JsonWriter writer, ResultValue value, TypeRef type, ShapeField field)
     {
-        if (value is null || _nulled.Contains(value))
+        // Only objects and lists are ever nulled by propagation, so leaves skip the lookup.
+        if (value.IsNull || (value.Node is { } node && _nulled.Contains(node)))
         {
             writer.WriteNullValue();
             return;
@@ -248,7 +249,7 @@ internal sealed class ResponseWriter
 
         if (type.Kind == TypeRefKind.List)
         {
-            if (value is not ResultList list)
+            if (value.List is not { } list)
             {
                 writer.WriteNullValue();
                 return;
@@ -270,7 +271,7 @@ internal sealed class ResponseWriter
             return;
         }
 
-        if (value is ResultObject obj && RuntimeType(obj, type.Name!) is { } runtime && field.SubByType.TryGetValue(runtime, out var fields))
+        if (value.Object is { } obj && RuntimeType(obj, type.Name!) is { } runtime && field.SubByType.TryGetValue(runtime, out var fields))
         {
             WriteObject(writer, obj, runtime, fields);
             return;
@@ -279,22 +280,23 @@ internal sealed class ResponseWriter
         writer.WriteNullValue();
     }
 
-    private static void WriteRaw(Utf8JsonWriter writer, object? value)
+    private static void WriteRaw(Utf8JsonWriter writer, ResultValue value)
     {
-        switch (value)
+        if (value.IsLeaf)
         {
-            case JsonElement element:
-                element.WriteTo(writer);
-                break;
-            case ResultObject obj:
-                obj.Raw.WriteTo(writer);
-                break;
-            case ResultList list:
-                list.Raw.WriteTo(writer);
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
+            value.Leaf.WriteTo(writer);
+        }
+        else if (value.Object is { } obj)
+        {
+            obj.Raw.WriteTo(writer);
+        }
+        else if (value.List is { } list)
+        {
+            list.Raw.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNullValue();
         }
     }
 }

@@ -8,12 +8,12 @@ internal sealed class ResultList
     public ResultList(JsonElement raw)
     {
         Raw = raw;
-        Items = new List<object?>(raw.ValueKind == JsonValueKind.Array ? raw.GetArrayLength() : 0);
+        Items = new List<ResultValue>(raw.ValueKind == JsonValueKind.Array ? raw.GetArrayLength() : 0);
     }
 
     public JsonElement Raw { get; }
 
-    public List<object?> Items { get; }
+    public List<ResultValue> Items { get; }
 
     /// <summary>Merges a JSON array of the same length element by element.</summary>
     public void Merge(JsonElement source, ResultNames names)
@@ -22,11 +22,11 @@ internal sealed class ResultList
         foreach (var item in source.EnumerateArray())
         {
             var existing = Items[i];
-            if (item.ValueKind == JsonValueKind.Object && existing is ResultObject obj)
+            if (item.ValueKind == JsonValueKind.Object && existing.Object is { } obj)
             {
                 obj.Merge(item, names);
             }
-            else if (item.ValueKind == JsonValueKind.Array && existing is ResultList list && list.Items.Count == item.GetArrayLength())
+            else if (item.ValueKind == JsonValueKind.Array && existing.List is { } list && list.Items.Count == item.GetArrayLength())
             {
                 list.Merge(item, names);
             }

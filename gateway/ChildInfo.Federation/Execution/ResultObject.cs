@@ -5,29 +5,29 @@ namespace ChildInfo.Federation.Execution;
 
 /// <summary>
 /// An object of the merged result: what every fetch so far returned for it, by response key. Values are
-/// <see cref="JsonElement"/> leaves, <see cref="ResultObject"/>, <see cref="ResultList"/> or null.
+/// <see cref="ResultValue"/>s: leaves, objects, lists or null.
 /// </summary>
 internal sealed class ResultObject
 {
-    private readonly List<KeyValuePair<string, object?>> _fields;
+    private readonly List<KeyValuePair<string, ResultValue>> _fields;
     private HashSet<string>? _blocked;
     private string? _typename;
 
     public ResultObject(JsonElement raw, int capacity = 4)
     {
         Raw = raw;
-        _fields = new List<KeyValuePair<string, object?>>(capacity);
+        _fields = new List<KeyValuePair<string, ResultValue>>(capacity);
     }
 
     /// <summary>The JSON it was first read from (used when a custom scalar's value is an object).</summary>
     public JsonElement Raw { get; }
 
-    public IReadOnlyList<KeyValuePair<string, object?>> Fields => _fields;
+    public IReadOnlyList<KeyValuePair<string, ResultValue>> Fields => _fields;
 
     /// <summary>The object's <c>__typename</c>, read once (it is asked for on every entity fetch and guard check).</summary>
-    public string? Typename => _typename ??= Get("__typename") is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : null;
+    public string? Typename => _typename ??= Get("__typename") is { IsLeaf: true, Leaf: { ValueKind: JsonValueKind.String } e } ? e.GetString() : null;
 
-    public object? Get(string key)
+    public ResultValue Get(string key)
     {
         foreach (var field in _fields)
         {
@@ -37,7 +37,7 @@ internal sealed class ResultObject
             }
         }
 
-        return null;
+        return ResultValue.Null;
     }
 
     public bool Contains(string key)
@@ -88,7 +88,7 @@ internal sealed class ResultObject
         }
     }
 
-    public void Set(string key, object? value)
+    public void Set(string key, ResultValue value)
     {
         if (key == "__typename")
         {
@@ -99,12 +99,12 @@ internal sealed class ResultObject
         {
             if (_fields[i].Key == key)
             {
-                _fields[i] = new KeyValuePair<string, object?>(key, value);
+                _fields[i] = new KeyValuePair<string, ResultValue>(key, value);
                 return;
             }
         }
 
-        _fields.Add(new KeyValuePair<string, object?>(key, value));
+        _fields.Add(new KeyValuePair<string, ResultValue>(key, value));
     }
 
     /// <summary>Merges a JSON object from a subgraph into this object.</summary>
@@ -129,10 +129,10 @@ internal sealed class ResultObject
             var value = property.Value;
             switch (value.ValueKind)
             {
-                case JsonValueKind.Object when existing is ResultObject target:
+                case JsonValueKind.Object when existing.Object is { } target:
                     target.Merge(value, names);
                     break;
-                case JsonValueKind.Array when existing is ResultList list && list.Items.Count == value.GetArrayLength():
+                case JsonValueKind.Array when existing.List is { } list && list.Items.Count == value.GetArrayLength():
                     list.Merge(value, names);
                     break;
                 default:
@@ -142,7 +142,7 @@ internal sealed class ResultObject
         }
     }
 
-    public static object? Convert(JsonElement value, ResultNames names)
+    public static ResultValue Convert(JsonElement value, ResultNames names)
     {
         switch (value.ValueKind)
         {
@@ -160,7 +160,7 @@ internal sealed class ResultObject
                 return list;
             case JsonValueKind.Null:
             case JsonValueKind.Undefined:
-                return null;
+                return ResultValue.Null;
             default:
                 return value;
         }
