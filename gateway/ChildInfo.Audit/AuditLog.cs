@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ChildInfo.Audit.Chain;
 using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Storage;
@@ -12,13 +11,22 @@ namespace ChildInfo.Audit;
 /// transaction (group commit); each caller's task completes only when the transaction holding its record has
 /// committed, and fails with <see cref="AuditWriteException"/> when it has not.
 /// </summary>
+/// <remarks>
+/// The writer is a thread of its own, not a thread-pool task: the commit waits for the disk (SQLite syncs its WAL
+/// inside the call), and a thread-pool worker held there for every commit left a two-core gateway one worker short
+/// for the requests, while waking workers for the writer's continuations kept the pool spinning. Callers' tasks
+/// still complete on the thread pool (their continuations never run on the writer).
+/// </remarks>
 public sealed class AuditLog : IAsyncDisposable
 {
     private readonly IAuditStore _store;
     private readonly AuditSealer _sealer;
     private readonly int _maxBatch;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly object _gate = new(); // Monitor, for Wait and Pulse
+    private readonly Queue<Pending> _queue = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _completed;
+    private bool _writerWaiting;
 
     public AuditLog(IAuditStore store, AuditOptions options, TimeProvider time)
     {
@@ -29,7 +37,7 @@ public sealed class AuditLog : IAsyncDisposable
         Signer = new AuditCheckpointSigner(options.CheckpointKey, options.CheckpointKeyId);
         _sealer = new AuditSealer(time, Signer, options.CheckpointInterval);
         _maxBatch = options.MaxBatchSize;
-        _writer = Task.Run(WriteAsync);
+        new Thread(Write) { IsBackground = true, Name = "Audit writer" }.Start();
     }
 
     internal AuditCheckpointSigner Signer { get; }
@@ -44,13 +52,19 @@ public sealed class AuditLog : IAsyncDisposable
     /// <see cref="AuditWriteException"/> when it could not be stored, in which case the request must get no data.
     /// Cancelling stops the wait, not the write: treat a cancelled append as not audited.
     /// </summary>
-    public async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var pending = new Pending(entry);
-        if (!_queue.Writer.TryWrite(pending))
-            throw new AuditWriteException("The audit log is shut down; the request was not recorded.");
-        return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (_completed)
+                return Task.FromException<AuditRecord>(new AuditWriteException("The audit log is shut down; the request was not recorded."));
+            _queue.Enqueue(pending);
+            if (_writerWaiting)
+                Monitor.Pulse(_gate);
+        }
+        return cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task;
     }
 
     /// <summary>A verifier over this log's store with this log's checkpoint key.</summary>
@@ -59,31 +73,65 @@ public sealed class AuditLog : IAsyncDisposable
     /// <summary>Stops taking entries and waits until everything queued has been written.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        lock (_gate)
+        {
+            _completed = true;
+            Monitor.Pulse(_gate);
+        }
+        await _stopped.Task.ConfigureAwait(false);
     }
 
-    private async Task WriteAsync()
+    private void Write()
     {
-        var batch = new List<Pending>(_maxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var batch = new List<Pending>(Math.Min(_maxBatch, 1024));
+        var entries = new List<AuditEntry>(batch.Capacity);
+        try
         {
-            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var pending))
-                batch.Add(pending);
-            try
+            while (Take(batch))
             {
-                var records = await _store.AppendAsync([.. batch.Select(p => p.Entry)], _sealer).ConfigureAwait(false);
-                Interlocked.Increment(ref _batches);
-                for (var i = 0; i < batch.Count; i++)
-                    batch[i].Completion.TrySetResult(records[i]);
-            }
-            catch (Exception ex)
-            {
-                var failure = new AuditWriteException($"The audit store refused the record: {ex.Message}", ex);
                 foreach (var pending in batch)
-                    pending.Completion.TrySetException(failure);
+                    entries.Add(pending.Entry);
+                try
+                {
+                    // Synchronous by design: SQLite's calls are synchronous anyway, and the other stores' I/O
+                    // completes on the thread pool while this thread waits for it.
+                    var records = _store.AppendAsync(entries, _sealer).GetAwaiter().GetResult();
+                    Interlocked.Increment(ref _batches);
+                    for (var i = 0; i < batch.Count; i++)
+                        batch[i].Completion.TrySetResult(records[i]);
+                }
+                catch (Exception ex)
+                {
+                    var failure = new AuditWriteException($"The audit store refused the record: {ex.Message}", ex);
+                    foreach (var pending in batch)
+                        pending.Completion.TrySetException(failure);
+                }
+                batch.Clear();
+                entries.Clear();
             }
-            batch.Clear();
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits for entries and moves up to the batch size of them into <paramref name="batch"/>; false once shut down and drained.</summary>
+    private bool Take(List<Pending> batch)
+    {
+        lock (_gate)
+        {
+            while (_queue.Count == 0)
+            {
+                if (_completed)
+                    return false;
+                _writerWaiting = true;
+                Monitor.Wait(_gate);
+                _writerWaiting = false;
+            }
+            while (batch.Count < _maxBatch && _queue.TryDequeue(out var pending))
+                batch.Add(pending);
+            return true;
         }
     }
 

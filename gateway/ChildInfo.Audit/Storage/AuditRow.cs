@@ -49,6 +49,10 @@ internal sealed class AuditRow
     public string RecordHash { get; set; } = "";
     public string? RedactedAt { get; set; }
 
+    /// <summary>The values of <see cref="ValueNames"/>, in that order (null for a removed payload).</summary>
+    public object?[] Values() =>
+        [Sequence, RecordedAt, RequestId, UserId, Role, Organisation, Purpose, ChildIds, BreakGlass, PreferenceOverridden, Outcome, OperationHash, Payload, PayloadDigest, PreviousHash, RecordHash];
+
     public static AuditRow From(AuditRecord record) => new()
     {
         Sequence = record.Sequence,

@@ -50,8 +50,10 @@ public abstract class SqlAuditStore : IAuditStore
             await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEntry> entries, AuditSealer sealer, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEntry> entries, AuditSealer sealer, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(sealer);
         if (entries.Count == 0)
             return [];
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using ChildInfo.Audit.Chain;
+using ChildInfo.Audit.Records;
 using Microsoft.Data.Sqlite;
 
 namespace ChildInfo.Audit.Storage;
@@ -10,8 +12,18 @@ namespace ChildInfo.Audit.Storage;
 /// SQLite's single writer lock across every process using the file; a writer waiting for it retries until the
 /// command timeout.
 /// </summary>
-public sealed class SqliteAuditStore(string path) : SqlAuditStore
+/// <remarks>
+/// Appends go through one connection kept open for writing, with its statements prepared once (single-row inserts,
+/// the head read and the head update, reused for every record): a multi-row insert, new text for every batch size,
+/// was parsed again for every batch, and SQLite finds each named parameter by a linear search of the statement's
+/// names, so binding a batch of n records cost on the order of n² string comparisons. Reads, redaction and schema
+/// creation use pooled connections as before.
+/// </remarks>
+public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
 {
+    private readonly Lock _writerGate = new();
+    private Writer? _writer;
+
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = path,
@@ -79,6 +91,45 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore
 
     protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
+    /// <summary>
+    /// In one <c>BEGIN IMMEDIATE</c> transaction on the writing connection: reads the head, seals, inserts each record,
+    /// its child rows and any checkpoint, moves the head, commits (the WAL synced, <c>synchronous=FULL</c>). On any
+    /// failure the transaction is rolled back and the connection closed, so the next append starts afresh.
+    /// </summary>
+    public override Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEntry> entries, AuditSealer sealer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(sealer);
+        if (entries.Count == 0)
+            return Task.FromResult<IReadOnlyList<AuditRecord>>([]);
+        if (cancellationToken.IsCancellationRequested)
+            return Task.FromCanceled<IReadOnlyList<AuditRecord>>(cancellationToken);
+        lock (_writerGate)
+        {
+            try
+            {
+                _writer ??= new Writer(_connectionString);
+                return Task.FromResult(_writer.Append(entries, sealer));
+            }
+            catch (Exception ex)
+            {
+                _writer?.Dispose();
+                _writer = null;
+                return Task.FromException<IReadOnlyList<AuditRecord>>(ex);
+            }
+        }
+    }
+
+    /// <summary>Closes the writing connection (the next append would open it again).</summary>
+    public void Dispose()
+    {
+        lock (_writerGate)
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+    }
+
     /// <summary>Every commit is synced to disk, so an acknowledged append survives a crash.</summary>
     protected override async Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -91,4 +142,103 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore
     /// <summary><c>BEGIN IMMEDIATE</c>: takes the file's write lock before the head is read.</summary>
     protected override Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    /// <summary>The writing connection and its prepared statements; used under the store's writer lock only.</summary>
+    private sealed class Writer : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _head;
+        private readonly SqliteCommand _insert;
+        private readonly SqliteParameter[] _insertValues;
+        private readonly SqliteCommand _child;
+        private readonly SqliteCommand _checkpoint;
+        private readonly SqliteCommand _move;
+
+        public Writer(string connectionString)
+        {
+            _connection = new SqliteConnection(connectionString);
+            try
+            {
+                _connection.Open();
+                using (var pragma = _connection.CreateCommand())
+                {
+                    pragma.CommandText = "PRAGMA synchronous = FULL";
+                    pragma.ExecuteNonQuery();
+                }
+
+                _head = Prepare(Statements.LockHead);
+                _insert = Prepare(AuditRow.Insert, AuditRow.ValueNames);
+                _insertValues = [.. _insert.Parameters.Cast<SqliteParameter>()];
+                _child = Prepare("INSERT INTO audit_record_child (child_id, sequence) VALUES (@ChildId, @Sequence)", "ChildId", "Sequence");
+                _checkpoint = Prepare(
+                    "INSERT INTO audit_checkpoint (sequence, record_hash, signed_at, key_id, signature) VALUES (@Sequence, @RecordHash, @SignedAt, @KeyId, @Signature)",
+                    "Sequence", "RecordHash", "SignedAt", "KeyId", "Signature");
+                _move = Prepare(
+                    "UPDATE audit_chain_head SET last_sequence = @Sequence, last_hash = @RecordHash WHERE chain_id = 1 AND last_sequence = @Previous",
+                    "Sequence", "RecordHash", "Previous");
+            }
+            catch
+            {
+                _connection.Dispose();
+                throw;
+            }
+        }
+
+        public IReadOnlyList<AuditRecord> Append(IReadOnlyList<AuditEntry> entries, AuditSealer sealer)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            _head.Transaction = _insert.Transaction = _child.Transaction = _checkpoint.Transaction = _move.Transaction = transaction;
+
+            ChainHead head;
+            using (var reader = _head.ExecuteReader())
+            {
+                if (!reader.Read())
+                    throw new InvalidOperationException("The audit chain head row is missing.");
+                head = new ChainHead(reader.GetInt64(0), reader.GetString(1));
+            }
+
+            var batch = sealer.Seal(head, entries);
+            foreach (var record in batch.Records)
+            {
+                var row = AuditRow.From(record);
+                var values = row.Values();
+                for (var i = 0; i < values.Length; i++)
+                    _insertValues[i].Value = values[i] ?? DBNull.Value;
+                _insert.ExecuteNonQuery();
+                foreach (var child in record.ChildIds)
+                    Execute(_child, child, record.Sequence);
+            }
+
+            foreach (var c in batch.Checkpoints)
+                Execute(_checkpoint, c.Sequence, c.RecordHash, AuditCanonicalForm.FormatTime(c.Time), c.KeyId, c.Signature);
+            if (Execute(_move, batch.NewHead.Sequence, batch.NewHead.RecordHash, head.Sequence) != 1)
+                throw new InvalidOperationException("The audit chain head moved during an append; the append was rolled back.");
+
+            transaction.Commit();
+            return batch.Records;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in new[] { _head, _insert, _child, _checkpoint, _move })
+                command?.Dispose();
+            _connection.Dispose();
+        }
+
+        private SqliteCommand Prepare(string sql, params IReadOnlyList<string> names)
+        {
+            var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in names)
+                command.Parameters.Add(new SqliteParameter { ParameterName = "@" + name });
+            return command;
+        }
+
+        private static int Execute(SqliteCommand command, params ReadOnlySpan<object> values)
+        {
+            for (var i = 0; i < values.Length; i++)
+                command.Parameters[i].Value = values[i];
+            return command.ExecuteNonQuery();
+        }
+    }
 }

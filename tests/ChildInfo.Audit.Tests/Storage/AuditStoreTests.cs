@@ -266,6 +266,38 @@ public abstract class AuditStoreTests
     }
 
     [Fact]
+    public async Task Append_AfterAFailedAppend_ContinuesTheChainOnceTheStoreIsWritableAgain()
+    {
+        await using var f = await NewAsync();
+        await AppendAsync(f, 3);
+        await f.ExecuteAsync("DROP TABLE audit_checkpoint");
+        await Assert.ThrowsAsync<AuditWriteException>(() => f.Log.AppendAsync(Entries.Ordinary(4)));
+
+        await f.Store.EnsureCreatedAsync();
+        var records = await Task.WhenAll(Enumerable.Range(4, 6).Select(i => f.Log.AppendAsync(Entries.Ordinary(i))));
+        var result = await f.Verifier.VerifyAsync();
+
+        Assert.True(result.IsIntact, result.Summary);
+        Assert.Equal(9, result.RecordsChecked);
+        Assert.Equal(2, result.CheckpointsChecked);
+        Assert.Equal([4L, 5L, 6L, 7L, 8L, 9L], records.Select(r => r.Sequence).Order());
+    }
+
+    [Fact]
+    public async Task Dispose_WritesEverythingQueued_ThenRefusesAppends()
+    {
+        var f = await NewAsync();
+        var queued = Enumerable.Range(1, 40).Select(i => f.Log.AppendAsync(Entries.Ordinary(i))).ToList();
+
+        await f.Log.DisposeAsync();
+
+        Assert.All(queued, t => Assert.True(t.IsCompletedSuccessfully));
+        Assert.Equal(40, await f.ScalarAsync("SELECT COUNT(*) FROM audit_record"));
+        await Assert.ThrowsAsync<AuditWriteException>(() => f.Log.AppendAsync(Entries.Ordinary(41)));
+        Assert.True((await f.Verifier.VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
     public async Task Report_ForAChild_SaysWhoSawWhatWhenAndWhyInPlainEnglish()
     {
         await using var f = await NewAsync();
