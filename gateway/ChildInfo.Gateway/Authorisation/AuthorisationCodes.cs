@@ -7,4 +7,7 @@ public static class AuthorisationCodes
     public const string NoRole = "ROLE_REQUIRED";
     public const string RoleNotHeld = "ROLE_NOT_HELD";
     public const string StrictWithheld = "STRICT_FIELDS_WITHHELD";
+
+    /// <summary>The gateway holds no policy set (a revision built without one), so it serves nothing.</summary>
+    public const string NoPolicies = "POLICIES_UNAVAILABLE";
 }

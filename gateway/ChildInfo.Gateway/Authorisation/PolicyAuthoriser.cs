@@ -48,7 +48,7 @@ public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthorise
         if (revision.Policies is not { } engine)
         {
             return RequestBinding.Refuse(context, StatusCodes.Status503ServiceUnavailable,
-                new GraphQLError("The gateway has no policies to decide with, so nothing is served.", DecisionCodes.PurposeRequired));
+                new GraphQLError("The gateway has no policies to decide with, so nothing is served.", AuthorisationCodes.NoPolicies));
         }
 
         var requested = Header(http, RequestHeaders.Role);

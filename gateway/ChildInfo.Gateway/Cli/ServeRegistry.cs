@@ -1,7 +1,6 @@
 using ChildInfo.Federation.Composition;
 using ChildInfo.Gateway.Registry;
 using ChildInfo.Registry;
-using StackExchange.Redis;
 
 namespace ChildInfo.Gateway.Cli;
 
@@ -29,15 +28,13 @@ public sealed class ServeRegistry
         ArgumentNullException.ThrowIfNull(output);
         var redis = Environment.GetEnvironmentVariable("ChildInfo__Redis") is { Length: > 0 } value ? value : null;
         var limit = RateLimit();
-        IRegistryStore store = redis is null
-            ? new FileRegistryStore(Path.GetFullPath(Path.Combine(dataDirectory, "registry.json")))
-            : await RedisRegistryStore.ConnectAsync(redis, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // One Redis connection serves both the registry and the rate limiter.
+        var shared = redis is null ? null : await RedisRegistryStore.ConnectAsync(redis, cancellationToken: cancellationToken).ConfigureAwait(false);
+        IRegistryStore store = shared ?? (IRegistryStore)new FileRegistryStore(Path.GetFullPath(Path.Combine(dataDirectory, "registry.json")));
         IUserRateLimiter? limiter = null;
         if (limit is not null)
         {
-            limiter = redis is null
-                ? new LocalUserRateLimiter(limit)
-                : new RedisUserRateLimiter(await ConnectionMultiplexer.ConnectAsync(redis).ConfigureAwait(false), limit);
+            limiter = shared is null ? new LocalUserRateLimiter(limit) : new RedisUserRateLimiter(shared.Connection, limit);
         }
 
         await output.WriteLineAsync($"Subgraph registry: {store.Description}{(limit is null ? "" : $"; rate limit {limit.PermitLimit} requests per user per {limit.Window.TotalSeconds:0} s")}").ConfigureAwait(false);

@@ -58,6 +58,9 @@ public sealed class RedisRegistryStore : IRegistryStore
         _endpoints = RedisEndpoints.Describe(redis.GetEndPoints());
     }
 
+    /// <summary>The store's connection, for other users of the same Redis (the rate limiter); the store disposes it if it opened it.</summary>
+    public IConnectionMultiplexer Connection => _redis;
+
     /// <inheritdoc />
     public string Description => $"redis {_endpoints} (key {_key})";
 
