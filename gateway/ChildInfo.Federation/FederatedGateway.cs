@@ -221,7 +221,7 @@ public sealed class FederatedGateway
         using var activity = FederationTelemetry.Source.StartActivity("validate");
         if (_cache.TryGet(query, request.OperationName, scopeKey, out var cached))
         {
-            await _compiler.ValidateAsync(cached.Document, cached.Operation, variables, fullValidation: false, cancellationToken).ConfigureAwait(false);
+            await ValidateVariablesAsync(cached, variables, cancellationToken).ConfigureAwait(false);
             return cached;
         }
 
@@ -230,7 +230,7 @@ public sealed class FederatedGateway
         var normalised = new SDLPrinter().Print(document);
         if (_cache.TryGet(normalised, request.OperationName, scopeKey, out cached))
         {
-            await _compiler.ValidateAsync(cached.Document, cached.Operation, variables, fullValidation: false, cancellationToken).ConfigureAwait(false);
+            await ValidateVariablesAsync(cached, variables, cancellationToken).ConfigureAwait(false);
             _cache.Add(query, request.OperationName, scopeKey, cached);
             return cached;
         }
@@ -253,4 +253,10 @@ public sealed class FederatedGateway
         _cache.Add(normalised, request.OperationName, scopeKey, compiled);
         return compiled;
     }
+
+    /// <summary>Checks a cached operation's variable values: plainly valid built-in scalars at once, the rest by GraphQL.NET.</summary>
+    private Task ValidateVariablesAsync(CompiledOperation cached, JsonElement variables, CancellationToken cancellationToken) =>
+        cached.Variables.Accepts(variables)
+            ? Task.CompletedTask
+            : _compiler.ValidateAsync(cached.Document, cached.Operation, variables, fullValidation: false, cancellationToken);
 }

@@ -33,10 +33,16 @@ public sealed class FederatedGatewayTests
         const string query = "query ($id: ID!) { user(id: $id) { name } }";
         var good = await gateway.PrepareAsync(new GatewayRequest(query, Variables: Json("""{"id": "u1"}""")), null, Token);
         var bad = await gateway.PrepareAsync(new GatewayRequest(query, Variables: Json("{}")), null, Token);
+        var wrongType = await gateway.PrepareAsync(new GatewayRequest(query, Variables: Json("""{"id": {"a": 1}}""")), null, Token);
+        var explicitNull = await gateway.PrepareAsync(new GatewayRequest(query, Variables: Json("""{"id": null}""")), null, Token);
+        var numericId = await gateway.PrepareAsync(new GatewayRequest(query, Variables: Json("""{"id": 7}""")), null, Token);
 
         Assert.True(good.Succeeded);
         Assert.False(bad.Succeeded);
         Assert.Equal(ErrorCodes.BadUserInput, Assert.Single(bad.Error!.Errors).Code);
+        Assert.Equal(ErrorCodes.BadUserInput, Assert.Single(wrongType.Error!.Errors).Code);
+        Assert.Equal(ErrorCodes.BadUserInput, Assert.Single(explicitNull.Error!.Errors).Code);
+        Assert.True(numericId.Succeeded);
     }
 
     [Fact]

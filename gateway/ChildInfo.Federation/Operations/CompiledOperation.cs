@@ -10,11 +10,15 @@ internal sealed class CompiledOperation
         Document = document;
         Operation = operation;
         ConditionVariables = conditionVariables;
+        Variables = ScalarVariables.For(operation);
     }
 
     public GraphQLDocument Document { get; }
 
     public GraphQLOperationDefinition Operation { get; }
+
+    /// <summary>Accepts plainly valid values of built-in scalar variables without GraphQL.NET's check.</summary>
+    public ScalarVariables Variables { get; }
 
     /// <summary>Variables used by <c>@include</c>/<c>@skip</c>: their values select the plan.</summary>
     public IReadOnlyList<string> ConditionVariables { get; }
