@@ -7,6 +7,8 @@
 # five minutes). wrk, interleaved rounds, 32 connections as in run.sh. Unlike run.sh's demo, no subgraph shares the
 # gateway's process. Caller: a team manager under child_protection (scope everyone).
 # Usage: tests/ChildInfo.Benchmarks/load/topology.sh [seconds per run, default 10] [rounds, default 8] [connections, default 32] [children, default 2000]
+# COMPARE_BIN=<another build's LoadGateway output folder> adds a third side, "earlier", the same gateway from that build
+# (for example a worktree of an earlier commit), against the same subgraphs in the same rounds.
 source "$(dirname "$0")/common.sh"
 seconds="${1:-10}"; rounds="${2:-8}"; connections="${3:-32}"; population="${4:-2000}"
 
@@ -21,6 +23,9 @@ first="${ids%% *}"
 query='query Child($id: ID!) { child(id: $id) { id forename surname dateOfBirth postcode } }'
 
 start_gateway gateway -- dotnet "$bin/childinfo.dll" serve --supergraph "$work/supergraph.graphql"
+if [[ -n "${COMPARE_BIN:-}" ]]; then
+  start_gateway earlier -- dotnet "$COMPARE_BIN/childinfo.dll" serve --supergraph "$work/supergraph.graphql"
+fi
 direct="${subgraph_url[child-index]}"
 make_lua "$work/gateway.lua" "$query" "$ids" "${headers[@]}"
 
@@ -45,5 +50,24 @@ warm_up 10 "$connections" "$direct" "$work/direct.lua" "${gateway_url[gateway]}"
 
 machine
 echo "command: tests/ChildInfo.Benchmarks/load/topology.sh $seconds $rounds $connections $population (wrk -t2 -c$connections -d${seconds}s, $(wc -w <<<"$ids") children in turn)"
-interleave "$rounds" "$seconds" "$connections" subgraph "$direct" "$work/direct.lua" gateway "${gateway_url[gateway]}" "$work/gateway.lua" renew
+if [[ -z "${COMPARE_BIN:-}" ]]; then
+  interleave "$rounds" "$seconds" "$connections" subgraph "$direct" "$work/direct.lua" gateway "${gateway_url[gateway]}" "$work/gateway.lua" renew
+  summarise subgraph gateway
+  exit 0
+fi
+
+# Three sides, their order rotated each round.
+warm_up 10 "$connections" "${gateway_url[earlier]}" "$work/gateway.lua"
+: >"$work/rounds.tsv"
+sides=(subgraph gateway earlier)
+for r in $(seq 1 "$rounds"); do
+  for i in 0 1 2; do
+    side="${sides[$(( (i + r) % 3 ))]}"
+    renew "$side"
+    if [[ "$side" == subgraph ]]; then measure subgraph "$direct" "$work/direct.lua" "$seconds" "$connections" "$r"
+    else measure "$side" "${gateway_url[$side]}" "$work/gateway.lua" "$seconds" "$connections" "$r"; fi
+  done
+done
 summarise subgraph gateway
+summarise subgraph earlier
+summarise earlier gateway
