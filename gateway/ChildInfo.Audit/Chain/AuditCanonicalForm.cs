@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -31,90 +32,129 @@ public static class AuditCanonicalForm
         Enum.TryParse<AuditOutcome>(text, ignoreCase: true, out var outcome) && Enum.IsDefined(outcome) ? outcome : AuditOutcome.Error;
 
     /// <summary>The hash a record should carry, computed from its header fields alone.</summary>
-    public static string RecordHash(AuditRecord record) => AuditHashes.Sha256(Header(record));
+    public static string RecordHash(AuditRecord record)
+    {
+        var (buffer, json) = Scratch();
+        WriteHeader(json, record);
+        return AuditHashes.Sha256(buffer.WrittenSpan);
+    }
 
     public static string Header(AuditRecord record)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("v", Version);
-            json.WriteNumber("sequence", record.Sequence);
-            json.WriteString("time", FormatTime(record.Time));
-            json.WriteString("requestId", record.RequestId);
-            json.WriteString("user", record.User);
-            json.WriteString("role", record.Role);
-            json.WriteString("organisation", record.Organisation);
-            json.WriteString("purpose", record.Purpose);
-            json.WriteStartArray("children");
-            foreach (var child in record.ChildIds.Order(StringComparer.Ordinal))
-                json.WriteStringValue(child);
-            json.WriteEndArray();
-            json.WriteBoolean("breakGlass", record.BreakGlass);
-            json.WriteBoolean("preferenceOverridden", record.PreferenceOverridden);
-            json.WriteString("outcome", OutcomeName(record.Outcome));
-            json.WriteString("operationHash", record.OperationHash);
-            json.WriteString("payloadDigest", record.PayloadDigest);
-            json.WriteString("previousHash", record.PreviousHash);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        var (buffer, json) = Scratch();
+        WriteHeader(json, record);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteHeader(Utf8JsonWriter json, AuditRecord record)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("v", Version);
+        json.WriteNumber("sequence", record.Sequence);
+        json.WriteString("time", FormatTime(record.Time));
+        json.WriteString("requestId", record.RequestId);
+        json.WriteString("user", record.User);
+        json.WriteString("role", record.Role);
+        json.WriteString("organisation", record.Organisation);
+        json.WriteString("purpose", record.Purpose);
+        json.WriteStartArray("children");
+        foreach (var child in record.ChildIds.Order(StringComparer.Ordinal))
+            json.WriteStringValue(child);
+        json.WriteEndArray();
+        json.WriteBoolean("breakGlass", record.BreakGlass);
+        json.WriteBoolean("preferenceOverridden", record.PreferenceOverridden);
+        json.WriteString("outcome", OutcomeName(record.Outcome));
+        json.WriteString("operationHash", record.OperationHash);
+        json.WriteString("payloadDigest", record.PayloadDigest);
+        json.WriteString("previousHash", record.PreviousHash);
+        json.WriteEndObject();
+        json.Flush();
     }
 
     /// <summary>The payload as compact JSON, children sorted by id, in a fixed field order.</summary>
     public static string PayloadJson(AuditPayload payload)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        var (buffer, json) = Scratch();
+        WritePayload(json, payload);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// <see cref="PayloadJson"/> and its digest (SHA-256 of the same UTF-8 bytes that <see cref="AuditHashes.Sha256(string)"/>
+    /// of the text hashes), from one serialisation.
+    /// </summary>
+    public static (string Json, string Digest) PayloadJsonAndDigest(AuditPayload payload)
+    {
+        var (buffer, json) = Scratch();
+        WritePayload(json, payload);
+        return (Encoding.UTF8.GetString(buffer.WrittenSpan), AuditHashes.Sha256(buffer.WrittenSpan));
+    }
+
+    private static void WritePayload(Utf8JsonWriter json, AuditPayload payload)
+    {
+        json.WriteStartObject();
+        if (payload.Justification is null) json.WriteNull("justification");
+        else json.WriteString("justification", payload.Justification);
+        json.WriteString("operation", payload.OperationText);
+        json.WriteStartArray("children");
+        foreach (var child in payload.Children.OrderBy(c => c.ChildId, StringComparer.Ordinal))
         {
             json.WriteStartObject();
-            if (payload.Justification is null) json.WriteNull("justification");
-            else json.WriteString("justification", payload.Justification);
-            json.WriteString("operation", payload.OperationText);
-            json.WriteStartArray("children");
-            foreach (var child in payload.Children.OrderBy(c => c.ChildId, StringComparer.Ordinal))
+            json.WriteString("child", child.ChildId);
+            json.WriteStartArray("disclosed");
+            foreach (var field in child.Disclosed)
             {
                 json.WriteStartObject();
-                json.WriteString("child", child.ChildId);
-                json.WriteStartArray("disclosed");
-                foreach (var field in child.Disclosed)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("field", field.Field);
-                    json.WriteString("label", field.Label);
-                    json.WriteString("source", field.Source);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteStartArray("withheld");
-                foreach (var field in child.Withheld)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("field", field.Field);
-                    WriteOptional(json, "label", field.Label);
-                    WriteOptional(json, "source", field.Source);
-                    json.WriteString("code", field.Code);
-                    json.WriteString("reason", field.Reason);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
+                json.WriteString("field", field.Field);
+                json.WriteString("label", field.Label);
+                json.WriteString("source", field.Source);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteStartArray("overrides");
-            foreach (var o in payload.PreferenceOverrides)
+            json.WriteStartArray("withheld");
+            foreach (var field in child.Withheld)
             {
                 json.WriteStartObject();
-                json.WriteString("child", o.ChildId);
-                json.WriteString("preference", o.Preference);
-                json.WriteString("reason", o.Reason);
+                json.WriteString("field", field.Field);
+                WriteOptional(json, "label", field.Label);
+                WriteOptional(json, "source", field.Source);
+                json.WriteString("code", field.Code);
+                json.WriteString("reason", field.Reason);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        json.WriteEndArray();
+        json.WriteStartArray("overrides");
+        foreach (var o in payload.PreferenceOverrides)
+        {
+            json.WriteStartObject();
+            json.WriteString("child", o.ChildId);
+            json.WriteString("preference", o.Preference);
+            json.WriteString("reason", o.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+    }
+
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _scratch;
+
+    /// <summary>This thread's reusable buffer and writer, emptied: canonical JSON is written, hashed or copied, and forgotten.</summary>
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json) Scratch()
+    {
+        if (_scratch is not { } scratch)
+        {
+            var buffer = new ArrayBufferWriter<byte>(4096);
+            _scratch = scratch = (buffer, new Utf8JsonWriter(buffer));
+        }
+
+        scratch.Buffer.ResetWrittenCount();
+        scratch.Json.Reset(scratch.Buffer);
+        return scratch;
     }
 
     /// <summary>Reads a stored payload; null when it is not readable (the verifier then reports it by its digest).</summary>

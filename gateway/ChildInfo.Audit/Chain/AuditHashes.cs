@@ -11,6 +11,14 @@ public static class AuditHashes
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
+    /// <summary>SHA-256 of bytes already encoded (UTF-8 text written by the canonical form).</summary>
+    public static string Sha256(ReadOnlySpan<byte> utf8)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
     public static bool EqualsFixedTime(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChildInfo.Audit.Records;
 
 namespace ChildInfo.Audit.Chain;
@@ -9,6 +10,11 @@ namespace ChildInfo.Audit.Chain;
 /// </summary>
 public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer, int checkpointInterval)
 {
+    /// <summary>Operation texts seen lately, normalised and hashed once: a gateway's clients send few distinct texts.</summary>
+    private readonly ConcurrentDictionary<string, (string Text, string Hash)> _operations = new(StringComparer.Ordinal);
+
+    private const int OperationsKept = 256;
+
     public SealedBatch Seal(ChainHead head, IReadOnlyList<AuditEntry> entries)
     {
         var now = time.GetUtcNow();
@@ -26,11 +32,11 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
         return new SealedBatch(records, checkpoints);
     }
 
-    private static AuditRecord Seal(ChainHead previous, AuditEntry entry, DateTimeOffset now)
+    private AuditRecord Seal(ChainHead previous, AuditEntry entry, DateTimeOffset now)
     {
-        var operation = OperationText.Normalise(entry.OperationText);
+        var (operation, operationHash) = Operation(entry.OperationText);
         var payload = Payload(entry, operation);
-        var payloadJson = AuditCanonicalForm.PayloadJson(payload);
+        var (payloadJson, payloadDigest) = AuditCanonicalForm.PayloadJsonAndDigest(payload);
         var unsealed = new AuditRecord
         {
             Sequence = previous.Sequence + 1,
@@ -44,14 +50,26 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
             BreakGlass = entry.BreakGlass,
             PreferenceOverridden = entry.PreferenceOverrides.Count > 0,
             Outcome = entry.Outcome,
-            OperationHash = OperationText.Hash(operation),
+            OperationHash = operationHash,
             PayloadJson = payloadJson,
             Payload = payload,
-            PayloadDigest = AuditHashes.Sha256(payloadJson),
+            PayloadDigest = payloadDigest,
             PreviousHash = previous.RecordHash,
             RecordHash = "",
         };
         return unsealed with { RecordHash = AuditCanonicalForm.RecordHash(unsealed) };
+    }
+
+    private (string Text, string Hash) Operation(string text)
+    {
+        if (_operations.TryGetValue(text, out var known))
+            return known;
+        var normalised = OperationText.Normalise(text);
+        var operation = (normalised, OperationText.Hash(normalised));
+        if (_operations.Count >= OperationsKept)
+            _operations.Clear();
+        _operations.TryAdd(text, operation);
+        return operation;
     }
 
     /// <summary>

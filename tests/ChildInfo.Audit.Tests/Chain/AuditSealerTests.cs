@@ -47,6 +47,56 @@ public sealed class AuditSealerTests
         Assert.Equal("S47 enquiry, case 1234", record.Justification);
     }
 
+    /// <summary>
+    /// Canonical form v1 pinned: these digests and hashes were computed by the sealer before it wrote the canonical JSON
+    /// into a reused buffer and hashed its bytes directly (non-ASCII text, escaped characters, unsorted children, a
+    /// withheld field without source, an override), so stored chains still verify.
+    /// </summary>
+    [Fact]
+    public void Seal_KnownEntry_GivesTheHashesOfCanonicalFormV1()
+    {
+        var entry = new AuditEntry
+        {
+            RequestId = "req-1", User = "j.smith", Role = "social_worker", Organisation = "Northshire Children's Services", Purpose = "child_protection",
+            Justification = "S47 enquiry, case 1234 \u2013 Zo\u00eb said \"<not at home>\" \U0001F642",
+            OperationText = "query Child($id: ID!) {\n  child(id: $id) {\n    name\n    attendance { percent }\n  }\n}",
+            Children =
+            [
+                new ChildDisclosure("C-0002", [new DisclosedField("Child.name", "identifying", "child_index")], []),
+                new ChildDisclosure("C-0001", [new DisclosedField("Child.name", "identifying", "child_index"), new DisclosedField("Pupil.attendance", "attendance", "education")],
+                    [new WithheldField("Engagement.notes", "voice", null, "PREFERENCE_WITHHELD", "The family asked \u2013 Zo\u00eb's notes.")]),
+            ],
+            PreferenceOverrides = [new PreferenceOverride("C-0003", "no school", "child protection")],
+            BreakGlass = true,
+            Outcome = AuditOutcome.Partial,
+        };
+
+        var records = Sealer(new ManualTimeProvider(Start)).Seal(ChainHead.Empty, [entry, entry with { RequestId = "req-2" }]).Records;
+
+        Assert.Equal("273f180344c7511207b45b4a8609c21197c87ab270ef03fb75f5366ea7c72fbe", records[0].PayloadDigest);
+        Assert.Equal("8bd51c22d08ca0d05ca350e73a0b6c17b98d3fc944d4c3aa56dd88aa28b808d9", records[0].OperationHash);
+        Assert.Equal("f625f30ce733ebc26e3e5f731cf532c3dee0d71288a0e3a33493751016296e68", records[0].RecordHash);
+        Assert.Equal("afed35968956ef516475fa3a96060344252f75cec25616036087a3865416f71f", records[1].RecordHash);
+        Assert.All(records, r => Assert.Equal(AuditHashes.Sha256(r.PayloadJson!), r.PayloadDigest));
+        Assert.All(records, r => Assert.Equal(AuditHashes.Sha256(AuditCanonicalForm.Header(r)), r.RecordHash));
+        Assert.Equal(records[0].PayloadJson, AuditCanonicalForm.PayloadJson(records[0].Payload!));
+    }
+
+    [Fact]
+    public void Seal_ManyDistinctOperationTexts_EachNormalisedAndHashedAsOnItsOwn()
+    {
+        var sealer = Sealer(new ManualTimeProvider(Start));
+        var texts = Enumerable.Range(0, 600).Select(i => $"query Q{i % 300} {{ child(id: \"C-{i % 300}\") {{ name }} }}").ToList();
+
+        var records = sealer.Seal(ChainHead.Empty, [.. texts.Select(t => Entries.Ordinary(1) with { OperationText = t })]).Records;
+
+        Assert.All(records.Zip(texts), p =>
+        {
+            Assert.Equal(OperationText.Normalise(p.Second), p.First.OperationText);
+            Assert.Equal(OperationText.Hash(OperationText.Normalise(p.Second)), p.First.OperationHash);
+        });
+    }
+
     [Fact]
     public void Seal_EveryNthRecord_GetsAGenuineCheckpoint()
     {
