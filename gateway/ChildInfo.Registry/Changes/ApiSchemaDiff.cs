@@ -20,12 +20,12 @@ public static class ApiSchemaDiff
             if (!after.Types.TryGetValue(name, out var replacement))
             {
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.TypeRemoved, name,
-                    $"Type {name} would be removed: queries that use it would fail."));
+                    $"Type {name} is removed: queries that use it will fail."));
             }
             else if (definition.Kind != replacement.Kind)
             {
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.TypeKindChanged, name,
-                    $"Type {name} would change from {ApiSchema.KindName(definition)} to {ApiSchema.KindName(replacement)}: queries that use it may fail."));
+                    $"Type {name} changes from {ApiSchema.KindName(definition)} to {ApiSchema.KindName(replacement)}: queries that use it may fail."));
             }
             else
             {
@@ -36,7 +36,7 @@ public static class ApiSchemaDiff
         foreach (var (name, definition) in after.Types)
         {
             if (!before.Types.ContainsKey(name))
-                changes.Add(new(SchemaChangeSeverity.Safe, SchemaChangeCodes.TypeAdded, name, $"{Capitalise(ApiSchema.KindName(definition))} {name} would be added."));
+                changes.Add(new(SchemaChangeSeverity.Safe, SchemaChangeCodes.TypeAdded, name, $"{Capitalise(ApiSchema.KindName(definition))} {name} is added."));
         }
 
         CompareRoots(before, after, changes);
@@ -77,7 +77,7 @@ public static class ApiSchemaDiff
             {
                 var kind = operation.ToString().ToLowerInvariant();
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.RootTypeChanged, replacement,
-                    $"The {kind} root type would change from {name} to {replacement}: every {kind} written against {name} would fail."));
+                    $"The {kind} root type changes from {name} to {replacement}: every {kind} written against {name} will fail."));
             }
         }
     }

@@ -18,7 +18,7 @@ internal static class ArgumentChanges
             if (!current.TryGetValue(name, out var replacement))
             {
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.ArgumentRemoved, coordinate,
-                    $"Argument {coordinate} would be removed: queries that pass it would fail."));
+                    $"Argument {coordinate} is removed: queries that pass it will fail."));
                 continue;
             }
 
@@ -27,7 +27,7 @@ internal static class ArgumentChanges
             if (from != to)
             {
                 changes.Add(new(SchemaChangeSeverity.Dangerous, SchemaChangeCodes.ArgumentDefaultChanged, coordinate,
-                    $"Argument {coordinate} would default to {to ?? "nothing"} instead of {from ?? "nothing"}: queries that leave it out may get different results."));
+                    $"Argument {coordinate} defaults to {to ?? "nothing"} instead of {from ?? "nothing"}: queries that leave it out may get different results."));
             }
         }
 
@@ -36,9 +36,9 @@ internal static class ArgumentChanges
             var coordinate = $"{fieldCoordinate}({name}:)";
             changes.Add(TypeReferences.IsRequired(argument)
                 ? new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.RequiredArgumentAdded, coordinate,
-                    $"Required argument {coordinate} would be added with no default: queries that do not pass it would fail.")
+                    $"Required argument {coordinate} is added with no default: queries that do not pass it will fail.")
                 : new(SchemaChangeSeverity.Safe, SchemaChangeCodes.OptionalArgumentAdded, coordinate,
-                    $"Optional argument {coordinate} would be added."));
+                    $"Optional argument {coordinate} is added."));
         }
     }
 
@@ -50,15 +50,15 @@ internal static class ArgumentChanges
         {
             case TypeReferenceChange.Tightened:
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.ArgumentMadeRequired, coordinate,
-                    $"Argument {coordinate} would no longer accept null ({from} to {to}): queries that pass null, or leave it out with no default, would fail."));
+                    $"Argument {coordinate} no longer accepts null ({from} to {to}): queries that pass null, or leave it out with no default, will fail."));
                 break;
             case TypeReferenceChange.Loosened:
                 changes.Add(new(SchemaChangeSeverity.Safe, SchemaChangeCodes.ArgumentMadeOptional, coordinate,
-                    $"Argument {coordinate} would accept null ({from} to {to})."));
+                    $"Argument {coordinate} accepts null ({from} to {to})."));
                 break;
             case TypeReferenceChange.Changed:
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.ArgumentTypeChanged, coordinate,
-                    $"Argument {coordinate} would change type from {from} to {to}: queries that pass it may fail."));
+                    $"Argument {coordinate} changes type from {from} to {to}: queries that pass it may fail."));
                 break;
         }
     }

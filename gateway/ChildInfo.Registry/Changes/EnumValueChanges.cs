@@ -12,13 +12,13 @@ internal static class EnumValueChanges
         foreach (var name in old.Except(current))
         {
             changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.EnumValueRemoved, $"{enumName}.{name}",
-                $"Enum value {enumName}.{name} would be removed: queries that pass it would fail, and clients waiting for it would never see it again."));
+                $"Enum value {enumName}.{name} is removed: queries that pass it will fail, and clients waiting for it will never see it again."));
         }
 
         foreach (var name in current.Except(old))
         {
             changes.Add(new(SchemaChangeSeverity.Dangerous, SchemaChangeCodes.EnumValueAdded, $"{enumName}.{name}",
-                $"Enum value {enumName}.{name} would be added: clients that do not expect it may fail when they receive it."));
+                $"Enum value {enumName}.{name} is added: clients that do not expect it may fail when they receive it."));
         }
     }
 

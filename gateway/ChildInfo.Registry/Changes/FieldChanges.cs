@@ -18,7 +18,7 @@ internal static class FieldChanges
             if (!current.TryGetValue(name, out var replacement))
             {
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.FieldRemoved, coordinate,
-                    $"Field {coordinate} would be removed: queries that ask for it would fail."));
+                    $"Field {coordinate} is removed: queries that ask for it will fail."));
                 continue;
             }
 
@@ -29,7 +29,7 @@ internal static class FieldChanges
         foreach (var name in current.Keys.Where(n => !old.ContainsKey(n)))
         {
             var coordinate = $"{typeName}.{name}";
-            changes.Add(new(SchemaChangeSeverity.Safe, SchemaChangeCodes.FieldAdded, coordinate, $"Field {coordinate} would be added."));
+            changes.Add(new(SchemaChangeSeverity.Safe, SchemaChangeCodes.FieldAdded, coordinate, $"Field {coordinate} is added."));
         }
     }
 
@@ -41,15 +41,15 @@ internal static class FieldChanges
         {
             case TypeReferenceChange.Loosened:
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.FieldMadeNullable, coordinate,
-                    $"Field {coordinate} would become nullable ({from} to {to}): clients that count on a value may get null."));
+                    $"Field {coordinate} becomes nullable ({from} to {to}): clients that count on a value may get null."));
                 break;
             case TypeReferenceChange.Tightened:
                 changes.Add(new(SchemaChangeSeverity.Safe, SchemaChangeCodes.FieldMadeNonNull, coordinate,
-                    $"Field {coordinate} would never be null ({from} to {to})."));
+                    $"Field {coordinate} is never null ({from} to {to})."));
                 break;
             case TypeReferenceChange.Changed:
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.FieldTypeChanged, coordinate,
-                    $"Field {coordinate} would change type from {from} to {to}: queries that ask for it may fail or get values they do not expect."));
+                    $"Field {coordinate} changes type from {from} to {to}: queries that ask for it may fail or get values they do not expect."));
                 break;
         }
     }

@@ -18,7 +18,7 @@ internal static class InputFieldChanges
             if (!current.TryGetValue(name, out var replacement))
             {
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.InputFieldRemoved, coordinate,
-                    $"Input field {coordinate} would be removed: queries that send it would fail."));
+                    $"Input field {coordinate} is removed: queries that send it will fail."));
                 continue;
             }
 
@@ -27,7 +27,7 @@ internal static class InputFieldChanges
             if (from != to)
             {
                 changes.Add(new(SchemaChangeSeverity.Dangerous, SchemaChangeCodes.InputFieldDefaultChanged, coordinate,
-                    $"Input field {coordinate} would default to {to ?? "nothing"} instead of {from ?? "nothing"}: queries that leave it out may get different results."));
+                    $"Input field {coordinate} defaults to {to ?? "nothing"} instead of {from ?? "nothing"}: queries that leave it out may get different results."));
             }
         }
 
@@ -36,9 +36,9 @@ internal static class InputFieldChanges
             var coordinate = $"{typeName}.{name}";
             changes.Add(TypeReferences.IsRequired(field)
                 ? new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.RequiredInputFieldAdded, coordinate,
-                    $"Required input field {coordinate} would be added: queries that send a {typeName} without it would fail.")
+                    $"Required input field {coordinate} is added: queries that send a {typeName} without it will fail.")
                 : new(SchemaChangeSeverity.Dangerous, SchemaChangeCodes.OptionalInputFieldAdded, coordinate,
-                    $"Optional input field {coordinate} would be added: queries keep working, provided leaving it out keeps today's meaning."));
+                    $"Optional input field {coordinate} is added: queries keep working, provided leaving it out keeps today's meaning."));
         }
     }
 
@@ -50,15 +50,15 @@ internal static class InputFieldChanges
         {
             case TypeReferenceChange.Tightened:
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.InputFieldMadeRequired, coordinate,
-                    $"Input field {coordinate} would no longer accept null ({from} to {to}): queries that send null, or leave it out with no default, would fail."));
+                    $"Input field {coordinate} no longer accepts null ({from} to {to}): queries that send null, or leave it out with no default, will fail."));
                 break;
             case TypeReferenceChange.Loosened:
                 changes.Add(new(SchemaChangeSeverity.Safe, SchemaChangeCodes.InputFieldMadeOptional, coordinate,
-                    $"Input field {coordinate} would accept null ({from} to {to})."));
+                    $"Input field {coordinate} accepts null ({from} to {to})."));
                 break;
             case TypeReferenceChange.Changed:
                 changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.InputFieldTypeChanged, coordinate,
-                    $"Input field {coordinate} would change type from {from} to {to}: queries that send it may fail."));
+                    $"Input field {coordinate} changes type from {from} to {to}: queries that send it may fail."));
                 break;
         }
     }

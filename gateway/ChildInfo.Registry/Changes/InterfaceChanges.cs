@@ -12,13 +12,13 @@ internal static class InterfaceChanges
         foreach (var name in old.Except(current))
         {
             changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.InterfaceRemoved, typeName,
-                $"Type {typeName} would no longer implement {name}: queries that reach {typeName} through {name} would fail or lose data."));
+                $"Type {typeName} no longer implements {name}: queries that reach {typeName} through {name} will fail or lose data."));
         }
 
         foreach (var name in current.Except(old))
         {
             changes.Add(new(SchemaChangeSeverity.Dangerous, SchemaChangeCodes.InterfaceAdded, typeName,
-                $"Type {typeName} would implement {name}: clients that list the types behind {name} may meet one they do not handle."));
+                $"Type {typeName} implements {name}: clients that list the types behind {name} may meet one they do not handle."));
         }
     }
 

@@ -12,13 +12,13 @@ internal static class UnionMemberChanges
         foreach (var name in old.Except(current))
         {
             changes.Add(new(SchemaChangeSeverity.Breaking, SchemaChangeCodes.UnionMemberRemoved, unionName,
-                $"Type {name} would be removed from union {unionName}: queries with a fragment on {name} there would fail."));
+                $"Type {name} is removed from union {unionName}: queries with a fragment on {name} there will fail."));
         }
 
         foreach (var name in current.Except(old))
         {
             changes.Add(new(SchemaChangeSeverity.Dangerous, SchemaChangeCodes.UnionMemberAdded, unionName,
-                $"Type {name} would be added to union {unionName}: clients may receive a {name} they do not handle."));
+                $"Type {name} is added to union {unionName}: clients may receive a {name} they do not handle."));
         }
     }
 

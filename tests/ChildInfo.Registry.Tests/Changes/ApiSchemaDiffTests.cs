@@ -65,7 +65,7 @@ public sealed class ApiSchemaDiffTests
 
         Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
         Assert.Equal("School", change.Coordinate);
-        Assert.Equal("Type School would be removed: queries that use it would fail.", change.Message);
+        Assert.Equal("Type School is removed: queries that use it will fail.", change.Message);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ApiSchemaDiffTests
         var change = Single("type Query { a: Int }", "type Query { a: Int } type Exclusion { id: ID! }", SchemaChangeCodes.TypeAdded);
 
         Assert.Equal(SchemaChangeSeverity.Safe, change.Severity);
-        Assert.Equal("Object type Exclusion would be added.", change.Message);
+        Assert.Equal("Object type Exclusion is added.", change.Message);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ApiSchemaDiffTests
 
         Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
         Assert.Equal("Pupil.attendance", change.Coordinate);
-        Assert.Equal("Field Pupil.attendance would be removed: queries that ask for it would fail.", change.Message);
+        Assert.Equal("Field Pupil.attendance is removed: queries that ask for it will fail.", change.Message);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class ApiSchemaDiffTests
 
         Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
         Assert.Equal("Query.pupils(school:)", change.Coordinate);
-        Assert.Equal("Argument Query.pupils(school:) would be removed: queries that pass it would fail.", change.Message);
+        Assert.Equal("Argument Query.pupils(school:) is removed: queries that pass it will fail.", change.Message);
     }
 
     [Fact]
@@ -309,7 +309,7 @@ public sealed class ApiSchemaDiffTests
 
         Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
         Assert.Equal("SearchResult", change.Coordinate);
-        Assert.Contains("Type School would be removed from union SearchResult", change.Message);
+        Assert.Contains("Type School is removed from union SearchResult", change.Message);
     }
 
     [Fact]
@@ -331,7 +331,7 @@ public sealed class ApiSchemaDiffTests
 
         Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
         Assert.Equal("Pupil", change.Coordinate);
-        Assert.Contains("would no longer implement Person", change.Message);
+        Assert.Contains("no longer implements Person", change.Message);
     }
 
     [Fact]
@@ -351,7 +351,7 @@ public sealed class ApiSchemaDiffTests
         var change = Single(before, after, SchemaChangeCodes.RootTypeChanged);
 
         Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Contains("query root type would change from Query to Root", change.Message);
+        Assert.Contains("query root type changes from Query to Root", change.Message);
     }
 
     [Fact]
@@ -375,7 +375,7 @@ public sealed class ApiSchemaDiffTests
             report.Changes.Select(c => (c.Coordinate, c.Code)));
         var lines = report.Describe().Split('\n');
         Assert.Equal(4, lines.Length);
-        Assert.StartsWith("- BREAKING  Field Pupil.attendance would be removed", lines[0]);
+        Assert.StartsWith("- BREAKING  Field Pupil.attendance is removed", lines[0]);
         Assert.StartsWith("~ BREAKING  Argument Query.pupil(id:)", lines[1]);
         Assert.StartsWith("+ DANGEROUS Enum value Status.EXCLUDED", lines[2]);
         Assert.StartsWith("+ SAFE      Field Pupil.zeta", lines[3]);
