@@ -142,7 +142,7 @@ public sealed class FederatedGateway
     public async Task<GatewayResult> ExecuteAsync(PreparedOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        using var state = new ExecutionState(Supergraph, _transport, Options, operation.Variables, operation.Request.Context, operation.Guard);
+        using var state = new ExecutionState(Supergraph, _transport, Options, operation.Variables, operation.Request.Context, operation.Guard, operation.Plan.ResponseKeys);
         if (operation.Plan.HasIntrospection)
         {
             await IntrospectionExecutor.ExecuteAsync(ApiSchema, operation, state, cancellationToken).ConfigureAwait(false);

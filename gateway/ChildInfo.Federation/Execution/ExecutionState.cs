@@ -11,8 +11,9 @@ internal sealed class ExecutionState : IDisposable
 {
     private readonly List<SubgraphResponse> _responses = [];
 
-    public ExecutionState(SupergraphSchema schema, ISubgraphTransport transport, FederatedGatewayOptions options, JsonElement variables, object? context, IRecordGuard? guard = null)
+    public ExecutionState(SupergraphSchema schema, ISubgraphTransport transport, FederatedGatewayOptions options, JsonElement variables, object? context, IRecordGuard? guard = null, ResultNames? responseKeys = null)
     {
+        Names = new ResultNames(responseKeys);
         Guard = guard;
         Schema = schema;
         Transport = transport;
@@ -34,7 +35,7 @@ internal sealed class ExecutionState : IDisposable
     public ResultObject Data { get; } = new(default);
 
     /// <summary>The property names of the subgraphs' answers, each read once (guarded by <see cref="Gate"/>).</summary>
-    public ResultNames Names { get; } = new();
+    public ResultNames Names { get; }
 
     public List<GraphQLError> Errors { get; } = [];
 

@@ -12,8 +12,18 @@ namespace ChildInfo.Federation.Execution;
 /// </summary>
 internal sealed class ResultNames
 {
+    private readonly ResultNames? _known;
     private Entry[] _entries = [];
     private int _count;
+
+    /// <param name="known">
+    /// A table filled beforehand and only read from then on (the plan's response keys): names found there are its own
+    /// string instances, the ones the response writer looks up, so those lookups succeed on the first reference check.
+    /// </param>
+    public ResultNames(ResultNames? known = null)
+    {
+        _known = known;
+    }
 
     public string Of(JsonProperty property)
     {
@@ -24,26 +34,45 @@ internal sealed class ResultNames
             return property.Name;
         }
 
-        if (_entries.Length == 0)
+        var hash = Hash(raw);
+        if (_known is not null && _known.Find(raw, hash) is { } known)
         {
-            _entries = new Entry[16];
+            return known;
         }
 
+        return Find(raw, hash) ?? Insert(hash, Encoding.ASCII.GetString(raw));
+    }
+
+    /// <summary>Adds a name (while the table is being filled, before anyone reads it).</summary>
+    public void Add(string name)
+    {
+        if (!Ascii.IsValid(name))
+        {
+            return;
+        }
+
+        var raw = Encoding.ASCII.GetBytes(name);
         var hash = Hash(raw);
+        if (Find(raw, hash) is null)
+        {
+            Insert(hash, name);
+        }
+    }
+
+    private string? Find(ReadOnlySpan<byte> raw, int hash)
+    {
+        if (_entries.Length == 0)
+        {
+            return null;
+        }
+
         var mask = _entries.Length - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
             ref var entry = ref _entries[i];
             if (entry.Name is null)
             {
-                var name = Encoding.ASCII.GetString(raw);
-                entry = new Entry(hash, name);
-                if (++_count * 2 > _entries.Length)
-                {
-                    Grow();
-                }
-
-                return name;
+                return null;
             }
 
             if (entry.Hash == hash && Ascii.Equals(raw, entry.Name))
@@ -51,6 +80,29 @@ internal sealed class ResultNames
                 return entry.Name;
             }
         }
+    }
+
+    private string Insert(int hash, string name)
+    {
+        if (_entries.Length == 0)
+        {
+            _entries = new Entry[16];
+        }
+
+        var mask = _entries.Length - 1;
+        var i = hash & mask;
+        while (_entries[i].Name is not null)
+        {
+            i = (i + 1) & mask;
+        }
+
+        _entries[i] = new Entry(hash, name);
+        if (++_count * 2 > _entries.Length)
+        {
+            Grow();
+        }
+
+        return name;
     }
 
     private void Grow()

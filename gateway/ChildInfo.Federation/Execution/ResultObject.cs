@@ -29,29 +29,34 @@ internal sealed class ResultObject
 
     public ResultValue Get(string key)
     {
-        foreach (var field in _fields)
-        {
-            if (field.Key == key)
-            {
-                return field.Value;
-            }
-        }
-
-        return ResultValue.Null;
+        var i = IndexOf(key);
+        return i < 0 ? ResultValue.Null : _fields[i].Value;
     }
 
-    public bool Contains(string key)
+    private int IndexOf(string key)
     {
-        foreach (var field in _fields)
+        // Keys merged from subgraph answers are mostly the plan's own strings, as are the keys the response writer
+        // asks for: a pass comparing references finds them without comparing characters.
+        for (var i = 0; i < _fields.Count; i++)
         {
-            if (field.Key == key)
+            if (ReferenceEquals(_fields[i].Key, key))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        for (var i = 0; i < _fields.Count; i++)
+        {
+            if (string.Equals(_fields[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
+
+    public bool Contains(string key) => IndexOf(key) >= 0;
 
     /// <summary>Set when a guarded entity fetch gave nothing for this object (failed, or answered null for it).</summary>
     public bool Unanswered { get; set; }
@@ -95,13 +100,11 @@ internal sealed class ResultObject
             _typename = null;
         }
 
-        for (var i = 0; i < _fields.Count; i++)
+        var i = IndexOf(key);
+        if (i >= 0)
         {
-            if (_fields[i].Key == key)
-            {
-                _fields[i] = new KeyValuePair<string, ResultValue>(key, value);
-                return;
-            }
+            _fields[i] = new KeyValuePair<string, ResultValue>(key, value);
+            return;
         }
 
         _fields.Add(new KeyValuePair<string, ResultValue>(key, value));
@@ -125,19 +128,30 @@ internal sealed class ResultObject
                 continue;
             }
 
-            var existing = Get(name);
+            // One lookup serves both the merge into an existing value and the replacement or addition.
+            var index = IndexOf(name);
+            var existing = index < 0 ? ResultValue.Null : _fields[index].Value;
             var value = property.Value;
-            switch (value.ValueKind)
+            if (value.ValueKind == JsonValueKind.Object && existing.Object is { } target)
             {
-                case JsonValueKind.Object when existing.Object is { } target:
-                    target.Merge(value, names);
-                    break;
-                case JsonValueKind.Array when existing.List is { } list && list.Items.Count == value.GetArrayLength():
-                    list.Merge(value, names);
-                    break;
-                default:
-                    Set(name, Convert(value, names));
-                    break;
+                target.Merge(value, names);
+            }
+            else if (value.ValueKind == JsonValueKind.Array && existing.List is { } list && list.Items.Count == value.GetArrayLength())
+            {
+                list.Merge(value, names);
+            }
+            else if (index >= 0)
+            {
+                _fields[index] = new KeyValuePair<string, ResultValue>(name, Convert(value, names));
+            }
+            else
+            {
+                _fields.Add(new KeyValuePair<string, ResultValue>(name, Convert(value, names)));
+            }
+
+            if (name == "__typename")
+            {
+                _typename = null;
             }
         }
     }

@@ -1,4 +1,5 @@
 using ChildInfo.Federation.Access;
+using ChildInfo.Federation.Execution;
 using ChildInfo.Federation.Operations;
 using GraphQLParser.AST;
 
@@ -16,6 +17,7 @@ public sealed class QueryPlan
         Schedule = schedule;
         Shape = shape;
         HasIntrospection = hasIntrospection;
+        ResponseKeys = KeysOf(shape);
     }
 
     public OperationType Operation { get; }
@@ -28,6 +30,9 @@ public sealed class QueryPlan
 
     internal OperationShape Shape { get; }
 
+    /// <summary>Every response key of the shape, as the shape's own strings: what merging names subgraph fields by.</summary>
+    internal ResultNames ResponseKeys { get; }
+
     /// <summary>The field coordinates the plan serves and the decisions of those a policy withheld.</summary>
     public FieldSelection Fields => Shape.Fields;
 
@@ -38,4 +43,31 @@ public sealed class QueryPlan
     public string Text => _text ??= PlanPrinter.Print(this);
 
     public override string ToString() => Text;
+
+    private static ResultNames KeysOf(OperationShape shape)
+    {
+        var keys = new ResultNames();
+        keys.Add("__typename");
+        var seen = new HashSet<ShapeField[]>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<ShapeField[]>();
+        pending.Push(shape.RootFields);
+        while (pending.TryPop(out var fields))
+        {
+            if (!seen.Add(fields))
+            {
+                continue;
+            }
+
+            foreach (var field in fields)
+            {
+                keys.Add(field.ResponseKey);
+                foreach (var sub in field.SubByType?.Values ?? [])
+                {
+                    pending.Push(sub);
+                }
+            }
+        }
+
+        return keys;
+    }
 }
