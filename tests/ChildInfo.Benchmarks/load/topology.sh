@@ -29,14 +29,16 @@ fi
 direct="${subgraph_url[child-index]}"
 make_lua "$work/gateway.lua" "$query" "$ids" "${headers[@]}"
 
-# A request context for a direct call, signed with the subgraphs' key as the gateway signs one (HS256, 300 s).
+# A request context for a direct call, signed with the subgraphs' key as the gateway signs one (HS256, 300 s). The
+# subgraphs serve only fields whose labels the context lists: it lists every label of the sample classifications.
 context() {
-  python3 - "$context_key" <<'PY'
-import base64, hashlib, hmac, json, sys, time, uuid
+  python3 - "$context_key" "$root"/policies/sample/classifications-*.yaml <<'PY'
+import base64, hashlib, hmac, json, re, sys, time, uuid
 def b64(data): return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+labels = sorted({l.strip() for f in sys.argv[2:] for group in re.findall(r"\[([^\]]*)\]", open(f).read()) for l in group.split(",") if l.strip()})
 now = int(time.time())
 claims = {"sub": "load.test", "role": "team_manager", "purpose": "child_protection", "rid": str(uuid.uuid4()),
-          "iat": now, "exp": now + 300, "scope": "Everyone", "rule": "team_manager/child_protection"}
+          "iat": now, "exp": now + 300, "scope": "Everyone", "rule": "team_manager/child_protection", "labels": labels, "links": []}
 signing = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()) + "." + b64(json.dumps(claims).encode())
 print(signing + "." + b64(hmac.new(base64.b64decode(sys.argv[1]), signing.encode(), hashlib.sha256).digest()))
 PY
