@@ -8,8 +8,8 @@ namespace ChildInfo.Audit.Storage;
 /// <summary>
 /// The append, read and redact logic every SQL database shares, with Dapper. Each append is one transaction that
 /// first takes the database's write lock on the chain head (<see cref="AuditSql.LockHead"/>), so the chain stays
-/// linear across processes; the primary key on <c>sequence</c> and the unique <c>previous_hash</c> refuse a fork
-/// even if that lock were ever bypassed.
+/// linear across processes; the primary key on <c>sequence</c> and the unique <c>previous_hash</c> (on SQLite, a
+/// trigger checking each record's link to its predecessor) refuse a fork even if that lock were ever bypassed.
 /// </summary>
 public abstract class SqlAuditStore : IAuditStore
 {

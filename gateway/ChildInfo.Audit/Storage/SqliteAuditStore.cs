@@ -60,9 +60,22 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
                 operation_hash TEXT NOT NULL,
                 payload TEXT NULL,
                 payload_digest TEXT NOT NULL,
-                previous_hash TEXT NOT NULL UNIQUE,
-                record_hash TEXT NOT NULL UNIQUE,
+                previous_hash TEXT NOT NULL,
+                record_hash TEXT NOT NULL,
                 redacted_at TEXT NULL)
+            """,
+            // A fork is refused by the link itself rather than by unique indexes on the two hashes: the primary key
+            // refuses a second record with a sequence, and this refuses a record whose predecessor is stored with
+            // another hash (so two records can never name the same predecessor). It costs one primary-key lookup of
+            // the last record written; unique indexes on random hashes cost two random index pages per record, which
+            // was half of the bytes every commit wrote and synced. A file created before keeps its unique indexes.
+            $"""
+            CREATE TRIGGER IF NOT EXISTS audit_record_links BEFORE INSERT ON audit_record
+            WHEN (NEW.sequence = 1 AND NEW.previous_hash <> '{Chain.AuditHashes.Genesis}')
+              OR EXISTS (SELECT 1 FROM audit_record p WHERE p.sequence = NEW.sequence - 1 AND p.record_hash <> NEW.previous_hash)
+            BEGIN
+              SELECT RAISE(ABORT, 'audit_record: previous_hash is not the hash of the preceding record (the chain would fork)');
+            END
             """,
             "CREATE INDEX IF NOT EXISTS ix_audit_record_recorded_at ON audit_record (recorded_at)",
             "CREATE INDEX IF NOT EXISTS ix_audit_record_review ON audit_record (sequence) WHERE break_glass = 1 OR preference_overridden = 1",

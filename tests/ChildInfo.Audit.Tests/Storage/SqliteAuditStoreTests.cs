@@ -1,0 +1,95 @@
+using ChildInfo.Audit.Storage;
+using ChildInfo.Audit.Tests.Kit;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ChildInfo.Audit.Tests.Storage;
+
+/// <summary>What is particular to the SQLite store: how its schema refuses a fork, and files created by earlier versions.</summary>
+public sealed class SqliteAuditStoreTests
+{
+    private static string NewPath() => Path.Combine(Directory.CreateTempSubdirectory("childinfo-audit-").FullName, "audit.db");
+
+    private static async Task<long> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        return await connection.ExecuteScalarAsync<long>(sql);
+    }
+
+    [Fact]
+    public async Task Insert_NamingAPredecessorThatIsNotTheRecordBefore_IsRefusedByTheDatabase()
+    {
+        var path = NewPath();
+        var store = new SqliteAuditStore(path);
+        await store.EnsureCreatedAsync();
+        await using (var log = new AuditLog(store, Entries.Options(), TimeProvider.System))
+        {
+            for (var i = 1; i <= 3; i++)
+                await log.AppendAsync(Entries.Ordinary(i));
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        // A second successor of record 2 (a fork), written past the lock as a fourth record: refused.
+        var fork = Assert.Throws<SqliteException>(() => connection.Execute(
+            "INSERT INTO audit_record SELECT 4, recorded_at, 'forked', user_id, role, organisation, purpose, child_ids, break_glass, preference_overridden, " +
+            "outcome, operation_hash, payload, payload_digest, previous_hash, 'eeee', NULL FROM audit_record WHERE sequence = 3"));
+        Assert.Contains("would fork", fork.Message);
+        // The honest successor of record 3 is accepted.
+        connection.Execute(
+            "INSERT INTO audit_record SELECT 4, recorded_at, 'next', user_id, role, organisation, purpose, child_ids, break_glass, preference_overridden, " +
+            "outcome, operation_hash, payload, payload_digest, record_hash, 'ffff', NULL FROM audit_record WHERE sequence = 3");
+        Assert.Equal(4, await ScalarAsync(path, "SELECT COUNT(*) FROM audit_record"));
+    }
+
+    [Fact]
+    public async Task FirstRecord_NotLinkedToGenesis_IsRefused()
+    {
+        var path = NewPath();
+        await new SqliteAuditStore(path).EnsureCreatedAsync();
+        await using var connection = new SqliteConnection($"Data Source={path}");
+
+        var refused = Assert.Throws<SqliteException>(() => connection.Execute(
+            "INSERT INTO audit_record (sequence, recorded_at, request_id, user_id, role, organisation, purpose, child_ids, break_glass, preference_overridden, " +
+            "outcome, operation_hash, payload, payload_digest, previous_hash, record_hash) VALUES (1, 't', 'r', 'u', 'r', 'o', 'p', '[]', 0, 0, 'ok', 'h', NULL, 'd', 'not-genesis', 'x')"));
+        Assert.Contains("would fork", refused.Message);
+    }
+
+    [Fact]
+    public async Task NewFile_HasNoIndexOnTheHashes()
+    {
+        var path = NewPath();
+        await new SqliteAuditStore(path).EnsureCreatedAsync();
+
+        Assert.Equal(0, await ScalarAsync(path,
+            "SELECT COUNT(*) FROM pragma_index_list('audit_record') l JOIN pragma_index_info(l.name) i WHERE i.name IN ('previous_hash', 'record_hash')"));
+    }
+
+    /// <summary>A file created with unique indexes on the two hashes (before the link trigger) is used as it is.</summary>
+    [Fact]
+    public async Task FileFromAnEarlierVersion_KeepsItsUniqueIndexes_AndTheChainContinues()
+    {
+        var path = NewPath();
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Execute("""
+                CREATE TABLE audit_record (
+                    sequence INTEGER NOT NULL PRIMARY KEY, recorded_at TEXT NOT NULL, request_id TEXT NOT NULL, user_id TEXT NOT NULL,
+                    role TEXT NOT NULL, organisation TEXT NOT NULL, purpose TEXT NOT NULL, child_ids TEXT NOT NULL,
+                    break_glass INTEGER NOT NULL, preference_overridden INTEGER NOT NULL, outcome TEXT NOT NULL,
+                    operation_hash TEXT NOT NULL, payload TEXT NULL, payload_digest TEXT NOT NULL,
+                    previous_hash TEXT NOT NULL UNIQUE, record_hash TEXT NOT NULL UNIQUE, redacted_at TEXT NULL)
+                """);
+        }
+
+        var store = new SqliteAuditStore(path);
+        await store.EnsureCreatedAsync();
+        await using var log = new AuditLog(store, Entries.Options(), TimeProvider.System);
+        await Task.WhenAll(Enumerable.Range(1, 30).Select(i => log.AppendAsync(Entries.Ordinary(i))));
+        var result = await log.CreateVerifier().VerifyAsync();
+
+        Assert.True(result.IsIntact, result.Summary);
+        Assert.Equal(30, result.RecordsChecked);
+        Assert.Equal(2, await ScalarAsync(path,
+            "SELECT COUNT(*) FROM pragma_index_list('audit_record') l JOIN pragma_index_info(l.name) i WHERE l.\"unique\" = 1 AND i.name IN ('previous_hash', 'record_hash')"));
+    }
+}
