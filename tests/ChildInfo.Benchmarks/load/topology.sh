@@ -8,7 +8,9 @@
 # gateway's process. Caller: a team manager under child_protection (scope everyone).
 # Usage: tests/ChildInfo.Benchmarks/load/topology.sh [seconds per run, default 10] [rounds, default 8] [connections, default 32] [children, default 2000]
 # COMPARE_BIN=<another build's LoadGateway output folder> adds a third side, "earlier", the same gateway from that build
-# (for example a worktree of an earlier commit), against the same subgraphs in the same rounds.
+# (for example a worktree of an earlier commit), against the same subgraphs in the same rounds. PACED_MS=<ms> adds a
+# side "paced": direct calls where each connection waits that long after each answer, so the subgraph sees about the
+# request rate the gateway gives it (its CPU per request depends on the rate, not only on the request).
 source "$(dirname "$0")/common.sh"
 seconds="${1:-10}"; rounds="${2:-8}"; connections="${3:-32}"; population="${4:-2000}"
 
@@ -43,7 +45,13 @@ signing = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()) + "." + b64(j
 print(signing + "." + b64(hmac.new(base64.b64decode(sys.argv[1]), signing.encode(), hashlib.sha256).digest()))
 PY
 }
-renew() { [[ "$1" == subgraph ]] && make_lua "$work/direct.lua" "$query" "$ids" "ChildInfo-Context: $(context)"; return 0; }
+renew() {
+  case "$1" in
+    subgraph) make_lua "$work/direct.lua" "$query" "$ids" "ChildInfo-Context: $(context)" ;;
+    paced) make_lua "$work/paced.lua" "$query" "$ids" "ChildInfo-Context: $(context)"
+      sed -i "s/^request = function()/delay = function() return $PACED_MS end\nrequest = function()/" "$work/paced.lua" ;;
+  esac
+}
 
 renew subgraph
 check_answer "${gateway_url[gateway]}" "$query" "$first" "${headers[@]}"
@@ -52,24 +60,31 @@ warm_up 10 "$connections" "$direct" "$work/direct.lua" "${gateway_url[gateway]}"
 
 machine
 echo "command: tests/ChildInfo.Benchmarks/load/topology.sh $seconds $rounds $connections $population (wrk -t2 -c$connections -d${seconds}s, $(wc -w <<<"$ids") children in turn)"
-if [[ -z "${COMPARE_BIN:-}" ]]; then
+extra=()
+[[ -n "${COMPARE_BIN:-}" ]] && extra+=(earlier)
+[[ -n "${PACED_MS:-}" ]] && extra+=(paced)
+if (( ${#extra[@]} == 0 )); then
   interleave "$rounds" "$seconds" "$connections" subgraph "$direct" "$work/direct.lua" gateway "${gateway_url[gateway]}" "$work/gateway.lua" renew
   summarise subgraph gateway
   exit 0
 fi
 
-# Three sides, their order rotated each round.
-warm_up 10 "$connections" "${gateway_url[earlier]}" "$work/gateway.lua"
+# More than two sides: their order rotated each round.
+[[ -n "${COMPARE_BIN:-}" ]] && warm_up 10 "$connections" "${gateway_url[earlier]}" "$work/gateway.lua"
 : >"$work/rounds.tsv"
-sides=(subgraph gateway earlier)
+sides=(subgraph gateway "${extra[@]}")
 for r in $(seq 1 "$rounds"); do
-  for i in 0 1 2; do
-    side="${sides[$(( (i + r) % 3 ))]}"
+  for i in $(seq 0 $(( ${#sides[@]} - 1 ))); do
+    side="${sides[$(( (i + r) % ${#sides[@]} ))]}"
     renew "$side"
-    if [[ "$side" == subgraph ]]; then measure subgraph "$direct" "$work/direct.lua" "$seconds" "$connections" "$r"
-    else measure "$side" "${gateway_url[$side]}" "$work/gateway.lua" "$seconds" "$connections" "$r"; fi
+    case "$side" in
+      subgraph) measure subgraph "$direct" "$work/direct.lua" "$seconds" "$connections" "$r" ;;
+      paced) measure paced "$direct" "$work/paced.lua" "$seconds" "$connections" "$r" ;;
+      *) measure "$side" "${gateway_url[$side]}" "$work/gateway.lua" "$seconds" "$connections" "$r" ;;
+    esac
   done
 done
 summarise subgraph gateway
-summarise subgraph earlier
-summarise earlier gateway
+for side in "${extra[@]}"; do summarise subgraph "$side"; done
+[[ -n "${COMPARE_BIN:-}" ]] && summarise earlier gateway
+exit 0
