@@ -197,57 +197,6 @@ public abstract class EarlyYearsSubgraphTests(EarlyYearsFixture fixture)
         Assert.Equal(0, data.GetProperty("empty").GetArrayLength());
     }
 
-    [Theory]
-    [InlineData("""[{ "__typename": "EarlyYearsChild" }]""", "must carry its key field 'eyChildId'")]
-    [InlineData("""[{ "__typename": "EarlyYearsChild", "eyChildId": 42 }]""", "must be a string, not a number")]
-    [InlineData("""[{ "__typename": "EarlyYearsChild", "eyChildId": ["EY1"] }]""", "must be a string, not a list")]
-    [InlineData("""[{ "__typename": "EarlyYearsChild", "eyChildId": { "id": "EY1" } }]""", "must be a string, not an object")]
-    [InlineData("""[{ "__typename": "Pupil", "upn": "A1" }]""", "'Pupil' could not be found")]
-    [InlineData("""[{ "__typename": "EarlyYearsSetting", "urn": 1 }]""", "has not been configured for GraphQL Federation")]
-    [InlineData("""[{ "eyChildId": "EY1" }]""", "must contain a __typename")]
-    [InlineData("""[42]""", "must be a dictionary")]
-    public async Task Entities_BadRepresentation_ClearGraphQLError(string representations, string expected)
-    {
-        var host = await HostAsync();
-        var (status, body) = await host.PostRawAsync($$"""
-            { "query": "query($r: [_Any!]!) { _entities(representations: $r) { ... on EarlyYearsChild { eyChildId } } }", "variables": { "r": {{representations}} } }
-            """);
-
-        Assert.True(status is 200 or 400, $"status {status}: {body.GetRawText()}");
-        Assert.Contains(expected, Messages(body));
-        Assert.DoesNotContain("   at ", body.GetRawText());
-        Assert.DoesNotContain("Exception", body.GetRawText());
-    }
-
-    [Fact]
-    public async Task Entities_OversizedBatch_RefusedBeforeTheDatabase()
-    {
-        var host = await HostAsync();
-        var before = fixture.Queries.Count;
-        var body = await host.QueryAsync(EntitiesQuery, new { representations = Enumerable.Range(0, 1500).Select(i => Rep("EY" + i)).ToArray() });
-
-        Assert.Contains("1500 representations", Messages(body));
-        Assert.Equal("ENTITY_BATCH_TOO_LARGE", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Equal(before, fixture.Queries.Count);
-    }
-
-    [Theory]
-    [InlineData("<xml/>")]
-    [InlineData("[1, 2")]
-    public async Task NonJsonBody_BadRequestWithGraphQLError(string raw)
-    {
-        var host = await HostAsync();
-        var (status, body) = await host.PostRawAsync(raw);
-
-        Assert.Equal(400, status);
-        Assert.Contains("not a valid GraphQL request", Messages(body));
-    }
-
-    private static string Messages(JsonElement body) =>
-        body.TryGetProperty("errors", out var errors)
-            ? string.Join(" | ", errors.EnumerateArray().Select(e => e.GetProperty("message").GetString()))
-            : "";
-
     private static void AssertNoErrors(JsonElement body) =>
         Assert.False(body.TryGetProperty("errors", out _), body.GetRawText());
 }

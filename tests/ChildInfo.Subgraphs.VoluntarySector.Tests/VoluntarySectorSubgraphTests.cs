@@ -62,68 +62,6 @@ public abstract class VoluntarySectorSubgraphTests<THost>(THost fixture) : IClas
     }
 
     [Fact]
-    public async Task Entities_MissingKeyField_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(EntitiesQuery, new { reps = new[] { new Dictionary<string, object?> { ["__typename"] = "VcsParticipant", ["id"] = "VCS-000001" } } });
-
-        AssertClearError(status, body, "must carry its key field 'participantId'");
-    }
-
-    [Fact]
-    public async Task Entities_NumericKey_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(EntitiesQuery, new { reps = new[] { Rep(1) } });
-
-        AssertClearError(status, body, "must be a string, not a number");
-    }
-
-    [Fact]
-    public async Task Entities_ObjectKey_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(EntitiesQuery, new { reps = new[] { Rep(new { id = 1 }) } });
-
-        AssertClearError(status, body, "must be a string, not an object");
-    }
-
-    [Fact]
-    public async Task Entities_UnknownTypename_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(EntitiesQuery, new { reps = new[] { new Dictionary<string, object?> { ["__typename"] = "SocialCareChild", ["personId"] = "LA000001" } } });
-
-        AssertClearError(status, body, "The type 'SocialCareChild' could not be found");
-    }
-
-    [Fact]
-    public async Task Entities_RepresentationNotAnObject_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(EntitiesQuery, new { reps = new object[] { 17 } });
-
-        AssertClearError(status, body, "Representation must be a dictionary");
-    }
-
-    [Fact]
-    public async Task Entities_OversizedBatch_RefusedBeforeTheDatabase()
-    {
-        var before = fixture.Definition.Statements.CountOf("participant.byIds");
-        var reps = Enumerable.Range(0, 1001).Select(i => Rep($"VCS-{i:000000}")).ToArray();
-
-        var (status, body) = await PostAsync(EntitiesQuery, new { reps });
-
-        AssertClearError(status, body, "at most 1000");
-        Assert.Equal("ENTITY_BATCH_TOO_LARGE", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Equal(before, fixture.Definition.Statements.CountOf("participant.byIds"));
-    }
-
-    [Fact]
-    public async Task Post_NonJsonBody_BadRequestWithGraphQLError()
-    {
-        var (status, body) = await Host.PostRawAsync("representations=please");
-
-        Assert.Equal(400, status);
-        Assert.Equal("BAD_REQUEST", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
-    }
-
-    [Fact]
     public async Task VcsParticipant_KnownId_IdentityAsRecorded()
     {
         var result = await Host.QueryAsync("""
@@ -244,19 +182,6 @@ public abstract class VoluntarySectorSubgraphTests<THost>(THost fixture) : IClas
         Assert.Equal(["education"], preferences[0].GetProperty("withheldFromAgencies").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("CHILD", preferences[0].GetProperty("expressedBy").GetString());
         Assert.Equal(["research"], preferences[1].GetProperty("withheldFromPurposes").EnumerateArray().Select(a => a.GetString()));
-    }
-
-    private async Task<(int Status, JsonElement Body)> PostAsync(string query, object variables) =>
-        await Host.PostRawAsync(JsonSerializer.Serialize(new { query, variables }));
-
-    private static void AssertClearError(int status, JsonElement body, string expected)
-    {
-        Assert.NotEqual(500, status);
-        Assert.True(body.TryGetProperty("errors", out var errors), $"expected errors in {body}");
-        var message = errors[0].GetProperty("message").GetString()!;
-        Assert.Contains(expected, message);
-        Assert.DoesNotContain(" at ChildInfo.", body.ToString());
-        Assert.DoesNotContain("Exception", message);
     }
 }
 

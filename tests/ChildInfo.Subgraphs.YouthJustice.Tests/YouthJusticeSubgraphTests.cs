@@ -173,63 +173,6 @@ public abstract class YouthJusticeSubgraphTests<THost>(THost fixture) : IClassFi
         AssertClearError(status, body, "must carry its key field 'id'");
     }
 
-    [Fact]
-    public async Task Entities_CaseWithoutCaseId_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(CaseEntitiesQuery, new { reps = new[] { new Dictionary<string, object?> { ["__typename"] = "YouthJusticeCase", ["id"] = "YJC-000001" } } });
-
-        AssertClearError(status, body, "must carry its key field 'caseId'");
-    }
-
-    [Fact]
-    public async Task Entities_NumericKey_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(ChildEntitiesQuery, new { reps = new[] { ChildRep(42) } });
-
-        AssertClearError(status, body, "must be a string, not a number");
-    }
-
-    [Fact]
-    public async Task Entities_ObjectKey_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(CaseEntitiesQuery, new { reps = new[] { CaseRep(new { id = 1 }) } });
-
-        AssertClearError(status, body, "must be a string, not an object");
-    }
-
-    [Fact]
-    public async Task Entities_OverlongKey_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(ChildEntitiesQuery, new { reps = new[] { ChildRep(new string('x', 65)) } });
-
-        AssertClearError(status, body, "at most 64 characters");
-    }
-
-    [Fact]
-    public async Task Entities_UnknownTypename_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(ChildEntitiesQuery, new { reps = new[] { new Dictionary<string, object?> { ["__typename"] = "VcsParticipant", ["participantId"] = "VCS-000001" } } });
-
-        AssertClearError(status, body, "The type 'VcsParticipant' could not be found");
-    }
-
-    [Fact]
-    public async Task Entities_RepresentationNotAnObject_ClearErrorNotServerError()
-    {
-        var (status, body) = await PostAsync(ChildEntitiesQuery, new { reps = new object[] { "CH-A0000001" } });
-
-        AssertClearError(status, body, "Representation must be a dictionary");
-    }
-
-    [Fact]
-    public async Task Post_NonJsonBody_BadRequestWithGraphQLError()
-    {
-        var (status, body) = await Host.PostRawAsync("child=CH-A0000001");
-
-        Assert.Equal(400, status);
-        Assert.Equal("BAD_REQUEST", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
-    }
-
     private async Task<(int Status, JsonElement Body)> PostAsync(string query, object variables) =>
         await Host.PostRawAsync(JsonSerializer.Serialize(new { query, variables }));
 
