@@ -113,54 +113,6 @@ public abstract class ChildIndexSubgraphTests : IAsyncLifetime
         Assert.Equal("A search needs at least a surname or a date of birth.", error.GetProperty("message").GetString());
         Assert.Equal("SEARCH_TOO_BROAD", error.GetProperty("extensions").GetProperty("code").GetString());
     }
-
-    public static TheoryData<string, string> BadRepresentations => new()
-    {
-        { """[{"__typename":"Child","id":42}]""", "must be a string, not a number" },
-        { """[{"__typename":"Child","id":{"x":1}}]""", "must be a string, not an object" },
-        { """[{"__typename":"Child"}]""", "must carry its key field 'id'" },
-        { """[{"__typename":"Learner","id":"CH-AAAA0001"}]""", "Learner" },
-        { """[{"id":"CH-AAAA0001"}]""", "__typename" },
-        { """["CH-AAAA0001"]""", "Representation" },
-    };
-
-    [Theory]
-    [MemberData(nameof(BadRepresentations))]
-    public async Task Entities_BadRepresentation_GivesGraphQLErrorNotServerError(string representations, string expected)
-    {
-        const string Query = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id } } }";
-        var (status, body) = await _host.PostRawAsync("{\"query\":\"" + Query + "\",\"variables\":{\"r\":" + representations + "}}");
-
-        Assert.NotEqual(500, status);
-        var errors = body.GetProperty("errors");
-        Assert.Contains(errors.EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains(expected, StringComparison.Ordinal));
-        Assert.DoesNotContain("   at ", body.GetRawText(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Entities_OversizedBatch_IsRefusedBeforeTheDatabase()
-    {
-        var representations = Enumerable.Range(0, 1001).Select(i => new { __typename = "Child", id = $"CH-{i}" }).ToArray();
-        var before = _host.Database.ConnectionsOpened;
-
-        var response = await _host.QueryAsync("query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id } } }", new { r = representations });
-
-        Assert.Equal("ENTITY_BATCH_TOO_LARGE", response.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Equal(before, _host.Database.ConnectionsOpened);
-    }
-
-    [Theory]
-    [InlineData("{not json")]
-    [InlineData("")]
-    [InlineData("[1,2,3]")]
-    [InlineData("""{"query": 12}""")]
-    public async Task MalformedBody_Gives400WithGraphQLError(string body)
-    {
-        var (status, response) = await _host.PostRawAsync(body);
-
-        Assert.Equal(400, status);
-        Assert.NotEmpty(response.GetProperty("errors")[0].GetProperty("message").GetString()!);
-    }
 }
 
 public sealed class ChildIndexSubgraphTests_Sqlite : ChildIndexSubgraphTests
