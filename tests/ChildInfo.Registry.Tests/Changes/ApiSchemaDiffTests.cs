@@ -1,6 +1,6 @@
 namespace ChildInfo.Registry.Tests.Changes;
 
-/// <summary>One test per diff rule, each on the smallest pair of API schemas that shows it.</summary>
+/// <summary>Every diff rule, each on the smallest pair of API schemas that shows it, and how a report reads.</summary>
 public sealed class ApiSchemaDiffTests
 {
     private const string Pupils = """
@@ -58,258 +58,84 @@ public sealed class ApiSchemaDiffTests
         Assert.Empty(ApiSchemaDiff.Compare(Pupils, reformatted).Changes);
     }
 
-    [Fact]
-    public void TypeRemoved_IsBreaking_AndItsFieldsAreNotListedAgain()
+    /// <summary>One change to an API schema and what the diff must say of it.</summary>
+    private sealed record DiffCase(string Before, string After, string Code, SchemaChangeSeverity Severity, string? Coordinate = null, string? Message = null);
+
+    /// <summary>A case that edits the <see cref="Pupils"/> schema by replacing <paramref name="from"/> with <paramref name="to"/>.</summary>
+    private static DiffCase Edit(string from, string to, string code, SchemaChangeSeverity severity, string? coordinate = null, string? message = null) =>
+        new(Pupils, Pupils.Replace(from, to, StringComparison.Ordinal), code, severity, coordinate, message);
+
+    private static readonly Dictionary<string, DiffCase> Rules = new(StringComparer.Ordinal)
     {
-        var change = Single("type Query { a: Int } type School { urn: ID! name: String }", "type Query { a: Int }", SchemaChangeCodes.TypeRemoved);
+        ["type removed"] = new("type Query { a: Int } type School { urn: ID! name: String }", "type Query { a: Int }",
+            SchemaChangeCodes.TypeRemoved, SchemaChangeSeverity.Breaking, "School", "Type School is removed: queries that use it will fail."),
+        ["type kind changed"] = new("type Query { a: A } type A { x: Int }", "type Query { a: A } interface A { x: Int }",
+            SchemaChangeCodes.TypeKindChanged, SchemaChangeSeverity.Breaking, "A", "from object type to interface"),
+        ["type added"] = new("type Query { a: Int }", "type Query { a: Int } type Exclusion { id: ID! }",
+            SchemaChangeCodes.TypeAdded, SchemaChangeSeverity.Safe, "Exclusion", "Object type Exclusion is added."),
+        ["field removed"] = Edit("  attendance: Float!\n", "", SchemaChangeCodes.FieldRemoved, SchemaChangeSeverity.Breaking,
+            "Pupil.attendance", "Field Pupil.attendance is removed: queries that ask for it will fail."),
+        ["field removed from an interface"] = new("type Query { p: P } interface P { a: Int b: Int }", "type Query { p: P } interface P { a: Int }",
+            SchemaChangeCodes.FieldRemoved, SchemaChangeSeverity.Breaking, "P.b"),
+        ["field added"] = Edit("  attendance: Float!\n", "  attendance: Float!\n  exclusions: Int\n", SchemaChangeCodes.FieldAdded, SchemaChangeSeverity.Safe, "Pupil.exclusions"),
+        ["field made nullable"] = Edit("attendance: Float!", "attendance: Float", SchemaChangeCodes.FieldMadeNullable, SchemaChangeSeverity.Breaking, "Pupil.attendance", "(Float! to Float)"),
+        ["field made non-null"] = Edit("  name: String\n  attendance", "  name: String!\n  attendance", SchemaChangeCodes.FieldMadeNonNull, SchemaChangeSeverity.Safe, "Pupil.name"),
+        ["field type changed"] = Edit("attendance: Float!", "attendance: String!", SchemaChangeCodes.FieldTypeChanged, SchemaChangeSeverity.Breaking, "Pupil.attendance", "from Float! to String!"),
+        ["field type made a list"] = Edit("attendance: Float!", "attendance: [Float!]!", SchemaChangeCodes.FieldTypeChanged, SchemaChangeSeverity.Breaking, null, "from Float! to [Float!]!"),
+        ["field type made a nullable list"] = Edit("attendance: Float!", "attendance: [Float]", SchemaChangeCodes.FieldTypeChanged, SchemaChangeSeverity.Breaking, null, "from Float! to [Float]"),
+        ["field nullability tightened and loosened at once"] = new("type Query { a: [Int]! }", "type Query { a: [Int!] }", SchemaChangeCodes.FieldTypeChanged, SchemaChangeSeverity.Breaking),
+        ["argument removed"] = Edit("school: String, ", "", SchemaChangeCodes.ArgumentRemoved, SchemaChangeSeverity.Breaking,
+            "Query.pupils(school:)", "Argument Query.pupils(school:) is removed: queries that pass it will fail."),
+        ["required argument added"] = Edit("pupil(id: ID!)", "pupil(id: ID!, la: String!)", SchemaChangeCodes.RequiredArgumentAdded, SchemaChangeSeverity.Breaking, "Query.pupil(la:)"),
+        ["optional argument added"] = Edit("pupil(id: ID!)", "pupil(id: ID!, la: String)", SchemaChangeCodes.OptionalArgumentAdded, SchemaChangeSeverity.Safe, "Query.pupil(la:)"),
+        ["non-null argument added with a default"] = Edit("pupil(id: ID!)", "pupil(id: ID!, la: String! = \"E09\")", SchemaChangeCodes.OptionalArgumentAdded, SchemaChangeSeverity.Safe, "Query.pupil(la:)"),
+        ["argument type changed"] = Edit("pupil(id: ID!)", "pupil(id: Int!)", SchemaChangeCodes.ArgumentTypeChanged, SchemaChangeSeverity.Breaking, "Query.pupil(id:)", "from ID! to Int!"),
+        ["argument made non-null"] = Edit("school: String,", "school: String!,", SchemaChangeCodes.ArgumentMadeRequired, SchemaChangeSeverity.Breaking, "Query.pupils(school:)"),
+        ["argument made nullable"] = Edit("pupil(id: ID!)", "pupil(id: ID)", SchemaChangeCodes.ArgumentMadeOptional, SchemaChangeSeverity.Safe, "Query.pupil(id:)"),
+        ["argument default changed"] = Edit("limit: Int = 10", "limit: Int = 20", SchemaChangeCodes.ArgumentDefaultChanged, SchemaChangeSeverity.Dangerous, "Query.pupils(limit:)", "instead of 10"),
+        ["argument default dropped"] = Edit("limit: Int = 10", "limit: Int", SchemaChangeCodes.ArgumentDefaultChanged, SchemaChangeSeverity.Dangerous, "Query.pupils(limit:)", "instead of 10"),
+        ["required input field added"] = Edit("  yearGroup: Int\n", "  yearGroup: Int\n  la: String!\n", SchemaChangeCodes.RequiredInputFieldAdded, SchemaChangeSeverity.Breaking, "PupilFilter.la"),
+        ["optional input field added"] = Edit("  yearGroup: Int\n", "  yearGroup: Int\n  la: String\n", SchemaChangeCodes.OptionalInputFieldAdded, SchemaChangeSeverity.Dangerous, "PupilFilter.la"),
+        ["input field removed"] = Edit("  yearGroup: Int\n", "", SchemaChangeCodes.InputFieldRemoved, SchemaChangeSeverity.Breaking, "PupilFilter.yearGroup"),
+        ["input field type changed"] = Edit("yearGroup: Int", "yearGroup: String", SchemaChangeCodes.InputFieldTypeChanged, SchemaChangeSeverity.Breaking, "PupilFilter.yearGroup"),
+        ["input field made non-null"] = Edit("yearGroup: Int", "yearGroup: Int!", SchemaChangeCodes.InputFieldMadeRequired, SchemaChangeSeverity.Breaking, "PupilFilter.yearGroup"),
+        ["input field made nullable"] = new("type Query { a(f: F): Int } input F { x: Int! }", "type Query { a(f: F): Int } input F { x: Int }",
+            SchemaChangeCodes.InputFieldMadeOptional, SchemaChangeSeverity.Safe, "F.x"),
+        ["input field default changed"] = Edit("status: Status = ON_ROLL", "status: Status = LEFT", SchemaChangeCodes.InputFieldDefaultChanged, SchemaChangeSeverity.Dangerous, "PupilFilter.status", "LEFT instead of ON_ROLL"),
+        ["enum value removed"] = Edit("  LEFT\n", "", SchemaChangeCodes.EnumValueRemoved, SchemaChangeSeverity.Breaking, "Status.LEFT"),
+        ["enum value added"] = Edit("  LEFT\n", "  LEFT\n  EXCLUDED\n", SchemaChangeCodes.EnumValueAdded, SchemaChangeSeverity.Dangerous, "Status.EXCLUDED", "clients that do not expect it"),
+        ["union member removed"] = Edit("= Pupil | School", "= Pupil", SchemaChangeCodes.UnionMemberRemoved, SchemaChangeSeverity.Breaking, "SearchResult", "Type School is removed from union SearchResult"),
+        ["interface removed from an object type"] = Edit("type Pupil implements Person {", "type Pupil {", SchemaChangeCodes.InterfaceRemoved, SchemaChangeSeverity.Breaking, "Pupil", "no longer implements Person"),
+        ["interface added to an object type"] = new("type Query { a: A } interface I { x: Int } type A { x: Int }", "type Query { a: A } interface I { x: Int } type A implements I { x: Int }",
+            SchemaChangeCodes.InterfaceAdded, SchemaChangeSeverity.Dangerous, "A"),
+        ["root type changed"] = new("schema { query: Query } type Query { a: Int } type Root { a: Int }", "schema { query: Root } type Query { a: Int } type Root { a: Int }",
+            SchemaChangeCodes.RootTypeChanged, SchemaChangeSeverity.Breaking, null, "query root type changes from Query to Root"),
+    };
 
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("School", change.Coordinate);
-        Assert.Equal("Type School is removed: queries that use it will fail.", change.Message);
-    }
+    public static TheoryData<string> RuleNames() => new(Rules.Keys);
 
-    [Fact]
-    public void TypeKindChanged_IsBreaking()
-    {
-        var change = Single("type Query { a: A } type A { x: Int }", "type Query { a: A } interface A { x: Int }", SchemaChangeCodes.TypeKindChanged);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("A", change.Coordinate);
-        Assert.Contains("from object type to interface", change.Message);
-    }
-
-    [Fact]
-    public void TypeAdded_IsSafe()
-    {
-        var change = Single("type Query { a: Int }", "type Query { a: Int } type Exclusion { id: ID! }", SchemaChangeCodes.TypeAdded);
-
-        Assert.Equal(SchemaChangeSeverity.Safe, change.Severity);
-        Assert.Equal("Object type Exclusion is added.", change.Message);
-    }
-
-    [Fact]
-    public void FieldRemoved_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("  attendance: Float!\n", ""), SchemaChangeCodes.FieldRemoved);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("Pupil.attendance", change.Coordinate);
-        Assert.Equal("Field Pupil.attendance is removed: queries that ask for it will fail.", change.Message);
-    }
-
-    [Fact]
-    public void FieldRemovedFromInterface_IsBreaking()
-    {
-        var change = Single("type Query { p: P } interface P { a: Int b: Int }", "type Query { p: P } interface P { a: Int }", SchemaChangeCodes.FieldRemoved);
-
-        Assert.Equal("P.b", change.Coordinate);
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-    }
-
-    [Fact]
-    public void FieldAdded_IsSafe()
-    {
-        var change = Single(Pupils, Pupils.Replace("  attendance: Float!\n", "  attendance: Float!\n  exclusions: Int\n"), SchemaChangeCodes.FieldAdded);
-
-        Assert.Equal(SchemaChangeSeverity.Safe, change.Severity);
-        Assert.Equal("Pupil.exclusions", change.Coordinate);
-    }
-
-    [Fact]
-    public void FieldMadeNullable_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("attendance: Float!", "attendance: Float"), SchemaChangeCodes.FieldMadeNullable);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Contains("(Float! to Float)", change.Message);
-    }
-
-    [Fact]
-    public void FieldMadeNonNull_IsSafe()
-    {
-        var change = Single(Pupils, Pupils.Replace("  name: String\n  attendance", "  name: String!\n  attendance"), SchemaChangeCodes.FieldMadeNonNull);
-
-        Assert.Equal(SchemaChangeSeverity.Safe, change.Severity);
-        Assert.Equal("Pupil.name", change.Coordinate);
-    }
-
+    /// <summary>Each rule on the smallest pair of schemas that shows it: exactly one change, its code, severity, coordinate and words.</summary>
     [Theory]
-    [InlineData("Float!", "String!")]
-    [InlineData("Float!", "[Float!]!")]
-    [InlineData("Float!", "[Float]")]
-    public void FieldTypeChanged_ToAnotherTypeOrListShape_IsBreaking(string from, string to)
+    [MemberData(nameof(RuleNames))]
+    public void Rule_FindsExactlyThatChange(string rule)
     {
-        var change = Single(Pupils, Pupils.Replace($"attendance: {from}", $"attendance: {to}"), SchemaChangeCodes.FieldTypeChanged);
+        var expected = Rules[rule];
 
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Contains($"from {from} to {to}", change.Message);
-    }
+        var report = ApiSchemaDiff.Compare(expected.Before, expected.After);
 
-    [Fact]
-    public void FieldType_NullabilityTightenedAndLoosenedAtOnce_IsBreaking()
-    {
-        var change = Single("type Query { a: [Int]! }", "type Query { a: [Int!] }", SchemaChangeCodes.FieldTypeChanged);
+        var change = Assert.Single(report.Changes);
+        Assert.Equal(expected.Code, change.Code);
+        Assert.Equal(expected.Severity, change.Severity);
+        Assert.Equal(expected.Severity == SchemaChangeSeverity.Breaking, report.IsBreaking);
+        if (expected.Coordinate is not null)
+        {
+            Assert.Equal(expected.Coordinate, change.Coordinate);
+        }
 
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-    }
-
-    [Fact]
-    public void ArgumentRemoved_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("school: String, ", ""), SchemaChangeCodes.ArgumentRemoved);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("Query.pupils(school:)", change.Coordinate);
-        Assert.Equal("Argument Query.pupils(school:) is removed: queries that pass it will fail.", change.Message);
-    }
-
-    [Fact]
-    public void RequiredArgumentAdded_WithNoDefault_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("pupil(id: ID!)", "pupil(id: ID!, la: String!)"), SchemaChangeCodes.RequiredArgumentAdded);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("Query.pupil(la:)", change.Coordinate);
-    }
-
-    [Theory]
-    [InlineData("la: String")]
-    [InlineData("la: String! = \"E09\"")]
-    public void OptionalArgumentAdded_IsSafe(string argument)
-    {
-        var change = Single(Pupils, Pupils.Replace("pupil(id: ID!)", $"pupil(id: ID!, {argument})"), SchemaChangeCodes.OptionalArgumentAdded);
-
-        Assert.Equal(SchemaChangeSeverity.Safe, change.Severity);
-        Assert.Equal("Query.pupil(la:)", change.Coordinate);
-    }
-
-    [Fact]
-    public void ArgumentTypeChanged_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("pupil(id: ID!)", "pupil(id: Int!)"), SchemaChangeCodes.ArgumentTypeChanged);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("Query.pupil(id:)", change.Coordinate);
-        Assert.Contains("from ID! to Int!", change.Message);
-    }
-
-    [Fact]
-    public void ArgumentMadeNonNull_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("school: String,", "school: String!,"), SchemaChangeCodes.ArgumentMadeRequired);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("Query.pupils(school:)", change.Coordinate);
-    }
-
-    [Fact]
-    public void ArgumentMadeNullable_IsSafe()
-    {
-        var change = Single(Pupils, Pupils.Replace("pupil(id: ID!)", "pupil(id: ID)"), SchemaChangeCodes.ArgumentMadeOptional);
-
-        Assert.Equal(SchemaChangeSeverity.Safe, change.Severity);
-    }
-
-    [Theory]
-    [InlineData("limit: Int = 20")]
-    [InlineData("limit: Int")]
-    public void ArgumentDefaultChanged_IsDangerous(string argument)
-    {
-        var change = Single(Pupils, Pupils.Replace("limit: Int = 10", argument), SchemaChangeCodes.ArgumentDefaultChanged);
-
-        Assert.Equal(SchemaChangeSeverity.Dangerous, change.Severity);
-        Assert.Equal("Query.pupils(limit:)", change.Coordinate);
-        Assert.Contains("instead of 10", change.Message);
-    }
-
-    [Fact]
-    public void RequiredInputFieldAdded_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("  yearGroup: Int\n", "  yearGroup: Int\n  la: String!\n"), SchemaChangeCodes.RequiredInputFieldAdded);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("PupilFilter.la", change.Coordinate);
-    }
-
-    [Fact]
-    public void OptionalInputFieldAdded_IsDangerous()
-    {
-        var change = Single(Pupils, Pupils.Replace("  yearGroup: Int\n", "  yearGroup: Int\n  la: String\n"), SchemaChangeCodes.OptionalInputFieldAdded);
-
-        Assert.Equal(SchemaChangeSeverity.Dangerous, change.Severity);
-        Assert.Equal("PupilFilter.la", change.Coordinate);
-    }
-
-    [Fact]
-    public void InputFieldRemoved_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("  yearGroup: Int\n", ""), SchemaChangeCodes.InputFieldRemoved);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("PupilFilter.yearGroup", change.Coordinate);
-    }
-
-    [Fact]
-    public void InputFieldTypeChanged_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("yearGroup: Int", "yearGroup: String"), SchemaChangeCodes.InputFieldTypeChanged);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-    }
-
-    [Fact]
-    public void InputFieldMadeNonNull_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("yearGroup: Int", "yearGroup: Int!"), SchemaChangeCodes.InputFieldMadeRequired);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("PupilFilter.yearGroup", change.Coordinate);
-    }
-
-    [Fact]
-    public void InputFieldMadeNullable_IsSafe()
-    {
-        var change = Single("type Query { a(f: F): Int } input F { x: Int! }", "type Query { a(f: F): Int } input F { x: Int }", SchemaChangeCodes.InputFieldMadeOptional);
-
-        Assert.Equal(SchemaChangeSeverity.Safe, change.Severity);
-    }
-
-    [Fact]
-    public void InputFieldDefaultChanged_IsDangerous()
-    {
-        var change = Single(Pupils, Pupils.Replace("status: Status = ON_ROLL", "status: Status = LEFT"), SchemaChangeCodes.InputFieldDefaultChanged);
-
-        Assert.Equal(SchemaChangeSeverity.Dangerous, change.Severity);
-        Assert.Contains("LEFT instead of ON_ROLL", change.Message);
-    }
-
-    [Fact]
-    public void EnumValueRemoved_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("  LEFT\n", ""), SchemaChangeCodes.EnumValueRemoved);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("Status.LEFT", change.Coordinate);
-    }
-
-    [Fact]
-    public void EnumValueAdded_IsDangerous()
-    {
-        var change = Single(Pupils, Pupils.Replace("  LEFT\n", "  LEFT\n  EXCLUDED\n"), SchemaChangeCodes.EnumValueAdded);
-
-        Assert.Equal(SchemaChangeSeverity.Dangerous, change.Severity);
-        Assert.Equal("Status.EXCLUDED", change.Coordinate);
-        Assert.Contains("clients that do not expect it", change.Message);
-    }
-
-    [Fact]
-    public void UnionMemberRemoved_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("= Pupil | School", "= Pupil"), SchemaChangeCodes.UnionMemberRemoved);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("SearchResult", change.Coordinate);
-        Assert.Contains("Type School is removed from union SearchResult", change.Message);
+        if (expected.Message is not null)
+        {
+            Assert.Contains(expected.Message, change.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -324,35 +150,7 @@ public sealed class ApiSchemaDiffTests
         Assert.False(report.IsBreaking);
     }
 
-    [Fact]
-    public void InterfaceRemovedFromObjectType_IsBreaking()
-    {
-        var change = Single(Pupils, Pupils.Replace("type Pupil implements Person {", "type Pupil {"), SchemaChangeCodes.InterfaceRemoved);
 
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Equal("Pupil", change.Coordinate);
-        Assert.Contains("no longer implements Person", change.Message);
-    }
-
-    [Fact]
-    public void InterfaceAddedToObjectType_IsDangerous()
-    {
-        var change = Single("type Query { a: A } interface I { x: Int } type A { x: Int }", "type Query { a: A } interface I { x: Int } type A implements I { x: Int }", SchemaChangeCodes.InterfaceAdded);
-
-        Assert.Equal(SchemaChangeSeverity.Dangerous, change.Severity);
-    }
-
-    [Fact]
-    public void RootTypeRenamed_IsBreaking()
-    {
-        var before = "schema { query: Query } type Query { a: Int } type Root { a: Int }";
-        var after = "schema { query: Root } type Query { a: Int } type Root { a: Int }";
-
-        var change = Single(before, after, SchemaChangeCodes.RootTypeChanged);
-
-        Assert.Equal(SchemaChangeSeverity.Breaking, change.Severity);
-        Assert.Contains("query root type changes from Query to Root", change.Message);
-    }
 
     [Fact]
     public void Report_SortsBreakingFirstThenByCoordinate_AndDescribesOneLinePerChange()
@@ -388,14 +186,5 @@ public sealed class ApiSchemaDiffTests
         var error = Assert.Throws<ArgumentException>(() => ApiSchemaDiff.Compare(Pupils, "type Query {"));
 
         Assert.Contains("after API schema", error.Message);
-    }
-
-    private static SchemaChange Single(string before, string after, string code)
-    {
-        var report = ApiSchemaDiff.Compare(before, after);
-        var change = Assert.Single(report.Changes);
-        Assert.Equal(code, change.Code);
-        Assert.Equal(change.Severity == SchemaChangeSeverity.Breaking, report.IsBreaking);
-        return change;
     }
 }
