@@ -255,7 +255,7 @@ public sealed class ChildDisclosureWalker
     private void Disclose(string childId, string parentType, string fieldName, SupergraphType parent, SupergraphField field)
     {
         var coordinate = parentType + "." + fieldName;
-        var source = Source(parent, field);
+        var source = Source(_schema, parent, field);
         var fields = _children[childId];
         foreach (var label in _labels(coordinate))
         {
@@ -266,7 +266,31 @@ public sealed class ChildDisclosureWalker
         }
     }
 
-    private string Source(SupergraphType parent, SupergraphField field)
+    /// <summary>
+    /// The subgraph a field coordinate (<c>Type.field</c>) or a record type comes from, as disclosed fields name it;
+    /// null when the supergraph does not know it (a field refused before it could be resolved to a type).
+    /// </summary>
+    public static string? SourceOf(SupergraphSchema schema, string coordinate)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(coordinate);
+        var dot = coordinate.IndexOf('.', StringComparison.Ordinal);
+        if (!schema.Types.TryGetValue(dot < 0 ? coordinate : coordinate[..dot], out var type))
+        {
+            return null;
+        }
+
+        if (dot < 0)
+        {
+            // A whole record: the subgraph that resolves it, not one that only refers to it by key.
+            var owner = type.Joins.Values.FirstOrDefault(j => j.Keys.Any(k => k.Resolvable)) ?? type.Joins.Values.FirstOrDefault();
+            return owner is null ? null : GraphName(schema, owner.Graph);
+        }
+
+        return type.Field(coordinate[(dot + 1)..]) is { } field ? Source(schema, type, field) : null;
+    }
+
+    private static string Source(SupergraphSchema schema, SupergraphType parent, SupergraphField field)
     {
         string? graph = null;
         foreach (var join in field.Joins)
@@ -279,12 +303,12 @@ public sealed class ChildDisclosureWalker
         }
 
         graph ??= parent.Joins.Keys.FirstOrDefault();
-        if (graph is null)
-        {
-            return "gateway";
-        }
+        return graph is null ? "gateway" : GraphName(schema, graph);
+    }
 
-        foreach (var subgraph in _schema.Subgraphs)
+    private static string GraphName(SupergraphSchema schema, string graph)
+    {
+        foreach (var subgraph in schema.Subgraphs)
         {
             if (subgraph.EnumValue == graph || subgraph.Name == graph)
             {

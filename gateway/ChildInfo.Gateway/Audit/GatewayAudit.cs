@@ -62,7 +62,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
         }
 
         draft.Recorded = true;
-        TakeBinding(http, draft);
+        TakeBinding(http, draft, schema);
         try
         {
             // Not the request's token: a client that goes away must not leave its access unrecorded.
@@ -91,7 +91,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     /// Takes what identity and policy bound to the request (caller, role, organisation, purpose, justification,
     /// break-glass) and what the policy withheld, from the features the endpoint sets.
     /// </summary>
-    private static void TakeBinding(HttpContext http, RequestAuditDraft draft)
+    private static void TakeBinding(HttpContext http, RequestAuditDraft draft, SupergraphSchema schema)
     {
         if (http.Features.Get<GatewayRequestContext>() is { } context)
         {
@@ -105,7 +105,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
 
         if (http.Features.Get<RequestAccess>() is { } access && draft.Withheld.Count == 0)
         {
-            draft.Withheld.AddRange(access.Withheld.Select(w => new WithheldField(w.Field, w.Label, null, w.Code, w.Reason)));
+            draft.Withheld.AddRange(access.Withheld.Select(w => new WithheldField(w.Field, w.Label, ChildDisclosureWalker.SourceOf(schema, w.Field), w.Code, w.Reason)));
         }
     }
 
@@ -114,7 +114,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     /// record it was, where the response shows which child that is), and the fields it withheld, which the plan's
     /// list of withheld fields does not hold.
     /// </summary>
-    private static void TakeGuardOutcome(RequestAuditDraft draft, GatewayResult result, Dictionary<string, string>? childByPath)
+    private static void TakeGuardOutcome(RequestAuditDraft draft, SupergraphSchema schema, GatewayResult result, Dictionary<string, string>? childByPath)
     {
         foreach (var overridden in PreferenceOverrideNotice.From(result))
         {
@@ -132,7 +132,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
         {
             if (!draft.Withheld.Exists(w => w.Field == decision.Coordinate && w.Code == decision.Code && w.Reason == decision.Reason))
             {
-                draft.Withheld.Add(new WithheldField(decision.Coordinate, decision.Label, null, decision.Code, decision.Reason));
+                draft.Withheld.Add(new WithheldField(decision.Coordinate, decision.Label, ChildDisclosureWalker.SourceOf(schema, decision.Coordinate), decision.Code, decision.Reason));
             }
         }
     }
@@ -179,7 +179,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
             var touched = ChildDisclosureWalker.Walk(schema, draft.Query, draft.OperationName, draft.Variables, data, labels.Of, childByPath);
             if (result is not null && outcome is AuditOutcome.Ok or AuditOutcome.Partial)
             {
-                TakeGuardOutcome(draft, result, childByPath);
+                TakeGuardOutcome(draft, schema, result, childByPath);
             }
 
             return new AuditEntry
