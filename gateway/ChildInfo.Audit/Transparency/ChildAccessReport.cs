@@ -29,6 +29,14 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
     {
         var who = $"{access.User} ({PlainWords.Role(access.Role)}, {access.Organisation})";
         var when = $"On {Date(access.Time)} at {access.Time.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK records use UTC)";
+        if (access.Purpose == AuditPurposes.Oversight)
+        {
+            text.AppendLine(access.Outcome == AuditOutcome.Ok
+                ? $"{when}, {who} read this record of who has looked at your information, to check that it is used properly. They saw no other information about you."
+                : $"{when}, {who} asked to read this record of who has looked at your information. This was refused.");
+            return;
+        }
+
         text.AppendLine(access.Outcome switch
         {
             AuditOutcome.Denied => $"{when}, {who} asked to see your information {PlainWords.Purpose(access.Purpose)}. This was refused, and nothing was shown.",

@@ -14,8 +14,14 @@ public sealed record ChildAccessSummary(
     IReadOnlyList<(string Service, int Count)> Services,
     IReadOnlyList<(string Purpose, int Count)> Purposes)
 {
+    /// <summary>How often the record of access itself was read (the data protection officer's oversight).</summary>
+    public int Overseen { get; init; }
+
     public static ChildAccessSummary From(string childId, TimeSpan period, IReadOnlyList<AuditRecord> records)
     {
+        // Reading the record of access is not looking at the child's information: it is counted on its own.
+        var overseen = records.Count(r => r.Purpose == AuditPurposes.Oversight && r.Outcome is AuditOutcome.Ok);
+        records = [.. records.Where(r => r.Purpose != AuditPurposes.Oversight)];
         var viewed = records.Where(r => r.Outcome is AuditOutcome.Ok or AuditOutcome.Partial).ToList();
         return new ChildAccessSummary(
             childId,
@@ -24,7 +30,10 @@ public sealed record ChildAccessSummary(
             records.Count - viewed.Count,
             viewed.Count(r => r.BreakGlass),
             [.. viewed.GroupBy(r => r.Organisation).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)],
-            [.. viewed.GroupBy(r => r.Purpose).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)]);
+            [.. viewed.GroupBy(r => r.Purpose).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)])
+        {
+            Overseen = overseen,
+        };
     }
 
     public string ToText()
@@ -43,6 +52,8 @@ public sealed record ChildAccessSummary(
             text.Append(CultureInfo.InvariantCulture, $" {PlainWords.Times(Emergency)[..1].ToUpperInvariant()}{PlainWords.Times(Emergency)[1..]} it was an emergency access, checked afterwards by the data protection officer.");
         if (Refused > 0)
             text.Append(CultureInfo.InvariantCulture, $" {(Refused == 1 ? "One more request was" : $"{Refused} more requests were")} refused or failed, so nothing was shown.");
+        if (Overseen > 0)
+            text.Append(CultureInfo.InvariantCulture, $" This record of who looked at your information was itself read {PlainWords.Times(Overseen)}, to check that your information is used properly.");
         return text.ToString();
     }
 }

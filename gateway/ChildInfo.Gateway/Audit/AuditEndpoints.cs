@@ -13,7 +13,7 @@ namespace ChildInfo.Gateway.Audit;
 /// The audit API for the data protection officer: <c>GET /audit/verify</c>, <c>GET /audit/children/{id}/report</c>
 /// (plain text when the client accepts <c>text/plain</c>, else JSON; <c>?days=N</c>, default 365) and
 /// <c>GET /audit/review</c> (<c>?after=SEQ&amp;limit=N</c>). Every call is checked by <see cref="IAuditAccessCheck"/> and
-/// itself recorded in the audit (purpose <c>audit_oversight</c>), allowed or not.
+/// itself recorded in the audit (purpose <c>audit_oversight</c>), allowed or not; a report's read names its child.
 /// </summary>
 public static class AuditEndpoints
 {
@@ -21,7 +21,7 @@ public static class AuditEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/audit/verify", (Delegate)((HttpContext http) => Guarded(http, VerifyAsync)));
-        app.MapGet("/audit/children/{id}/report", (HttpContext http, string id) => Guarded(http, audit => ReportAsync(http, audit, id)));
+        app.MapGet("/audit/children/{id}/report", (HttpContext http, string id) => Guarded(http, audit => ReportAsync(http, audit, id), child: id));
         app.MapGet("/audit/review", (Delegate)((HttpContext http) => Guarded(http, audit => ReviewAsync(http, audit))));
     }
 
@@ -34,15 +34,15 @@ public static class AuditEndpoints
     }
 
     /// <summary>Recorded as the purpose of a call to the audit API: oversight of how children's information is used.</summary>
-    public const string OversightPurpose = "audit_oversight";
+    public const string OversightPurpose = AuditPurposes.Oversight;
 
-    private static async Task<IResult> Guarded(HttpContext http, Func<GatewayAudit, Task<IResult>> handler)
+    private static async Task<IResult> Guarded(HttpContext http, Func<GatewayAudit, Task<IResult>> handler, string? child = null)
     {
         var check = http.RequestServices.GetService<IAuditAccessCheck>() ?? new DataProtectionOfficerOnly();
         var audit = http.RequestServices.GetService<GatewayAudit>();
         if (!await check.MayReadAuditAsync(http).ConfigureAwait(false))
         {
-            await RecordOversightAsync(http, audit, AuditOutcome.Denied).ConfigureAwait(false);
+            await RecordOversightAsync(http, audit, AuditOutcome.Denied, child).ConfigureAwait(false);
             return Error(StatusCodes.Status403Forbidden, AuditErrorCodes.AuditForbidden, "Only the data protection officer may read the audit log.");
         }
 
@@ -55,7 +55,7 @@ public static class AuditEndpoints
         {
             await audit.EnsureCreatedAsync(http.RequestAborted).ConfigureAwait(false);
             var result = await handler(audit).ConfigureAwait(false);
-            await RecordOversightAsync(http, audit, AuditOutcome.Ok).ConfigureAwait(false);
+            await RecordOversightAsync(http, audit, AuditOutcome.Ok, child).ConfigureAwait(false);
             return result;
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
@@ -65,10 +65,11 @@ public static class AuditEndpoints
     }
 
     /// <summary>
-    /// Reading the audit is itself recorded (who, when, which call), so the overseers are overseen. The record names no
-    /// child among the children touched: the operation text holds the call, including a report's child id.
+    /// Reading the audit is itself recorded (who, when, which call), so the overseers are overseen. A read of one child's
+    /// report names that child (nothing disclosed from the agencies), so the child's next report says who read the
+    /// record of access and when; verification and the review queue name no child.
     /// </summary>
-    private static async Task RecordOversightAsync(HttpContext http, GatewayAudit? audit, AuditOutcome outcome)
+    private static async Task RecordOversightAsync(HttpContext http, GatewayAudit? audit, AuditOutcome outcome, string? child)
     {
         if (audit is null)
         {
@@ -86,6 +87,7 @@ public static class AuditEndpoints
             Purpose = OversightPurpose,
             OperationText = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}",
             Outcome = outcome,
+            Children = child is null ? [] : [new ChildDisclosure(child, [], [])],
         }, CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -44,8 +44,9 @@ public sealed class AuditApiTests(GatewayEnvironment environment)
         Assert.Contains("Your information was viewed once in the last year", await text.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(await environment.Client.GetStringAsync(new Uri(gateway.BaseUrl, $"/audit/children/{child}/report")));
-        var access = Assert.Single(json.RootElement.GetProperty("accesses").EnumerateArray());
-        Assert.Equal("early_help", access.GetProperty("purpose").GetString());
+        var accesses = json.RootElement.GetProperty("accesses").EnumerateArray().ToList();
+        Assert.Equal(["early_help", AuditEndpoints.OversightPurpose], accesses.Select(a => a.GetProperty("purpose").GetString()));
+        var access = accesses[0];
         Assert.Contains(access.GetProperty("disclosed").EnumerateArray(), f => f.GetProperty("source").GetString() == "education");
 
         using var review = JsonDocument.Parse(await environment.Client.GetStringAsync(new Uri(gateway.BaseUrl, "/audit/review")));
@@ -71,7 +72,33 @@ public sealed class AuditApiTests(GatewayEnvironment environment)
         Assert.Equal(2, records.Count);
         Assert.All(records, r => Assert.Equal((AuditEndpoints.OversightPurpose, ChildInfo.Audit.Records.AuditOutcome.Ok), (r.Purpose, r.Outcome)));
         Assert.Equal(["GET /audit/verify", "GET /audit/children/CH-READ/report?days=30"], records.Select(r => r.Payload!.OperationText));
-        Assert.All(records, r => Assert.Empty(r.ChildIds));
+        Assert.Equal(["CH-REFUSED"], denied.ChildIds);
+        Assert.Equal([[], ["CH-READ"]], records.Select(r => r.ChildIds.ToArray()));
+    }
+
+    [Fact]
+    public async Task ReadingAChildsReport_IsInThatChildsNextReport_ButNotCountedAsAViewOfTheirInformation()
+    {
+        await using var gateway = await AuditedGateway.StartAsync(environment, services => services.AddAuditAccessCheck<AllowEveryone>());
+        var child = (await TestChildren.LinkedEverywhereAsync(environment, 1))[0];
+        await HttpExchange.PostJsonAsync(environment.Client, gateway.GraphQLUrl, new { query = JoinedUpChildTests.JoinedUpQuery, variables = new { id = child } },
+            headers: new Dictionary<string, string> { ["ChildInfo-Purpose"] = "early_help" });
+
+        async Task<string> ReportAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway.BaseUrl, $"/audit/children/{child}/report"));
+            request.Headers.Accept.ParseAdd("text/plain");
+            using var response = await environment.Client.SendAsync(request);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var first = await ReportAsync();
+        var second = await ReportAsync();
+
+        Assert.DoesNotContain("read this record", first, StringComparison.Ordinal);
+        Assert.Contains("Your information was viewed once in the last year", second, StringComparison.Ordinal);
+        Assert.Contains("This record of who looked at your information was itself read once, to check that your information is used properly.", second, StringComparison.Ordinal);
+        Assert.Contains("read this record of who has looked at your information, to check that it is used properly. They saw no other information about you.", second, StringComparison.Ordinal);
     }
 
     private sealed class AllowEveryone : IAuditAccessCheck
