@@ -122,14 +122,17 @@ public static class SubgraphContextToken
         });
     }
 
-    /// <summary>An optional array-of-strings claim as a set (empty when absent); null when it is there but malformed.</summary>
-    private static FrozenSet<string>? Texts(JsonElement claims, string name)
+    /// <summary>
+    /// An optional array-of-strings claim as a set (empty when absent); null when it is there but malformed. A plain
+    /// hash set: it lives for one call, too short to repay building a frozen one.
+    /// </summary>
+    private static IReadOnlySet<string>? Texts(JsonElement claims, string name)
     {
         if (!claims.TryGetProperty(name, out var value))
             return FrozenSet<string>.Empty;
         if (value.ValueKind != JsonValueKind.Array)
             return null;
-        var items = new List<string>(value.GetArrayLength());
+        var items = new HashSet<string>(value.GetArrayLength(), StringComparer.Ordinal);
         foreach (var item in value.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 } text)
@@ -137,7 +140,7 @@ public static class SubgraphContextToken
             items.Add(text);
         }
 
-        return items.ToFrozenSet(StringComparer.Ordinal);
+        return items;
     }
 
     private static IEnumerable<(string Claim, string Value)> Holders(SubgraphContext context)
