@@ -267,8 +267,9 @@ public sealed class ChildDisclosureWalker
     }
 
     /// <summary>
-    /// The subgraph a field coordinate (<c>Type.field</c>) or a record type comes from, as disclosed fields name it;
-    /// null when the supergraph does not know it (a field refused before it could be resolved to a type).
+    /// The subgraph a withheld field coordinate (<c>Type.field</c>) or record type would have come from: for a leaf, the
+    /// subgraph that resolves it, as disclosed fields name it; for a field leading to a record, the subgraph that holds
+    /// the record. Null when the supergraph does not know it (a field refused before it could be resolved).
     /// </summary>
     public static string? SourceOf(SupergraphSchema schema, string coordinate)
     {
@@ -287,7 +288,16 @@ public sealed class ChildDisclosureWalker
             return owner is null ? null : GraphName(schema, owner.Graph);
         }
 
-        return type.Field(coordinate[(dot + 1)..]) is { } field ? Source(schema, type, field) : null;
+        if (type.Field(coordinate[(dot + 1)..]) is not { } field)
+        {
+            return null;
+        }
+
+        // A field that leads to another service's record (a link such as Child.vcsParticipant) names that service:
+        // what was withheld is that record, not the index entry pointing at it.
+        return schema.Types.TryGetValue(field.Type.NamedType, out var target) && target.IsComposite && target.Joins.Count > 0
+            ? SourceOf(schema, target.Name)
+            : Source(schema, type, field);
     }
 
     private static string Source(SupergraphSchema schema, SupergraphType parent, SupergraphField field)

@@ -19,13 +19,15 @@ public sealed class WithheldSourceTests(GatewayEnvironment environment)
     [Theory]
     [InlineData("SocialCareChild.section47Enquiries", "social-care")]
     [InlineData("Pupil.attendance", "education")]
-    [InlineData("Child.pupil", "child-index")]
+    [InlineData("Child.pupil", "education")]
+    [InlineData("Child.vcsParticipant", "voluntary-sector")]
+    [InlineData("Child.forename", "child-index")]
     [InlineData("Query.pupil", "education")]
     [InlineData("Pupil", "education")]
     [InlineData("VcsParticipant", "voluntary-sector")]
     [InlineData("Nothing.here", null)]
     [InlineData("Pupil.shoeSize", null)]
-    public void SourceOf_NamesTheSubgraphThatResolvesIt(string coordinate, string? source) =>
+    public void SourceOf_NamesTheSubgraphThatResolvesIt_OrHoldsTheRecordALinkLeadsTo(string coordinate, string? source) =>
         Assert.Equal(source, ChildDisclosureWalker.SourceOf(SupergraphLoader.Load(DemoSupergraph.Load()), coordinate));
 
     [Fact]
