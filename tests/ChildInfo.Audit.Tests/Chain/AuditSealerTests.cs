@@ -1,6 +1,7 @@
 using ChildInfo.Audit.Chain;
 using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Tests.Kit;
+using ChildInfo.Testing;
 
 namespace ChildInfo.Audit.Tests.Chain;
 

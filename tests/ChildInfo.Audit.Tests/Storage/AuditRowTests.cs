@@ -1,6 +1,7 @@
 using ChildInfo.Audit.Chain;
 using ChildInfo.Audit.Storage;
 using ChildInfo.Audit.Tests.Kit;
+using ChildInfo.Testing;
 
 namespace ChildInfo.Audit.Tests.Storage;
 

@@ -5,6 +5,7 @@ using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Retention;
 using ChildInfo.Audit.Storage;
 using ChildInfo.Audit.Tests.Kit;
+using ChildInfo.Testing;
 using ChildInfo.Audit.Transparency;
 using ChildInfo.Audit.Verification;
 using Dapper;

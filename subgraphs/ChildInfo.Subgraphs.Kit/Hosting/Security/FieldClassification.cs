@@ -22,13 +22,14 @@ public sealed class FieldClassification
     {
         _labels = labels.ToFrozenDictionary(StringComparer.Ordinal);
         _links = links.ToFrozenSet(StringComparer.Ordinal);
+        Labels = _labels.Values.SelectMany(l => l).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>How many fields are classified.</summary>
     public int Count => _labels.Count;
 
     /// <summary>Every label used on a field here.</summary>
-    public IReadOnlySet<string> Labels => _labels.Values.SelectMany(l => l).ToFrozenSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Labels { get; }
 
     /// <summary>Every link field declared here.</summary>
     public IReadOnlySet<string> LinkFields => _links;
