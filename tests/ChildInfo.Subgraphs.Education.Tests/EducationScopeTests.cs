@@ -1,36 +1,16 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
-using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Testing;
 
 namespace ChildInfo.Subgraphs.Education.Tests;
 
 /// <summary>The agency's root lookups over a real database, with a context key: each decides record scope with the agency's own data or refuses.</summary>
-public abstract class EducationScopeTests : IAsyncLifetime
+public abstract class EducationScopeTests : ScopedSubgraphTests
 {
-    private readonly byte[] _key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-    private SubgraphTestHost _host = null!;
+    protected override SubgraphDefinition CreateDefinition() => new EducationSubgraph();
 
-    protected abstract DatabaseProvider Provider { get; }
-
-    public async ValueTask InitializeAsync() =>
-        _host = await SubgraphTestHost.StartAsync(new EducationSubgraph(), await TestDatabases.CreateAsync(Provider, "scope"), EducationSeed.SeedAsync, new SubgraphHostOptions { ContextKey = _key });
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private Task<JsonElement> PostAsync(string scope, string query, object? variables = null, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null) =>
-        _host.QueryAsync(_host.Context(scope, user) with { Team = team, Organisation = organisation, School = school, Setting = setting }, _key, query, variables);
-
-    private static string? Code(JsonElement response) =>
-        response.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString() : null;
-
-    private static string Message(JsonElement response) => response.GetProperty("errors")[0].GetProperty("message").GetString()!;
+    protected override Task SeedAsync(AgencyDatabase database) => EducationSeed.SeedAsync(database);
 
     private const string Pupil = "query($upn: String!) { pupil(upn: $upn) { upn } }";
 

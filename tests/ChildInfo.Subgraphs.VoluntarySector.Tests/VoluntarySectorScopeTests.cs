@@ -1,36 +1,16 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
-using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Testing;
 
 namespace ChildInfo.Subgraphs.VoluntarySector.Tests;
 
 /// <summary>The agency's root lookups over a real database, with a context key: each decides record scope with the agency's own data or refuses.</summary>
-public abstract class VoluntarySectorScopeTests : IAsyncLifetime
+public abstract class VoluntarySectorScopeTests : ScopedSubgraphTests
 {
-    private readonly byte[] _key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-    private SubgraphTestHost _host = null!;
+    protected override SubgraphDefinition CreateDefinition() => new VoluntarySectorSubgraph();
 
-    protected abstract DatabaseProvider Provider { get; }
-
-    public async ValueTask InitializeAsync() =>
-        _host = await SubgraphTestHost.StartAsync(new VoluntarySectorSubgraph(), await TestDatabases.CreateAsync(Provider, "scope"), VoluntarySectorSeed.WriteAsync, new SubgraphHostOptions { ContextKey = _key });
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private Task<JsonElement> PostAsync(string scope, string query, object? variables = null, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null) =>
-        _host.QueryAsync(_host.Context(scope, user) with { Team = team, Organisation = organisation, School = school, Setting = setting }, _key, query, variables);
-
-    private static string? Code(JsonElement response) =>
-        response.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString() : null;
-
-    private static string Message(JsonElement response) => response.GetProperty("errors")[0].GetProperty("message").GetString()!;
+    protected override Task SeedAsync(AgencyDatabase database) => VoluntarySectorSeed.WriteAsync(database);
 
     private const string Participant = "query($id: ID!) { vcsParticipant(participantId: $id) { participantId } }";
 

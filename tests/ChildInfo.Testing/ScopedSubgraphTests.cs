@@ -1,0 +1,47 @@
+using System.Text.Json;
+using ChildInfo.Subgraphs.Kit.Data;
+using ChildInfo.Subgraphs.Kit.Hosting;
+using Xunit;
+
+namespace ChildInfo.Testing;
+
+/// <summary>
+/// An agency's root lookups over a real database with a context key, as its record-scope tests need: a seeded host
+/// per test, and calls that carry a context signed for a test caller under a given record scope and relationships.
+/// </summary>
+public abstract class ScopedSubgraphTests : IAsyncLifetime
+{
+    private readonly byte[] _key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+    private SubgraphTestHost _host = null!;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The agency under test.</summary>
+    protected abstract SubgraphDefinition CreateDefinition();
+
+    /// <summary>Fills the fresh database before the subgraph starts.</summary>
+    protected abstract Task SeedAsync(AgencyDatabase database);
+
+    /// <summary>Prefix of the test database's name.</summary>
+    protected virtual string DatabaseName => "scope";
+
+    public async ValueTask InitializeAsync() =>
+        _host = await SubgraphTestHost.StartAsync(CreateDefinition(), await TestDatabases.CreateAsync(Provider, DatabaseName), SeedAsync, new SubgraphHostOptions { ContextKey = _key });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Posts <paramref name="query"/> as <paramref name="user"/> under <paramref name="scope"/>, holding the relationships given.</summary>
+    protected Task<JsonElement> PostAsync(string scope, string query, object? variables = null, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null) =>
+        _host.QueryAsync(_host.Context(scope, user) with { Team = team, Organisation = organisation, School = school, Setting = setting }, _key, query, variables);
+
+    /// <summary>The first error's code, or null when there is none.</summary>
+    protected static string? Code(JsonElement response) =>
+        response.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString() : null;
+
+    /// <summary>The first error's message.</summary>
+    protected static string Message(JsonElement response) => response.GetProperty("errors")[0].GetProperty("message").GetString()!;
+}
