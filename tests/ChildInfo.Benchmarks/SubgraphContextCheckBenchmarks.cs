@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Federation;
 using ChildInfo.Subgraphs.Kit.Hosting;
@@ -15,9 +16,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChildInfo.Benchmarks;
 
 /// <summary>
-/// What a subgraph pays per call to check the gateway's signed context: verifying the token (with and without the
-/// labels and links a rule carries) and validating the operation with and without the label check, on the
-/// social-care subgraph's schema and an <c>_entities</c> call like the gateway's for the joined-up child query.
+/// What the signed context costs per subgraph call: the gateway signing one for the call (audience and body hash
+/// included), the subgraph verifying it (with and without the labels and links a rule carries, the body hash
+/// checked) and validating the operation with and without the label check, on the social-care subgraph's schema and
+/// an <c>_entities</c> call like the gateway's for the joined-up child query.
 /// </summary>
 [MemoryDiagnoser]
 public class SubgraphContextCheckBenchmarks
@@ -39,6 +41,9 @@ public class SubgraphContextCheckBenchmarks
     private GraphQLDocument _document = null!;
     private FieldClassification _classification = null!;
     private SubgraphContext _context = null!;
+    private SubgraphContextIssuer _issuer = null!;
+    private SubgraphContextVerifier _verifier = null!;
+    private byte[] _body = null!;
     private string _plainToken = null!;
     private string _labelledToken = null!;
 
@@ -54,18 +59,25 @@ public class SubgraphContextCheckBenchmarks
         _schema.Initialize();
         _classification = _app.Services.GetRequiredService<FieldClassification>();
         _document = Parser.Parse(EntitiesCall);
-        var now = DateTimeOffset.UtcNow;
+        // The body as the gateway sends it: the query and the representations of a few children.
+        _body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            query = EntitiesCall,
+            variables = new { representations = Enumerable.Range(1, 5).Select(i => new { __typename = "SocialCareChild", personId = $"P{i:D6}" }) },
+        });
         var plain = new SubgraphContext("W0022", "team_manager", "child_protection", "req-1")
         {
-            Scope = "Everyone", Rule = "team_manager/child_protection", IssuedAt = now, ExpiresAt = now.AddSeconds(60),
+            Scope = "Everyone", Rule = "team_manager/child_protection", Justification = "Ymholiad adran 47 — ŵyr",
         };
         _context = plain with
         {
             Labels = Labels.ToHashSet(StringComparer.Ordinal),
             Links = new HashSet<string>(["Child.pupil", "Child.earlyYearsChild", "Child.socialCareChild", "Child.vcsParticipant"], StringComparer.Ordinal),
         };
-        _plainToken = SubgraphContextToken.Create(plain, _key);
-        _labelledToken = SubgraphContextToken.Create(_context, _key);
+        _issuer = new SubgraphContextIssuer(_key);
+        _verifier = new SubgraphContextVerifier(_key, "social-care");
+        _plainToken = _issuer.Sign(plain, "social-care", _body);
+        _labelledToken = _issuer.Sign(_context, "social-care", _body);
     }
 
     [GlobalCleanup]
@@ -78,11 +90,14 @@ public class SubgraphContextCheckBenchmarks
     public Task<IValidationResult> ValidateWithLabels() =>
         ValidateAsync(DocumentValidator.CoreRules.Append(new EntityBatchLimitRule(1000)).Append(new ContextLabelRule(_classification, _context)));
 
-    [Benchmark(Description = "verify context token, no labels")]
-    public SubgraphContextVerification VerifyPlain() => SubgraphContextToken.Verify(_plainToken, _key, DateTimeOffset.UtcNow);
+    [Benchmark(Description = "sign a call's context, 28 labels + 4 links (gateway)")]
+    public string SignLabelled() => _issuer.Sign(_context, "social-care", _body);
 
-    [Benchmark(Description = "verify context token, 28 labels + 4 links")]
-    public SubgraphContextVerification VerifyLabelled() => SubgraphContextToken.Verify(_labelledToken, _key, DateTimeOffset.UtcNow);
+    [Benchmark(Description = "verify context token + body hash, no labels")]
+    public Task<SubgraphContextVerification> VerifyPlain() => _verifier.VerifyAsync(_plainToken, _body);
+
+    [Benchmark(Description = "verify context token + body hash, 28 labels + 4 links")]
+    public Task<SubgraphContextVerification> VerifyLabelled() => _verifier.VerifyAsync(_labelledToken, _body);
 
     private Task<IValidationResult> ValidateAsync(IEnumerable<IValidationRule> rules) =>
         new DocumentValidator().ValidateAsync(new ValidationOptions

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
@@ -64,9 +65,13 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     /// <summary>The field classification the subgraph checks contexts against (hosts started with a context key).</summary>
     public FieldClassification Classification => _app.Services.GetRequiredService<FieldClassification>();
 
+    /// <summary>The name the subgraph checks each context's audience (<c>aud</c>) against.</summary>
+    public string Name => _app.Services.GetRequiredService<SubgraphHostOptions>().Name!;
+
     /// <summary>
     /// A context for a test caller acting as role <c>role</c> for purpose <c>purpose</c> under <paramref name="scope"/>,
-    /// allowed every label and link of the subgraph's classification (narrow them with <c>with</c>), valid for a minute.
+    /// allowed every label and link of the subgraph's classification (narrow them with <c>with</c>), for this
+    /// subgraph, valid for the default lifetime.
     /// </summary>
     public SubgraphContext Context(string scope, string user = "nobody") => new(user, "role", "purpose", "req-1")
     {
@@ -74,17 +79,32 @@ public sealed class SubgraphTestHost : IAsyncDisposable
         Rule = "role/purpose",
         Labels = Classification.Labels,
         Links = Classification.LinkFields,
+        Audience = Name,
         IssuedAt = DateTimeOffset.UtcNow,
         ExpiresAt = DateTimeOffset.UtcNow + SubgraphContextToken.DefaultLifetime,
     };
 
-    /// <summary>Posts a GraphQL request carrying <paramref name="context"/> signed with <paramref name="key"/>; returns the parsed body.</summary>
+    /// <summary>
+    /// Posts a GraphQL request carrying <paramref name="context"/> signed with <paramref name="key"/>, bound to the
+    /// body sent unless the context names another body hash; returns the parsed body.
+    /// </summary>
     public async Task<JsonElement> QueryAsync(SubgraphContext context, byte[] key, string query, object? variables = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
-        request.Headers.TryAddWithoutValidation(SubgraphContextToken.HeaderName, SubgraphContextToken.Create(context, key));
-        using var response = await Client.SendAsync(request).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(context);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
+        var token = SubgraphContextToken.Create(context with { BodyHash = context.BodyHash ?? SubgraphContextToken.BodyHash(body) }, key);
+        using var response = await PostSignedAsync(body, token).ConfigureAwait(false);
         return await ReadAsync(response).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts <paramref name="body"/> exactly as given with <paramref name="token"/> as its context (none when null).</summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(byte[] body, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        if (token is not null)
+            request.Headers.Add(SubgraphContextToken.HeaderName, token);
+        return await Client.SendAsync(request).ConfigureAwait(false);
     }
 
     /// <summary>Posts a raw body (for malformed-input tests) and returns status and parsed body.</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using ChildInfo.Gateway.Identity;
-using ChildInfo.Subgraphs.Kit.Hosting.Security;
+using ChildInfo.Subgraphs.Contract;
 
 namespace ChildInfo.Gateway.Authorisation;
 
@@ -15,17 +15,17 @@ public static class RelationshipHolders
     /// <summary>Roles whose token's team puts the team's allocated children in their <c>own_caseload</c>.</summary>
     public static FrozenSet<string> TeamCaseloadRoles { get; } = FrozenSet.ToFrozenSet(["team_manager"], StringComparer.Ordinal);
 
-    /// <summary>The holder claims (<see cref="SubgraphContextClaims"/>) for a caller acting in <paramref name="role"/>.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> Claims(CallerIdentity caller, string role)
+    /// <summary><paramref name="context"/> with the holders (<see cref="SubgraphContextClaims"/>) of a caller acting in <paramref name="role"/>.</summary>
+    public static SubgraphContext Apply(SubgraphContext context, CallerIdentity caller, string role)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Organisation is { Length: > 0 } organisation)
-            yield return new(SubgraphContextClaims.Organisation, organisation);
-        if (caller.Team is { Length: > 0 } team && TeamCaseloadRoles.Contains(role))
-            yield return new(SubgraphContextClaims.Team, team);
-        if (caller.School is { Length: > 0 } school)
-            yield return new(SubgraphContextClaims.School, school);
-        if (caller.Setting is { Length: > 0 } setting)
-            yield return new(SubgraphContextClaims.Setting, setting);
+        return context with
+        {
+            Organisation = caller.Organisation is { Length: > 0 } organisation ? organisation : null,
+            Team = caller.Team is { Length: > 0 } team && TeamCaseloadRoles.Contains(role) ? team : null,
+            School = caller.School is { Length: > 0 } school ? school : null,
+            Setting = caller.Setting is { Length: > 0 } setting ? setting : null,
+        };
     }
 }

@@ -10,7 +10,7 @@ using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Registry;
 using ChildInfo.Policies.Decisions;
-using ChildInfo.Subgraphs.Kit.Hosting.Security;
+using ChildInfo.Subgraphs.Contract;
 using OpenTelemetry.Trace;
 
 namespace ChildInfo.Gateway.Hosting;
@@ -40,6 +40,7 @@ public static partial class GatewayHost
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.Limits.MaxRequestLineSize = options.MaxRequestLineBytes;
             kestrel.Limits.MaxRequestBufferSize = Math.Max(options.MaxRequestLineBytes * 2L, 1024 * 1024);
+            kestrel.RequestHeaderEncodingSelector = CallerDeclaration.HeaderEncoding;
         });
 
         // One pooled client for every subgraph call; the handler recycles connections so DNS changes are seen.
@@ -126,30 +127,17 @@ public static partial class GatewayHost
     }
 
     /// <summary>
-    /// Passes the declared purpose and justification on to each subgraph call and, when the host has a context
-    /// signing key, the signed request context (<c>ChildInfo-Context</c>) that subgraphs with the same key require.
+    /// Adds the signed request context (<c>ChildInfo-Context</c>) to a subgraph call when the host has a context
+    /// signing key: one token for this subgraph and this call's body. It is the only header the gateway adds, and
+    /// the caller's purpose and justification reach the subgraph only inside it: caller text never becomes a header
+    /// of its own, so it can neither split the call (CR/LF) nor break it (non-ASCII).
     /// </summary>
-    private static void ForwardRequestContext(HttpRequestMessage message, SubgraphRequest request, SubgraphContextSigner? signer)
+    internal static void ForwardRequestContext(HttpRequestMessage message, SubgraphRequest request, SubgraphContextSigner? signer)
     {
-        if (request.Context is not GatewayRequestContext context)
+        if (request.Context is GatewayRequestContext context && signer?.Sign(context, request.Subgraph.Name, request.Body.Span) is { } token)
         {
-            return;
-        }
-
-        if (signer?.Sign(context) is { } token)
-        {
-            message.Headers.TryAddWithoutValidation(SubgraphContextToken.HeaderName, token);
-        }
-
-        message.Headers.TryAddWithoutValidation("ChildInfo-Request-Id", context.RequestId);
-        if (context.Purpose is not null)
-        {
-            message.Headers.TryAddWithoutValidation(RequestHeaders.Purpose, context.Purpose);
-        }
-
-        if (context.Justification is not null)
-        {
-            message.Headers.TryAddWithoutValidation(RequestHeaders.Justification, context.Justification);
+            // Add, not TryAddWithoutValidation: the value is checked (a token is base64url and dots).
+            message.Headers.Add(SubgraphContextToken.HeaderName, token);
         }
     }
 

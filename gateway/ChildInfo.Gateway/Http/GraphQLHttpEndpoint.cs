@@ -41,7 +41,12 @@ public static partial class GraphQLHttpEndpoint
         http.Response.Headers[ResponseHeaders.RequestId] = http.TraceIdentifier;
         http.Response.Headers[ResponseHeaders.Revision] = revision.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var schema = revision.Supergraph;
-        var draft = audit is null ? null : new RequestAuditDraft(http.TraceIdentifier) { Purpose = Header(http, RequestHeaders.Purpose), Justification = Header(http, RequestHeaders.Justification) };
+        // Only acceptable values are recorded before the body is read; the declaration is checked in full below.
+        var draft = audit is null ? null : new RequestAuditDraft(http.TraceIdentifier)
+        {
+            Purpose = CallerDeclaration.AcceptableHeader(http.Request.Headers, RequestHeaders.Purpose),
+            Justification = CallerDeclaration.AcceptableHeader(http.Request.Headers, RequestHeaders.Justification),
+        };
         if (draft is not null)
         {
             http.Features.Set(draft);
@@ -120,10 +125,20 @@ public static partial class GraphQLHttpEndpoint
         var services = http.RequestServices;
         var gateway = http.Features.Get<GatewayRevision>()!.Gateway;
         var authoriser = services.GetRequiredService<IOperationAuthoriser>();
-        var context = new GatewayRequestContext(
-            http.TraceIdentifier,
-            Header(http, RequestHeaders.Purpose) ?? request.ExtensionString("purpose"),
-            Header(http, RequestHeaders.Justification) ?? request.ExtensionString("justification"));
+        // Caller text that travels on (signed into each subgraph call's context) is checked before anything reads it.
+        var (declaration, refusal) = CallerDeclaration.Read(http.Request.Headers, request);
+        if (declaration is null)
+        {
+            return (StatusCodes.Status400BadRequest, GatewayResult.RequestError(refusal!));
+        }
+
+        if (http.Features.Get<RequestAuditDraft>() is { } draft)
+        {
+            draft.Purpose = declaration.Purpose;
+            draft.Justification = declaration.Justification;
+        }
+
+        var context = new GatewayRequestContext(http.TraceIdentifier, declaration.Purpose, declaration.Justification);
         Activity.Current?.SetTag("childinfo.purpose", context.Purpose);
         var binding = await authoriser.BindAsync(http, context, cancellationToken).ConfigureAwait(false);
         context = binding.Context;
@@ -136,12 +151,6 @@ public static partial class GraphQLHttpEndpoint
         if (services.GetService<IUserRateLimiter>() is { } limiter && await RateLimitedAsync(http, limiter, context, cancellationToken).ConfigureAwait(false) is { } limited)
         {
             return (StatusCodes.Status429TooManyRequests, limited);
-        }
-
-        if (http.Features.Get<RequestAuditDraft>() is { } draft)
-        {
-            draft.Purpose = context.Purpose;
-            draft.Justification = context.Justification;
         }
 
         if (isGet && GetMutationGuard.SelectsMutation(request.Query!, request.OperationName, gateway.Options.MaxParserDepth))

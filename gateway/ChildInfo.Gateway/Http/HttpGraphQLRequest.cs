@@ -27,13 +27,6 @@ public sealed class HttpGraphQLRequest : IDisposable
 
     public JsonElement? Extensions { get; }
 
-    /// <summary>A string entry of <c>extensions</c> (for example <c>purpose</c>), or null.</summary>
-    public string? ExtensionString(string name) =>
-        Extensions is { ValueKind: JsonValueKind.Object } extensions
-        && extensions.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
     public void Dispose()
     {
         foreach (var document in _documents)

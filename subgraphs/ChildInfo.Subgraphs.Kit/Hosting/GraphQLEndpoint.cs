@@ -1,13 +1,14 @@
 using System.Text.Json;
+using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Federation;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
-using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQL;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -28,10 +29,14 @@ internal static partial class GraphQLEndpoint
     private static async Task HandlePostAsync(HttpContext http)
     {
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        // The body is read whole (Kestrel bounds its size) because the signed context is bound to its exact bytes.
+        byte[] body;
         GraphQLRequest? request;
         try
         {
-            request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted).ConfigureAwait(false);
+            body = await ReadBodyAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+            using var stream = new MemoryStream(body, writable: false);
+            request = await serializer.ReadAsync<GraphQLRequest>(stream, http.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
@@ -43,7 +48,14 @@ internal static partial class GraphQLEndpoint
             await WriteRequestErrorAsync(http, ex.StatusCode, "BAD_REQUEST", ex.Message).ConfigureAwait(false);
             return;
         }
-        await ExecuteAsync(http, request).ConfigureAwait(false);
+        await ExecuteAsync(http, request, body).ConfigureAwait(false);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= int.MaxValue ? (int)request.ContentLength.Value : 4096);
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
     }
 
     private static async Task HandleGetAsync(HttpContext http)
@@ -63,10 +75,10 @@ internal static partial class GraphQLEndpoint
                 return;
             }
         }
-        await ExecuteAsync(http, new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables }).ConfigureAwait(false);
+        await ExecuteAsync(http, new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables }, body: null).ConfigureAwait(false);
     }
 
-    private static async Task ExecuteAsync(HttpContext http, GraphQLRequest? request)
+    private static async Task ExecuteAsync(HttpContext http, GraphQLRequest? request, ReadOnlyMemory<byte>? body)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Query))
         {
@@ -75,7 +87,7 @@ internal static partial class GraphQLEndpoint
         }
         var services = http.RequestServices;
         var options = services.GetRequiredService<SubgraphHostOptions>();
-        if (SubgraphContextGuard.Check(http, options, request.Query) is { } refusal)
+        if (await SubgraphContextGuard.CheckAsync(http, request.Query, body).ConfigureAwait(false) is { } refusal)
         {
             await WriteRequestErrorAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", refusal).ConfigureAwait(false);
             return;

@@ -1,3 +1,4 @@
+using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
@@ -44,9 +45,16 @@ public static partial class SubgraphHost
         builder.WebHost.UseUrls(options.Url ?? builder.Configuration["urls"] ?? $"http://127.0.0.1:{definition.DefaultPort}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
-        options = options with { ContextKey = ResolveContextKey(options, builder.Configuration) };
-        if (options.ContextKey is not null)
+        options = options with
+        {
+            ContextKey = ResolveContextKey(options, builder.Configuration),
+            Name = options.Name ?? builder.Configuration["Subgraph:Name"] ?? definition.Name,
+        };
+        if (options.ContextKey is { } contextKey)
+        {
             builder.Services.AddSingleton(ResolveClassification(definition, builder.Configuration));
+            builder.Services.AddSingleton(new SubgraphContextVerifier(contextKey, options.Name, options.Time));
+        }
         var database = new AgencyDatabase(ResolveDatabase(definition, options, builder.Configuration));
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(definition);

@@ -23,6 +23,12 @@ public sealed record SubgraphHostOptions
     /// </summary>
     public byte[]? ContextKey { get; init; }
 
+    /// <summary>
+    /// The name the gateway knows this subgraph by (its <c>join__graph</c> name), which each call's context must be
+    /// for (<c>aud</c>); null takes <c>Subgraph:Name</c> from configuration, else <see cref="SubgraphDefinition.Name"/>.
+    /// </summary>
+    public string? Name { get; init; }
+
     /// <summary>The clock contexts are checked against.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -3,8 +3,8 @@
 # (`child(id:) { id forename surname dateOfBirth postcode }`, answered by the child index alone) through
 # `childinfo serve --supergraph` (composed with `childinfo compose` from the five subgraphs, each started from its own
 # dll over the same generated data, with the context key) and straight to the child-index subgraph process the
-# gateway calls, with a request context signed as the gateway signs it (renewed before each run: it may live at most
-# five minutes). wrk, interleaved rounds, 32 connections as in run.sh. Unlike run.sh's demo, no subgraph shares the
+# gateway calls, each with a request context signed for it as the gateway signs one (renewed before each run: it
+# may live at most a minute). wrk, interleaved rounds, 32 connections as in run.sh. Unlike run.sh's demo, no subgraph shares the
 # gateway's process. Caller: a team manager under child_protection (scope everyone).
 # Usage: tests/ChildInfo.Benchmarks/load/topology.sh [seconds per run, default 10] [rounds, default 8] [connections, default 32] [children, default 2000]
 # COMPARE_BIN=<another build's LoadGateway output folder> adds a third side, "earlier", the same gateway from that build
@@ -31,31 +31,57 @@ fi
 direct="${subgraph_url[child-index]}"
 make_lua "$work/gateway.lua" "$query" "$ids" "${headers[@]}"
 
-# A request context for a direct call, signed with the subgraphs' key as the gateway signs one (HS256, 300 s). The
-# subgraphs serve only fields whose labels the context lists: it lists every label of the sample classifications.
-context() {
-  python3 - "$context_key" "$root"/policies/sample/classifications-*.yaml <<'PY'
-import base64, hashlib, hmac, json, re, sys, time, uuid
+# Direct calls as the gateway makes them: each child's body with a request context signed for it, as the gateway
+# signs one (HS256, typed and issued as a context, for the child index, bound to that exact body, valid 60 s: the most
+# a subgraph accepts, so renewed before each run). The subgraphs serve only fields whose labels the context lists: it
+# lists every label of the sample classifications. FILE is the wrk script written.
+direct_lua() {
+  IDS="$ids" QUERY="$query" python3 - "$context_key" "$1" "$root"/policies/sample/classifications-*.yaml <<'PY'
+import base64, hashlib, hmac, json, os, re, sys, time, uuid
 def b64(data): return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-labels = sorted({l.strip() for f in sys.argv[2:] for group in re.findall(r"\[([^\]]*)\]", open(f).read()) for l in group.split(",") if l.strip()})
+key, out, files = base64.b64decode(sys.argv[1]), sys.argv[2], sys.argv[3:]
+labels = sorted({l.strip() for f in files for group in re.findall(r"\[([^\]]*)\]", open(f).read()) for l in group.split(",") if l.strip()})
 now = int(time.time())
-claims = {"sub": "load.test", "role": "team_manager", "purpose": "child_protection", "rid": str(uuid.uuid4()),
-          "iat": now, "exp": now + 300, "scope": "Everyone", "rule": "team_manager/child_protection", "labels": labels, "links": []}
-signing = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()) + "." + b64(json.dumps(claims).encode())
-print(signing + "." + b64(hmac.new(base64.b64decode(sys.argv[1]), signing.encode(), hashlib.sha256).digest()))
+calls = []
+for child in os.environ["IDS"].split():
+    body = '{"query":"%s","variables":{"id":"%s"}}' % (os.environ["QUERY"], child)
+    claims = {"sub": "load.test", "role": "team_manager", "purpose": "child_protection", "rid": str(uuid.uuid4()),
+              "iss": "childinfo-gateway", "aud": "child-index", "iat": now, "exp": now + 60,
+              "body_sha256": b64(hashlib.sha256(body.encode()).digest()),
+              "scope": "Everyone", "rule": "team_manager/child_protection", "labels": labels, "links": []}
+    signing = b64(json.dumps({"alg": "HS256", "typ": "childinfo-context+jwt"}).encode()) + "." + b64(json.dumps(claims).encode())
+    calls.append((body, signing + "." + b64(hmac.new(key, signing.encode(), hashlib.sha256).digest())))
+with open(out, "w") as lua:
+    lua.write("local calls = {\n")
+    for body, token in calls:
+        lua.write("  { body = [[%s]], context = [[%s]] },\n" % (body, token))
+    lua.write("""}
+local n = 0
+request = function()
+  n = n + 1
+  local call = calls[(n % #calls) + 1]
+  return wrk.format("POST", nil, {
+    ["Content-Type"] = "application/json",
+    ["Accept"] = "application/graphql-response+json, application/json",
+    ["ChildInfo-Context"] = call.context,
+  }, call.body)
+end
+""")
 PY
 }
+# The first child's direct call, as curl sends it: its context header.
+first_context() { sed -n 's/^  { body = \[\[.*\]\], context = \[\[\(.*\)\]\] },$/\1/p' "$work/direct.lua" | head -n 1; }
 renew() {
   case "$1" in
-    subgraph) make_lua "$work/direct.lua" "$query" "$ids" "ChildInfo-Context: $(context)" ;;
-    paced) make_lua "$work/paced.lua" "$query" "$ids" "ChildInfo-Context: $(context)"
+    subgraph) direct_lua "$work/direct.lua" ;;
+    paced) direct_lua "$work/paced.lua"
       sed -i "s/^request = function()/delay = function() return $PACED_MS end\nrequest = function()/" "$work/paced.lua" ;;
   esac
 }
 
 renew subgraph
 check_answer "${gateway_url[gateway]}" "$query" "$first" "${headers[@]}"
-check_answer "$direct" "$query" "$first" "ChildInfo-Context: $(context)"
+check_answer "$direct" "$query" "$first" "ChildInfo-Context: $(first_context)"
 warm_up 10 "$connections" "$direct" "$work/direct.lua" "${gateway_url[gateway]}" "$work/gateway.lua"
 
 machine

@@ -4,6 +4,7 @@ using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Tests.Support;
 using ChildInfo.Policies;
+using ChildInfo.Subgraphs.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -37,6 +38,20 @@ public sealed class PolicyGatewayFixture(GatewayEnvironment environment) : IAsyn
 
     /// <summary>Each sample subgraph's GraphQL endpoint, for calls that go round the gateway.</summary>
     public IReadOnlyDictionary<string, string> SubgraphUrls => _subgraphs!.Urls;
+
+    /// <summary>The sample subgraph a recorded call went to, by the name the gateway knows it by.</summary>
+    public string SubgraphOf(RecordedCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return SubgraphUrls.Single(s => new Uri(s.Value) == call.Url).Key;
+    }
+
+    /// <summary>Checks a recorded call's context as the subgraph it went to does.</summary>
+    public Task<SubgraphContextVerification> VerifyAsync(RecordedCall call, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return new SubgraphContextVerifier(ContextKey, SubgraphOf(call), time).VerifyAsync(call.Context, call.Body);
+    }
 
     public GatewayRevision Revision => _app!.Services.GetRequiredService<GatewayState>().Current;
 

@@ -3,6 +3,7 @@ using ChildInfo.Gateway.Demo;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Tests.Support;
+using ChildInfo.Subgraphs.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -97,11 +98,16 @@ public sealed class SignedContextTests(GatewayEnvironment environment) : IAsyncL
     [Fact]
     public async Task DirectSubgraphCall_WithForgedContext_Is401()
     {
-        var forged = ChildInfo.Subgraphs.Kit.Hosting.Security.SubgraphContextToken.Create(
-            new("someone", "team_manager", "child_protection", "forged") { IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(60) },
+        var child = await AnyChildAsync();
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { query = Query, variables = new { id = child } });
+        var forged = SubgraphContextToken.Create(
+            new("someone", "team_manager", "child_protection", "forged")
+            {
+                Audience = "child-index", BodyHash = SubgraphContextToken.BodyHash(body), IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(30),
+            },
             System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-        var direct = await HttpExchange.PostJsonAsync(environment.Client, new Uri(_subgraphs!.Urls["child-index"]), new { query = Query, variables = new { id = await AnyChildAsync() } },
+        var direct = await HttpExchange.PostAsync(environment.Client, new Uri(_subgraphs!.Urls["child-index"]), System.Text.Encoding.UTF8.GetString(body),
             headers: new Dictionary<string, string> { ["ChildInfo-Context"] = forged });
 
         Assert.Equal(401, direct.Status);
@@ -109,43 +115,38 @@ public sealed class SignedContextTests(GatewayEnvironment environment) : IAsyncL
     }
 }
 
-/// <summary>The signer makes one token per request, shared by its subgraph calls, and renews it once half its life is gone.</summary>
+/// <summary>
+/// The signer makes one token per subgraph call: for that subgraph and that body, carrying the request's caller,
+/// scope and declaration, with the clock's time.
+/// </summary>
 public sealed class SubgraphContextSignerTests
 {
     private static readonly byte[] Key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+    private static readonly byte[] Body = """{"query":"{ child(id: \"CH-1\") { id } }"}"""u8.ToArray();
 
-    private static GatewayRequestContext Bound(string requestId) => new(requestId, "child_protection", "case 1")
+    private static GatewayRequestContext Bound(string requestId) => new(requestId, "child_protection", "Ymholiad adran 47 — ŵyr Zoë, £0")
     {
         Caller = new CallerIdentity("u-1", null, ["social_worker"], null, null, null),
         Role = "social_worker",
     };
 
     [Fact]
-    public void Sign_SameRequest_SameToken_AnotherRequest_ItsOwn()
+    public async Task Sign_EachCall_ForItsSubgraphAndBody_CarryingTheRequest()
     {
         var clock = new ChildInfo.Testing.ManualTimeProvider(DateTimeOffset.UtcNow);
         var signer = new SubgraphContextSigner(Key, clock);
-        var request = Bound("r-1");
 
-        var first = signer.Sign(request);
+        var token = signer.Sign(Bound("r-1"), "education", Body)!;
+        var verified = await new SubgraphContextVerifier(Key, "education", clock).VerifyAsync(token, Body);
 
-        Assert.Same(first, signer.Sign(request));
-        Assert.NotEqual(first, signer.Sign(Bound("r-2")));
-        Assert.Equal("r-1", ChildInfo.Subgraphs.Kit.Hosting.Security.SubgraphContextToken.Verify(first, Key, clock.GetUtcNow()).Context!.RequestId);
+        Assert.Equal(("r-1", "u-1", "child_protection", "Ymholiad adran 47 — ŵyr Zoë, £0"), (verified.Context!.RequestId, verified.Context.User, verified.Context.Purpose, verified.Context.Justification));
+        Assert.Equal(clock.GetUtcNow() + SubgraphContextToken.DefaultLifetime, verified.Context.ExpiresAt, TimeSpan.FromSeconds(1));
+        Assert.False((await new SubgraphContextVerifier(Key, "child-index", clock).VerifyAsync(token, Body)).IsValid);
+        Assert.NotEqual(token, signer.Sign(Bound("r-1"), "child-index", Body));
+        Assert.NotEqual(token, signer.Sign(Bound("r-1"), "education", [.. Body, (byte)' ']));
     }
 
     [Fact]
-    public void Sign_SameRequestAfterHalfTheLifetime_IsRenewed()
-    {
-        var clock = new ChildInfo.Testing.ManualTimeProvider(DateTimeOffset.UtcNow);
-        var signer = new SubgraphContextSigner(Key, clock);
-        var request = Bound("r-1");
-        var first = signer.Sign(request);
-
-        clock.Advance(ChildInfo.Subgraphs.Kit.Hosting.Security.SubgraphContextToken.DefaultLifetime / 2);
-        var renewed = signer.Sign(request);
-
-        Assert.NotEqual(first, renewed);
-        Assert.True(ChildInfo.Subgraphs.Kit.Hosting.Security.SubgraphContextToken.Verify(renewed, Key, clock.GetUtcNow()).IsValid);
-    }
+    public void Sign_UnboundRequest_SignsNothing() =>
+        Assert.Null(new SubgraphContextSigner(Key).Sign(new GatewayRequestContext("r-1", "child_protection", null), "education", Body));
 }

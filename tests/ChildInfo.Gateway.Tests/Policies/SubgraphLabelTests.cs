@@ -4,6 +4,7 @@ using ChildInfo.Gateway.Demo;
 using ChildInfo.Gateway.Tests.Support;
 using ChildInfo.Policies.Decisions;
 using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Subgraphs.YouthJustice;
 using GraphQL.Types;
@@ -22,10 +23,11 @@ public sealed class SubgraphLabelTests(PolicyGatewayFixture gateway) : IClassFix
 {
     private static IEnumerable<SubgraphDefinition> SampleSubgraphs => [.. DemoSubgraphs.Definitions(), new YouthJusticeSubgraph()];
 
-    private SubgraphContext SignedContextOf(string marker)
+    private async Task<SubgraphContext> SignedContextOfAsync(string marker)
     {
-        Assert.True(gateway.Recorder.ContextsByMarker.TryGetValue(marker, out var tokens), "no subgraph call carried a context");
-        var verification = SubgraphContextToken.Verify(tokens.First(), gateway.ContextKey, DateTimeOffset.UtcNow);
+        var calls = gateway.Recorder.CallsByMarker(marker);
+        var call = calls.Count > 0 ? calls[0] : throw new InvalidOperationException("no subgraph call carried a context");
+        var verification = await gateway.VerifyAsync(call);
         return verification.Context ?? throw new InvalidOperationException(verification.Failure);
     }
 
@@ -38,7 +40,7 @@ public sealed class SubgraphLabelTests(PolicyGatewayFixture gateway) : IClassFix
         var marker = "labels-" + Guid.NewGuid().ToString("N");
         await gateway.PostAsync("{ child(id: \"CH-NONE\") { id } }", null, gateway.Token("school_dsl"), "education_welfare", marker);
 
-        var context = SignedContextOf(marker);
+        var context = await SignedContextOfAsync(marker);
 
         var scope = gateway.Policies.Current.Scope("school_dsl", "education_welfare")!;
         Assert.Equal(scope.ReleasableLabels.Append("preference").Distinct().Order(), context.Labels.Order());
@@ -136,26 +138,43 @@ public sealed class SubgraphLabelTests(PolicyGatewayFixture gateway) : IClassFix
         var marker = "replay-" + Guid.NewGuid().ToString("N");
         var child = await AnyLinkedChildAsync("early-years");
         await gateway.PostAsync("query($id: ID!) { child(id: $id) { id } }", new { id = child }, gateway.Token("school_dsl"), "education_welfare", marker);
-        var token = gateway.Recorder.ContextsByMarker[marker].First();
-        var headers = new Dictionary<string, string> { ["ChildInfo-Context"] = token };
+        var call = Assert.Single(gateway.Recorder.CallsByMarker(marker));
+        var signed = (await gateway.VerifyAsync(call)).Context!;
 
         // school_dsl/education_welfare links no early years record, and never sees protection data.
-        var link = await HttpExchange.PostJsonAsync(gateway.Environment.Client, new Uri(gateway.SubgraphUrls["child-index"]),
-            new { query = "query($id: ID!) { child(id: $id) { id earlyYearsChild { eyChildId } } }", variables = new { id = child } }, headers: headers);
-        var label = await HttpExchange.PostJsonAsync(gateway.Environment.Client, new Uri(gateway.SubgraphUrls["social-care"]),
-            new
+        var asks = new[]
+        {
+            ("child-index", "Child.earlyYearsChild", (object)new { query = "query($id: ID!) { child(id: $id) { id earlyYearsChild { eyChildId } } }", variables = new { id = child } }),
+            ("social-care", "SocialCareChild.section47Enquiries", new
             {
                 query = "query($r: [_Any!]!) { _entities(representations: $r) { ... on SocialCareChild { section47Enquiries { enquiryId } } } }",
                 variables = new { r = new[] { new { __typename = "SocialCareChild", personId = "anyone" } } },
-            }, headers: headers);
-
-        foreach (var (exchange, coordinate) in new[] { (link, "Child.earlyYearsChild"), (label, "SocialCareChild.section47Enquiries") })
+            }),
+        };
+        foreach (var (subgraph, coordinate, payload) in asks)
         {
-            Assert.False(exchange.Body.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null, exchange.Body.GetRawText());
-            Assert.Equal(FieldClassification.NotAllowedCode, exchange.FirstErrorCode);
-            Assert.StartsWith(coordinate + " ", exchange.Body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+            var body = JsonSerializer.SerializeToUtf8Bytes(payload);
+
+            // The captured token itself is bound to the gateway's own call: refused before anything resolves.
+            var replayed = await PostToSubgraphAsync(subgraph, body, call.Context!);
+            // The same claims, signed anew for this subgraph and body (as only the key holder could): the subgraph's
+            // own label and link check still refuses what the rule denies.
+            var resigned = await PostToSubgraphAsync(subgraph, body, SubgraphContextToken.Create(signed with { Audience = subgraph, BodyHash = SubgraphContextToken.BodyHash(body) }, gateway.ContextKey));
+
+            Assert.Equal((401, "UNAUTHENTICATED"), (replayed.Status, replayed.FirstErrorCode));
+            foreach (var exchange in new[] { replayed, resigned })
+            {
+                Assert.False(exchange.Body.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null, exchange.Body.GetRawText());
+            }
+
+            Assert.Equal(FieldClassification.NotAllowedCode, resigned.FirstErrorCode);
+            Assert.StartsWith(coordinate + " ", resigned.Body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         }
     }
+
+    private Task<HttpExchange> PostToSubgraphAsync(string subgraph, byte[] body, string token) =>
+        HttpExchange.PostAsync(gateway.Environment.Client, new Uri(gateway.SubgraphUrls[subgraph]), System.Text.Encoding.UTF8.GetString(body),
+            headers: new Dictionary<string, string> { [SubgraphContextToken.HeaderName] = token });
 
     private async Task<string> AnyLinkedChildAsync(string sourceSystem)
     {

@@ -71,7 +71,13 @@ public sealed class PreferenceGateway : IAsyncDisposable
                 Urls = "http://127.0.0.1:0",
                 SubgraphUrls = subgraphUrls,
                 SubgraphHandler = recorder,
-                Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(key), PolicyDirectory = policies },
+                // Signed contexts carry the justification the recorder finds each request's calls by (these subgraphs check none).
+                Security = new GatewaySecurityOptions
+                {
+                    Identity = DevelopmentIdentity.Options(key),
+                    PolicyDirectory = policies,
+                    ContextSigningKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+                },
             },
             services => services.AddGatewayAudit(audit));
         await app.StartAsync();

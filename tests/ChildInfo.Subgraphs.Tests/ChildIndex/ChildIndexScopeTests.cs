@@ -3,7 +3,7 @@ using System.Text.Json;
 using ChildInfo.Subgraphs.ChildIndex;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
-using ChildInfo.Subgraphs.Kit.Hosting.Security;
+using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Testing;
 
 namespace ChildInfo.Subgraphs.Tests.ChildIndex;

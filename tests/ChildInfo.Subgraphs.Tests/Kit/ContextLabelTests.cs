@@ -1,10 +1,10 @@
 using System.Buffers.Text;
 using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChildInfo.Subgraphs.ChildIndex;
+using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
@@ -108,15 +108,18 @@ public sealed class ContextLabelTests : IAsyncLifetime
     [Fact]
     public async Task LabelsClaimThatIsNotAnArray_Is401()
     {
-        // Signed with the right key, so only the claim's shape is wrong.
+        // Signed with the right key, for this subgraph and this body, so only the claim's shape is wrong.
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = "{ __typename child(id: \"x\") { id } }" });
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
-        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new { sub = "u", role = "r", purpose = "p", rid = "1", iat = now, exp = now + 60, labels = "identifying" }));
+        var header = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new { alg = "HS256", typ = SubgraphContextToken.TokenType }));
+        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["sub"] = "u", ["role"] = "r", ["purpose"] = "p", ["rid"] = "1", ["iat"] = now, ["exp"] = now + 30, ["labels"] = "identifying",
+            ["iss"] = SubgraphContextToken.Issuer, ["aud"] = _host.Name, ["body_sha256"] = SubgraphContextToken.BodyHash(body),
+        }));
         var token = $"{header}.{payload}.{Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(header + "." + payload)))}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query = "{ __typename child(id: \"x\") { id } }" }) };
-        request.Headers.TryAddWithoutValidation(SubgraphContextToken.HeaderName, token);
 
-        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await _host.PostSignedAsync(body, token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("labels or links", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using ChildInfo.Subgraphs.Contract;
 using GraphQL;
 
 namespace ChildInfo.Subgraphs.Kit.Hosting.Security;

@@ -1,6 +1,7 @@
-using GraphQL;
+using ChildInfo.Subgraphs.Contract;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQL;
 using GraphQLParser.AST;
 
 namespace ChildInfo.Subgraphs.Kit.Hosting.Security;

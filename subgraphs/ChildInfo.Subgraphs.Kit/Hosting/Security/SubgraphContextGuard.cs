@@ -1,14 +1,17 @@
+using ChildInfo.Subgraphs.Contract;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 
 /// <summary>
-/// Refuses a GraphQL call without a valid signed context when the subgraph has a context key. Schema metadata stays
-/// open: an operation that selects only <c>_service</c> and <c>__typename</c> (composition and liveness probes)
-/// needs no context, since it reads no children's information.
+/// Refuses a GraphQL call without a valid signed context when the subgraph has a context key: signed for this
+/// subgraph, still fresh, and bound to the very body the call carries (see <see cref="SubgraphContextVerifier"/>).
+/// Schema metadata stays open: an operation that selects only <c>_service</c> and <c>__typename</c> (composition and
+/// liveness probes) needs no context, since it reads no children's information.
 /// </summary>
 internal static class SubgraphContextGuard
 {
@@ -16,11 +19,12 @@ internal static class SubgraphContextGuard
     /// Null when the call may go ahead (the verified context, if any, is in <see cref="HttpContext.Items"/> and is the
     /// call's <see cref="HttpContext.User"/>, which resolvers read through <see cref="CallerScope.From(GraphQL.IResolveFieldContext)"/>); else why not.
     /// </summary>
-    public static string? Check(HttpContext http, SubgraphHostOptions options, string query)
+    /// <param name="body">The request body as received; null for a call without one (GET).</param>
+    public static async Task<string?> CheckAsync(HttpContext http, string query, ReadOnlyMemory<byte>? body)
     {
-        if (options.ContextKey is not { } key)
+        if (http.RequestServices.GetService<SubgraphContextVerifier>() is not { } verifier)
             return null;
-        var verification = SubgraphContextToken.Verify(http.Request.Headers[SubgraphContextToken.HeaderName].ToString(), key, options.Time.GetUtcNow());
+        var verification = await verifier.VerifyAsync(http.Request.Headers[SubgraphContextToken.HeaderName].ToString(), body).ConfigureAwait(false);
         if (verification.Context is { } context)
         {
             http.Items[typeof(SubgraphContext)] = context;

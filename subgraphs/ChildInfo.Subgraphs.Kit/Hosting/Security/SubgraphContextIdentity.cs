@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChildInfo.Subgraphs.Contract;
 
 namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 

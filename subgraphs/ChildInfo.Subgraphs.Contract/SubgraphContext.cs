@@ -1,8 +1,9 @@
-namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
+namespace ChildInfo.Subgraphs.Contract;
 
 /// <summary>
 /// Who the gateway is asking for and why, as signed into the <c>ChildInfo-Context</c> header of one subgraph call
-/// (DESIGN.md section 5, defence in depth).
+/// (DESIGN.md section 5, defence in depth), and what the signature is bound to: one subgraph (<see cref="Audience"/>)
+/// and one request body (<see cref="BodyHash"/>), for a short time.
 /// </summary>
 /// <param name="User">The caller's user id (<c>sub</c>).</param>
 /// <param name="Role">The role the request acts in (<c>role</c>).</param>
@@ -10,6 +11,9 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 /// <param name="RequestId">The gateway's request id (<c>rid</c>), for joining logs and the audit.</param>
 public sealed record SubgraphContext(string User, string Role, string Purpose, string RequestId)
 {
+    /// <summary>The caller's justification, for example a case reference (<c>justification</c>); null when none was given.</summary>
+    public string? Justification { get; init; }
+
     /// <summary>The record scope of the bound rule, for example <c>OwnCaseload</c> (<c>scope</c>); null when none.</summary>
     public string? Scope { get; init; }
 
@@ -37,6 +41,15 @@ public sealed record SubgraphContext(string User, string Role, string Purpose, s
 
     /// <summary>The link fields (<c>Child.pupil</c>...) the bound rule allows to be followed (<c>links</c>).</summary>
     public IReadOnlySet<string> Links { get; init; } = EmptySet;
+
+    /// <summary>The one subgraph the context is for, by the name the gateway knows it by (<c>aud</c>).</summary>
+    public string? Audience { get; init; }
+
+    /// <summary>
+    /// The call's request body the context is bound to, as <see cref="SubgraphContextToken.BodyHash"/> gives it
+    /// (<c>body_sha256</c>).
+    /// </summary>
+    public string? BodyHash { get; init; }
 
     /// <summary>When the gateway signed the context (<c>iat</c>).</summary>
     public DateTimeOffset IssuedAt { get; init; }

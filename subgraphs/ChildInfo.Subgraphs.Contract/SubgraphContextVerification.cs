@@ -1,4 +1,4 @@
-namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
+namespace ChildInfo.Subgraphs.Contract;
 
 /// <summary>The outcome of checking a <c>ChildInfo-Context</c> token: the context, or why it was refused.</summary>
 public sealed record SubgraphContextVerification(SubgraphContext? Context, string? Failure)

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ChildInfo.Federation.Errors;
+using Microsoft.Extensions.Primitives;
+
+namespace ChildInfo.Gateway.Http;
+
+/// <summary>
+/// The purpose and justification a caller declares: from the <c>ChildInfo-Purpose</c> and
+/// <c>ChildInfo-Justification</c> headers, or else the body's <c>extensions.purpose</c> and
+/// <c>extensions.justification</c>. They are caller text that is signed into every subgraph call's context, kept in
+/// the audit and shown in the data protection officer's review queue, so every value declared, by either way, is
+/// checked here before anything else reads it. Refused with 400: control characters (C0 including tab, CR, LF and
+/// NUL; DEL; C1), line and paragraph separators, the bidirectional embeddings, overrides and isolates that make text
+/// display otherwise than it reads, text that is not well-formed Unicode, a header given twice, an extension that is
+/// not a string, and values longer than <see cref="MaxPurposeLength"/> or <see cref="MaxJustificationLength"/>
+/// characters (Unicode scalar values). Everything else, such as "Zoë", "Ymholiad adran 47 — ŵyr" or "£", is kept
+/// exactly as given.
+/// </summary>
+/// <param name="Purpose">The declared purpose id; null when none was declared.</param>
+/// <param name="Justification">The declared justification; null when none was declared.</param>
+public sealed record CallerDeclaration(string? Purpose, string? Justification)
+{
+    /// <summary>Longest purpose accepted: purpose ids are short names such as <c>child_protection</c>.</summary>
+    public const int MaxPurposeLength = 100;
+
+    /// <summary>Longest justification accepted: room for a case reference and a few sentences, not a case file.</summary>
+    public const int MaxJustificationLength = 500;
+
+    /// <summary>The error code of a purpose refused at the edge.</summary>
+    public const string InvalidPurposeCode = "INVALID_PURPOSE";
+
+    /// <summary>The error code of a justification refused at the edge.</summary>
+    public const string InvalidJustificationCode = "INVALID_JUSTIFICATION";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// How the server decodes a request header: the two declaration headers as UTF-8, so "Zoë" may be sent as it is
+    /// (bytes that are not UTF-8 fail the request with 400); every other header as the server's default (ASCII).
+    /// </summary>
+    public static Encoding? HeaderEncoding(string headerName) =>
+        string.Equals(headerName, RequestHeaders.Purpose, StringComparison.OrdinalIgnoreCase) || string.Equals(headerName, RequestHeaders.Justification, StringComparison.OrdinalIgnoreCase)
+            ? StrictUtf8
+            : null;
+
+    /// <summary>The declaration of a request, or the error that refuses it.</summary>
+    public static (CallerDeclaration? Declaration, GraphQLError? Error) Read(IHeaderDictionary headers, HttpGraphQLRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(request);
+        var purpose = Read(headers, request, RequestHeaders.Purpose, "purpose", MaxPurposeLength, InvalidPurposeCode);
+        if (purpose.Error is not null)
+        {
+            return (null, purpose.Error);
+        }
+
+        var justification = Read(headers, request, RequestHeaders.Justification, "justification", MaxJustificationLength, InvalidJustificationCode);
+        return justification.Error is not null ? (null, justification.Error) : (new CallerDeclaration(purpose.Value, justification.Value), null);
+    }
+
+    /// <summary>A header's value when it is there once and acceptable; else null (for records made before the body is read).</summary>
+    public static string? AcceptableHeader(IHeaderDictionary headers, string name)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var maxLength = name == RequestHeaders.Purpose ? MaxPurposeLength : MaxJustificationLength;
+        return headers.TryGetValue(name, out var values) && values.Count == 1 && values[0] is { Length: > 0 } value && Problem(value, maxLength) is null ? value : null;
+    }
+
+    private static (string? Value, GraphQLError? Error) Read(IHeaderDictionary headers, HttpGraphQLRequest request, string header, string extension, int maxLength, string code)
+    {
+        string? fromHeader = null;
+        if (headers.TryGetValue(header, out StringValues values) && !StringValues.IsNullOrEmpty(values))
+        {
+            if (values.Count > 1)
+            {
+                return (null, new GraphQLError($"The {header} header may appear only once.", code));
+            }
+
+            fromHeader = values[0];
+            if (Problem(fromHeader!, maxLength) is { } problem)
+            {
+                return (null, new GraphQLError($"The {header} header {problem}.", code));
+            }
+        }
+
+        string? fromExtensions = null;
+        if (request.Extensions is { ValueKind: JsonValueKind.Object } extensions && extensions.TryGetProperty(extension, out var element) && element.ValueKind != JsonValueKind.Null)
+        {
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                return (null, new GraphQLError($"extensions.{extension} must be a string.", code));
+            }
+
+            fromExtensions = element.GetString();
+            if (Problem(fromExtensions!, maxLength) is { } problem)
+            {
+                return (null, new GraphQLError($"extensions.{extension} {problem}.", code));
+            }
+        }
+
+        // The header wins when both are given (as it always has); both were checked.
+        return (fromHeader ?? (fromExtensions is { Length: > 0 } ? fromExtensions : null), null);
+    }
+
+    /// <summary>Why <paramref name="value"/> is refused, as the end of a sentence; null when it is acceptable.</summary>
+    private static string? Problem(string value, int maxLength)
+    {
+        var characters = 0;
+        var remaining = value.AsSpan();
+        while (!remaining.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(remaining, out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return "is not well-formed Unicode (it holds a lone surrogate)";
+            }
+
+            if (Refused(rune))
+            {
+                return $"holds a control or formatting character (U+{rune.Value:X4}), which is not allowed";
+            }
+
+            if (++characters > maxLength)
+            {
+                return $"is longer than {maxLength} characters";
+            }
+
+            remaining = remaining[consumed..];
+        }
+
+        return null;
+    }
+
+    private static bool Refused(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+        || rune.Value is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
+}
