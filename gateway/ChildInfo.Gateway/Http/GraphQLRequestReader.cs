@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -44,6 +46,12 @@ public static class GraphQLRequestReader
             return RequestReadResult.Fail(StatusCodes.Status400BadRequest, "The request body must be a JSON object.");
         }
 
+        if (!IsWellFormedText(root))
+        {
+            document.Dispose();
+            return RequestReadResult.Fail(StatusCodes.Status400BadRequest, $"The request body {NotWellFormed}.");
+        }
+
         var result = FromParameters(
             Property(root, "query"),
             Property(root, "operationName"),
@@ -61,6 +69,11 @@ public static class GraphQLRequestReader
     public static RequestReadResult ReadGet(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (QueryStringProblem(request.QueryString.Value) is { } problem)
+        {
+            return RequestReadResult.Fail(StatusCodes.Status400BadRequest, problem);
+        }
+
         var parameters = request.Query;
         var documents = new List<JsonDocument>(2);
         if (!TryParseJsonParameter(parameters["variables"], "variables", documents, out var variables, out var error)
@@ -156,6 +169,12 @@ public static class GraphQLRequestReader
         {
             var document = JsonDocument.Parse(raw[0]!, DocumentOptions);
             documents.Add(document);
+            if (!IsWellFormedText(document.RootElement))
+            {
+                error = $"The {name} parameter {NotWellFormed}.";
+                return false;
+            }
+
             value = document.RootElement;
             return true;
         }
@@ -164,6 +183,114 @@ public static class GraphQLRequestReader
             error = $"The {name} parameter is not valid JSON.";
             return false;
         }
+    }
+
+    private const string NotWellFormed = "holds text that is not well-formed Unicode (invalid UTF-8, or a lone surrogate escape such as \\ud800): send UTF-8 text";
+
+    /// <summary>
+    /// True when every string and property name in <paramref name="element"/> is well-formed Unicode. Invalid UTF-8
+    /// and lone surrogates (a <c>\ud800</c> escape) are refused here, before the audit, the planner or a subgraph
+    /// reads them, each of which would otherwise fail on them later. Text without escapes is checked in place.
+    /// </summary>
+    private static bool IsWellFormedText(JsonElement element)
+    {
+        try
+        {
+            return Check(element);
+        }
+        catch (InvalidOperationException)
+        {
+            // Decoding an escape that spells a lone surrogate throws.
+            return false;
+        }
+
+        static bool Check(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (!Decodes(JsonMarshal.GetRawUtf8PropertyName(property), property, static p => p.Name) || !Check(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (!Check(item))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.String:
+                    return Decodes(JsonMarshal.GetRawUtf8Value(element), element, static e => e.GetString());
+                default:
+                    return true;
+            }
+        }
+
+        static bool Decodes<T>(ReadOnlySpan<byte> raw, T owner, Func<T, string?> decode)
+        {
+            if (!Utf8.IsValid(raw))
+            {
+                return false;
+            }
+
+            if (raw.Contains((byte)'\\'))
+            {
+                _ = decode(owner);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Why the raw (still percent-encoded) query string is refused; null when it is acceptable. ASP.NET Core decodes
+    /// query strings leniently, keeping a malformed escape (<c>%ZZ</c>) as text and turning invalid UTF-8 into U+FFFD,
+    /// so what a caller sent would change silently: it is checked before it is decoded.
+    /// </summary>
+    private static string? QueryStringProblem(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+
+        var decoded = new byte[raw.Length];
+        var length = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '%')
+            {
+                if (i + 2 >= raw.Length || !char.IsAsciiHexDigit(raw[i + 1]) || !char.IsAsciiHexDigit(raw[i + 2]))
+                {
+                    return "The query string has a malformed percent-escape: each % must be followed by two hexadecimal digits.";
+                }
+
+                decoded[length++] = (byte)((HexValue(raw[i + 1]) << 4) | HexValue(raw[i + 2]));
+                i += 2;
+            }
+            else if (char.IsAscii(c))
+            {
+                decoded[length++] = (byte)c;
+            }
+            else
+            {
+                return "The query string holds characters that are not percent-encoded.";
+            }
+        }
+
+        return Utf8.IsValid(decoded.AsSpan(0, length)) ? null : "The query string is not valid UTF-8 once percent-decoded.";
+
+        static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
     }
 
     private static JsonElement? Property(JsonElement root, string name) =>
