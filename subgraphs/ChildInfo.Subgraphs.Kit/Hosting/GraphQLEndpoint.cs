@@ -53,7 +53,8 @@ internal static partial class GraphQLEndpoint
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= int.MaxValue ? (int)request.ContentLength.Value : 4096);
+        // Presized from Content-Length only up to 64 KB: the header is the caller's word, the size limit is Kestrel's.
+        using var buffer = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 4096, 64 * 1024));
         await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
     }
