@@ -240,6 +240,8 @@ public sealed class FederatedGateway
             throw new GatewayException(ErrorCodes.OperationNotSupported, "Subscriptions are not supported.");
         }
 
+        // The planner's own names first: no client alias may stand where the gateway reads its own fields.
+        ReservedNames.Check(document);
         await _compiler.ValidateAsync(document, operation, variables, fullValidation: true, cancellationToken).ConfigureAwait(false);
         _compiler.CheckDepth(document, operation);
         var conditions = ConditionVariables.Find(document);

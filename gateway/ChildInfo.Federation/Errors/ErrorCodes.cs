@@ -17,6 +17,12 @@ public static class ErrorCodes
     /// <summary>A variable value is missing or does not match its declared type.</summary>
     public const string BadUserInput = "BAD_USER_INPUT";
 
+    /// <summary>
+    /// A name in the document is reserved: an alias, field or variable in the gateway's own namespace
+    /// (<c>fed__</c>), or a name beginning with two underscores other than the introspection fields.
+    /// </summary>
+    public const string ReservedName = "RESERVED_NAME";
+
     /// <summary>The operation name matches no operation, or a document with several operations names none.</summary>
     public const string UnknownOperationName = "GRAPHQL_UNKNOWN_OPERATION_NAME";
 

@@ -30,9 +30,15 @@ internal static partial class PlanExecutor
                     Collect(state, state.Data, flatten.Path, 0, [], target.ObjectType, found);
                     foreach (var item in found)
                     {
+                        // An object of a type the planner fetched no key for was not meant for this call.
+                        if (target.FieldsFor(item.Object.Typename, state.Schema) is not { } fields)
+                        {
+                            continue;
+                        }
+
                         var start = representations.WrittenCount;
                         repWriter.Reset(representations);
-                        Representations.Write(repWriter, state.Schema, item.Object, target);
+                        Representations.Write(repWriter, state.Schema, item.Object, target.RepresentationTypename, fields);
                         repWriter.Flush();
                         var slice = representations.WrittenMemory[start..];
                         if (!index.TryGetValue(slice, out var position))
@@ -59,7 +65,7 @@ internal static partial class PlanExecutor
             writer.WriteStartObject();
             writer.WriteString("query", fetch.OperationText);
             writer.WriteStartObject("variables");
-            writer.WriteStartArray("representations");
+            writer.WriteStartArray(entity.RepresentationsVariable);
             foreach (var slice in slices)
             {
                 writer.WriteRawValue(slice.Span, skipInputValidation: true);

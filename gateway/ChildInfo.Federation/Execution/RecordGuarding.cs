@@ -32,7 +32,7 @@ internal static class RecordGuarding
                 }
 
                 obj.Inspected = true;
-                var verdict = guard.Inspect(new GuardedRecord(point.TypeName, path, GuardFields(obj, point), point.Selected, !obj.Unanswered));
+                var verdict = guard.Inspect(new GuardedRecord(point.TypeName, path, GuardFields(state, obj, point), point.Selected, !obj.Unanswered));
                 Apply(state, obj, point, verdict);
             }
         }
@@ -88,61 +88,18 @@ internal static class RecordGuarding
         yield return PlannerAliases.For(fieldName);
     }
 
-    /// <summary>The object's guard fields as one JSON object under their own names (the planner's alias wins).</summary>
-    private static JsonElement GuardFields(ResultObject obj, RecordGuardPoint point)
+    /// <summary>The object's guard fields as one JSON object under their own names, read where the planner fetched them.</summary>
+    private static JsonElement GuardFields(ExecutionState state, ResultObject obj, RecordGuardPoint point)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var name in point.GuardFields)
-            {
-                var alias = PlannerAliases.For(name);
-                var key = obj.Contains(alias) ? alias : name;
-                if (obj.Contains(key))
-                {
-                    writer.WritePropertyName(name);
-                    WriteValue(writer, obj.Get(key));
-                }
-            }
-
+            PlannedValues.WriteFields(writer, state.Schema, obj, point.GuardFields);
             writer.WriteEndObject();
         }
 
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         return document.RootElement.Clone();
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, ResultValue value)
-    {
-        if (value.IsLeaf)
-        {
-            value.Leaf.WriteTo(writer);
-        }
-        else if (value.Object is { } obj)
-        {
-            writer.WriteStartObject();
-            foreach (var (key, field) in obj.Fields)
-            {
-                writer.WritePropertyName(key);
-                WriteValue(writer, field);
-            }
-
-            writer.WriteEndObject();
-        }
-        else if (value.List is { } list)
-        {
-            writer.WriteStartArray();
-            foreach (var item in list.Items)
-            {
-                WriteValue(writer, item);
-            }
-
-            writer.WriteEndArray();
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
     }
 }

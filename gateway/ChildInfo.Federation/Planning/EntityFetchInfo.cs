@@ -6,4 +6,8 @@ namespace ChildInfo.Federation.Planning;
 /// </summary>
 /// <param name="Targets">The entity types sent, in the order of the plan.</param>
 /// <param name="RequiresText">The representation selection, printed for the plan's canonical text.</param>
-public sealed record EntityFetchInfo(IReadOnlyList<EntityTarget> Targets, string RequiresText);
+public sealed record EntityFetchInfo(IReadOnlyList<EntityTarget> Targets, string RequiresText)
+{
+    /// <summary>The operation variable the representations are sent in.</summary>
+    public string RepresentationsVariable { get; init; } = "representations";
+}

@@ -4,5 +4,35 @@ namespace ChildInfo.Federation.Planning;
 /// <param name="ObjectType">Only objects whose <c>__typename</c> is (or implements) this type are sent.</param>
 /// <param name="RepresentationTypename">The <c>__typename</c> written into each representation (an interface's
 /// name when the target subgraph knows it as an <c>@interfaceObject</c>).</param>
-/// <param name="Fields">Key and required fields copied into each representation.</param>
-public sealed record EntityTarget(string ObjectType, string RepresentationTypename, IReadOnlyList<RepresentationField> Fields);
+/// <param name="Fields">Key and required fields copied into each representation, under a type condition per type of
+/// the objects sent (the response keys the planner fetched them under can differ between types).</param>
+public sealed record EntityTarget(string ObjectType, string RepresentationTypename, IReadOnlyList<PlannedField> Fields)
+{
+    /// <summary>
+    /// The fields to copy from an object of <paramref name="typename"/>: those the planner fetched for that type (an
+    /// exact type condition first, else one the type matches); null when it fetched none, and the object is not sent.
+    /// </summary>
+    internal IReadOnlyList<PlannedField>? FieldsFor(string? typename, Supergraph.SupergraphSchema schema)
+    {
+        if (typename is null)
+        {
+            return null;
+        }
+
+        PlannedField? matching = null;
+        foreach (var field in Fields)
+        {
+            if (field.TypeCondition == typename)
+            {
+                return field.Children;
+            }
+
+            if (matching is null && field.TypeCondition is not null && schema.Matches(typename, field.TypeCondition))
+            {
+                matching = field;
+            }
+        }
+
+        return matching?.Children;
+    }
+}

@@ -3,8 +3,11 @@ namespace ChildInfo.Federation.Planning;
 /// <summary>A subgraph fetch under construction, with the fetches it depends on.</summary>
 internal sealed class FetchBuilder
 {
-    public FetchBuilder(int id, string graph, FetchBuilder? parent, string[] path, string? objectType, string? entityType, string? representationTypename)
+    public FetchBuilder(
+        int id, string graph, FetchBuilder? parent, string[] path, string? objectType, string? entityType, string? representationTypename,
+        PlannedKeys? representation = null)
     {
+        Representation = representation ?? new PlannedKeys();
         Id = id;
         Graph = graph;
         Parent = parent;
@@ -41,6 +44,12 @@ internal sealed class FetchBuilder
     public List<ChildInfo.Federation.Supergraph.FieldSetNode> RepresentationSet { get; } = [];
 
     public HashSet<FetchBuilder> DependsOn { get; } = [];
+
+    /// <summary>
+    /// For an entity fetch: where its representations' key and required fields stand on the objects it is sent, per
+    /// type of those objects (the response keys the planner fetched them under).
+    /// </summary>
+    public PlannedKeys Representation { get; }
 
     /// <summary>The key this entity fetch's representations use.</summary>
     public IReadOnlyList<ChildInfo.Federation.Supergraph.FieldSetNode>? KeySet { get; set; }

@@ -8,12 +8,13 @@ internal sealed partial class PlanContext
 {
     /// <summary>
     /// Makes the fields of <paramref name="fieldSet"/> available on the objects at <paramref name="path"/>: in
-    /// <paramref name="fetch"/> where it can resolve them, otherwise through entity fetches. Returns the entity
-    /// fetches that must complete before the fields are there.
+    /// <paramref name="fetch"/> where it can resolve them, otherwise through entity fetches. Records in
+    /// <paramref name="keys"/> the response key each field is fetched under. Returns the entity fetches that must
+    /// complete before the fields are there.
     /// </summary>
     private HashSet<FetchBuilder> Ensure(
         FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, IReadOnlyList<FieldSetNode> fieldSet,
-        IReadOnlyList<FieldSetNode>? provided, int hops, bool allowRequires, IReadOnlyList<ShapeField>? clientFields)
+        IReadOnlyList<FieldSetNode>? provided, int hops, bool allowRequires, IReadOnlyList<ShapeField>? clientFields, PlannedKeys keys)
     {
         var dependencies = new HashSet<FetchBuilder>();
         List<FieldSetNode>? missing = null;
@@ -24,7 +25,7 @@ internal sealed partial class PlanContext
             {
                 if (_schema.Matches(typeName, node.TypeCondition!))
                 {
-                    dependencies.UnionWith(Ensure(fetch, target, typeName, path, node.Children, provided, hops, false, clientFields));
+                    dependencies.UnionWith(Ensure(fetch, target, typeName, path, node.Children, provided, hops, false, clientFields, keys));
                 }
 
                 continue;
@@ -39,6 +40,7 @@ internal sealed partial class PlanContext
 
             var responseKey = PlannerAliases.KeyFor(node.FieldName!, clientFields);
             var entry = target.AddField(responseKey, node.FieldName!, null, node.Children.Count > 0);
+            var childKeys = keys.Field(node.FieldName!, responseKey);
             if (node.Children.Count == 0)
             {
                 continue;
@@ -52,7 +54,7 @@ internal sealed partial class PlanContext
             if (!named.IsAbstract)
             {
                 var childClient = ownKey ? PlannerAliases.SubFields(node.FieldName!, named.Name, clientFields) : null;
-                dependencies.UnionWith(Ensure(fetch, entry.Sub!, named.Name, childPath, node.Children, childProvided, hops, false, childClient));
+                dependencies.UnionWith(Ensure(fetch, entry.Sub!, named.Name, childPath, node.Children, childProvided, hops, false, childClient, childKeys));
                 continue;
             }
 
@@ -62,7 +64,8 @@ internal sealed partial class PlanContext
                 if (KnowsPossibleType(fetch.Graph, named, possible))
                 {
                     var childClient = ownKey ? PlannerAliases.SubFields(node.FieldName!, possible, clientFields) : null;
-                    dependencies.UnionWith(Ensure(fetch, entry.Sub.AddFragment(possible), possible, childPath, node.Children, childProvided, hops, false, childClient));
+                    dependencies.UnionWith(Ensure(
+                        fetch, entry.Sub.AddFragment(possible), possible, childPath, node.Children, childProvided, hops, false, childClient, childKeys.OnType(possible)));
                 }
             }
         }
@@ -86,12 +89,12 @@ internal sealed partial class PlanContext
                 var requires = _schema.GetType(entity.EntityType!).Field(node.FieldName!)?.JoinFor(graph)?.Requires;
                 if (requires is not null)
                 {
-                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, hops + 1, false, clientFields));
+                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, hops + 1, false, clientFields, entity.Representation.OnType(typeName)));
                     entity.RepresentationSet.AddRange(requires);
                 }
             }
 
-            dependencies.UnionWith(Ensure(entity, entity.Selection, entity.EntityType!, path, group, null, hops + 1, allowRequires: true, clientFields));
+            dependencies.UnionWith(Ensure(entity, entity.Selection, entity.EntityType!, path, group, null, hops + 1, allowRequires: true, clientFields, keys));
         }
 
         return dependencies;
@@ -114,7 +117,8 @@ internal sealed partial class PlanContext
         {
             // Reached again from another selection (another type condition): its objects need the key there too.
             target.AddField("__typename", "__typename", null, composite: false);
-            existing.DependsOn.UnionWith(Ensure(parent, target, typeName, path, existing.KeySet!, provided, hops + 1, false, clientFields));
+            existing.DependsOn.UnionWith(Ensure(
+                parent, target, typeName, path, existing.KeySet!, provided, hops + 1, false, clientFields, existing.Representation.OnType(typeName)));
             return existing;
         }
 
@@ -124,8 +128,9 @@ internal sealed partial class PlanContext
         key ??= keys[0];
 
         target.AddField("__typename", "__typename", null, composite: false);
-        var dependencies = Ensure(parent, target, typeName, path, key.Selection, provided, direct ? hops : hops + 1, false, clientFields);
-        var entity = new FetchBuilder(Fetches.Count, graph, parent, path, objectType, entityType, entityType);
+        var representation = new PlannedKeys();
+        var dependencies = Ensure(parent, target, typeName, path, key.Selection, provided, direct ? hops : hops + 1, false, clientFields, representation.OnType(typeName));
+        var entity = new FetchBuilder(Fetches.Count, graph, parent, path, objectType, entityType, entityType, representation);
         entity.DependsOn.UnionWith(dependencies);
         entity.RepresentationSet.AddRange(key.Selection);
         entity.KeySet = key.Selection;

@@ -115,7 +115,7 @@ internal sealed partial class PlanContext
                 var requires = _schema.GetType(entity.EntityType!).Field(field.FieldName)?.JoinFor(graph)?.Requires;
                 if (requires is not null)
                 {
-                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, 0, false, clientFields));
+                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, 0, false, clientFields, entity.Representation.OnType(typeName)));
                     entity.RepresentationSet.AddRange(requires);
                 }
             }

@@ -26,12 +26,12 @@ internal sealed partial class PlanContext
 
         // The executor finds the objects to check by their __typename, as it does for entity fetches.
         target.AddField("__typename", "__typename", null, composite: false);
-        var dependencies = Ensure(fetch, target, typeName, path, guardSet, provided, 0, allowRequires: false, clientFields);
+        var keys = new PlannedKeys();
+        var dependencies = Ensure(fetch, target, typeName, path, guardSet, provided, 0, allowRequires: false, clientFields, keys);
         var deliverer = Deliverer(fetch, typeName, dependencies);
-        var names = guardSet.Where(n => !n.IsFragment).Select(n => n.FieldName!).Distinct(StringComparer.Ordinal).ToArray();
         var client = clientFields.Where(f => !f.IsTypename).Select(f => KeyValuePair.Create(f.ResponseKey, f.FieldName)).ToArray();
         var selected = clientFields.Where(f => !f.NotFetched).Select(f => f.FieldName).Distinct(StringComparer.Ordinal).ToArray();
-        var point = new RecordGuardPoint(path, typeName, names, client, selected);
+        var point = new RecordGuardPoint(path, typeName, keys.Build(), client, selected);
         (deliverer.Guards ??= []).Add(point);
         _guardPoints.Add((point, deliverer));
     }

@@ -122,6 +122,7 @@ internal static class PlanScheduler
         var variables = new HashSet<string>(StringComparer.Ordinal);
         var body = new StringBuilder();
         SelectionBuilder printed;
+        var representations = RepresentationsVariable(operation);
         if (fetch.IsEntity)
         {
             printed = new SelectionBuilder();
@@ -130,7 +131,7 @@ internal static class PlanScheduler
                 CopyInto(member.Selection, printed.AddFragment(member.EntityType!));
             }
 
-            body.Append("{_entities(representations:$representations)");
+            body.Append("{_entities(representations:$").Append(representations).Append(')');
             printed.PrintCompact(body, variables);
             body.Append('}');
         }
@@ -150,7 +151,7 @@ internal static class PlanScheduler
         var definitions = new List<string>();
         if (fetch.IsEntity)
         {
-            definitions.Add("$representations:[_Any!]!");
+            definitions.Add("$" + representations + ":[_Any!]!");
         }
 
         var used = new List<string>();
@@ -178,16 +179,15 @@ internal static class PlanScheduler
             var targets = new List<EntityTarget>(members.Count);
             foreach (var member in members)
             {
-                var fields = Representation(member.RepresentationSet);
                 var requiresInner = requires.AddFragment(member.RepresentationTypename!);
                 requiresInner.AddField("__typename", "__typename", null, composite: false);
-                AddRepresentation(requiresInner, fields);
-                targets.Add(new EntityTarget(member.ObjectType!, member.RepresentationTypename!, fields));
+                AddRepresentation(requiresInner, Merged(member.RepresentationSet));
+                targets.Add(new EntityTarget(member.ObjectType!, member.RepresentationTypename!, member.Representation.Build()));
             }
 
             var requiresText = new StringBuilder();
             requires.PrintPretty(requiresText, 0);
-            entity = new EntityFetchInfo(targets, requiresText.ToString());
+            entity = new EntityFetchInfo(targets, requiresText.ToString()) { RepresentationsVariable = representations };
         }
 
         var step = new FetchStep(
@@ -202,6 +202,24 @@ internal static class PlanScheduler
             Guards = members.Any(m => m.Guards is not null) ? [.. members.SelectMany(m => m.Guards ?? [])] : [],
         };
         return fetch.IsEntity ? new FlattenStep(fetch.Path, step) : step;
+    }
+
+    /// <summary>
+    /// The variable an <c>_entities</c> call passes its representations in: <c>representations</c>, or the planner's
+    /// alias of it when the client's operation has a variable of that name (which the call may forward too).
+    /// </summary>
+    private static string RepresentationsVariable(GraphQLOperationDefinition operation)
+    {
+        const string name = "representations";
+        foreach (var definition in operation.Variables?.Items ?? [])
+        {
+            if (definition.Variable.Name.StringValue == name)
+            {
+                return PlannerAliases.For(name);
+            }
+        }
+
+        return name;
     }
 
     /// <summary>Fetches that become one subgraph call, with the groups they wait for.</summary>
@@ -249,41 +267,38 @@ internal static class PlanScheduler
         }
     }
 
-    /// <summary>Merges key and required field sets into one representation selection, without duplicates.</summary>
-    private static List<RepresentationField> Representation(IEnumerable<FieldSetNode> nodes)
+    /// <summary>Merges key and required field sets into one representation selection, without duplicates (for the plan's text).</summary>
+    private static List<FieldSetNode> Merged(IEnumerable<FieldSetNode> nodes)
     {
-        var result = new List<RepresentationField>();
+        var result = new List<FieldSetNode>();
         foreach (var node in nodes)
         {
-            var index = result.FindIndex(r => r.Name == node.FieldName && r.TypeCondition == node.TypeCondition);
+            var index = result.FindIndex(r => r.FieldName == node.FieldName && r.TypeCondition == node.TypeCondition);
             if (index < 0)
             {
-                result.Add(new RepresentationField(node.FieldName, node.TypeCondition, Representation(node.Children)));
+                result.Add(new FieldSetNode(node.FieldName, node.TypeCondition, Merged(node.Children)));
             }
             else if (node.Children.Count > 0)
             {
                 var existing = result[index];
-                result[index] = existing with { Children = Representation(ToNodes(existing.Children).Concat(node.Children)) };
+                result[index] = new FieldSetNode(existing.FieldName, existing.TypeCondition, Merged(existing.Children.Concat(node.Children)));
             }
         }
 
         return result;
     }
 
-    private static IEnumerable<FieldSetNode> ToNodes(IEnumerable<RepresentationField> fields) =>
-        fields.Select(f => new FieldSetNode(f.Name, f.TypeCondition, ToNodes(f.Children).ToList()));
-
-    private static void AddRepresentation(SelectionBuilder target, IReadOnlyList<RepresentationField> fields)
+    private static void AddRepresentation(SelectionBuilder target, IReadOnlyList<FieldSetNode> fields)
     {
         foreach (var field in fields)
         {
-            if (field.Name is null)
+            if (field.FieldName is null)
             {
                 AddRepresentation(target.AddFragment(field.TypeCondition!), field.Children);
                 continue;
             }
 
-            var entry = target.AddField(field.Name, field.Name, null, field.Children.Count > 0);
+            var entry = target.AddField(field.FieldName, field.FieldName, null, field.Children.Count > 0);
             if (field.Children.Count > 0)
             {
                 AddRepresentation(entry.Sub!, field.Children);

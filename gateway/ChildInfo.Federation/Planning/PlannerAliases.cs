@@ -1,20 +1,41 @@
+using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Operations;
 
 namespace ChildInfo.Federation.Planning;
 
 /// <summary>
-/// The response keys of fields the planner adds (keys, required fields) where the client already uses the field's
-/// name as the alias of something else: the planner's copy goes under an internal alias, which the response never shows.
+/// The response keys of fields the planner adds for itself (keys, required fields, record guards' fields). A field goes
+/// under its own name unless the client uses that name at the same object for something else; then under the
+/// planner's alias, in a namespace client documents may not use (<see cref="ReservedNames"/>). Whichever key it
+/// chose is recorded in the plan (<see cref="PlannedKeys"/>), and only that key is read back.
 /// </summary>
 internal static class PlannerAliases
 {
-    private const string Prefix = "fed__";
+    /// <summary>The planner's namespace: no alias, field or variable of a client document may start with it.</summary>
+    public const string Prefix = "fed__";
 
     public static string For(string fieldName) => Prefix + fieldName;
 
     /// <summary>The response key for a field the planner adds to an object whose client fields are <paramref name="clientFields"/>.</summary>
-    public static string KeyFor(string fieldName, IReadOnlyList<ShapeField>? clientFields) =>
-        IsTaken(fieldName, clientFields) ? For(fieldName) : fieldName;
+    public static string KeyFor(string fieldName, IReadOnlyList<ShapeField>? clientFields)
+    {
+        if (!IsTaken(fieldName, clientFields))
+        {
+            return fieldName;
+        }
+
+        var alias = For(fieldName);
+        foreach (var field in clientFields!)
+        {
+            // Only a document that skipped validation gets here: the planner never shares its alias with a client.
+            if (field.ResponseKey == alias)
+            {
+                throw new PlanningException(ErrorCodes.ReservedName, $"The response key '{alias}' is reserved for the gateway's own use.");
+            }
+        }
+
+        return alias;
+    }
 
     /// <summary>The client's fields under a field the planner added under its own name, for one possible type.</summary>
     public static IReadOnlyList<ShapeField>? SubFields(string fieldName, string typeName, IReadOnlyList<ShapeField>? clientFields)
@@ -35,6 +56,7 @@ internal static class PlannerAliases
         return null;
     }
 
+    /// <summary>Whether the client uses <paramref name="fieldName"/> as the key of anything but that very field, without arguments.</summary>
     private static bool IsTaken(string fieldName, IReadOnlyList<ShapeField>? clientFields)
     {
         if (clientFields is null)

@@ -5,6 +5,7 @@ using ChildInfo.Gateway.Authorisation.Preferences;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Identity;
+using ChildInfo.Gateway.Registry;
 using ChildInfo.Policies.Decisions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -16,7 +17,9 @@ namespace ChildInfo.Gateway.Authorisation;
 /// purpose the role may use with its justification, break-glass only where the rule allows it (else 403, listing the
 /// purposes the role may use). The bound policy scope becomes the planner's field policy and the plan-cache scope,
 /// so denied fields are never planned. Strict mode (policy default or <c>ChildInfo-Strict: true</c>) refuses the
-/// whole operation when anything would be withheld.
+/// whole operation when anything would be withheld. An aggregate-only purpose may not introspect the schema (403): its
+/// roles never see a row, so they have no use for browsing row-level types, and learn the API from its documentation.
+/// The query plan (<c>ChildInfo-Debug-Plan</c>) is shown only to a caller whose token holds the system owner's role.
 /// </summary>
 public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthoriser
 {
@@ -107,9 +110,16 @@ public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthorise
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(operation);
-        if (context.Scope is null)
+        if (context.Scope is not { } scope)
         {
             return ValueTask.FromResult(AuthorisationDecision.Deny(new GraphQLError("The request is not bound to a purpose.", DecisionCodes.PurposeRequired)));
+        }
+
+        if (operation.Plan.HasIntrospection && scope.Purpose.AggregateOnly)
+        {
+            return ValueTask.FromResult(AuthorisationDecision.Deny(new GraphQLError(
+                $"Purpose '{scope.Purpose.Id}' is aggregate-only, so the schema cannot be introspected (__schema, __type): the API is described in its documentation.",
+                AuthorisationCodes.IntrospectionNotAllowed)));
         }
 
         var withheld = operation.Fields.Withheld;
@@ -128,7 +138,9 @@ public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthorise
             return ValueTask.FromResult(AuthorisationDecision.Deny(errors));
         }
 
-        return ValueTask.FromResult(AuthorisationDecision.Allow(mayShowPlan: true));
+        // The plan names every subgraph call and the fields the gateway fetches for itself: for the service's owner only.
+        var mayShowPlan = context.Caller is { } caller && caller.Roles.Contains(SystemOwnerCaller.Role);
+        return ValueTask.FromResult(AuthorisationDecision.Allow(mayShowPlan));
     }
 
     private static RequestBinding Forbid(GatewayRequestContext context, string code, string message) =>

@@ -7,7 +7,8 @@ namespace ChildInfo.Gateway.Cli;
 /// Identity and policies for <c>childinfo serve</c>. The embedded demo runs as Development: it accepts the tokens of
 /// <c>childinfo token</c>, signed with a key generated once into its data folder. A supergraph deployment takes
 /// identity from configuration (<c>Identity__Issuer</c>, <c>Identity__Audience</c>, <c>Identity__Authority</c> or
-/// <c>Identity__SigningKeys__0</c>) and refuses to start without it. Policies come from <c>ChildInfo__Policies</c>
+/// <c>Identity__SigningKeys__0</c>; optionally <c>Identity__MaxTokenLifetime</c>, default 12:00:00) and refuses to
+/// start without it. Policies come from <c>ChildInfo__Policies</c>
 /// or else the sample set beside the executable. Subgraph calls carry a request context signed with
 /// <c>ChildInfo__ContextKey</c> (or a generated key, shared with the demo's subgraphs).
 /// </summary>
@@ -61,6 +62,13 @@ public static class ServeSecurity
             keys.Add(key);
         }
 
+        var maxLifetime = IdentityOptions.DefaultMaxTokenLifetime;
+        if (Get("MaxTokenLifetime") is { } configured
+            && (!TimeSpan.TryParse(configured, System.Globalization.CultureInfo.InvariantCulture, out maxLifetime) || maxLifetime <= TimeSpan.Zero))
+        {
+            throw new InvalidOperationException($"Identity: Identity__MaxTokenLifetime '{configured}' is not a positive time span (for example 12:00:00).");
+        }
+
         return new IdentityOptions
         {
             Issuer = Get("Issuer"),
@@ -68,6 +76,7 @@ public static class ServeSecurity
             Authority = Get("Authority"),
             MetadataAddress = Get("MetadataAddress"),
             SigningKeys = keys,
+            MaxTokenLifetime = maxLifetime,
         };
     }
 }

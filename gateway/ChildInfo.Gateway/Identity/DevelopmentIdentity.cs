@@ -45,10 +45,16 @@ public static class DevelopmentIdentity
         SigningKeys = [Convert.ToBase64String(key)],
     };
 
-    /// <summary>A signed development token.</summary>
+    /// <summary>A signed development token, valid for no longer than the gateway accepts.</summary>
     public static string CreateToken(byte[] key, DevelopmentTokenRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Lifetime > IdentityOptions.DefaultMaxTokenLifetime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Lifetime,
+                $"A development token may be valid for at most {IdentityOptions.DefaultMaxTokenLifetime.TotalHours} hours: the gateway refuses longer ones.");
+        }
+
         var claims = new List<Claim>
         {
             new(ChildInfoClaims.User, request.User),

@@ -23,6 +23,15 @@ public sealed record IdentityOptions
     /// <summary>Symmetric signing keys (base64, at least 256 bits), for deployments without an authority.</summary>
     public IReadOnlyList<string> SigningKeys { get; init; } = [];
 
+    /// <summary>The longest a token is trusted unless configured otherwise: one long working day.</summary>
+    public static readonly TimeSpan DefaultMaxTokenLifetime = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// The longest a bearer token may be valid, from issue to expiry (and from now to expiry); longer tokens are refused
+    /// with 401 (<see cref="TokenLifetime"/>).
+    /// </summary>
+    public TimeSpan MaxTokenLifetime { get; init; } = DefaultMaxTokenLifetime;
+
     /// <summary>Allowed clock difference when checking expiry.</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -16,6 +16,11 @@ public static class IdentityRegistration
                 "Identity is not configured: set Identity:Issuer, Identity:Audience and either Identity:Authority (OIDC, JWKS) or Identity:SigningKeys.");
         }
 
+        if (identity.MaxTokenLifetime <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Identity:MaxTokenLifetime must be a positive time span, for example 12:00:00.");
+        }
+
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
@@ -40,6 +45,20 @@ public static class IdentityRegistration
                 NameClaimType = ChildInfoClaims.User,
                 RoleClaimType = ChildInfoClaims.Role,
                 IssuerSigningKeys = identity.SigningKeys.Select(k => (SecurityKey)new SymmetricSecurityKey(Key(k))).ToList(),
+            };
+            options.Events = new JwtBearerEvents
+            {
+                // After signature, issuer, audience and expiry: a token otherwise valid is still refused if it lives too long.
+                OnTokenValidated = context =>
+                {
+                    var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+                    if (TokenLifetime.Problem(context.SecurityToken, identity.MaxTokenLifetime, identity.ClockSkew, now) is { } problem)
+                    {
+                        context.Fail(new TokenLifetimeTooLongException(problem));
+                    }
+
+                    return Task.CompletedTask;
+                },
             };
         });
     }

@@ -10,6 +10,7 @@ public static class TokenFailure
         null => "A bearer token is required: send 'Authorization: Bearer <token>'.",
         SecurityTokenExpiredException => "The bearer token has expired.",
         SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
+        TokenLifetimeTooLongException => failure.Message,
         SecurityTokenInvalidLifetimeException => "The bearer token's lifetime is not valid (it expires before it starts).",
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "The bearer token's signature is not valid (wrong signing key).",
         SecurityTokenInvalidIssuerException => "The bearer token was issued by an issuer this gateway does not trust.",

@@ -11,7 +11,7 @@ namespace ChildInfo.Gateway.Tests.Preferences;
 /// what a preference covers never leaves the gateway for a role it concerns; a purpose with a legal override sees it,
 /// and the override is in the response, in the audit record and in the data protection officer's review queue.
 /// </summary>
-public sealed class DataUsePreferenceTests(PreferenceDeployment deployment) : IClassFixture<PreferenceDeployment>
+public sealed partial class DataUsePreferenceTests(PreferenceDeployment deployment) : IClassFixture<PreferenceDeployment>
 {
     private const string Notes = """
         query ($id: ID!) { child(id: $id) { id vcsParticipant { participantId forename keyworkerNotes { noteDate author text } } } }

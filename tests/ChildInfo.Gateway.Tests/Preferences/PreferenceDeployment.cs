@@ -73,6 +73,30 @@ public sealed class PreferenceDeployment : IAsyncLifetime
         return wishes;
     }
 
+    /// <summary>
+    /// Children whose social-care record carries a preference with <paramref name="code"/> covering the child's voice,
+    /// each with the words the record holds in the child's voice.
+    /// </summary>
+    public async Task<List<RecordedWish>> SocialCareVoiceWithAsync(string code)
+    {
+        await using var socialCare = Open("social-care");
+        await using var index = Open("child-index");
+        var wishes = new List<RecordedWish>();
+        foreach (var person in await ColumnAsync(socialCare,
+            "SELECT dupr_person_id FROM cms_data_use_preference WHERE dupr_code = $code AND dupr_data_category = 'VOICE' ORDER BY dupr_person_id",
+            ("$code", code)))
+        {
+            var words = await ColumnAsync(socialCare, "SELECT cvoi_words FROM cms_child_voice WHERE cvoi_person_id = $id", ("$id", person));
+            var child = await ColumnAsync(index, "SELECT child_id FROM ci_record_link WHERE source_system = 'social-care' AND local_id = $id", ("$id", person));
+            if (words.Count > 0 && child.Count == 1)
+            {
+                wishes.Add(new RecordedWish(child[0], person, code, "VOICE", words));
+            }
+        }
+
+        return wishes;
+    }
+
     /// <summary>Children with a NO_RESEARCH_USE preference on any of their records, by child id.</summary>
     public async Task<List<string>> ChildrenWithNoResearchUseAsync()
     {
