@@ -81,6 +81,7 @@ public static partial class GatewayHost
         }
 
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(GatewayTelemetry.SourceName, FederationTelemetry.SourceName));
+        Web.PractitionerWeb.AddServices(builder, options);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -105,6 +106,8 @@ public static partial class GatewayHost
         {
             RegistryEndpoints.Map(app);
         }
+
+        Web.PractitionerWeb.Map(app);
 
         return app;
     }
