@@ -57,9 +57,14 @@ public sealed class Browser : IAsyncLifetime
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
     /// <summary>Runs axe on the page and fails on any serious or critical violation, naming each.</summary>
-    public static async Task AssertAccessibleAsync(IPage page)
+    public static Task AssertAccessibleAsync(IPage page) => AssertAccessibleAsync(page, page.RunAxe());
+
+    /// <summary>As <see cref="AssertAccessibleAsync(IPage)"/>, for one part of the page.</summary>
+    public static Task AssertAccessibleAsync(IPage page, ILocator part) => AssertAccessibleAsync(page, part.RunAxe());
+
+    private static async Task AssertAccessibleAsync(IPage page, Task<AxeResult> run)
     {
-        var result = await page.RunAxe();
+        var result = await run;
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n",
             serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})")));

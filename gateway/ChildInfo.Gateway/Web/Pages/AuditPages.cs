@@ -105,16 +105,20 @@ public static class AuditPages
             <td>{time}</td>
             <td>{Format.Text(access, "user")}<br><span class="meta">{PlainWords.Capitalise(PlainWords.Role(set, Format.Text(access, "role")))}, {Format.Text(access, "organisation")}</span></td>
             <td>{(purpose is null or "" ? "No purpose given" : PlainWords.Capitalise(PlainWords.Purpose(set, purpose)))}{(justification is { Length: > 0 } ? Html.Of($"<br><span class=\"meta\">Reason given: “{justification}”</span>") : Html.Empty)}</td>
-            <td>{tags}{(saw.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Shown:</strong> {string.Join("; ", saw)}.</p>") : Html.Empty)}{(kept.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Kept back:</strong> {string.Join("; ", kept)}.</p>") : Html.Empty)}</td>
+            <td>{tags}{(saw.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Shown</strong> {string.Join("; ", saw)}.</p>") : Html.Empty)}{(kept.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Kept back</strong> {string.Join("; ", kept)}.</p>") : Html.Empty)}</td>
             </tr>
             """);
     }
 
-    /// <summary>The kinds of information in a list of audited fields, once each, with the service they came from.</summary>
+    /// <summary>Labels about joining records and directories, not about the child: left out of the lists a person reads.</summary>
+    private static readonly HashSet<string> Technical = new(StringComparer.Ordinal) { "linkage", "lookup", "reference" };
+
+    /// <summary>The kinds of information in a list of audited fields, grouped by the service they came from.</summary>
     private static List<string> Labels(PolicySet? set, IReadOnlyList<JsonElement> fields) =>
         [.. fields.Select(f => (Label: Format.Text(f, "label"), Source: Format.Text(f, "source"), Field: Format.Text(f, "field")))
-            .Select(f => $"{(f.Label is null ? PlainWords.Field(f.Field) : PlainWords.Label(set, f.Label))} (from {PlainWords.Agency(f.Source)})")
-            .Distinct(StringComparer.Ordinal)];
+            .Where(f => f.Label is null || !Technical.Contains(f.Label))
+            .GroupBy(f => f.Source, StringComparer.Ordinal)
+            .Select(g => $"from {PlainWords.Agency(g.Key)}: " + string.Join(", ", g.Select(f => f.Label is null ? PlainWords.Field(f.Field) : PlainWords.Label(set, f.Label)).Distinct(StringComparer.Ordinal)))];
 
     private static async Task<IResult> ReviewAsync(HttpContext http)
     {

@@ -16,7 +16,10 @@
   });
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(React.createElement(GraphiQL, {
-    fetcher: GraphiQL.createFetcher({ url: config.url }),
+    // The session's headers go with every request, introspection included, so the schema can be browsed at once.
+    fetcher: GraphiQL.createFetcher({ url: config.url, headers: JSON.parse(config.headers) }),
+    query: tabs[0].query,
+    variables: tabs[0].variables,
     storage: storage,
     headers: config.headers,
     shouldPersistHeaders: false,
