@@ -82,6 +82,7 @@ public static partial class GatewayHost
         }
 
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(GatewayTelemetry.SourceName, FederationTelemetry.SourceName));
+        Web.PractitionerWeb.AddServices(builder, options);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -106,6 +107,8 @@ public static partial class GatewayHost
         {
             RegistryEndpoints.Map(app);
         }
+
+        Web.PractitionerWeb.Map(app);
 
         return app;
     }

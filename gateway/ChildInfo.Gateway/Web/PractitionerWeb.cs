@@ -1,0 +1,67 @@
+using ChildInfo.Gateway.Hosting;
+using ChildInfo.Gateway.Web.Pages;
+
+namespace ChildInfo.Gateway.Web;
+
+/// <summary>
+/// The practitioner web app the gateway serves beside its API: server-rendered pages (sign in, declare a purpose,
+/// find a child, the joined-up child view, who has looked, the review queue) and GraphiQL for browsers at
+/// <c>GET /graphql</c>. The pages call the gateway's own API over loopback with the person's token, so they show
+/// exactly what the API answers. Served only by a gateway with identity and policies.
+/// </summary>
+public static class PractitionerWeb
+{
+    public static void AddServices(WebApplicationBuilder builder, GatewayHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Security is null)
+        {
+            return;
+        }
+
+        var authentication = builder.Services.AddAuthentication().AddCookie(WebSession.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = WebSession.CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/sign-in";
+            cookie.SlidingExpiration = false;
+        });
+        OrganisationSignIn.Add(authentication, builder.Configuration);
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "childinfo-antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            antiforgery.FormFieldName = "__antiforgery";
+        });
+        builder.Services.AddSingleton<GatewayApi>();
+    }
+
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetService<GatewayApi>() is null)
+        {
+            return;
+        }
+
+        app.Use(async (http, next) =>
+        {
+            if (GraphiQLPage.IsBrowserRequest(http.Request))
+            {
+                await GraphiQLPage.ServeAsync(http).ConfigureAwait(false);
+                return;
+            }
+
+            await next(http).ConfigureAwait(false);
+        });
+        Assets.Map(app);
+        SignInPages.Map(app);
+        PurposePages.Map(app);
+        ChildPages.Map(app);
+        AuditPages.Map(app);
+    }
+}

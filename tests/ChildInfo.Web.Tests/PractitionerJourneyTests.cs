@@ -1,0 +1,263 @@
+using Microsoft.Playwright;
+
+namespace ChildInfo.Web.Tests;
+
+/// <summary>
+/// The README's walk-through in a browser: each demo person signs in, declares a purpose and looks at the demo
+/// children; every page is checked with axe and photographed.
+/// </summary>
+public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browser)
+{
+    private static readonly string[] InternalCodes =
+        ["LABEL_DENIED", "LABEL_NOT_VISIBLE", "LINK_NOT_ALLOWED", "OUTSIDE_SCOPE", "PREFERENCE_WITHHELD", "NOT_WITH_", "school_dsl", "social_worker", "education_welfare", "child_protection", "own_caseload"];
+
+    private async Task<IPage> SignInAsync(IBrowserContext context, string name)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(gateway.Url("/").ToString());
+        Assert.EndsWith("/sign-in", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as " + name }).ClickAsync();
+        return page;
+    }
+
+    private static async Task DeclareAsync(IPage page, string purpose, string? justification, bool breakGlass = false)
+    {
+        if (!page.Url.EndsWith("/purpose", StringComparison.Ordinal))
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Change purpose" }).ClickAsync();
+        }
+
+        await page.GetByLabel(purpose, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Reason or case reference").FillAsync(justification ?? "");
+        if (breakGlass)
+        {
+            await page.GetByLabel("Use emergency access for the next 60 minutes").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+    }
+
+    private static async Task<string> MainTextAsync(IPage page) => await page.Locator("main").InnerTextAsync();
+
+    private static void AssertNoInternalCodes(string text)
+    {
+        foreach (var code in InternalCodes)
+        {
+            Assert.DoesNotContain(code, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_offers_each_demo_person()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(gateway.Url("/").ToString());
+        Assert.EndsWith("/sign-in", page.Url, StringComparison.Ordinal);
+        foreach (var name in new[] { "Daniel Scott", "Priya Patel", "Sam Reid", "Grace Adeyemi", "Omar Khan", "Helen Morgan" })
+        {
+            Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as " + name }).CountAsync());
+        }
+
+        await Browser.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "01-sign-in");
+    }
+
+    [Fact]
+    public async Task A_social_worker_declares_child_protection_finds_the_child_and_sees_their_own_words_first()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await SignInAsync(context, "Daniel Scott");
+
+        // Only the role's purposes, each with its legal basis.
+        Assert.EndsWith("/purpose", page.Url, StringComparison.Ordinal);
+        var purposes = await page.GetByRole(AriaRole.Radio).CountAsync();
+        Assert.Equal(2, purposes);
+        Assert.Contains("Children Act 1989 s47", await MainTextAsync(page), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByLabel("Education welfare", new() { Exact = true }).CountAsync());
+        await Browser.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "02-purpose");
+
+        // Child protection needs a reason.
+        await DeclareAsync(page, "Child protection", null);
+        Assert.Contains("Give a reason or case reference for child protection", await page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await Browser.AssertAccessibleAsync(page);
+        await DeclareAsync(page, "Child protection", "S47 enquiry CP-2291");
+        Assert.EndsWith("/children", page.Url, StringComparison.Ordinal);
+        Assert.Contains("S47 enquiry CP-2291", await page.Locator(".purpose-bar").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A surname alone says why it found nothing; with a first name the child is found.
+        await page.GetByLabel("Surname").FillAsync("Stevens");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        Assert.Contains("A surname on its own is shared by too many children", await MainTextAsync(page), StringComparison.Ordinal);
+        await page.GetByLabel("First name").FillAsync("Katie");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        Assert.Equal("1 child found", await page.Locator("#results").InnerTextAsync());
+        await Browser.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "03-find-a-child");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Katie Rosie Stevens" }).ClickAsync();
+        Assert.Equal("Katie Rosie Stevens", await page.Locator("h1").InnerTextAsync());
+        var sections = await page.Locator("main h2").AllInnerTextsAsync();
+        Assert.Equal(["In Katie's own words", "Katie's wishes about their information", "School and education", "Early years", "Children's social care", "Voluntary and community organisations"], sections);
+        var text = await MainTextAsync(page);
+        Assert.Contains("I just want people to listen.", text, StringComparison.Ordinal);
+        Assert.Contains("Emotional abuse", text, StringComparison.Ordinal);
+        Assert.Contains("Mentioned finding lessons hard to concentrate in.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not shown to you", text, StringComparison.Ordinal);
+        AssertNoInternalCodes(text);
+        await Browser.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "04-child-social-worker");
+    }
+
+    [Fact]
+    public async Task A_school_safeguarding_lead_sees_the_school_record_and_why_the_rest_was_withheld()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await SignInAsync(context, "Priya Patel");
+        Assert.Equal(1, await page.GetByRole(AriaRole.Radio).CountAsync());
+        await DeclareAsync(page, "Education welfare", null);
+        await page.GotoAsync(gateway.Url("/children/CH-DMAVZGB4").ToString());
+
+        var text = await MainTextAsync(page);
+        Assert.Contains("Northam Grange School", text, StringComparison.Ordinal);
+        Assert.Contains("Child protection plan open\tYes", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Emotional abuse", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mentioned finding lessons hard to concentrate in.", text, StringComparison.Ordinal);
+        Assert.Contains("Child protection plans. The rules for improving school attendance and supporting pupils at risk of missing education do not allow sharing section 47 enquiries, conferences, child protection plans and category of abuse with your role.", text, StringComparison.Ordinal);
+        Assert.Contains("Records held by voluntary and community organisations. Nothing from voluntary and community organisations is joined to this view", text, StringComparison.Ordinal);
+        Assert.Contains("What the child said to children's social care.", text, StringComparison.Ordinal);
+        AssertNoInternalCodes(text);
+        await Browser.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "05-child-school-dsl");
+    }
+
+    [Fact]
+    public async Task An_early_help_worker_needs_a_case_reference_and_is_told_why_a_child_is_not_shown()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await SignInAsync(context, "Sam Reid");
+        await DeclareAsync(page, "Early help", null);
+        Assert.Contains("Give a reason or case reference for early help", await page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await DeclareAsync(page, "Early help", "EH-1187");
+        await page.GotoAsync(gateway.Url("/children/CH-DMAVZGB4").ToString());
+
+        var text = await MainTextAsync(page);
+        Assert.Contains("This child's information is not shown to you", text, StringComparison.Ordinal);
+        Assert.Contains("This child is not on your caseload or your team's, so nothing about them is shown.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Katie", text, StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Turn on emergency access" }).CountAsync());
+        AssertNoInternalCodes(text);
+        await Browser.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "06-not-shown-early-help");
+    }
+
+    [Fact]
+    public async Task A_social_worker_breaks_glass_for_a_child_outside_their_caseload_and_the_officer_sees_it_for_review()
+    {
+        const string Reason = "Police call out of hours, child at A&E, CP-2299";
+        await using var context = await browser.NewContextAsync();
+        var page = await SignInAsync(context, "Daniel Scott");
+        await DeclareAsync(page, "Child protection", "S47 enquiry CP-2291");
+        await page.GotoAsync(gateway.Url("/children/CH-074413D7").ToString());
+        Assert.Contains("This child is not on your caseload or your team's", await MainTextAsync(page), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Turn on emergency access" }).ClickAsync();
+        await DeclareAsync(page, "Child protection", Reason, breakGlass: true);
+        Assert.Contains("Emergency access (break-glass) is on", await page.Locator(".emergency-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GotoAsync(gateway.Url("/children/CH-074413D7").ToString());
+        Assert.StartsWith("Megan", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        await Browser.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "07-break-glass");
+
+        await using var officer = await browser.NewContextAsync();
+        var review = await SignInAsync(officer, "Helen Morgan");
+        Assert.EndsWith("/review", review.Url, StringComparison.Ordinal);
+        var row = review.Locator("tr", new() { HasText = Reason });
+        Assert.True(await row.CountAsync() >= 1);
+        Assert.Contains("Emergency access", await row.First.InnerTextAsync(), StringComparison.Ordinal);
+        await Browser.AssertAccessibleAsync(review);
+        await browser.ScreenshotAsync(review, "08-review-queue");
+    }
+
+    [Fact]
+    public async Task A_team_manager_sees_a_familys_wish_set_aside_for_child_protection_with_the_reason()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await SignInAsync(context, "Grace Adeyemi");
+        await DeclareAsync(page, "Child protection", "MASH contact M-4471");
+        await page.GotoAsync(gateway.Url("/children/CH-F4P5W0WX").ToString());
+
+        var text = await MainTextAsync(page);
+        Assert.Contains("We're managing. I don't want social care getting the group's records.", text, StringComparison.Ordinal);
+        Assert.Contains("Set aside for this view", text, StringComparison.Ordinal);
+        Assert.Contains("The wish that the groups and services the child goes to held by voluntary and community organisations is not to be shared with children's social care", text, StringComparison.Ordinal);
+        Assert.Contains("Legal basis: Children Act 1989 s47", text, StringComparison.Ordinal);
+        Assert.Contains("Brackenmoor and District Young Carers", text, StringComparison.Ordinal);
+        AssertNoInternalCodes(text);
+        await Browser.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "09-wish-set-aside");
+    }
+
+    [Fact]
+    public async Task An_analyst_is_told_that_counts_only_show_no_individual_child()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await SignInAsync(context, "Omar Khan");
+        await DeclareAsync(page, "Service planning", null);
+        await page.GetByLabel("Surname").FillAsync("Stevens");
+        await page.GetByLabel("First name").FillAsync("Katie");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var text = await MainTextAsync(page);
+        Assert.Contains("uses only counts across many children, so no individual child's details are shown", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 child found", text, StringComparison.Ordinal);
+        await Browser.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task The_data_protection_officer_reads_who_has_looked_and_others_cannot()
+    {
+        await using var worker = await browser.NewContextAsync();
+        var page = await SignInAsync(worker, "Daniel Scott");
+        await DeclareAsync(page, "Child protection", "S47 enquiry CP-2291");
+        await page.GotoAsync(gateway.Url("/children/CH-DMAVZGB4").ToString());
+        await page.GotoAsync(gateway.Url("/review").ToString());
+        Assert.Contains("Only the data protection officer can read this", await MainTextAsync(page), StringComparison.Ordinal);
+
+        await using var officer = await browser.NewContextAsync();
+        var report = await SignInAsync(officer, "Helen Morgan");
+        await report.GetByRole(AriaRole.Link, new() { Name = "Who has looked at a child's information" }).ClickAsync();
+        await report.GetByLabel("Child index reference").FillAsync("CH-DMAVZGB4");
+        await report.GetByRole(AriaRole.Button, new() { Name = "Show who has looked" }).ClickAsync();
+        var text = await MainTextAsync(report);
+        Assert.Contains("Your information was viewed", text, StringComparison.Ordinal);
+        var row = report.Locator("tbody tr", new() { HasText = "W0022" }).First;
+        Assert.Contains("Reason given: “S47 enquiry CP-2291”", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Shown", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await Browser.AssertAccessibleAsync(report);
+        await browser.ScreenshotAsync(report, "10-access-report");
+    }
+
+    [Fact]
+    public async Task The_GraphQL_explorer_opens_with_the_sessions_headers_and_runs_the_saved_example()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await SignInAsync(context, "Daniel Scott");
+        await DeclareAsync(page, "Child protection", "S47 enquiry CP-2291");
+        await page.GetByRole(AriaRole.Link, new() { Name = "GraphQL explorer" }).ClickAsync();
+        await page.Locator(".graphiql-container").WaitForAsync();
+        var config = await page.Locator("#graphiql-config").TextContentAsync();
+        Assert.Contains("ChildInfo-Purpose", config, StringComparison.Ordinal);
+        Assert.Contains("child_protection", config, StringComparison.Ordinal);
+
+        var response = await page.RunAndWaitForResponseAsync(() => page.Locator(".graphiql-execute-button").ClickAsync(),
+            r => r.Url.EndsWith("/graphql", StringComparison.Ordinal) && r.Request.Method == "POST" && r.Request.PostData?.Contains("JoinedUpChild", StringComparison.Ordinal) == true);
+        var answer = await response.TextAsync();
+        Assert.True(answer.Contains("\"childProtectionPlanActive\":true", StringComparison.Ordinal), $"{response.Status} {response.Request.PostData} -> {answer}");
+        await page.Locator(".graphiql-response").GetByText("childProtectionPlanActive").First.WaitForAsync();
+        await browser.ScreenshotAsync(page, "11-graphql-explorer");
+        // Our header only: GraphiQL's own editor has axe violations of its own (unlabelled CodeMirror text areas,
+        // contrast of its syntax colours, nested tab buttons), listed in the README as known.
+        await Browser.AssertAccessibleAsync(page, page.Locator(".ide-header"));
+    }
+}
