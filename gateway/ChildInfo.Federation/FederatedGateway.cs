@@ -109,19 +109,15 @@ public sealed class FederatedGateway
                 throw new GatewayException(ErrorCodes.QueryTooLarge, $"The query is longer than {Options.MaxQueryLength} characters.");
             }
 
-            CompiledOperation compiled;
-            using (FederationTelemetry.Source.StartActivity("validate"))
+            if (_cache.TryGet(query, request.OperationName, scopeKey, out var compiled))
             {
-                if (_cache.TryGet(query, request.OperationName, scopeKey, out compiled))
-                {
-                    document = compiled.Source;
-                    await ValidateVariablesAsync(compiled, variables, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    document = OperationDocument.Parse(query, request.OperationName, Options.MaxParserDepth);
-                    compiled = await CompileAsync(document, request, variables, scopeKey, cancellationToken).ConfigureAwait(false);
-                }
+                document = compiled.Source;
+                await ValidateVariablesAsync(compiled, variables, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                document = OperationDocument.Parse(query, request.OperationName, Options.MaxParserDepth);
+                compiled = await CompileAsync(document, request, variables, scopeKey, cancellationToken).ConfigureAwait(false);
             }
 
             var (conditionKey, conditions) = ConditionVariables.Evaluate(compiled, variables);

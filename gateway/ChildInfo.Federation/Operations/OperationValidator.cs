@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChildInfo.Federation.Diagnostics;
 using ChildInfo.Federation.Errors;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -23,6 +24,7 @@ internal sealed class OperationValidator
     /// <summary>Validates the document (all rules when <paramref name="fullValidation"/>, else the variables only).</summary>
     public async Task ValidateAsync(GraphQLDocument document, GraphQLOperationDefinition operation, JsonElement variables, bool fullValidation, CancellationToken cancellationToken)
     {
+        using var activity = FederationTelemetry.Source.StartActivity("validate");
         Inputs inputs;
         try
         {
