@@ -21,7 +21,7 @@ namespace ChildInfo.Federation;
 public sealed class FederatedGateway
 {
     private readonly ISubgraphTransport _transport;
-    private readonly OperationCompiler _compiler;
+    private readonly OperationValidator _validator;
     private readonly PlanCache _cache;
 
     private FederatedGateway(string supergraphSdl, SupergraphSchema supergraph, ISchema apiSchema, ISubgraphTransport transport, FederatedGatewayOptions options)
@@ -32,7 +32,7 @@ public sealed class FederatedGateway
         _transport = transport;
         Options = options;
         Planner = new QueryPlanner(supergraph, options.Planner);
-        _compiler = new OperationCompiler(apiSchema, options);
+        _validator = new OperationValidator(apiSchema);
         _cache = new PlanCache(options.PlanCacheSize);
     }
 
@@ -77,7 +77,9 @@ public sealed class FederatedGateway
     /// <summary>
     /// Parses, validates and plans a request under a field policy: every field <paramref name="policy"/> denies is left
     /// out of the plan and completes to null with an error. Plans are cached per <paramref name="scopeKey"/>, which must
-    /// identify the policy's decisions (required with a policy).
+    /// identify the policy's decisions (required with a policy). The query is parsed at most once, and not at all when
+    /// its plan is cached; the result carries the parse (<see cref="PrepareResult.Document"/>) even when a later step
+    /// refuses the operation, for the host to read rather than parse again.
     /// </summary>
     public async Task<PrepareResult> PrepareAsync(GatewayRequest request, string? scopeKey, IFieldAccessPolicy? policy, CancellationToken cancellationToken = default)
     {
@@ -87,6 +89,7 @@ public sealed class FederatedGateway
             throw new ArgumentException("A field policy needs a plan-cache scope key that identifies its decisions.", nameof(scopeKey));
         }
 
+        OperationDocument? document = null;
         try
         {
             var variables = request.Variables ?? default;
@@ -95,7 +98,28 @@ public sealed class FederatedGateway
                 throw new GatewayException(ErrorCodes.BadRequest, "The variables must be a JSON object.");
             }
 
-            var compiled = await CompileAsync(request, variables, scopeKey, cancellationToken).ConfigureAwait(false);
+            var query = request.Query;
+            if (string.IsNullOrWhiteSpace(query))
+            {
+                throw new GatewayException(ErrorCodes.BadRequest, "The request has no query.");
+            }
+
+            if (query.Length > Options.MaxQueryLength)
+            {
+                throw new GatewayException(ErrorCodes.QueryTooLarge, $"The query is longer than {Options.MaxQueryLength} characters.");
+            }
+
+            if (_cache.TryGet(query, request.OperationName, scopeKey, out var compiled))
+            {
+                document = compiled.Source;
+                await ValidateVariablesAsync(compiled, variables, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                document = OperationDocument.Parse(query, request.OperationName, Options.MaxParserDepth);
+                compiled = await CompileAsync(document, request, variables, scopeKey, cancellationToken).ConfigureAwait(false);
+            }
+
             var (conditionKey, conditions) = ConditionVariables.Evaluate(compiled, variables);
             if (!compiled.Plans.TryGetValue(conditionKey, out var plan))
             {
@@ -110,19 +134,19 @@ public sealed class FederatedGateway
                 throw new GatewayException(ErrorCodes.ValidationFailed, "Introspection is disabled.");
             }
 
-            return new PrepareResult(new PreparedOperation(request, compiled.Operation.Name?.StringValue, plan, variables, policy?.RecordGuard), null);
+            return new PrepareResult(new PreparedOperation(request, compiled.Source, plan, variables, policy?.RecordGuard), null, document);
         }
         catch (GatewayException ex)
         {
-            return new PrepareResult(null, GatewayResult.RequestError(new GraphQLError(ex.Message, ex.Code, null, ex.Locations)));
+            return new PrepareResult(null, GatewayResult.RequestError(new GraphQLError(ex.Message, ex.Code, null, ex.Locations)), document);
         }
         catch (PlanningException ex)
         {
-            return new PrepareResult(null, GatewayResult.RequestError(new GraphQLError(ex.Message, ex.Code)));
+            return new PrepareResult(null, GatewayResult.RequestError(new GraphQLError(ex.Message, ex.Code)), document);
         }
         catch (RequestErrorsException ex)
         {
-            return new PrepareResult(null, GatewayResult.RequestError([.. ex.Errors]));
+            return new PrepareResult(null, GatewayResult.RequestError([.. ex.Errors]), document);
         }
     }
 
@@ -205,53 +229,31 @@ public sealed class FederatedGateway
         return result;
     }
 
-    private async Task<CompiledOperation> CompileAsync(GatewayRequest request, JsonElement variables, string? scopeKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Measures a freshly parsed operation against the limits before anything whose cost grows faster than its text,
+    /// then validates it (unless a reformatted copy of it is cached).
+    /// </summary>
+    private async Task<CompiledOperation> CompileAsync(OperationDocument document, GatewayRequest request, JsonElement variables, string? scopeKey, CancellationToken cancellationToken)
     {
-        var query = request.Query;
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            throw new GatewayException(ErrorCodes.BadRequest, "The request has no query.");
-        }
-
-        if (query.Length > Options.MaxQueryLength)
-        {
-            throw new GatewayException(ErrorCodes.QueryTooLarge, $"The query is longer than {Options.MaxQueryLength} characters.");
-        }
-
-        using var activity = FederationTelemetry.Source.StartActivity("validate");
-        if (_cache.TryGet(query, request.OperationName, scopeKey, out var cached))
-        {
-            await ValidateVariablesAsync(cached, variables, cancellationToken).ConfigureAwait(false);
-            return cached;
-        }
-
-        var document = _compiler.Parse(query);
-        var operation = OperationCompiler.SelectOperation(document, request.OperationName);
-        var normalised = new SDLPrinter().Print(document);
-        if (_cache.TryGet(normalised, request.OperationName, scopeKey, out cached))
-        {
-            await ValidateVariablesAsync(cached, variables, cancellationToken).ConfigureAwait(false);
-            _cache.Add(query, request.OperationName, scopeKey, cached);
-            return cached;
-        }
-
-        if (operation.Operation == OperationType.Subscription)
+        if (document.OperationType == OperationType.Subscription)
         {
             throw new GatewayException(ErrorCodes.OperationNotSupported, "Subscriptions are not supported.");
         }
 
-        // The planner's own names first: no client alias may stand where the gateway reads its own fields.
-        ReservedNames.Check(document);
-        await _compiler.ValidateAsync(document, operation, variables, fullValidation: true, cancellationToken).ConfigureAwait(false);
-        _compiler.CheckDepth(document, operation);
-        var conditions = ConditionVariables.Find(document);
-        if (conditions.Count > ConditionVariables.Max)
+        var measure = OperationMeasure.Take(document, Options);
+        // The planner's own names next: no client alias may stand where the gateway reads its own fields.
+        ReservedNames.Check(document.Document);
+        var normalised = new SDLPrinter().Print(document.Document);
+        if (_cache.TryGet(normalised, request.OperationName, scopeKey, out var cached))
         {
-            throw new GatewayException(ErrorCodes.OperationTooComplex, $"The operation uses more than {ConditionVariables.Max} variables in @include/@skip.");
+            await ValidateVariablesAsync(cached, variables, cancellationToken).ConfigureAwait(false);
+            _cache.Add(request.Query!, request.OperationName, scopeKey, cached);
+            return cached;
         }
 
-        var compiled = new CompiledOperation(document, operation, conditions);
-        _cache.Add(query, request.OperationName, scopeKey, compiled);
+        await _validator.ValidateAsync(document.Document, document.Operation, variables, fullValidation: true, cancellationToken).ConfigureAwait(false);
+        var compiled = new CompiledOperation(document, measure.ConditionVariables);
+        _cache.Add(request.Query!, request.OperationName, scopeKey, compiled);
         _cache.Add(normalised, request.OperationName, scopeKey, compiled);
         return compiled;
     }
@@ -260,5 +262,5 @@ public sealed class FederatedGateway
     private Task ValidateVariablesAsync(CompiledOperation cached, JsonElement variables, CancellationToken cancellationToken) =>
         cached.Variables.Accepts(variables)
             ? Task.CompletedTask
-            : _compiler.ValidateAsync(cached.Document, cached.Operation, variables, fullValidation: false, cancellationToken);
+            : _validator.ValidateAsync(cached.Document, cached.Operation, variables, fullValidation: false, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChildInfo.Federation.Access;
+using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Planning;
 using GraphQLParser.AST;
 
@@ -8,18 +9,21 @@ namespace ChildInfo.Federation;
 /// <summary>A parsed, validated and planned operation, ready to execute.</summary>
 public sealed class PreparedOperation
 {
-    internal PreparedOperation(GatewayRequest request, string? operationName, QueryPlan plan, JsonElement variables, IRecordGuard? guard = null)
+    internal PreparedOperation(GatewayRequest request, OperationDocument document, QueryPlan plan, JsonElement variables, IRecordGuard? guard = null)
     {
         Guard = guard;
         Request = request;
-        OperationName = operationName;
+        Document = document;
         Plan = plan;
         Variables = variables;
     }
 
     public GatewayRequest Request { get; }
 
-    public string? OperationName { get; }
+    /// <summary>The request's parsed operation, shared with everything that reads it.</summary>
+    public OperationDocument Document { get; }
+
+    public string? OperationName => Document.OperationName;
 
     public QueryPlan Plan { get; }
 

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace ChildInfo.Federation.Diagnostics;
 
 /// <summary>
-/// The federation engine's <see cref="ActivitySource"/>: spans for validate, plan, each subgraph fetch and merge.
+/// The federation engine's <see cref="ActivitySource"/>: spans for parse, validate (GraphQL.NET's rules), plan, each subgraph
+/// fetch and merge.
 /// Spans carry names of operations and subgraphs, never variables or field values.
 /// </summary>
 public static class FederationTelemetry

@@ -16,7 +16,7 @@ internal static class IntrospectionExecutor
         var result = await Executer.ExecuteAsync(options =>
         {
             options.Schema = schema;
-            options.Query = operation.Request.Query;
+            options.Document = operation.Document.Document;
             options.OperationName = operation.OperationName;
             options.Variables = operation.Variables.ValueKind == JsonValueKind.Object ? Serializer.ReadNode<Inputs>(operation.Variables) : null;
             options.CancellationToken = cancellationToken;

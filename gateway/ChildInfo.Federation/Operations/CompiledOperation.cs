@@ -2,20 +2,22 @@ using GraphQLParser.AST;
 
 namespace ChildInfo.Federation.Operations;
 
-/// <summary>A parsed and validated operation: what the plan cache keeps per document.</summary>
+/// <summary>A parsed, measured and validated operation: what the plan cache keeps per document.</summary>
 internal sealed class CompiledOperation
 {
-    public CompiledOperation(GraphQLDocument document, GraphQLOperationDefinition operation, IReadOnlyList<string> conditionVariables)
+    public CompiledOperation(OperationDocument source, IReadOnlyList<string> conditionVariables)
     {
-        Document = document;
-        Operation = operation;
+        Source = source;
         ConditionVariables = conditionVariables;
-        Variables = ScalarVariables.For(operation);
+        Variables = ScalarVariables.For(source.Operation);
     }
 
-    public GraphQLDocument Document { get; }
+    /// <summary>The parse every later step shares.</summary>
+    public OperationDocument Source { get; }
 
-    public GraphQLOperationDefinition Operation { get; }
+    public GraphQLDocument Document => Source.Document;
+
+    public GraphQLOperationDefinition Operation => Source.Operation;
 
     /// <summary>Accepts plainly valid values of built-in scalar variables without GraphQL.NET's check.</summary>
     public ScalarVariables Variables { get; }

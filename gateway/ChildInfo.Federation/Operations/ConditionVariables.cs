@@ -6,28 +6,10 @@ namespace ChildInfo.Federation.Operations;
 /// <summary>The variables that <c>@include</c>/<c>@skip</c> use, and the plan key their values make.</summary>
 internal static class ConditionVariables
 {
+    /// <summary>Most such variables an operation may use: each is one bit of the plan key.</summary>
     public const int Max = 64;
 
     private static readonly Dictionary<string, bool> NoConditions = new(StringComparer.Ordinal);
-
-    public static IReadOnlyList<string> Find(GraphQLDocument document)
-    {
-        var names = new List<string>();
-        foreach (var definition in document.Definitions)
-        {
-            switch (definition)
-            {
-                case GraphQLOperationDefinition operation:
-                    Walk(operation.SelectionSet, names);
-                    break;
-                case GraphQLFragmentDefinition fragment:
-                    Walk(fragment.SelectionSet, names);
-                    break;
-            }
-        }
-
-        return names;
-    }
 
     public static (ulong Key, IReadOnlyDictionary<string, bool> Values) Evaluate(CompiledOperation operation, JsonElement variables)
     {
@@ -66,39 +48,5 @@ internal static class ConditionVariables
         }
 
         return false;
-    }
-
-    private static void Walk(GraphQLSelectionSet? set, List<string> names)
-    {
-        if (set is null)
-        {
-            return;
-        }
-
-        foreach (var selection in set.Selections)
-        {
-            if (selection is IHasDirectivesNode { Directives: not null } withDirectives)
-            {
-                foreach (var directive in withDirectives.Directives.Items)
-                {
-                    if (directive.Name.StringValue is "include" or "skip"
-                        && directive.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "if")?.Value is GraphQLVariable variable
-                        && !names.Contains(variable.Name.StringValue))
-                    {
-                        names.Add(variable.Name.StringValue);
-                    }
-                }
-            }
-
-            switch (selection)
-            {
-                case GraphQLField field:
-                    Walk(field.SelectionSet, names);
-                    break;
-                case GraphQLInlineFragment inline:
-                    Walk(inline.SelectionSet, names);
-                    break;
-            }
-        }
     }
 }

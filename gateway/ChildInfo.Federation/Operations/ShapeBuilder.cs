@@ -5,12 +5,14 @@ using GraphQLParser.AST;
 
 namespace ChildInfo.Federation.Operations;
 
-/// <summary>Collects fields (GraphQL spec §6.3.2 CollectFields) for every concrete type an operation can meet.</summary>
+/// <summary>
+/// Builds the response shape: the fields collected (<see cref="FieldCollector"/>, GraphQL spec §6.3.2) for every
+/// concrete type the operation can meet, with the policy's decision on each.
+/// </summary>
 internal sealed class ShapeBuilder
 {
     private readonly SupergraphSchema _schema;
-    private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments;
-    private readonly IReadOnlyDictionary<string, bool> _conditions;
+    private readonly FieldCollector _collector;
     private readonly int _maxFields;
     private readonly IFieldAccessPolicy? _policy;
     private readonly Dictionary<string, FieldAccess> _decisions = new(StringComparer.Ordinal);
@@ -22,41 +24,31 @@ internal sealed class ShapeBuilder
     {
         _policy = policy;
         _schema = schema;
-        _conditions = conditions;
         _maxFields = maxFields;
-        _fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
-        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
-        {
-            _fragments[fragment.FragmentName.Name.StringValue] = fragment;
-        }
+        _collector = FieldCollector.ForRuntimeTypes(schema, OperationDocument.FragmentsOf(document), conditions);
     }
 
     public OperationShape Build(GraphQLOperationDefinition operation, string rootType)
     {
-        var fields = Collect(rootType, [operation.SelectionSet]);
+        var fields = Collect([new SelectionAt(operation.SelectionSet, rootType)], rootType);
         var selection = _policy is null ? FieldSelection.Empty : new FieldSelection([.. _allowed], [.. _withheld]);
         return new OperationShape(rootType, fields, _fieldCount, selection);
     }
 
-    private ShapeField[] Collect(string typeName, IReadOnlyList<GraphQLSelectionSet> selectionSets)
+    private ShapeField[] Collect(IReadOnlyList<SelectionAt> selections, string typeName)
     {
-        var groups = new Dictionary<string, (GraphQLField First, List<GraphQLSelectionSet> Subs)>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var set in selectionSets)
-        {
-            CollectInto(typeName, set, groups, order, null);
-        }
-
+        var groups = _collector.Collect(selections);
         var type = _schema.GetType(typeName);
-        var result = new ShapeField[order.Count];
-        for (var i = 0; i < order.Count; i++)
+        var result = new ShapeField[groups.Count];
+        for (var i = 0; i < groups.Count; i++)
         {
             if (++_fieldCount > _maxFields)
             {
                 throw new GatewayException(ErrorCodes.OperationTooComplex, $"The operation selects more than {_maxFields} fields once fragments are expanded.");
             }
 
-            var (node, subs) = groups[order[i]];
+            var group = groups[i];
+            var node = group.Fields[0].Node;
             var name = node.Name.StringValue;
             var fieldType = name switch
             {
@@ -65,7 +57,7 @@ internal sealed class ShapeBuilder
                 "__type" => TypeRef.Named("__Type"),
                 _ => type.Field(name)?.Type ?? throw new GatewayException(ErrorCodes.ValidationFailed, $"Cannot query field '{name}' on type '{typeName}'."),
             };
-            var field = new ShapeField(order[i], name, typeName, fieldType, node);
+            var field = new ShapeField(group.ResponseKey, name, typeName, fieldType, node);
             if (_policy is not null && !field.IsTypename && !field.IsIntrospection && Decide(typeName, name) is { Allowed: false } denied)
             {
                 // Withheld before planning: no sub-selection is collected, so nothing under it can be planned either.
@@ -74,12 +66,13 @@ internal sealed class ShapeBuilder
                 continue;
             }
 
-            if (subs.Count > 0 && !field.IsIntrospection && _schema.Types.TryGetValue(fieldType.NamedType, out var named) && named.IsComposite)
+            if (!field.IsIntrospection && _schema.Types.TryGetValue(fieldType.NamedType, out var named) && named.IsComposite
+                && SubSelections(group) is { Count: > 0 } subs)
             {
                 var byType = new Dictionary<string, ShapeField[]>(StringComparer.Ordinal);
                 foreach (var possible in _schema.PossibleTypes(named.Name))
                 {
-                    byType[possible] = Collect(possible, subs);
+                    byType[possible] = Collect([.. subs.Select(s => new SelectionAt(s, possible))], possible);
                 }
 
                 field.SubByType = byType;
@@ -89,6 +82,20 @@ internal sealed class ShapeBuilder
         }
 
         return result;
+    }
+
+    private static List<GraphQLSelectionSet> SubSelections(FieldGroup group)
+    {
+        var subs = new List<GraphQLSelectionSet>(group.Fields.Count);
+        foreach (var field in group.Fields)
+        {
+            if (field.Node.SelectionSet is { } sub)
+            {
+                subs.Add(sub);
+            }
+        }
+
+        return subs;
     }
 
     private FieldAccess Decide(string typeName, string fieldName)
@@ -112,96 +119,4 @@ internal sealed class ShapeBuilder
 
         return decision;
     }
-
-    private void CollectInto(
-        string typeName,
-        GraphQLSelectionSet set,
-        Dictionary<string, (GraphQLField First, List<GraphQLSelectionSet> Subs)> groups,
-        List<string> order,
-        HashSet<string>? visitedFragments)
-    {
-        foreach (var selection in set.Selections)
-        {
-            switch (selection)
-            {
-                case GraphQLField field:
-                    if (!Included(field))
-                    {
-                        continue;
-                    }
-
-                    var key = field.Alias?.Name.StringValue ?? field.Name.StringValue;
-                    if (!groups.TryGetValue(key, out var group))
-                    {
-                        group = (field, []);
-                        groups[key] = group;
-                        order.Add(key);
-                    }
-
-                    if (field.SelectionSet is not null)
-                    {
-                        group.Subs.Add(field.SelectionSet);
-                    }
-
-                    break;
-                case GraphQLInlineFragment inline:
-                    if (Included(inline) && Applies(typeName, inline.TypeCondition?.Type.Name.StringValue))
-                    {
-                        CollectInto(typeName, inline.SelectionSet, groups, order, visitedFragments);
-                    }
-
-                    break;
-                case GraphQLFragmentSpread spread:
-                    var fragmentName = spread.FragmentName.Name.StringValue;
-                    visitedFragments ??= new HashSet<string>(StringComparer.Ordinal);
-                    if (!Included(spread) || !visitedFragments.Add(fragmentName) || !_fragments.TryGetValue(fragmentName, out var fragment))
-                    {
-                        continue;
-                    }
-
-                    if (Applies(typeName, fragment.TypeCondition.Type.Name.StringValue))
-                    {
-                        CollectInto(typeName, fragment.SelectionSet, groups, order, visitedFragments);
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    private bool Applies(string typeName, string? condition) => condition is null || _schema.Matches(typeName, condition);
-
-    private bool Included(IHasDirectivesNode node)
-    {
-        if (node.Directives is null)
-        {
-            return true;
-        }
-
-        foreach (var directive in node.Directives.Items)
-        {
-            var name = directive.Name.StringValue;
-            if (name is not ("skip" or "include"))
-            {
-                continue;
-            }
-
-            var value = ConditionValue(Ast.Arg(directive, "if"));
-            if ((name == "skip" && value) || (name == "include" && !value))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private bool ConditionValue(GraphQLValue? value) => value switch
-    {
-        GraphQLTrueBooleanValue => true,
-        GraphQLFalseBooleanValue => false,
-        GraphQLBooleanValue b => b.BoolValue,
-        GraphQLVariable v => _conditions.TryGetValue(v.Name.StringValue, out var b) && b,
-        _ => false,
-    };
 }

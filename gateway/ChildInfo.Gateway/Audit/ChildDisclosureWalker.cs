@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ChildInfo.Audit.Records;
+using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
 using GraphQLParser.AST;
 
@@ -28,18 +30,23 @@ public sealed class ChildDisclosureWalker
     public const string ChildType = "Child";
     private const string IdField = "id";
 
+    /// <summary>Deepest response nesting walked (the engine refuses operations nested deeper long before).</summary>
+    private const int MaxDepth = 64;
+
     private readonly SupergraphSchema _schema;
     private readonly Func<string, IReadOnlyList<string>> _labels;
-    private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = new(StringComparer.Ordinal);
+    private readonly FieldCollector _collector;
     private readonly JsonElement? _variables;
     private readonly Dictionary<string, List<DisclosedField>> _children = new(StringComparer.Ordinal);
     private readonly HashSet<(string Child, string Field, string Label)> _seen = [];
+    private readonly HashSet<IReadOnlyList<FieldGroup>> _walkedAbsent = new(ReferenceEqualityComparer.Instance);
     private readonly List<object> _path = [];
     private readonly IDictionary<string, string>? _childByPath;
 
-    private ChildDisclosureWalker(SupergraphSchema schema, Func<string, IReadOnlyList<string>> labels, JsonElement? variables, IDictionary<string, string>? childByPath)
+    private ChildDisclosureWalker(SupergraphSchema schema, OperationDocument document, Func<string, IReadOnlyList<string>> labels, JsonElement? variables, IDictionary<string, string>? childByPath)
     {
         _schema = schema;
+        _collector = FieldCollector.ForDeclaredTypes(schema, document.Fragments);
         _labels = labels;
         _variables = variables;
         _childByPath = childByPath;
@@ -50,177 +57,203 @@ public sealed class ChildDisclosureWalker
         string.Join('/', path.Select(p => Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>
-    /// Each child touched with the fields disclosed about it, in the order first met. <paramref name="data"/> is the
+    /// Each child touched with the fields disclosed about it, in the order first met. <paramref name="document"/> is the
+    /// request's parsed operation (null when its text did not parse: nothing to walk); <paramref name="data"/> is the
     /// response's <c>data</c> (absent for a refused request: then only lookup arguments count). When
     /// <paramref name="childByPath"/> is given, it receives the child each object of the response belongs to, by the
     /// object's response path (<see cref="PathKey"/>), for objects attributable to a child.
     /// </summary>
+    /// <remarks>
+    /// The walk follows the response, collecting the fields for each place once (<see cref="FieldCollector"/>): each
+    /// value of the response is visited once, against the fields asked of it, so the work is bounded by the size of the
+    /// response times the fields asked at each place, never by how often fragments are spread. Where the response has
+    /// no value, each distinct selection is read once for lookups.
+    /// </remarks>
     public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
-        SupergraphSchema schema, string? query, string? operationName, JsonElement? variables, JsonElement? data, Func<string, IReadOnlyList<string>> labels,
+        SupergraphSchema schema, OperationDocument? document, JsonElement? variables, JsonElement? data, Func<string, IReadOnlyList<string>> labels,
         IDictionary<string, string>? childByPath = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(labels);
-        var walker = new ChildDisclosureWalker(schema, labels, variables, childByPath);
-        if (string.IsNullOrEmpty(query))
+        if (document is null)
+        {
+            return new Dictionary<string, List<DisclosedField>>(StringComparer.Ordinal);
+        }
+
+        var walker = new ChildDisclosureWalker(schema, document, labels, variables, childByPath);
+        var rootType = document.OperationType == OperationType.Mutation ? schema.MutationType : schema.QueryType;
+        if (rootType is null)
         {
             return walker._children;
         }
 
-        if (AuditQueryDocuments.Parse(query) is not { } document)
+        try
         {
-            return walker._children;
+            walker.Value(walker._collector.Collect(document.Operation.SelectionSet, rootType), data is { ValueKind: JsonValueKind.Object } d ? d : null, childId: null, depth: 0);
         }
-
-        GraphQLOperationDefinition? operation = null;
-        foreach (var definition in document.Definitions)
+        catch (GatewayException)
         {
-            switch (definition)
-            {
-                case GraphQLFragmentDefinition fragment:
-                    walker._fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
-                    break;
-                case GraphQLOperationDefinition op when operationName is null || op.Name?.StringValue == operationName:
-                    operation ??= op;
-                    break;
-            }
-        }
-
-        if (operation is null)
-        {
-            return walker._children;
-        }
-
-        var rootType = operation.Operation == OperationType.Mutation ? schema.MutationType : schema.QueryType;
-        if (rootType is not null)
-        {
-            walker.Object(operation.SelectionSet, rootType, data is { ValueKind: JsonValueKind.Object } d ? d : null, childId: null, visited: 0);
+            // Past the collector's bound (only a document the engine refused can get there): what was found is kept,
+            // and the record holds the operation text in any case.
         }
 
         return walker._children;
     }
 
-    private void Object(GraphQLSelectionSet selections, string typeName, JsonElement? value, string? childId, int visited)
+    private void Value(IReadOnlyList<FieldGroup> fields, JsonElement? value, string? childId, int depth)
     {
-        if (visited > 64)
+        switch (value)
+        {
+            case { ValueKind: JsonValueKind.Array } list:
+                var index = 0;
+                foreach (var item in list.EnumerateArray())
+                {
+                    _path.Add(index++);
+                    Value(fields, item, childId, depth);
+                    _path.RemoveAt(_path.Count - 1);
+                }
+
+                break;
+            case { ValueKind: JsonValueKind.Object } obj:
+                Object(fields, obj, childId, depth);
+                break;
+            default:
+                Absent(fields, depth);
+                break;
+        }
+    }
+
+    /// <summary>One object of the response: the fields asked of it that it holds are disclosed for its child.</summary>
+    private void Object(IReadOnlyList<FieldGroup> fields, JsonElement value, string? childId, int depth)
+    {
+        if (depth > MaxDepth)
         {
             return;
         }
 
-        var fields = new List<(GraphQLField Field, string ParentType)>();
-        Collect(selections, typeName, fields, 0);
-        if (typeName == ChildType && value is { } obj)
+        if (ChildIdOf(fields, value) is { } id)
         {
-            foreach (var (field, _) in fields)
-            {
-                if (field.Name.StringValue == IdField && obj.TryGetProperty(ResponseKey(field), out var id) && id.ValueKind == JsonValueKind.String)
-                {
-                    childId = id.GetString();
-                    break;
-                }
-            }
-
-            if (childId is not null)
-            {
-                Touch(childId);
-            }
+            childId = id;
+            Touch(id);
         }
 
-        if (_childByPath is not null && childId is not null && value is not null)
+        if (_childByPath is not null && childId is not null)
         {
             _childByPath[PathKey(_path)] = childId;
         }
 
-        foreach (var (field, parentType) in fields)
+        foreach (var group in fields)
         {
-            var name = field.Name.StringValue;
-            if (name.StartsWith("__", StringComparison.Ordinal))
+            var present = value.TryGetProperty(group.ResponseKey, out var fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;
+            string? lookup = null;
+            var leadsToChild = false;
+            List<SelectionAt>? below = null;
+            foreach (var field in group.Fields)
+            {
+                if (Definition(field) is not (var parent, var definition))
+                {
+                    continue;
+                }
+
+                var namedType = definition.Type.NamedType;
+                var lookupChild = namedType == ChildType ? ArgumentChildId(field.Node) : null;
+                if (lookupChild is not null)
+                {
+                    Touch(lookupChild);
+                    lookup ??= lookupChild;
+                }
+
+                leadsToChild |= namedType == ChildType;
+                if (present && childId is not null)
+                {
+                    Disclose(childId, field.ParentType, field.Name, parent, definition);
+                }
+
+                // Refused or absent: nothing shown below, but lookups by child id further down still touch children.
+                if (field.Node.SelectionSet is { } sub && (present || lookupChild is null))
+                {
+                    (below ??= []).Add(new SelectionAt(sub, namedType));
+                }
+            }
+
+            if (below is null)
             {
                 continue;
             }
 
-            var definition = _schema.Types.TryGetValue(parentType, out var parent) ? parent.Field(name) : null;
-            if (definition is null)
+            if (present)
             {
-                continue;
-            }
-
-            var namedType = definition.Type.NamedType;
-            var lookupChild = namedType == ChildType ? ArgumentChildId(field) : null;
-            if (lookupChild is not null)
-            {
-                Touch(lookupChild);
-            }
-
-            JsonElement fieldValue = default;
-            var present = value is { } o && o.TryGetProperty(ResponseKey(field), out fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;
-            if (present && childId is not null)
-            {
-                Disclose(childId, parentType, name, parent!, definition);
-            }
-
-            if (field.SelectionSet is { } sub)
-            {
-                if (present)
-                {
-                    _path.Add(ResponseKey(field));
-                    Values(sub, namedType, fieldValue, lookupChild ?? (namedType == ChildType ? null : childId), visited + 1);
-                    _path.RemoveAt(_path.Count - 1);
-                }
-                else if (lookupChild is null)
-                {
-                    // Refused or absent: nothing shown below, but lookups by child id further down still touch children.
-                    Values(sub, namedType, null, null, visited + 1);
-                }
-            }
-        }
-    }
-
-    private void Values(GraphQLSelectionSet selections, string typeName, JsonElement? value, string? childId, int visited)
-    {
-        if (value is { ValueKind: JsonValueKind.Array } list)
-        {
-            var index = 0;
-            foreach (var item in list.EnumerateArray())
-            {
-                _path.Add(index++);
-                Values(selections, typeName, item, childId, visited);
+                _path.Add(group.ResponseKey);
+                Value(_collector.Collect(below), fieldValue, lookup ?? (leadsToChild ? null : childId), depth + 1);
                 _path.RemoveAt(_path.Count - 1);
             }
-
-            return;
-        }
-
-        Object(selections, typeName, value is { ValueKind: JsonValueKind.Object } o ? o : null, childId, visited);
-    }
-
-    private void Collect(GraphQLSelectionSet selections, string typeName, List<(GraphQLField, string)> into, int depth)
-    {
-        if (depth > 32)
-        {
-            return;
-        }
-
-        foreach (var selection in selections.Selections)
-        {
-            switch (selection)
+            else
             {
-                case GraphQLField field:
-                    into.Add((field, typeName));
-                    break;
-                case GraphQLInlineFragment inline:
-                    Collect(inline.SelectionSet, Narrow(typeName, inline.TypeCondition?.Type.Name.StringValue), into, depth + 1);
-                    break;
-                case GraphQLFragmentSpread spread when _fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
-                    Collect(fragment.SelectionSet, Narrow(typeName, fragment.TypeCondition.Type.Name.StringValue), into, depth + 1);
-                    break;
+                Absent(_collector.Collect(below), depth + 1);
             }
         }
     }
 
-    /// <summary>Fields under a type condition belong to that type when it is an object type; else to the enclosing type.</summary>
-    private string Narrow(string typeName, string? condition) =>
-        condition is not null && _schema.Types.TryGetValue(condition, out var type) && type.Kind == SupergraphTypeKind.Object ? condition : typeName;
+    /// <summary>Fields asked where the response has no value: only their lookups by child id count, each selection read once.</summary>
+    private void Absent(IReadOnlyList<FieldGroup> fields, int depth)
+    {
+        if (depth > MaxDepth || !_walkedAbsent.Add(fields))
+        {
+            return;
+        }
+
+        foreach (var group in fields)
+        {
+            List<SelectionAt>? below = null;
+            foreach (var field in group.Fields)
+            {
+                if (Definition(field) is not (_, var definition))
+                {
+                    continue;
+                }
+
+                var namedType = definition.Type.NamedType;
+                if ((namedType == ChildType ? ArgumentChildId(field.Node) : null) is { } lookupChild)
+                {
+                    Touch(lookupChild);
+                }
+                else if (field.Node.SelectionSet is { } sub)
+                {
+                    (below ??= []).Add(new SelectionAt(sub, namedType));
+                }
+            }
+
+            if (below is not null)
+            {
+                Absent(_collector.Collect(below), depth + 1);
+            }
+        }
+    }
+
+    /// <summary>The id of a <c>Child</c> object: the value of an <c>id</c> field asked of it (under any alias).</summary>
+    private static string? ChildIdOf(IReadOnlyList<FieldGroup> fields, JsonElement value)
+    {
+        foreach (var group in fields)
+        {
+            foreach (var field in group.Fields)
+            {
+                if (field.ParentType == ChildType && field.Name == IdField
+                    && value.TryGetProperty(group.ResponseKey, out var id) && id.ValueKind == JsonValueKind.String)
+                {
+                    return id.GetString();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The schema's definition of a collected field; null for meta fields and fields the schema does not have.</summary>
+    private (SupergraphType Parent, SupergraphField Field)? Definition(CollectedField field) =>
+        !field.Name.StartsWith("__", StringComparison.Ordinal)
+        && _schema.Types.TryGetValue(field.ParentType, out var parent) && parent.Field(field.Name) is { } definition
+            ? (parent, definition)
+            : null;
 
     private string? ArgumentChildId(GraphQLField field)
     {
@@ -328,6 +361,4 @@ public sealed class ChildDisclosureWalker
 
         return graph;
     }
-
-    private static string ResponseKey(GraphQLField field) => (field.Alias?.Name ?? field.Name).StringValue;
 }

@@ -4,6 +4,7 @@ using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Storage;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Authorisation.Preferences;
@@ -26,6 +27,8 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
 
     /// <summary>Recorded as the child of a preference set aside on a record the response does not tie to a child id.</summary>
     public const string UnattributedChild = "unattributed";
+
+    private static readonly FederatedGatewayOptions EngineDefaults = new();
 
     private readonly Lock _gate = new();
     private Task? _creation;
@@ -176,7 +179,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
             }
 
             var childByPath = result is { Notices.Count: > 0 } ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
-            var touched = ChildDisclosureWalker.Walk(schema, draft.Query, draft.OperationName, draft.Variables, data, labels.Of, childByPath);
+            var touched = ChildDisclosureWalker.Walk(schema, DocumentOf(draft), draft.Variables, data, labels.Of, childByPath);
             if (result is not null && outcome is AuditOutcome.Ok or AuditOutcome.Partial)
             {
                 TakeGuardOutcome(draft, schema, result, childByPath);
@@ -201,6 +204,22 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
         {
             document?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The request's parsed operation: the engine's parse once the request reached it; for a request refused before
+    /// (authentication, purpose, rate limit), the one parse of its text made here, under the engine's default limits.
+    /// </summary>
+    private static OperationDocument? DocumentOf(RequestAuditDraft draft)
+    {
+        if (draft.Prepared is { } prepared)
+        {
+            return prepared.Document;
+        }
+
+        return draft.Query is { Length: > 0 } query && query.Length <= EngineDefaults.MaxQueryLength
+            ? OperationDocument.TryParse(query, draft.OperationName, EngineDefaults.MaxParserDepth)
+            : null;
     }
 
     /// <summary>

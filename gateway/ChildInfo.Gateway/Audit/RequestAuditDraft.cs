@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChildInfo.Audit.Records;
+using ChildInfo.Federation;
 
 namespace ChildInfo.Gateway.Audit;
 
@@ -32,6 +33,13 @@ public sealed class RequestAuditDraft(string requestId)
     public string? OperationName { get; set; }
 
     public JsonElement? Variables { get; set; }
+
+    /// <summary>
+    /// What the engine made of the request, once it reached it: the record walks its parsed operation
+    /// (<see cref="PrepareResult.Document"/>) rather than parsing <see cref="Query"/> again. Null for a request refused
+    /// before the engine saw it.
+    /// </summary>
+    public PrepareResult? Prepared { get; set; }
 
     /// <summary>Fields the policy withheld from this request (recorded against every child it touched).</summary>
     public List<WithheldField> Withheld { get; } = [];

@@ -153,15 +153,20 @@ public static partial class GraphQLHttpEndpoint
             return (StatusCodes.Status429TooManyRequests, limited);
         }
 
-        if (isGet && GetMutationGuard.SelectsMutation(request.Query!, request.OperationName, gateway.Options.MaxParserDepth))
+        var gatewayRequest = new GatewayRequest(request.Query, request.OperationName, request.Variables, request.Extensions, context);
+        var prepared = await gateway.PrepareAsync(gatewayRequest, binding.ScopeKey, binding.FieldPolicy, cancellationToken).ConfigureAwait(false);
+        if (http.Features.Get<RequestAuditDraft>() is { } audited)
+        {
+            audited.Prepared = prepared;
+        }
+
+        if (isGet && GetMutationGuard.SelectsMutation(prepared.Document))
         {
             http.Response.Headers.Allow = "POST";
             return (StatusCodes.Status405MethodNotAllowed, GatewayResult.RequestError(
                 new GraphQLError("Mutations are not allowed over GET; use POST.", ErrorCodes.BadRequest)));
         }
 
-        var gatewayRequest = new GatewayRequest(request.Query, request.OperationName, request.Variables, request.Extensions, context);
-        var prepared = await gateway.PrepareAsync(gatewayRequest, binding.ScopeKey, binding.FieldPolicy, cancellationToken).ConfigureAwait(false);
         var requestErrorStatus = mediaType == ResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         if (prepared.Operation is not { } operation)
         {

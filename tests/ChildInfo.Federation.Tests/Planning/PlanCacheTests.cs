@@ -1,16 +1,11 @@
 using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Planning;
-using GraphQLParser;
 
 namespace ChildInfo.Federation.Tests.Planning;
 
 public sealed class PlanCacheTests
 {
-    private static CompiledOperation Operation()
-    {
-        var document = Parser.Parse("{ a }");
-        return new CompiledOperation(document, (GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0], []);
-    }
+    private static CompiledOperation Operation() => new(OperationDocument.Parse("{ a }", null, 256), []);
 
     [Fact]
     public void Add_BeyondCapacity_KeepsTheBound()

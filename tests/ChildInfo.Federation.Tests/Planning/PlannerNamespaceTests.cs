@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Planning;
 using ChildInfo.Federation.Tests.Infrastructure;
 using ChildInfo.Federation.Transport;
@@ -146,10 +147,10 @@ public sealed class PlannerNamespaceTests
     /// <summary>Plans and runs a document without the gateway's validation, as a caller of the planner could.</summary>
     private static async Task<GatewayResult> RunUnvalidatedAsync(FederatedGateway gateway, IRecordGuard? guard, string query)
     {
-        var (document, operation) = Parse(query);
+        var document = OperationDocument.Parse(query, null, maxParserDepth: 64);
         IFieldAccessPolicy? policy = guard is null ? null : new GuardedAllowAll(guard);
-        var plan = gateway.Planner.Plan(document, operation, new Dictionary<string, bool>(), policy);
-        return await gateway.ExecuteAsync(new PreparedOperation(new GatewayRequest(query), null, plan, default, guard), Token);
+        var plan = gateway.Planner.Plan(document.Document, document.Operation, new Dictionary<string, bool>(), policy);
+        return await gateway.ExecuteAsync(new PreparedOperation(new GatewayRequest(query), document, plan, default, guard), Token);
     }
 
     /// <summary>Answers the entities feature's products and inventory calls with fixed data, keeping each body.</summary>

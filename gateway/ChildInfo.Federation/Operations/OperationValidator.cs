@@ -1,0 +1,65 @@
+using System.Text.Json;
+using ChildInfo.Federation.Diagnostics;
+using ChildInfo.Federation.Errors;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace ChildInfo.Federation.Operations;
+
+/// <summary>Validates a parsed operation (and its variables) against the API schema.</summary>
+internal sealed class OperationValidator
+{
+    private static readonly GraphQLSerializer Serializer = new();
+    private readonly ISchema _apiSchema;
+    private readonly DocumentValidator _validator = new();
+
+    public OperationValidator(ISchema apiSchema)
+    {
+        _apiSchema = apiSchema;
+    }
+
+    /// <summary>Validates the document (all rules when <paramref name="fullValidation"/>, else the variables only).</summary>
+    public async Task ValidateAsync(GraphQLDocument document, GraphQLOperationDefinition operation, JsonElement variables, bool fullValidation, CancellationToken cancellationToken)
+    {
+        using var activity = FederationTelemetry.Source.StartActivity("validate");
+        Inputs inputs;
+        try
+        {
+            inputs = variables.ValueKind == JsonValueKind.Object
+                ? Serializer.ReadNode<Inputs>(variables) ?? Inputs.Empty
+                : Inputs.Empty;
+        }
+        catch (JsonException)
+        {
+            throw new GatewayException(ErrorCodes.BadRequest, "The variables are not a JSON object.");
+        }
+
+        var result = await _validator.ValidateAsync(new ValidationOptions
+        {
+            Schema = _apiSchema,
+            Document = document,
+            Operation = operation,
+            Rules = fullValidation ? DocumentValidator.CoreRules : [],
+            Variables = inputs,
+            CancellationToken = cancellationToken,
+        }).ConfigureAwait(false);
+
+        if (result.IsValid)
+        {
+            return;
+        }
+
+        var errors = new List<GraphQLError>();
+        foreach (var error in result.Errors)
+        {
+            var code = error is InvalidVariableError ? ErrorCodes.BadUserInput : ErrorCodes.ValidationFailed;
+            var locations = error.Locations?.Select(l => new ErrorLocation(l.Line, l.Column)).ToArray();
+            errors.Add(new GraphQLError(error.Message, code, null, locations));
+        }
+
+        throw new RequestErrorsException(errors);
+    }
+}
