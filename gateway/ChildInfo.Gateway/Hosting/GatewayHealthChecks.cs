@@ -22,6 +22,8 @@ public static class GatewayHealthChecks
     public static void Add(IServiceCollection services, GatewayHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Probes ask every few seconds: a subgraph's change of state is logged once by SubgraphHealth, not by each probe.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error));
         var checks = services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("Serving requests."), [Live])
             .AddCheck<SubgraphsCheck>("subgraphs", tags: [Ready]);
