@@ -166,7 +166,11 @@ public sealed class FederatedGateway
     public async Task<GatewayResult> ExecuteAsync(PreparedOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        using var state = new ExecutionState(Supergraph, _transport, Options, operation.Variables, operation.Request.Context, operation.Guard, operation.Plan.ResponseKeys);
+        using var deadline = new CancellationTokenSource(Options.RequestDeadline);
+        using var state = new ExecutionState(Supergraph, _transport, Options, operation.Variables, operation.Request.Context, operation.Guard, operation.Plan.ResponseKeys)
+        {
+            Deadline = deadline.Token,
+        };
         if (operation.Plan.HasIntrospection)
         {
             await IntrospectionExecutor.ExecuteAsync(ApiSchema, operation, state, cancellationToken).ConfigureAwait(false);

@@ -33,4 +33,10 @@ public static class CompositionErrorCodes
     public const string DirectiveCompositionError = "DIRECTIVE_COMPOSITION_ERROR";
     public const string InterfaceObjectUsageError = "INTERFACE_OBJECT_USAGE_ERROR";
     public const string SatisfiabilityError = "SATISFIABILITY_ERROR";
+
+    /// <summary>
+    /// A warning, ours (Apollo has none): a field whose value comes from another subgraph than its parent's is
+    /// non-null, so one subgraph's outage would null the whole parent.
+    /// </summary>
+    public const string CrossSubgraphNonNull = "CROSS_SUBGRAPH_NON_NULL";
 }

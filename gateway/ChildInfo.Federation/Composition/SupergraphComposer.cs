@@ -9,7 +9,8 @@ namespace ChildInfo.Federation.Composition;
 
 /// <summary>
 /// Composes subgraph SDLs into an Apollo Federation 2 supergraph SDL, as a pipeline of steps that each return
-/// errors rather than throw: parse → pre-merge validation → merge → post-merge validation → satisfiability → print.
+/// errors rather than throw: parse → pre-merge validation → merge → post-merge validation → satisfiability → print,
+/// with the warnings about what composes but should change.
 /// The result loads with <see cref="Supergraph.SupergraphLoader"/>.
 /// </summary>
 public static class SupergraphComposer
@@ -47,6 +48,8 @@ public static class SupergraphComposer
         }
 
         errors.AddRange(SatisfiabilityValidator.Validate(merged));
-        return errors.Count > 0 ? CompositionResult.Failed(errors) : new CompositionResult(SupergraphPrinter.Print(merged), []);
+        return errors.Count > 0
+            ? CompositionResult.Failed(errors)
+            : new CompositionResult(SupergraphPrinter.Print(merged), []) { Warnings = [.. CrossSubgraphNullabilityRule.Validate(merged)] };
     }
 }

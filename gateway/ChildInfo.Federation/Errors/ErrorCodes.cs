@@ -47,8 +47,11 @@ public static class ErrorCodes
     /// <summary>A subgraph could not be reached or answered with an HTTP error.</summary>
     public const string SubgraphRequestFailed = "SUBREQUEST_HTTP_ERROR";
 
-    /// <summary>A subgraph did not answer within its timeout.</summary>
+    /// <summary>A subgraph did not answer within its timeout or the request's deadline.</summary>
     public const string SubgraphTimeout = "SUBREQUEST_TIMEOUT";
+
+    /// <summary>A subgraph was not called: it failed so often lately that calls to it fail fast for a while (its circuit is open).</summary>
+    public const string SubgraphUnavailable = "SUBGRAPH_UNAVAILABLE";
 
     /// <summary>A subgraph's answer is not a GraphQL response.</summary>
     public const string SubgraphInvalidResponse = "SUBREQUEST_MALFORMED_RESPONSE";

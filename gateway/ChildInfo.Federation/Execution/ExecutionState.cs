@@ -32,6 +32,9 @@ internal sealed class ExecutionState : IDisposable
 
     public object? Context { get; }
 
+    /// <summary>Cancelled when the request's deadline passes (<see cref="FederatedGatewayOptions.RequestDeadline"/>).</summary>
+    public CancellationToken Deadline { get; init; }
+
     public ResultObject Data { get; } = new(default);
 
     /// <summary>The property names of the subgraphs' answers, each read once (guarded by <see cref="Gate"/>).</summary>

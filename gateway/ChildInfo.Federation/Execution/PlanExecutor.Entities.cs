@@ -77,18 +77,21 @@ internal static partial class PlanExecutor
             writer.WriteEndObject();
         }
 
-        var response = await SendAsync(fetch, body.WrittenMemory, state, cancellationToken).ConfigureAwait(false);
+        var (response, failure) = await SendAsync(fetch, body.WrittenMemory, state, cancellationToken).ConfigureAwait(false);
         // Only a fetch that brings guard fields says which of its objects it gave nothing for (see RecordGuarding).
         var guarded = fetch.Guards.Count > 0;
         lock (state.Gate)
         {
             if (response is null)
             {
+                // As Apollo Router does: the failure is reported once for every entity the fetch should have filled,
+                // at that entity's path.
                 foreach (var group in targets)
                 {
                     foreach (var (obj, path) in group)
                     {
                         state.FailedPaths.Add(path);
+                        state.Errors.Add(failure! with { Path = path });
                         obj.Unanswered |= guarded;
                     }
                 }

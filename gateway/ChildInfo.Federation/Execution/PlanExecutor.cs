@@ -5,6 +5,7 @@ using ChildInfo.Federation.Diagnostics;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Planning;
 using ChildInfo.Federation.Transport;
+using GraphQLParser.AST;
 
 namespace ChildInfo.Federation.Execution;
 
@@ -59,12 +60,22 @@ internal static partial class PlanExecutor
             writer.WriteEndObject();
         }
 
-        var response = await SendAsync(fetch, body.WrittenMemory, state, cancellationToken).ConfigureAwait(false);
+        var (response, failure) = await SendAsync(fetch, body.WrittenMemory, state, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             lock (state.Gate)
             {
+                // One error at each root field the fetch would have filled; data under them is missing for this reason.
                 state.FailedPaths.Add([]);
+                foreach (var key in fetch.RootKeys)
+                {
+                    state.Errors.Add(failure! with { Path = [key] });
+                }
+
+                if (fetch.RootKeys.Count == 0)
+                {
+                    state.Errors.Add(failure!);
+                }
             }
 
             return;
@@ -109,24 +120,31 @@ internal static partial class PlanExecutor
         }
     }
 
-    /// <summary>Sends a fetch; on failure or timeout records an error and returns null.</summary>
-    private static async Task<SubgraphResponse?> SendAsync(FetchStep fetch, ReadOnlyMemory<byte> body, ExecutionState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a fetch. On failure or timeout returns no response and the error to report, without a path: the caller
+    /// puts it at each place the fetch would have filled.
+    /// </summary>
+    private static async Task<(SubgraphResponse? Response, GraphQLError? Failure)> SendAsync(FetchStep fetch, ReadOnlyMemory<byte> body, ExecutionState state, CancellationToken cancellationToken)
     {
         var subgraph = state.Schema.FindSubgraph(fetch.ServiceName)!;
         using var activity = FederationTelemetry.Source.StartActivity("fetch", ActivityKind.Client);
         activity?.SetTag("graphql.federation.subgraph", fetch.ServiceName);
         activity?.SetTag("graphql.federation.entity_fetch", fetch.IsEntityFetch);
         var timeout = state.Options.TimeoutFor(fetch.ServiceName);
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, state.Deadline);
+        if (timeout is { } fetchTimeout)
+        {
+            timeoutSource.CancelAfter(fetchTimeout);
+        }
+
         string code, message;
         try
         {
-            var response = await state.Transport.SendAsync(new SubgraphRequest(subgraph, body, state.Context), timeoutSource.Token).ConfigureAwait(false);
+            var response = await state.Transport.SendAsync(new SubgraphRequest(subgraph, body, state.Context, fetch.Operation == OperationType.Mutation), timeoutSource.Token).ConfigureAwait(false);
             state.Keep(response);
             if (response.Document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                return response;
+                return (response, null);
             }
 
             code = ErrorCodes.SubgraphInvalidResponse;
@@ -135,7 +153,20 @@ internal static partial class PlanExecutor
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             code = ErrorCodes.SubgraphTimeout;
-            message = $"Subgraph '{fetch.ServiceName}' did not answer within {timeout.TotalMilliseconds:0} ms.";
+            message = state.Deadline.IsCancellationRequested
+                ? $"Subgraph '{fetch.ServiceName}' did not answer within the request's deadline of {state.Options.RequestDeadline.TotalMilliseconds:0} ms."
+                : $"Subgraph '{fetch.ServiceName}' did not answer within {timeout!.Value.TotalMilliseconds:0} ms.";
+        }
+        catch (TimeoutException)
+        {
+            // The transport's own per-attempt timeout.
+            code = ErrorCodes.SubgraphTimeout;
+            message = $"Subgraph '{fetch.ServiceName}' did not answer in time.";
+        }
+        catch (SubgraphUnavailableException ex)
+        {
+            code = ErrorCodes.SubgraphUnavailable;
+            message = $"Subgraph '{fetch.ServiceName}' is not being called for now: {ex.Message}";
         }
         catch (SubgraphRequestException ex)
         {
@@ -149,11 +180,6 @@ internal static partial class PlanExecutor
         }
 
         activity?.SetStatus(ActivityStatusCode.Error, code);
-        lock (state.Gate)
-        {
-            state.Errors.Add(new GraphQLError(message, code, Extensions: SubgraphErrors.ServiceExtension(fetch.ServiceName)));
-        }
-
-        return null;
+        return (null, new GraphQLError(message, code, Extensions: SubgraphErrors.ServiceExtension(fetch.ServiceName)));
     }
 }

@@ -20,6 +20,9 @@ public sealed record FetchStep(
 {
     public bool IsEntityFetch => Entity is not null;
 
+    /// <summary>The root fields a root fetch fills, by response key (empty for an entity fetch): where its failure is reported.</summary>
+    internal IReadOnlyList<string> RootKeys { get; init; } = [];
+
     /// <summary>The objects a record guard checks once this fetch has answered (empty without a guard).</summary>
     internal IReadOnlyList<RecordGuardPoint> Guards { get; init; } = [];
 }

@@ -200,6 +200,7 @@ internal static class PlanScheduler
             entity)
         {
             Guards = members.Any(m => m.Guards is not null) ? [.. members.SelectMany(m => m.Guards ?? [])] : [],
+            RootKeys = fetch.IsEntity ? [] : RootKeys(fetch.Selection),
         };
         return fetch.IsEntity ? new FlattenStep(fetch.Path, step) : step;
     }
@@ -220,6 +221,25 @@ internal static class PlanScheduler
         }
 
         return name;
+    }
+
+    /// <summary>The response keys of a root selection's fields, inline fragments included, <c>__typename</c> left out.</summary>
+    private static List<string> RootKeys(SelectionBuilder selection)
+    {
+        var keys = new List<string>();
+        foreach (var entry in selection.Entries)
+        {
+            if (entry.TypeCondition is not null)
+            {
+                keys.AddRange(RootKeys(entry.Sub!).Where(k => !keys.Contains(k)));
+            }
+            else if (entry.ResponseKey != "__typename" && !keys.Contains(entry.ResponseKey))
+            {
+                keys.Add(entry.ResponseKey);
+            }
+        }
+
+        return keys;
     }
 
     /// <summary>Fetches that become one subgraph call, with the groups they wait for.</summary>

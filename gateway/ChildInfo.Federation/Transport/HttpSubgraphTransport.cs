@@ -5,10 +5,17 @@ namespace ChildInfo.Federation.Transport;
 
 /// <summary>
 /// GraphQL over HTTP to subgraphs: <c>POST</c> of a JSON body to the subgraph's URL. The <see cref="HttpClient"/>
-/// (pooled connections, handlers) comes from the caller.
+/// (pooled connections, handlers) comes from the caller; each request message carries the subgraph's name and
+/// whether it is a mutation in its options, for the client's handlers (per-subgraph circuit breakers, retries).
 /// </summary>
 public sealed class HttpSubgraphTransport : ISubgraphTransport
 {
+    /// <summary>The name of the subgraph a request message is for.</summary>
+    public static readonly HttpRequestOptionsKey<string> SubgraphName = new("ChildInfo.Subgraph");
+
+    /// <summary>True when the request message carries a mutation, which must never be sent twice.</summary>
+    public static readonly HttpRequestOptionsKey<bool> IsMutation = new("ChildInfo.Subgraph.IsMutation");
+
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
     // Added as text without validation: parsing the same constant on every call showed up in profiles.
@@ -40,6 +47,8 @@ public sealed class HttpSubgraphTransport : ISubgraphTransport
 #pragma warning disable RS0030
         message.Headers.TryAddWithoutValidation("Accept", Accept);
 #pragma warning restore RS0030
+        message.Options.Set(SubgraphName, request.Subgraph.Name);
+        message.Options.Set(IsMutation, request.IsMutation);
         _configure?.Invoke(message, request);
 
         using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);

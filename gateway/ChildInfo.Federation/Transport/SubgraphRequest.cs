@@ -6,4 +6,5 @@ namespace ChildInfo.Federation.Transport;
 /// <param name="Subgraph">The subgraph, with its URL.</param>
 /// <param name="Body">The UTF-8 JSON body: <c>{"query": ..., "variables": {...}}</c>.</param>
 /// <param name="Context">Whatever the caller passed with the client request (for example, what to sign).</param>
-public sealed record SubgraphRequest(SubgraphInfo Subgraph, ReadOnlyMemory<byte> Body, object? Context);
+/// <param name="IsMutation">A mutation changes data: a transport must never send it twice.</param>
+public sealed record SubgraphRequest(SubgraphInfo Subgraph, ReadOnlyMemory<byte> Body, object? Context, bool IsMutation = false);

@@ -44,6 +44,12 @@ public static class ComposeCommand
             return 1;
         }
 
+        // Warnings go to standard error, so the supergraph on standard output stays usable.
+        foreach (var w in result.Warnings)
+        {
+            await error.WriteLineAsync($"childinfo: warning {w.Code} [{w.Subgraph ?? "-"}] {w.Coordinate ?? "-"}: {w.Message}").ConfigureAwait(false);
+        }
+
         if (outFile is null)
         {
             await output.WriteAsync(result.Supergraph).ConfigureAwait(false);

@@ -82,6 +82,11 @@ public static class ServeCommand
             await error.WriteLineAsync($"childinfo: the audit log cannot be set up: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
+        catch (SubgraphCallOptionsException ex)
+        {
+            await error.WriteLineAsync($"childinfo: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
         catch (RegistryStoreException ex)
         {
             await error.WriteLineAsync($"childinfo: the subgraph registry cannot be opened: {ex.Message}").ConfigureAwait(false);

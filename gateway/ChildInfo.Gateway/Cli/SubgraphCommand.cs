@@ -135,6 +135,14 @@ public static class SubgraphCommand
             await output.WriteLineAsync($"  {problem.GetProperty("code").GetString()}: {problem.GetProperty("message").GetString()}").ConfigureAwait(false);
         }
 
+        if (body.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var warning in warnings.EnumerateArray())
+            {
+                await output.WriteLineAsync($"  warning {warning.GetProperty("code").GetString()}: {warning.GetProperty("message").GetString()}").ConfigureAwait(false);
+            }
+        }
+
         if (body.TryGetProperty("diff", out var diff) && diff.ValueKind == JsonValueKind.String)
         {
             await output.WriteLineAsync(diff.GetString()!.Length == 0 ? "API schema: unchanged." : "API schema changes:").ConfigureAwait(false);

@@ -43,13 +43,13 @@ public static partial class GatewayHost
             kestrel.RequestHeaderEncodingSelector = CallerDeclaration.HeaderEncoding;
         });
 
-        // One pooled client for every subgraph call; the handler recycles connections so DNS changes are seen.
-        var client = new HttpClient(options.SubgraphHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        // Subgraph calls go through per-subgraph resilience pipelines and report to passive health; probes and SDL
+        // fetches use the plain client. The calls' request deadline is the engine's.
+        var subgraphClient = SubgraphHttpClient.Create(options, builder.Configuration, builder.Services);
+        options = options with { Engine = options.Engine with { RequestDeadline = subgraphClient.Options.RequestDeadline } };
+        var client = subgraphClient.Plain;
         var signer = options.Security?.ContextSigningKey is { } contextKey ? new SubgraphContextSigner(contextKey) : null;
-        ISubgraphTransport transport = new HttpSubgraphTransport(client, (message, request) => ForwardRequestContext(message, request, signer));
+        ISubgraphTransport transport = new HttpSubgraphTransport(subgraphClient.Calls, (message, request) => ForwardRequestContext(message, request, signer));
         if (options.SubgraphUrls.Count > 0)
         {
             transport = new SubgraphUrlOverrides(transport, options.SubgraphUrls);
@@ -81,6 +81,7 @@ public static partial class GatewayHost
             builder.Services.AddGatewayAudit(audit);
         }
 
+        GatewayHealthChecks.Add(builder.Services, options);
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(GatewayTelemetry.SourceName, FederationTelemetry.SourceName));
         Web.PractitionerWeb.AddServices(builder, options);
         configureServices?.Invoke(builder.Services);
@@ -100,6 +101,7 @@ public static partial class GatewayHost
                 notAnswering = health is null ? null : state.Current.Supergraph.Subgraphs.Where(s => health.Of(s.Name) is { Answering: false }).Select(s => s.Name).ToArray(),
             });
         });
+        GatewayHealthChecks.Map(app);
         GraphQLHttpEndpoint.Map(app);
         AuditEndpoints.Map(app);
         PolicyExplainEndpoint.Map(app);
@@ -124,7 +126,7 @@ public static partial class GatewayHost
         services.AddSingleton(new ConfiguredSubgraphs(registry.Configured, served, client));
         services.AddSingleton(sp => new SubgraphRegistry(state, registry.Store, sp.GetRequiredService<RevisionBuilder>(), sp.GetRequiredService<ConfiguredSubgraphs>(),
             client, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphRegistry>>()));
-        services.AddSingleton(sp => new SubgraphHealth(state, client, options.SubgraphUrls, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphHealth>>()));
+        services.AddSingleton(sp => new SubgraphHealth(state, client, options.SubgraphUrls, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphHealth>>(), sp.GetService<SubgraphCallMonitor>()));
         services.AddHostedService(sp => new RegistryFollower(sp.GetRequiredService<SubgraphRegistry>(), sp.GetRequiredService<SubgraphHealth>(), registry,
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<RegistryFollower>>()));
     }

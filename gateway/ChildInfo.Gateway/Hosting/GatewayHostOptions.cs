@@ -39,6 +39,12 @@ public sealed record GatewayHostOptions
     /// <summary>The HTTP handler for subgraph calls (tests record what the gateway asks each subgraph); null uses a pooled one.</summary>
     public HttpMessageHandler? SubgraphHandler { get; init; }
 
+    /// <summary>
+    /// Deadline, timeouts, circuit breakers and retries of subgraph calls; null reads them from configuration
+    /// (<see cref="SubgraphCallOptions.Section"/>). Their request deadline replaces <see cref="Engine"/>'s.
+    /// </summary>
+    public SubgraphCallOptions? SubgraphCalls { get; init; }
+
     /// <summary>Settings of the federation engine.</summary>
     public FederatedGatewayOptions Engine { get; init; } = new();
 

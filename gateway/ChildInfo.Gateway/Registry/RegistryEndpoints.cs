@@ -136,6 +136,7 @@ public static class RegistryEndpoints
             revision = result.Revision,
             sdlHash = result.SdlHash,
             problems = result.Problems,
+            warnings = result.Warnings,
             breaking = result.SchemaChanges?.IsBreaking ?? false,
             schemaChanges = result.SchemaChanges?.Changes.Select(c => new { severity = c.Severity.ToString().ToLowerInvariant(), c.Code, c.Coordinate, c.Message }),
             diff = result.SchemaChanges?.Describe(),

@@ -67,7 +67,7 @@ public sealed class RevisionBuilder(ISubgraphTransport transport, FederatedGatew
             policies = PolicyEngine.Compile(set);
         }
 
-        return RevisionBuild.Succeeded(new GatewayRevision(gateway, policies, registry.Revision));
+        return RevisionBuild.Succeeded(new GatewayRevision(gateway, policies, registry.Revision), composed.Warnings);
     }
 
     /// <summary>The name a registered classification document carries in policy errors.</summary>

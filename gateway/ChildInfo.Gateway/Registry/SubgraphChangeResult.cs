@@ -22,4 +22,8 @@ public sealed record SubgraphChangeResult(
     long Revision,
     IReadOnlyList<RegistryProblem> Problems,
     SchemaChangeReport? SchemaChanges = null,
-    string? SdlHash = null);
+    string? SdlHash = null)
+{
+    /// <summary>What was let through but should change (a forced cross-subgraph non-null field, for one).</summary>
+    public IReadOnlyList<RegistryProblem> Warnings { get; init; } = [];
+}

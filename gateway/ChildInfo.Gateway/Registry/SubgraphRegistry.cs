@@ -69,6 +69,16 @@ public sealed partial class SubgraphRegistry(
                         $"The change to '{change.Name}' was refused: the new supergraph does not pass its checks.", state.Current.Number, candidate.Problems, null, next.SdlHash);
                 }
 
+                var (outage, warnings) = OutageWarnings(candidate, change.Name);
+                if (outage.Count > 0 && !change.Force)
+                {
+                    return new SubgraphChangeResult(SubgraphChangeOutcome.Refused,
+                        $"The change to '{change.Name}' was refused: it declares a field non-null that the gateway fetches from '{change.Name}' separately from the object holding it. " +
+                        $"If '{change.Name}' fails or is slow, that null would blank the whole object, and every other agency's data in it, instead of costing only '{change.Name}''s fields. " +
+                        "Make the field nullable in the subgraph's schema; nothing was changed. Repeat with force to apply it anyway.",
+                        state.Current.Number, outage, null, next.SdlHash);
+                }
+
                 var diff = ApiSchemaDiff.Compare(state.Current.Supergraph.ApiSdl, revision.Supergraph.ApiSdl);
                 if (diff.IsBreaking && !change.Force)
                 {
@@ -82,7 +92,7 @@ public sealed partial class SubgraphRegistry(
                 if (change.DryRun)
                 {
                     return new SubgraphChangeResult(SubgraphChangeOutcome.DryRun,
-                        $"Dry run: the change to '{change.Name}' passes its checks; nothing was changed.", state.Current.Number, [], diff, next.SdlHash);
+                        $"Dry run: the change to '{change.Name}' passes its checks; nothing was changed.", state.Current.Number, [], diff, next.SdlHash) { Warnings = warnings };
                 }
 
                 var written = await store.TryWriteAsync(snapshot.Revision, next.Entries, cancellationToken).ConfigureAwait(false);
@@ -96,7 +106,7 @@ public sealed partial class SubgraphRegistry(
                 FollowProblems = [];
                 LogApplied(logger, change.Kind, change.Name, written.Revision, changedBy);
                 return new SubgraphChangeResult(SubgraphChangeOutcome.Applied,
-                    $"{Verb(change.Kind)} '{change.Name}': the gateway now serves registry revision {written.Revision}.", written.Revision, [], diff, next.SdlHash);
+                    $"{Verb(change.Kind)} '{change.Name}': the gateway now serves registry revision {written.Revision}.", written.Revision, [], diff, next.SdlHash) { Warnings = warnings };
             }
 
             return Refuse("REGISTRY_BUSY", "The registry kept changing while this change was checked; nothing was changed. Try again.");
@@ -187,6 +197,20 @@ public sealed partial class SubgraphRegistry(
         }
 
         return new NextEntries(snapshot.With(entry), entry.SdlHash, null);
+    }
+
+    /// <summary>
+    /// Composition's warnings as problems: those the changed subgraph must fix (refused unless forced), and all of
+    /// them, to report with whatever is applied.
+    /// </summary>
+    private static (IReadOnlyList<RegistryProblem> Outage, IReadOnlyList<RegistryProblem> All) OutageWarnings(RevisionBuild build, string subgraph)
+    {
+        static RegistryProblem Problem(CompositionError w) => new(w.Code, $"{(w.Subgraph is null ? "" : $"[{w.Subgraph}] ")}{w.Message}");
+        var outage = build.Warnings
+            .Where(w => w.Code == CompositionErrorCodes.CrossSubgraphNonNull && string.Equals(w.Subgraph, subgraph, StringComparison.Ordinal))
+            .Select(Problem)
+            .ToList();
+        return (outage, [.. build.Warnings.Select(Problem)]);
     }
 
     private string? CurrentUrl(string name) =>

@@ -50,7 +50,7 @@ public sealed class HttpSubgraphTransportTests
 
         Assert.False(result.IsRequestError);
         Assert.Equal(ErrorCodes.SubgraphRequestFailed, Assert.Single(result.Errors).Code);
-        Assert.Equal("""{"errors":[{"message":"Request to subgraph \u0027a\u0027 failed: Subgraph \u0027a\u0027 answered HTTP 502.","extensions":{"code":"SUBREQUEST_HTTP_ERROR","serviceName":"a"}}],"data":{"onDay":null}}""", result.ToJson());
+        Assert.Equal("""{"errors":[{"message":"Request to subgraph \u0027a\u0027 failed: Subgraph \u0027a\u0027 answered HTTP 502.","path":["onDay"],"extensions":{"code":"SUBREQUEST_HTTP_ERROR","serviceName":"a"}}],"data":{"onDay":null}}""", result.ToJson());
     }
 
     private sealed class StubHandler(HttpStatusCode status, string body, string mediaType) : HttpMessageHandler

@@ -49,6 +49,7 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
         Assert.Equal(1, body.GetProperty("revision").GetInt64());
         Assert.Equal(SubgraphEntry.Hash(probe.Sdl), body.GetProperty("sdlHash").GetString());
         Assert.Contains("Query.registryProbe", body.GetProperty("diff").GetString(), StringComparison.Ordinal);
+        Assert.Empty(body.GetProperty("warnings").EnumerateArray());
         var (queried, result, revision) = await _gateway.QueryAsync("{ registryProbe { version } }");
         Assert.Equal(200, queried);
         Assert.Equal(1, revision);
@@ -123,6 +124,41 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
         var (_, result, revision) = await _gateway.QueryAsync("{ registryProbe { label } }");
         Assert.Equal(2, revision);
         Assert.False(result.TryGetProperty("errors", out _), result.ToString());
+    }
+
+    [Fact]
+    public async Task Add_NonNullFieldOnAnotherSubgraphsEntity_IsRefusedSayingWhy_ForceAppliesItWithAWarning()
+    {
+        var sdl = ProbeSubgraph.SdlWith("version: String!") + """
+
+            type Child @key(fields: "id") { id: ID! probeNotes: [String!]! }
+            """;
+        await using var probe = await ProbeSubgraph.StartAsync("v1", sdl);
+        var classifications = ProbeSubgraph.Classifications + "\n  Child.probeNotes: [reference]\n";
+
+        var (refused, refusal) = await _gateway.AddAsync("registry-probe", probe.Url, classifications: classifications);
+        var (dryRun, preview) = await _gateway.AdminAsync(HttpMethod.Post, "admin/subgraphs", new { name = "registry-probe", url = probe.Url, classifications, dryRun = true });
+        var servedBeforeForce = _gateway.State.Current.Number;
+        var storedBeforeForce = (await _store.ReadAsync(CancellationToken.None)).Revision;
+        var (forced, applied) = await _gateway.AdminAsync(HttpMethod.Post, "admin/subgraphs", new { name = "registry-probe", url = probe.Url, classifications, force = true });
+
+        Assert.Equal(422, refused);
+        Assert.Equal("refused", refusal.GetProperty("outcome").GetString());
+        Assert.Contains("blank the whole object", refusal.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var problem = Assert.Single(Problems(refusal));
+        Assert.Equal("CROSS_SUBGRAPH_NON_NULL", problem.Code);
+        Assert.Contains("Child.probeNotes", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Declare it nullable ([String!])", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(422, dryRun);
+        Assert.Equal("refused", preview.GetProperty("outcome").GetString());
+        Assert.Equal(0, servedBeforeForce);
+        Assert.Equal(0, storedBeforeForce);
+        Assert.Equal(200, forced);
+        Assert.Equal("applied", applied.GetProperty("outcome").GetString());
+        var warning = Assert.Single(applied.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("CROSS_SUBGRAPH_NON_NULL", warning.GetProperty("code").GetString());
+        Assert.Contains("Child.probeNotes", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, _gateway.State.Current.Number);
     }
 
     [Fact]
