@@ -25,7 +25,7 @@ internal sealed class EarlyYearsChildScope() : AgencyRecordScope("early-years")
         if (scope.SettingUrn is not { } urn)
             return "1 = 0";
         parameters.Add("scopeUrn", urn);
-        return "EXISTS (SELECT 1 FROM EY_CHILD_SETTING s WHERE s.EYChildId = ey.EYChildId AND s.URN = @scopeUrn AND s.LeavingDate IS NULL)";
+        return "ey.EYChildId IN (SELECT s.EYChildId FROM EY_CHILD_SETTING s WHERE s.URN = @scopeUrn AND s.LeavingDate IS NULL)";
     }
 
     /// <summary>The child within the caller's scope, batched with every other child of the request (one statement).</summary>

@@ -25,7 +25,7 @@ internal sealed class PupilScope() : AgencyRecordScope("education")
         if (scope.SchoolUrn is not { } urn)
             return "1 = 0";
         parameters.Add("scopeUrn", urn);
-        return "EXISTS (SELECT 1 FROM PUPIL_ENROLMENT e WHERE e.UPN = p.UPN AND e.URN = @scopeUrn AND e.LeavingDate IS NULL)";
+        return "p.UPN IN (SELECT e.UPN FROM PUPIL_ENROLMENT e WHERE e.URN = @scopeUrn AND e.LeavingDate IS NULL)";
     }
 
     /// <summary>The pupil within the caller's scope, batched with every other pupil of the request (one statement).</summary>

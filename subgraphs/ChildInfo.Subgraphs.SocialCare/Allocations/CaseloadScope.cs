@@ -32,9 +32,8 @@ internal sealed class CaseloadScope() : AgencyRecordScope("social-care")
         }
 
         return $"""
-            EXISTS (SELECT 1 FROM ssd_involvements i
-                    WHERE i.invo_person_id = p.pers_person_id AND i.invo_involvement_end_date IS NULL
-                      AND (i.invo_professional_id = @scopeUser{team}))
+            p.pers_person_id IN (SELECT i.invo_person_id FROM ssd_involvements i
+                                 WHERE i.invo_involvement_end_date IS NULL AND (i.invo_professional_id = @scopeUser{team}))
             """;
     }
 

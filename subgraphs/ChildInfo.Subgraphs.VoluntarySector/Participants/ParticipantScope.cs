@@ -31,9 +31,8 @@ internal sealed class ParticipantScope() : AgencyRecordScope("voluntary-sector")
         }
 
         return $"""
-            EXISTS (SELECT 1 FROM tblEngagement e
-                    WHERE e.ParticipantID = p.ParticipantID AND e.EndDate IS NULL
-                      AND (e.KeyworkerID = @scopeUser{organisation}))
+            p.ParticipantID IN (SELECT e.ParticipantID FROM tblEngagement e
+                                WHERE e.EndDate IS NULL AND (e.KeyworkerID = @scopeUser{organisation}))
             """;
     }
 
