@@ -99,8 +99,11 @@ public sealed class AuditLog : IAsyncDisposable
                     // completes on the thread pool while this thread waits for it.
                     var records = _store.AppendAsync(entries, _sealer).GetAwaiter().GetResult();
                     Interlocked.Increment(ref _batches);
-                    // The same statement the store wrote into its head row; the file may lag it, never lead it.
-                    _headFile?.Committed(Signer.SignHead(records[^1].Sequence, records[^1].RecordHash, records[^1].Time));
+                    // The statement the store wrote into its head row (sealed in this append); the file may lag it, never lead it.
+                    if (_headFile is not null)
+                        _headFile.Committed(_sealer.LastSealed is { } head && head.Sequence == records[^1].Sequence && head.RecordHash == records[^1].RecordHash
+                            ? head
+                            : Signer.SignHead(records[^1].Sequence, records[^1].RecordHash, records[^1].Time));
                     for (var i = 0; i < batch.Count; i++)
                         batch[i].Completion.TrySetResult(records[i]);
                 }

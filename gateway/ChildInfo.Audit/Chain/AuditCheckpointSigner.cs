@@ -48,6 +48,11 @@ public sealed class AuditCheckpointSigner
         redaction.KeyId == KeyId &&
         AuditHashes.EqualsFixedTime(redaction.Signature, RedactionSignature(redaction.ThroughSequence, redaction.ThroughHash, redaction.RecordedBefore, redaction.RedactedAt, redaction.KeyId));
 
+    /// <summary>Why a statement under <paramref name="keyId"/> did not check out, in words for the reader of a verification.</summary>
+    public string WhyNotGenuine(string keyId) => keyId == KeyId
+        ? "its signature does not match the configured key: it was altered or forged, or the key was replaced"
+        : $"it is signed with key '{keyId}', not the configured key '{KeyId}'";
+
     private string Signature(string kind, long sequence, string recordHash, DateTimeOffset time, string keyId) =>
         Mac(string.Create(CultureInfo.InvariantCulture,
             $"childinfo-audit-{kind}/1|{sequence}|{recordHash}|{AuditCanonicalForm.FormatTime(time)}|{keyId}"));

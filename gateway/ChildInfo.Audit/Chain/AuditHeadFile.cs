@@ -4,24 +4,32 @@ using ChildInfo.Audit.Records;
 namespace ChildInfo.Audit.Chain;
 
 /// <summary>
-/// The chain's signed head kept in a file outside the database, rewritten after every commit (one small write per
-/// group commit, replaced by a rename so it is never half-written). Deleting records, or rolling the whole database
-/// back to an earlier copy, leaves this file naming a record the chain no longer holds. It may lag the database by
-/// the batch being committed when the process stops; it is never ahead of it unless records were taken away.
+/// The chain's signed head kept in a file outside the database, rewritten after every commit. Deleting records, or
+/// rolling the whole database back to an earlier copy, leaves this file naming a record the chain no longer holds.
+/// It may lag the database by the batch being committed when the process stops; it is never ahead of it unless
+/// records were taken away.
 /// </summary>
 /// <remarks>
+/// One write per group commit: the head, padded to a fixed block of <see cref="BlockSize"/> bytes, overwrites the
+/// file in place (opened by its path each time, so a file put in its place is the one written). A block that size
+/// is written by the disk as a whole, and the file never shrinks, so it is never seen half-written. Replacing it by a
+/// rename, or truncating it, made ext4 flush the file at every commit: 2 to 4 ms each, as much as the database's
+/// own sync; this costs tens of microseconds.
+/// <para>
 /// The writer checks the file before every commit (<see cref="Check"/>, called by the sealer under the store's lock)
 /// and refuses to append to a chain that does not reach the head it last wrote: appending would overwrite the only
 /// evidence that records were removed. A head it could not write is written again before the next commit, and that
 /// commit is refused while it still cannot be written, so the file lags by one batch at most.
+/// </para>
 /// </remarks>
 public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer)
 {
+    /// <summary>The size of the block the head is written in: one disk sector.</summary>
+    private const int BlockSize = 512;
+
     /// <summary>Files this large are not heads; reading stops there.</summary>
     private const int MaxBytes = 4096;
 
-    private static int _instances;
-    private readonly string _temporary = $"{path}.{Environment.ProcessId}-{Interlocked.Increment(ref _instances)}.tmp";
     private bool _loaded;
     private AuditHead? _last;
     private AuditHead? _unwritten;
@@ -89,7 +97,7 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer)
                 case { State: HeadFileState.Unreadable, Problem: var problem }:
                     throw new InvalidOperationException($"The audit head file '{path}' cannot be read: {problem}. Nothing is appended until it has been looked into: check the log with childinfo audit verify, then move the file aside.");
                 case { State: HeadFileState.Found, Head: { } found } when !signer.IsGenuine(found):
-                    throw new InvalidOperationException($"The audit head file '{path}' is not a head this gateway signed (it was altered, or signed with key '{found.KeyId}'). Nothing is appended until it has been looked into: check the log with childinfo audit verify, then move the file aside.");
+                    throw new InvalidOperationException($"The audit head file '{path}' is not a head this gateway signed: {signer.WhyNotGenuine(found.KeyId)}. Nothing is appended until it has been looked into: check the log with childinfo audit verify, then move the file aside.");
                 case { Head: var found }:
                     _last = found;
                     break;
@@ -124,19 +132,24 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer)
 
     private void Write(AuditHead head)
     {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (directory is not null)
+        if (_last is null && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } directory)
             Directory.CreateDirectory(directory);
-        File.WriteAllBytes(_temporary, Format(head));
-        File.Move(_temporary, path, overwrite: true);
+        var block = Format(head);
+        using (var file = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+        {
+            RandomAccess.Write(file, block, 0);
+            if (RandomAccess.GetLength(file) != block.Length)
+                RandomAccess.SetLength(file, block.Length);
+        }
         _last = head;
         _loaded = true;
         _unwritten = null;
     }
 
+    /// <summary>The head as one line of JSON, padded with spaces (which JSON ignores) to a whole number of blocks.</summary>
     private static byte[] Format(AuditHead head)
     {
-        using var buffer = new MemoryStream(256);
+        using var buffer = new MemoryStream(BlockSize);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
@@ -147,7 +160,10 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer)
             json.WriteString("signature", head.Signature);
             json.WriteEndObject();
         }
-        buffer.Write("\n"u8);
+        var size = ((int)buffer.Length / BlockSize + 1) * BlockSize;
+        while (buffer.Length < size - 1)
+            buffer.WriteByte((byte)' ');
+        buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
     }
 }

@@ -143,7 +143,7 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
     {
         if (!signer.IsGenuine(checkpoint))
             return new AuditChainBreak(record.Sequence, AuditBreakKind.BadCheckpointSignature,
-                $"The signed checkpoint at record {record.Sequence} is not genuine: its signature does not match (it was altered, forged, or signed with key '{checkpoint.KeyId}', which is not the configured key).");
+                $"The signed checkpoint at record {record.Sequence} is not genuine: {signer.WhyNotGenuine(checkpoint.KeyId)}.");
         if (checkpoint.RecordHash != record.RecordHash)
             return new AuditChainBreak(record.Sequence, AuditBreakKind.CheckpointMismatch,
                 $"Record {record.Sequence} is not the record the signed checkpoint vouched for: the log up to this point was rebuilt after the checkpoint was signed.");
@@ -191,7 +191,7 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
             { State: HeadFileState.Unreadable, Problem: var why } => new AuditChainBreak(last + 1, AuditBreakKind.BadHeadSignature,
                 $"The head file '{headFile}' is not a head the gateway wrote: {why}."),
             { Head: { } stated } when fileHead is null => new AuditChainBreak(last + 1, AuditBreakKind.BadHeadSignature,
-                $"The head file '{headFile}' is not genuine: its signature does not match (it was altered, forged, or signed with key '{stated.KeyId}', which is not the configured key)."),
+                $"The head file '{headFile}' is not genuine: {signer.WhyNotGenuine(stated.KeyId)}."),
             _ when fileHead is not null => await CheckVouchedAsync(fileHead, $"signed head file '{headFile}'", cancellationToken).ConfigureAwait(false),
             _ => null,
         };
@@ -213,7 +213,7 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
         }
         if (!signer.IsGenuine(head.Signed))
             return new AuditChainBreak(last + 1, AuditBreakKind.BadHeadSignature,
-                $"The database's head (record {head.Sequence}) is not genuine: its signature does not match (it was altered, forged, or signed with key '{head.Signed.KeyId}', which is not the configured key).");
+                $"The database's head (record {head.Sequence}) is not genuine: {signer.WhyNotGenuine(head.Signed.KeyId)}.");
         if (head.Sequence < last)
             return new AuditChainBreak(head.Sequence + 1, AuditBreakKind.UnanchoredRecords, head.Sequence + 1 == last
                 ? $"Record {last} comes after record {head.Sequence}, the last one the gateway signed a head for: it was added to the log by something other than the gateway."
@@ -275,7 +275,7 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
         public AuditChainBreak? CheckForgeries() =>
             _all.FirstOrDefault(s => !signer.IsGenuine(s)) is { } forged
                 ? new AuditChainBreak(forged.ThroughSequence, AuditBreakKind.BadRetentionSignature,
-                    $"A retention statement claiming that the details of records up to {forged.ThroughSequence} were removed is not genuine: its signature does not match (it was altered, forged, or signed with key '{forged.KeyId}', which is not the configured key).")
+                    $"A retention statement claiming that the details of records up to {forged.ThroughSequence} were removed is not genuine: {signer.WhyNotGenuine(forged.KeyId)}.")
                 : null;
     }
 

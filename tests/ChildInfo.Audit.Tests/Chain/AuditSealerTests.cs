@@ -124,6 +124,15 @@ public sealed class AuditSealerTests
     }
 
     [Fact]
+    public void WhyNotGenuine_SaysWhetherTheKeyIsAnotherOrTheSameNameReplaced()
+    {
+        var signer = new AuditCheckpointSigner(Entries.Key, "audit");
+
+        Assert.Equal("it is signed with key 'old', not the configured key 'audit'", signer.WhyNotGenuine("old"));
+        Assert.Equal("its signature does not match the configured key: it was altered or forged, or the key was replaced", signer.WhyNotGenuine("audit"));
+    }
+
+    [Fact]
     public void Seal_OnAHeadSignedWithAnotherKey_IsRefused()
     {
         var head = new ChainHead(1, new string('a', 64)) { Signed = new AuditCheckpointSigner(Entries.OtherKey, "k").SignHead(1, new string('a', 64), Start) };

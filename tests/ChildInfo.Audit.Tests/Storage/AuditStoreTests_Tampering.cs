@@ -170,7 +170,7 @@ public abstract partial class AuditStoreTests
         await using var restarted = new AuditLog(f.Store, f.Options, f.Time);
 
         Assert.Equal(new AuditChainBreak(11, AuditBreakKind.BadHeadSignature,
-            $"The head file '{f.HeadFile}' is not genuine: its signature does not match (it was altered, forged, or signed with key 'test-key', which is not the configured key)."),
+            $"The head file '{f.HeadFile}' is not genuine: its signature does not match the configured key: it was altered or forged, or the key was replaced."),
             await BreakOfAsync(f));
         var refused = await Assert.ThrowsAsync<AuditWriteException>(() => restarted.AppendAsync(Entries.Ordinary(11)));
         Assert.Contains("is not a head this gateway signed", refused.Message);
@@ -191,7 +191,7 @@ public abstract partial class AuditStoreTests
         File.Delete(f.HeadFile);
 
         Assert.Equal(new AuditChainBreak(9, AuditBreakKind.BadHeadSignature,
-            "The database's head (record 8) is not genuine: its signature does not match (it was altered, forged, or signed with key 'test-key', which is not the configured key)."),
+            "The database's head (record 8) is not genuine: its signature does not match the configured key: it was altered or forged, or the key was replaced."),
             await BreakOfAsync(f));
         var refused = await Assert.ThrowsAsync<AuditWriteException>(() => f.Log.AppendAsync(Entries.Ordinary(11)));
         Assert.Contains("is not one this gateway signed", refused.Message);
