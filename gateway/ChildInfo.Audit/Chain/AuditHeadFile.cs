@@ -52,6 +52,10 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer)
         {
             return HeadFileReading.Missing;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return HeadFileReading.Unreadable($"it cannot be opened ({ex.Message})");
+        }
 
         try
         {

@@ -14,7 +14,9 @@ public sealed record AuditVerification(long RecordsChecked, int CheckpointsCheck
     public bool IsIntact => FirstBreak is null;
 
     public string Summary => FirstBreak is { } broken
-        ? $"The audit log is broken at record {broken.Sequence}: {broken.Explanation}"
+        ? broken.Kind is AuditBreakKind.HeadMissing or AuditBreakKind.BadHeadSignature
+            ? $"The audit log's signed head fails its check (the log has {broken.Sequence - 1} records): {broken.Explanation}"
+            : $"The audit log is broken at record {broken.Sequence}: {broken.Explanation}"
         : $"The audit log is intact: {RecordsChecked} records checked ({RedactedRecords} with details removed under retention), {CheckpointsChecked} signed checkpoints confirmed, " +
           (HeadSequence == 0 ? "nothing written yet." : $"signed head at record {HeadSequence} confirmed{(HeadFileChecked ? " in the database and in the head file" : " in the database")}.");
 }

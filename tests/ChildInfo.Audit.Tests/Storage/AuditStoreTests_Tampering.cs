@@ -135,6 +135,7 @@ public abstract partial class AuditStoreTests
         Assert.Equal(new AuditChainBreak(11, AuditBreakKind.HeadMissing,
             "The signed head that the database keeps, and moves with every write, is missing: it was deleted, so the database alone can no longer show whether records were removed from the end."),
             await BreakOfAsync(f));
+        Assert.StartsWith("The audit log's signed head fails its check (the log has 10 records): The signed head that the database keeps", (await f.Verifier.VerifyAsync()).Summary);
         var refused = await Assert.ThrowsAsync<AuditWriteException>(() => f.Log.AppendAsync(Entries.Ordinary(11)));
         Assert.Contains("head row is missing", refused.Message);
     }

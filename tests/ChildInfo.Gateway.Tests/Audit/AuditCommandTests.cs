@@ -87,7 +87,7 @@ public sealed class AuditCommandTests(GatewayEnvironment environment)
         File.Delete(Path.Combine(headless, "audit.head"));
         var (headlessCode, _, headlessError) = await RunAsync(["audit", "verify", "--data", headless]);
         Assert.Equal(1, headlessCode);
-        Assert.Contains($"The audit log is broken at record 6: The head file '{Path.Combine(headless, "audit.head")}', which the gateway rewrites after every write to the log, is missing", headlessError, StringComparison.Ordinal);
+        Assert.Contains($"The audit log's signed head fails its check (the log has 5 records): The head file '{Path.Combine(headless, "audit.head")}', which the gateway rewrites after every write to the log, is missing", headlessError, StringComparison.Ordinal);
 
         var nulled = Copy(written);
         await ExecuteAsync(nulled, "UPDATE audit_record SET payload = NULL WHERE sequence = 2");
