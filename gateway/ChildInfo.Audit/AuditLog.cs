@@ -21,6 +21,7 @@ public sealed class AuditLog : IAsyncDisposable
 {
     private readonly IAuditStore _store;
     private readonly AuditSealer _sealer;
+    private readonly AuditHeadFile? _headFile;
     private readonly int _maxBatch;
     private readonly object _gate = new(); // Monitor, for Wait and Pulse
     private readonly Queue<Pending> _queue = new();
@@ -35,7 +36,8 @@ public sealed class AuditLog : IAsyncDisposable
             throw new ArgumentException(string.Join(" ", errors), nameof(options));
         _store = store;
         Signer = new AuditCheckpointSigner(options.CheckpointKey, options.CheckpointKeyId);
-        _sealer = new AuditSealer(time, Signer, options.CheckpointInterval);
+        _headFile = options.HeadFile is { } headFile ? new AuditHeadFile(headFile, Signer) : null;
+        _sealer = new AuditSealer(time, Signer, options.CheckpointInterval, _headFile);
         _maxBatch = options.MaxBatchSize;
         new Thread(Write) { IsBackground = true, Name = "Audit writer" }.Start();
     }
@@ -67,8 +69,8 @@ public sealed class AuditLog : IAsyncDisposable
         return cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task;
     }
 
-    /// <summary>A verifier over this log's store with this log's checkpoint key.</summary>
-    public AuditVerifier CreateVerifier() => new(_store, Signer);
+    /// <summary>A verifier over this log's store with this log's checkpoint key and head file.</summary>
+    public AuditVerifier CreateVerifier() => new(_store, Signer, _headFile?.Path);
 
     /// <summary>Stops taking entries and waits until everything queued has been written.</summary>
     public async ValueTask DisposeAsync()
@@ -97,6 +99,11 @@ public sealed class AuditLog : IAsyncDisposable
                     // completes on the thread pool while this thread waits for it.
                     var records = _store.AppendAsync(entries, _sealer).GetAwaiter().GetResult();
                     Interlocked.Increment(ref _batches);
+                    // The statement the store wrote into its head row (sealed in this append); the file may lag it, never lead it.
+                    if (_headFile is not null)
+                        _headFile.Committed(_sealer.LastSealed is { } head && head.Sequence == records[^1].Sequence && head.RecordHash == records[^1].RecordHash
+                            ? head
+                            : Signer.SignHead(records[^1].Sequence, records[^1].RecordHash, records[^1].Time));
                     for (var i = 0; i < batch.Count; i++)
                         batch[i].Completion.TrySetResult(records[i]);
                 }

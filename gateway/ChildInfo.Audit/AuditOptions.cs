@@ -15,6 +15,13 @@ public sealed record AuditOptions
     /// <summary>Most records sealed in one transaction when appends arrive together (group commit).</summary>
     public int MaxBatchSize { get; init; } = 500;
 
+    /// <summary>
+    /// The file outside the database that holds the chain's signed head, rewritten after every commit; null keeps the
+    /// signed head in the database only. Put it where someone who can change the database cannot (for SQLite, at
+    /// least beside the database file, so that a copy of the database alone, rolled back, is caught).
+    /// </summary>
+    public string? HeadFile { get; init; }
+
     /// <summary>How long operation text and disclosure details are kept; null keeps them for ever.</summary>
     public TimeSpan? RetentionPeriod { get; init; }
 
@@ -30,6 +37,8 @@ public sealed record AuditOptions
             errors.Add("Audit:CheckpointInterval must be at least 1.");
         if (MaxBatchSize < 1)
             errors.Add("Audit:MaxBatchSize must be at least 1.");
+        if (HeadFile is { } headFile && string.IsNullOrWhiteSpace(headFile))
+            errors.Add("Audit:HeadFile must name a file when set.");
         if (RetentionPeriod is { } period && period <= TimeSpan.Zero)
             errors.Add("Audit:RetentionPeriod must be positive when set.");
         return errors;

@@ -5,10 +5,15 @@ namespace ChildInfo.Audit.Chain;
 
 /// <summary>
 /// Turns entries into chained records on top of a head read under the store's append lock: numbers them, stamps the
-/// time, digests the payload, links each to its predecessor and signs a checkpoint every N records. Called by a
-/// store inside its append transaction, so time and sequence rise together along the chain.
+/// time, digests the payload, links each to its predecessor, signs a checkpoint every N records and signs the new
+/// head. Called by a store inside its append transaction, so time and sequence rise together along the chain.
 /// </summary>
-public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer, int checkpointInterval)
+/// <remarks>
+/// Before sealing it checks the head it is given: a head row whose signature is not this key's, or a chain that
+/// does not reach the head in <paramref name="headFile"/>, is refused (the store then rolls back), because
+/// appending would bury the evidence that the end of the chain was tampered with.
+/// </remarks>
+public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer, int checkpointInterval, AuditHeadFile? headFile = null)
 {
     /// <summary>Operation texts seen lately, normalised and hashed once: a gateway's clients send few distinct texts.</summary>
     private readonly ConcurrentDictionary<string, (string Text, string Hash)> _operations = new(StringComparer.Ordinal);
@@ -17,6 +22,15 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
 
     public SealedBatch Seal(ChainHead head, IReadOnlyList<AuditEntry> entries)
     {
+        if (entries.Count == 0)
+            throw new ArgumentException("Nothing to seal.", nameof(entries));
+        // A head row equal to the head this sealer signed last needs no second look (one HMAC less per commit).
+        if (head.Signed is { } signed && signed != LastSealed && !signer.IsGenuine(signed))
+            throw new InvalidOperationException(
+                $"The chain head in the audit store (record {head.Sequence}) is not one this gateway signed: {signer.WhyNotGenuine(signed.KeyId)}. " +
+                "Nothing is appended to a chain whose end cannot be trusted (childinfo audit verify).");
+        headFile?.Check(head);
+
         var now = time.GetUtcNow();
         var records = new List<AuditRecord>(entries.Count);
         var checkpoints = new List<AuditCheckpoint>();
@@ -29,8 +43,12 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
                 checkpoints.Add(signer.Sign(record.Sequence, record.RecordHash, now));
             previous = new ChainHead(record.Sequence, record.RecordHash);
         }
-        return new SealedBatch(records, checkpoints);
+        LastSealed = signer.SignHead(previous.Sequence, previous.RecordHash, now);
+        return new SealedBatch(records, checkpoints, LastSealed);
     }
+
+    /// <summary>The signed head of the last batch sealed: once its append has committed, the head the head file gets.</summary>
+    internal AuditHead? LastSealed { get; private set; }
 
     private AuditRecord Seal(ChainHead previous, AuditEntry entry, DateTimeOffset now)
     {

@@ -2,8 +2,11 @@ using ChildInfo.Audit.Records;
 
 namespace ChildInfo.Audit.Chain;
 
-/// <summary>Records sealed onto a chain head, in order, with the checkpoints that fall among them.</summary>
-public sealed record SealedBatch(IReadOnlyList<AuditRecord> Records, IReadOnlyList<AuditCheckpoint> Checkpoints)
+/// <summary>
+/// Records sealed onto a chain head, in order, with the checkpoints that fall among them and the signed head the
+/// store writes into its head row in the same transaction.
+/// </summary>
+public sealed record SealedBatch(IReadOnlyList<AuditRecord> Records, IReadOnlyList<AuditCheckpoint> Checkpoints, AuditHead Head)
 {
-    public ChainHead NewHead => Records.Count == 0 ? throw new InvalidOperationException("Empty batch.") : new(Records[^1].Sequence, Records[^1].RecordHash);
+    public ChainHead NewHead => new(Head.Sequence, Head.RecordHash) { Signed = Head };
 }

@@ -95,7 +95,7 @@ internal sealed class AuditRow
         RedactedAt = RedactedAt is null ? null : AuditCanonicalForm.ParseTime(RedactedAt),
     };
 
-    private static IReadOnlyList<string> ReadChildIds(string json)
+    internal static IReadOnlyList<string> ReadChildIds(string json)
     {
         try
         {

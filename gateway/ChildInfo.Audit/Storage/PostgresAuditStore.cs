@@ -6,7 +6,7 @@ namespace ChildInfo.Audit.Storage;
 /// <summary>
 /// PostgreSQL. An append is acknowledged only after its transaction commits (with the server's default
 /// <c>synchronous_commit=on</c>, after the WAL is flushed). Appends from every replica serialise on
-/// <c>SELECT ... FOR UPDATE</c> of the single chain head row.
+/// <c>SELECT ... FOR UPDATE</c> of the single chain head row, which each append moves to its signed head.
 /// </summary>
 public sealed class PostgresAuditStore(string connectionString) : SqlAuditStore
 {
@@ -18,8 +18,13 @@ public sealed class PostgresAuditStore(string connectionString) : SqlAuditStore
             CREATE TABLE IF NOT EXISTS audit_chain_head (
                 chain_id INTEGER NOT NULL PRIMARY KEY,
                 last_sequence BIGINT NOT NULL,
-                last_hash TEXT NOT NULL)
+                last_hash TEXT NOT NULL,
+                signed_at TEXT NULL,
+                key_id TEXT NULL,
+                signature TEXT NULL)
             """,
+            // A head table created before heads were signed gains the columns; its row is signed at the next append.
+            "ALTER TABLE audit_chain_head ADD COLUMN IF NOT EXISTS signed_at TEXT NULL, ADD COLUMN IF NOT EXISTS key_id TEXT NULL, ADD COLUMN IF NOT EXISTS signature TEXT NULL",
             "INSERT INTO audit_chain_head (chain_id, last_sequence, last_hash) VALUES (1, 0, '" + Chain.AuditHashes.Genesis + "') ON CONFLICT (chain_id) DO NOTHING",
             """
             CREATE TABLE IF NOT EXISTS audit_record (
@@ -57,8 +62,18 @@ public sealed class PostgresAuditStore(string connectionString) : SqlAuditStore
                 key_id TEXT NOT NULL,
                 signature TEXT NOT NULL)
             """,
+            """
+            CREATE TABLE IF NOT EXISTS audit_redaction (
+                through_sequence BIGINT NOT NULL,
+                through_hash TEXT NOT NULL,
+                recorded_before TEXT NOT NULL,
+                redacted_at TEXT NOT NULL,
+                key_id TEXT NOT NULL,
+                signature TEXT NOT NULL,
+                PRIMARY KEY (through_sequence, redacted_at))
+            """,
         ],
-        LockHead = "SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain_head WHERE chain_id = 1 FOR UPDATE",
+        LockHead = ReadHead + " FOR UPDATE",
         Page = "SELECT {0} FROM audit_record WHERE {1} ORDER BY sequence LIMIT @limit",
     };
 

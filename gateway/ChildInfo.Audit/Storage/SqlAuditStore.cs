@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using ChildInfo.Audit.Chain;
 using ChildInfo.Audit.Records;
 using Dapper;
@@ -9,13 +11,49 @@ namespace ChildInfo.Audit.Storage;
 /// The append, read and redact logic every SQL database shares, with Dapper. Each append is one transaction that
 /// first takes the database's write lock on the chain head (<see cref="AuditSql.LockHead"/>), so the chain stays
 /// linear across processes; the primary key on <c>sequence</c> and the unique <c>previous_hash</c> (on SQLite, a
-/// trigger checking each record's link to its predecessor) refuse a fork even if that lock were ever bypassed.
+/// trigger checking each record's link to its predecessor) refuse a fork even if that lock were ever bypassed. The
+/// same transaction moves the head row to the batch's signed head, so the row never lags the records.
 /// </summary>
 public abstract class SqlAuditStore : IAuditStore
 {
+    internal const string HeadColumns =
+        "last_sequence AS LastSequence, last_hash AS LastHash, signed_at AS SignedAt, key_id AS KeyId, signature AS Signature";
+
+    internal const string ReadHead = "SELECT " + HeadColumns + " FROM audit_chain_head WHERE chain_id = 1";
+
+    internal const string MoveHead =
+        "UPDATE audit_chain_head SET last_sequence = @Sequence, last_hash = @RecordHash, signed_at = @SignedAt, key_id = @KeyId, signature = @Signature " +
+        "WHERE chain_id = 1 AND last_sequence = @Previous";
+
+    internal const string InsertCheckpoint =
+        "INSERT INTO audit_checkpoint (sequence, record_hash, signed_at, key_id, signature) VALUES (@Sequence, @RecordHash, @SignedAt, @KeyId, @Signature)";
+
+    internal const string ReadCheckpoints =
+        "SELECT sequence AS Sequence, record_hash AS RecordHash, signed_at AS SignedAt, key_id AS KeyId, signature AS Signature FROM audit_checkpoint ORDER BY sequence";
+
+    /// <summary>The last record a retention run with this cut-off reaches (records and times rise together).</summary>
+    internal const string LastRecordedBefore =
+        "SELECT sequence AS Sequence, record_hash AS RecordHash FROM audit_record WHERE sequence = (SELECT MAX(sequence) FROM audit_record WHERE recorded_at < @before)";
+
+    internal const string Redact =
+        "UPDATE audit_record SET payload = NULL, redacted_at = @redactedAt WHERE sequence <= @through AND recorded_at < @before AND payload IS NOT NULL";
+
+    internal const string InsertRedaction =
+        "INSERT INTO audit_redaction (through_sequence, through_hash, recorded_before, redacted_at, key_id, signature) " +
+        "VALUES (@ThroughSequence, @ThroughHash, @RecordedBefore, @RedactedAt, @KeyId, @Signature)";
+
+    internal const string ReadRedactionRows =
+        "SELECT through_sequence AS ThroughSequence, through_hash AS ThroughHash, recorded_before AS RecordedBefore, redacted_at AS RedactedAt, " +
+        "key_id AS KeyId, signature AS Signature FROM audit_redaction ORDER BY through_sequence, redacted_at";
+
+    internal const string ReadChildIndex = "SELECT sequence AS Sequence, child_id AS ChildId FROM audit_record_child ORDER BY sequence";
+
+    internal const string ClearChildIndex = "DELETE FROM audit_record_child";
+
+    internal const string ChildIndexColumns = "audit_record_child (child_id, sequence)";
+
     private protected abstract AuditSql Sql { get; }
 
-    /// <summary>An open connection, configured for durable writes.</summary>
     /// <summary>A new, unopened connection to this store's database.</summary>
     protected abstract DbConnection CreateConnection();
 
@@ -39,7 +77,7 @@ public abstract class SqlAuditStore : IAuditStore
         }
     }
 
-    /// <summary>Begins the append transaction (SQLite overrides this to take its write lock at once).</summary>
+    /// <summary>Begins a writing transaction (SQLite overrides this to take its write lock at once).</summary>
     protected virtual async Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
@@ -59,21 +97,23 @@ public abstract class SqlAuditStore : IAuditStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await BeginAppendAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        var head = await connection.QuerySingleAsync<HeadRow>(new CommandDefinition(Sql.LockHead, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var batch = sealer.Seal(new ChainHead(head.LastSequence, head.LastHash), entries);
+        var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(Sql.LockHead, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The audit chain head row is missing: nothing is appended to a chain whose end is unknown (childinfo audit verify).");
+        var batch = sealer.Seal(head.ToChainHead(), entries);
 
         await InsertRowsAsync(connection, transaction, AuditRow.InsertColumns, AuditRow.ValueNames, batch.Records.Select(AuditRow.From), cancellationToken).ConfigureAwait(false);
         var children = batch.Records.SelectMany(r => r.ChildIds.Select(c => new ChildRow { ChildId = c, Sequence = r.Sequence }));
-        await InsertRowsAsync(connection, transaction, "audit_record_child (child_id, sequence)", ["ChildId", "Sequence"], children, cancellationToken).ConfigureAwait(false);
+        await InsertRowsAsync(connection, transaction, ChildIndexColumns, ["ChildId", "Sequence"], children, cancellationToken).ConfigureAwait(false);
         if (batch.Checkpoints.Count > 0)
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO audit_checkpoint (sequence, record_hash, signed_at, key_id, signature) VALUES (@Sequence, @RecordHash, @SignedAt, @KeyId, @Signature)",
+                InsertCheckpoint,
                 batch.Checkpoints.Select(c => new { c.Sequence, c.RecordHash, SignedAt = AuditCanonicalForm.FormatTime(c.Time), c.KeyId, c.Signature }),
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var newHead = batch.NewHead;
+        var signed = batch.Head;
         var moved = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE audit_chain_head SET last_sequence = @Sequence, last_hash = @RecordHash WHERE chain_id = 1 AND last_sequence = @Previous",
-            new { newHead.Sequence, newHead.RecordHash, Previous = head.LastSequence }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            MoveHead,
+            new { signed.Sequence, signed.RecordHash, SignedAt = AuditCanonicalForm.FormatTime(signed.Time), signed.KeyId, signed.Signature, Previous = head.LastSequence },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (moved != 1)
             throw new InvalidOperationException("The audit chain head moved during an append; the append was rolled back.");
 
@@ -83,6 +123,16 @@ public abstract class SqlAuditStore : IAuditStore
 
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
         await PageAsync("sequence > @after", new { after = afterSequence, limit }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<AuditRecord?> ReadLastAsync(CancellationToken cancellationToken = default) =>
+        (await PageAsync("sequence = (SELECT MAX(sequence) FROM audit_record)", new { limit = 1 }, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    public async Task<ChainHead?> ReadHeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(ReadHead, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToChainHead();
+    }
 
     public async Task<IReadOnlyList<AuditRecord>> ReadForReviewAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
         await PageAsync($"sequence > @after AND (break_glass = {Sql.True} OR preference_overridden = {Sql.True})", new { after = afterSequence, limit }, cancellationToken).ConfigureAwait(false);
@@ -95,26 +145,81 @@ public abstract class SqlAuditStore : IAuditStore
     public async Task<IReadOnlyList<AuditCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CheckpointRow>(new CommandDefinition(
-            "SELECT sequence AS Sequence, record_hash AS RecordHash, signed_at AS SignedAt, key_id AS KeyId, signature AS Signature FROM audit_checkpoint ORDER BY sequence",
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CheckpointRow>(new CommandDefinition(ReadCheckpoints, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => new AuditCheckpoint(r.Sequence, r.RecordHash, AuditCanonicalForm.ParseTime(r.SignedAt), r.KeyId, r.Signature))];
     }
 
-    public async Task<int> RedactAsync(DateTimeOffset recordedBefore, DateTimeOffset redactedAt, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditRedaction>> ReadRedactionsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE audit_record SET payload = NULL, redacted_at = @redactedAt WHERE recorded_at < @before AND payload IS NOT NULL",
-            new { before = AuditCanonicalForm.FormatTime(recordedBefore), redactedAt = AuditCanonicalForm.FormatTime(redactedAt) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<RedactionRow>(new CommandDefinition(ReadRedactionRows, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new AuditRedaction(r.ThroughSequence, r.ThroughHash, AuditCanonicalForm.ParseTime(r.RecordedBefore), AuditCanonicalForm.ParseTime(r.RedactedAt), r.KeyId, r.Signature))];
+    }
+
+    public async IAsyncEnumerable<AuditChildIndexEntry> ReadChildIndexAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var row in connection.QueryUnbufferedAsync<ChildRow>(ReadChildIndex).WithCancellation(cancellationToken).ConfigureAwait(false))
+            yield return new AuditChildIndexEntry(row.Sequence, row.ChildId);
+    }
+
+    public async Task<long> RebuildChildIndexAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginAppendAsync(connection, cancellationToken).ConfigureAwait(false);
+        // The append lock: no record is appended (with its index rows) while the index is rebuilt.
+        _ = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(Sql.LockHead, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(ClearChildIndex, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var page = string.Format(CultureInfo.InvariantCulture, Sql.Page, "sequence AS Sequence, child_ids AS ChildIds", "sequence > @after");
+        long after = 0, written = 0;
+        while (true)
+        {
+            var records = (await connection.QueryAsync<ChildIdsRow>(new CommandDefinition(page, new { after, limit = 1000 }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            if (records.Count == 0)
+                break;
+            var rows = records.SelectMany(r => AuditRow.ReadChildIds(r.ChildIds).Distinct(StringComparer.Ordinal).Select(c => new ChildRow { ChildId = c, Sequence = r.Sequence })).ToList();
+            await InsertRowsAsync(connection, transaction, ChildIndexColumns, ["ChildId", "Sequence"], rows, cancellationToken).ConfigureAwait(false);
+            written += rows.Count;
+            after = records[^1].Sequence;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    public async Task<int> RedactAsync(DateTimeOffset recordedBefore, DateTimeOffset redactedAt, AuditCheckpointSigner signer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginAppendAsync(connection, cancellationToken).ConfigureAwait(false);
+        var before = AuditCanonicalForm.FormatTime(recordedBefore);
+        var through = await connection.QuerySingleOrDefaultAsync<ThroughRow>(new CommandDefinition(LastRecordedBefore, new { before }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (through is null)
+            return 0;
+        var redacted = await connection.ExecuteAsync(new CommandDefinition(
+            Redact, new { through = through.Sequence, before, redactedAt = AuditCanonicalForm.FormatTime(redactedAt) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (redacted == 0)
+            return 0;
+
+        var statement = signer.SignRedaction(through.Sequence, through.RecordHash, recordedBefore, redactedAt);
+        await connection.ExecuteAsync(new CommandDefinition(InsertRedaction, new
+        {
+            statement.ThroughSequence,
+            statement.ThroughHash,
+            RecordedBefore = AuditCanonicalForm.FormatTime(statement.RecordedBefore),
+            RedactedAt = AuditCanonicalForm.FormatTime(statement.RedactedAt),
+            statement.KeyId,
+            statement.Signature,
+        }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return redacted;
     }
 
     private async Task<IReadOnlyList<AuditRecord>> PageAsync(string where, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, Sql.Page, AuditRow.Columns, where), parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            string.Format(CultureInfo.InvariantCulture, Sql.Page, AuditRow.Columns, where), parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToRecord())];
     }
 
@@ -139,7 +244,7 @@ public abstract class SqlAuditStore : IAuditStore
                 var placeholders = new string[properties.Length];
                 for (var p = 0; p < properties.Length; p++)
                 {
-                    placeholders[p] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@{names[p]}{i}");
+                    placeholders[p] = string.Create(CultureInfo.InvariantCulture, $"@{names[p]}{i}");
                     var parameter = command.CreateParameter();
                     parameter.ParameterName = placeholders[p];
                     parameter.DbType = types[p];
@@ -170,6 +275,33 @@ public abstract class SqlAuditStore : IAuditStore
     {
         public long LastSequence { get; set; }
         public string LastHash { get; set; } = "";
+        public string? SignedAt { get; set; }
+        public string? KeyId { get; set; }
+        public string? Signature { get; set; }
+
+        public ChainHead ToChainHead() => ChainHead.FromRow(LastSequence, LastHash, SignedAt, KeyId, Signature);
+    }
+
+    private sealed class ThroughRow
+    {
+        public long Sequence { get; set; }
+        public string RecordHash { get; set; } = "";
+    }
+
+    private sealed class ChildIdsRow
+    {
+        public long Sequence { get; set; }
+        public string ChildIds { get; set; } = "[]";
+    }
+
+    private sealed class RedactionRow
+    {
+        public long ThroughSequence { get; set; }
+        public string ThroughHash { get; set; } = "";
+        public string RecordedBefore { get; set; } = "";
+        public string RedactedAt { get; set; } = "";
+        public string KeyId { get; set; } = "";
+        public string Signature { get; set; } = "";
     }
 
     private sealed class CheckpointRow

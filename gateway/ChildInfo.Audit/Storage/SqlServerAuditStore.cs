@@ -19,8 +19,13 @@ public sealed class SqlServerAuditStore(string connectionString) : SqlAuditStore
             CREATE TABLE audit_chain_head (
                 chain_id INT NOT NULL PRIMARY KEY,
                 last_sequence BIGINT NOT NULL,
-                last_hash VARCHAR(64) NOT NULL)
+                last_hash VARCHAR(64) NOT NULL,
+                signed_at VARCHAR(28) NULL,
+                key_id NVARCHAR(100) NULL,
+                signature VARCHAR(64) NULL)
             """,
+            // A head table created before heads were signed gains the columns; its row is signed at the next append.
+            "IF COL_LENGTH(N'audit_chain_head', N'signature') IS NULL ALTER TABLE audit_chain_head ADD signed_at VARCHAR(28) NULL, key_id NVARCHAR(100) NULL, signature VARCHAR(64) NULL",
             "IF NOT EXISTS (SELECT 1 FROM audit_chain_head WHERE chain_id = 1) INSERT INTO audit_chain_head (chain_id, last_sequence, last_hash) VALUES (1, 0, '" + Chain.AuditHashes.Genesis + "')",
             """
             IF OBJECT_ID(N'audit_record', N'U') IS NULL
@@ -60,8 +65,19 @@ public sealed class SqlServerAuditStore(string connectionString) : SqlAuditStore
                 key_id NVARCHAR(100) NOT NULL,
                 signature VARCHAR(64) NOT NULL)
             """,
+            """
+            IF OBJECT_ID(N'audit_redaction', N'U') IS NULL
+            CREATE TABLE audit_redaction (
+                through_sequence BIGINT NOT NULL,
+                through_hash VARCHAR(64) NOT NULL,
+                recorded_before VARCHAR(28) NOT NULL,
+                redacted_at VARCHAR(28) NOT NULL,
+                key_id NVARCHAR(100) NOT NULL,
+                signature VARCHAR(64) NOT NULL,
+                PRIMARY KEY (through_sequence, redacted_at))
+            """,
         ],
-        LockHead = "SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain_head WITH (UPDLOCK, HOLDLOCK) WHERE chain_id = 1",
+        LockHead = "SELECT " + HeadColumns + " FROM audit_chain_head WITH (UPDLOCK, HOLDLOCK) WHERE chain_id = 1",
         Page = "SELECT TOP (@limit) {0} FROM audit_record WHERE {1} ORDER BY sequence",
     };
 

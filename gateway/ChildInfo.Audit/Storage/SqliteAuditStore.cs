@@ -41,7 +41,10 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
             CREATE TABLE IF NOT EXISTS audit_chain_head (
                 chain_id INTEGER NOT NULL PRIMARY KEY,
                 last_sequence INTEGER NOT NULL,
-                last_hash TEXT NOT NULL)
+                last_hash TEXT NOT NULL,
+                signed_at TEXT NULL,
+                key_id TEXT NULL,
+                signature TEXT NULL)
             """,
             "INSERT OR IGNORE INTO audit_chain_head (chain_id, last_sequence, last_hash) VALUES (1, 0, '" + Chain.AuditHashes.Genesis + "')",
             """
@@ -93,8 +96,18 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
                 key_id TEXT NOT NULL,
                 signature TEXT NOT NULL)
             """,
+            """
+            CREATE TABLE IF NOT EXISTS audit_redaction (
+                through_sequence INTEGER NOT NULL,
+                through_hash TEXT NOT NULL,
+                recorded_before TEXT NOT NULL,
+                redacted_at TEXT NOT NULL,
+                key_id TEXT NOT NULL,
+                signature TEXT NOT NULL,
+                PRIMARY KEY (through_sequence, redacted_at))
+            """,
         ],
-        LockHead = "SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain_head WHERE chain_id = 1",
+        LockHead = ReadHead,
         Page = "SELECT {0} FROM audit_record WHERE {1} ORDER BY sequence LIMIT @limit",
     };
 
@@ -105,8 +118,8 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
     protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
     /// <summary>
-    /// In one <c>BEGIN IMMEDIATE</c> transaction on the writing connection: reads the head, seals, inserts each record,
-    /// its child rows and any checkpoint, moves the head, commits (the WAL synced, <c>synchronous=FULL</c>). On any
+    /// In one <c>BEGIN IMMEDIATE</c> transaction on the writing connection: reads the head, seals (the sealer may refuse
+    /// the head), inserts each record, its child rows and any checkpoint, moves the head to the signed head, commits (the WAL synced, <c>synchronous=FULL</c>). On any
     /// failure the transaction is rolled back and the connection closed, so the next append starts afresh.
     /// </summary>
     public override Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEntry> entries, AuditSealer sealer, CancellationToken cancellationToken = default)
@@ -131,6 +144,26 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
                 return Task.FromException<IReadOnlyList<AuditRecord>>(ex);
             }
         }
+    }
+
+    /// <summary>Creates the tables; a head table from before heads were signed gains their columns (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    public override async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await base.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginAppendAsync(connection, cancellationToken).ConfigureAwait(false);
+        foreach (var column in new[] { "signed_at", "key_id", "signature" })
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('audit_chain_head') WHERE name = '{column}'";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                command.CommandText = $"ALTER TABLE audit_chain_head ADD COLUMN {column} TEXT NULL";
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Closes the writing connection (the next append would open it again).</summary>
@@ -183,12 +216,8 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
                 _insert = Prepare(AuditRow.Insert, AuditRow.ValueNames);
                 _insertValues = [.. _insert.Parameters.Cast<SqliteParameter>()];
                 _child = Prepare("INSERT INTO audit_record_child (child_id, sequence) VALUES (@ChildId, @Sequence)", "ChildId", "Sequence");
-                _checkpoint = Prepare(
-                    "INSERT INTO audit_checkpoint (sequence, record_hash, signed_at, key_id, signature) VALUES (@Sequence, @RecordHash, @SignedAt, @KeyId, @Signature)",
-                    "Sequence", "RecordHash", "SignedAt", "KeyId", "Signature");
-                _move = Prepare(
-                    "UPDATE audit_chain_head SET last_sequence = @Sequence, last_hash = @RecordHash WHERE chain_id = 1 AND last_sequence = @Previous",
-                    "Sequence", "RecordHash", "Previous");
+                _checkpoint = Prepare(InsertCheckpoint, "Sequence", "RecordHash", "SignedAt", "KeyId", "Signature");
+                _move = Prepare(MoveHead, "Sequence", "RecordHash", "SignedAt", "KeyId", "Signature", "Previous");
             }
             catch
             {
@@ -207,7 +236,7 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
             {
                 if (!reader.Read())
                     throw new InvalidOperationException("The audit chain head row is missing.");
-                head = new ChainHead(reader.GetInt64(0), reader.GetString(1));
+                head = ChainHead.FromRow(reader.GetInt64(0), reader.GetString(1), Optional(reader, 2), Optional(reader, 3), Optional(reader, 4));
             }
 
             var batch = sealer.Seal(head, entries);
@@ -224,7 +253,8 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
 
             foreach (var c in batch.Checkpoints)
                 Execute(_checkpoint, c.Sequence, c.RecordHash, AuditCanonicalForm.FormatTime(c.Time), c.KeyId, c.Signature);
-            if (Execute(_move, batch.NewHead.Sequence, batch.NewHead.RecordHash, head.Sequence) != 1)
+            var signed = batch.Head;
+            if (Execute(_move, signed.Sequence, signed.RecordHash, AuditCanonicalForm.FormatTime(signed.Time), signed.KeyId, signed.Signature, head.Sequence) != 1)
                 throw new InvalidOperationException("The audit chain head moved during an append; the append was rolled back.");
 
             transaction.Commit();
@@ -246,6 +276,8 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
                 command.Parameters.Add(new SqliteParameter { ParameterName = "@" + name });
             return command;
         }
+
+        private static string? Optional(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
         private static int Execute(SqliteCommand command, params ReadOnlySpan<object> values)
         {

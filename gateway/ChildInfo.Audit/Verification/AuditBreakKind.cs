@@ -18,9 +18,30 @@ public enum AuditBreakKind
     /// <summary>A checkpoint's signature is not genuine (forged, altered, or signed with another key).</summary>
     BadCheckpointSignature,
 
-    /// <summary>A genuine checkpoint vouches for a different hash than the record now has: the chain was rebuilt.</summary>
+    /// <summary>A genuine checkpoint or retention statement vouches for a different hash than the record now has: the chain was rebuilt.</summary>
     CheckpointMismatch,
 
-    /// <summary>A genuine checkpoint vouches for a record that is no longer there: records were cut from the end.</summary>
+    /// <summary>A genuine signed statement (head, head file, checkpoint, retention) vouches for a record that is no longer there: records were cut from the end.</summary>
     TruncatedLog,
+
+    /// <summary>The signed head (the database's head row, or the head file) is gone although the log has been written to.</summary>
+    HeadMissing,
+
+    /// <summary>The head row or head file is not signed with the configured key (forged, altered, reset, or another key's).</summary>
+    BadHeadSignature,
+
+    /// <summary>A genuine signed head vouches for a different hash than the record at its place: the end of the chain was rebuilt.</summary>
+    HeadMismatch,
+
+    /// <summary>Records follow the last record the gateway signed a head for: they were added outside the gateway.</summary>
+    UnanchoredRecords,
+
+    /// <summary>A record's details are missing and no retention statement covers it: they were removed by hand.</summary>
+    RemovedWithoutRetention,
+
+    /// <summary>A retention statement's signature is not genuine.</summary>
+    BadRetentionSignature,
+
+    /// <summary>The children's index (what each child's report reads) does not list exactly the children a record's sealed header names.</summary>
+    ChildIndexMismatch,
 }

@@ -5,18 +5,21 @@ namespace ChildInfo.Gateway.Audit;
 /// <summary>
 /// Resolves the audit settings of <c>childinfo serve</c> and <c>childinfo audit</c>: command-line values first, then
 /// the environment (<c>CHILDINFO_AUDIT_STORE</c> = sqlite | postgres | sqlserver, <c>CHILDINFO_AUDIT_CONNECTION</c>,
-/// <c>CHILDINFO_AUDIT_KEY_FILE</c>, <c>CHILDINFO_AUDIT_RETENTION_DAYS</c>), then the demo's defaults: SQLite at
-/// <c>DATA/audit.db</c> with the checkpoint key in <c>DATA/audit.key</c> (generated once).
+/// <c>CHILDINFO_AUDIT_KEY_FILE</c>, <c>CHILDINFO_AUDIT_HEAD_FILE</c>, <c>CHILDINFO_AUDIT_RETENTION_DAYS</c>), then the
+/// demo's defaults: SQLite at <c>DATA/audit.db</c> with the checkpoint key in <c>DATA/audit.key</c> (generated once).
+/// The signed head file defaults to beside the SQLite file (<c>audit.head</c>), or to <c>DATA/audit.head</c> for a
+/// database server.
 /// </summary>
-public sealed record AuditConfiguration(AuditStoreProvider Provider, string ConnectionString, string KeyFile, int? RetentionDays)
+public sealed record AuditConfiguration(AuditStoreProvider Provider, string ConnectionString, string KeyFile, int? RetentionDays, string HeadFile)
 {
     public const string StoreVariable = "CHILDINFO_AUDIT_STORE";
     public const string ConnectionVariable = "CHILDINFO_AUDIT_CONNECTION";
     public const string KeyFileVariable = "CHILDINFO_AUDIT_KEY_FILE";
+    public const string HeadFileVariable = "CHILDINFO_AUDIT_HEAD_FILE";
     public const string RetentionVariable = "CHILDINFO_AUDIT_RETENTION_DAYS";
 
     /// <summary>Throws <see cref="ArgumentException"/> with a plain message when a value is unusable.</summary>
-    public static AuditConfiguration Resolve(string dataDirectory, string? store, string? connection, string? keyFile, Func<string, string?> environment)
+    public static AuditConfiguration Resolve(string dataDirectory, string? store, string? connection, string? keyFile, Func<string, string?> environment, string? headFile = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var storeText = store ?? environment(StoreVariable) ?? "sqlite";
@@ -47,7 +50,9 @@ public sealed record AuditConfiguration(AuditStoreProvider Provider, string Conn
             retention = parsed;
         }
 
-        return new AuditConfiguration(provider, connectionString, keyFile ?? environment(KeyFileVariable) ?? Path.Combine(dataDirectory, "audit.key"), retention);
+        var head = headFile ?? (environment(HeadFileVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null)
+            ?? (provider == AuditStoreProvider.Sqlite ? Path.ChangeExtension(connectionString, ".head") : Path.Combine(dataDirectory, "audit.head"));
+        return new AuditConfiguration(provider, connectionString, keyFile ?? environment(KeyFileVariable) ?? Path.Combine(dataDirectory, "audit.key"), retention, head);
     }
 
     /// <summary>The gateway's settings; generates the key file when it does not exist yet.</summary>
@@ -57,6 +62,7 @@ public sealed record AuditConfiguration(AuditStoreProvider Provider, string Conn
         ConnectionString = ConnectionString,
         CheckpointKey = AuditKeyFile.LoadOrCreate(KeyFile),
         CheckpointKeyId = Path.GetFileNameWithoutExtension(KeyFile),
+        HeadFile = HeadFile,
         RetentionPeriod = RetentionDays is { } days ? TimeSpan.FromDays(days) : null,
     };
 }

@@ -2,7 +2,11 @@ using ChildInfo.Audit.Retention;
 
 namespace ChildInfo.Gateway.Audit;
 
-/// <summary>Creates the audit tables at start-up and applies the retention period once a day.</summary>
+/// <summary>
+/// Creates the audit tables at start-up and checks the chain's signed head against its last record (the head row and
+/// the head file), so tampering with the end of the log is in the log before anything is appended; applies the
+/// retention period once a day. The writer itself refuses to append to a chain that falls short of its head file.
+/// </summary>
 public sealed partial class AuditMaintenance(GatewayAudit audit, GatewayAuditOptions options, ILogger<AuditMaintenance> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
@@ -12,6 +16,10 @@ public sealed partial class AuditMaintenance(GatewayAudit audit, GatewayAuditOpt
         try
         {
             await audit.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            if (await audit.Log.CreateVerifier().VerifyHeadAsync(cancellationToken).ConfigureAwait(false) is { } broken)
+            {
+                LogHeadBroken(logger, broken.Sequence, broken.Explanation);
+            }
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException)
         {
@@ -54,4 +62,7 @@ public sealed partial class AuditMaintenance(GatewayAudit audit, GatewayAuditOpt
 
     [LoggerMessage(112, LogLevel.Error, "Audit retention failed; it is tried again tomorrow.")]
     private static partial void LogRetentionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(113, LogLevel.Critical, "The audit log's signed head does not match its records (at record {Sequence}): {Explanation} Run childinfo audit verify.")]
+    private static partial void LogHeadBroken(ILogger logger, long sequence, string explanation);
 }

@@ -1,13 +1,19 @@
+using System.Data.Common;
 using System.Globalization;
 using ChildInfo.Audit;
+using ChildInfo.Audit.Storage;
 using ChildInfo.Audit.Transparency;
+using ChildInfo.Audit.Verification;
 using ChildInfo.Gateway.Audit;
 
 namespace ChildInfo.Gateway.Cli;
 
 /// <summary>
-/// <c>childinfo audit verify | report --child ID | review</c>: checks the chain (exit 1 at the first broken link),
-/// prints a child's access report in plain English, lists break-glass accesses and overrides for review.
+/// <c>childinfo audit verify [--repair] | report --child ID | review</c>: checks the chain, its signed head (in the
+/// database and in the head file), retention and the children's index (exit 1 at the first problem; with
+/// <c>--repair</c>, a children's index that no longer matches an intact chain is rebuilt from it, and the run still
+/// exits 1 because something had been changed), prints a child's access report in plain English, lists break-glass
+/// accesses and overrides for review.
 /// </summary>
 public static class AuditCommand
 {
@@ -26,7 +32,7 @@ public static class AuditCommand
         var rest = args.Skip(1).ToList();
         return args[0] switch
         {
-            "verify" => await VerifyAsync(new ArgumentReader("audit verify", rest, StoreOptions, new HashSet<string>()), output, error, cancellationToken).ConfigureAwait(false),
+            "verify" => await VerifyAsync(new ArgumentReader("audit verify", rest, new HashSet<string>(StoreOptions) { "head-file" }, new HashSet<string> { "repair" }), output, error, cancellationToken).ConfigureAwait(false),
             "report" => await ReportAsync(new ArgumentReader("audit report", rest, new HashSet<string>(StoreOptions) { "child", "days" }, new HashSet<string>()), output, error, cancellationToken).ConfigureAwait(false),
             "review" => await ReviewAsync(new ArgumentReader("audit review", rest, new HashSet<string>(StoreOptions) { "after", "limit" }, new HashSet<string>()), output, error, cancellationToken).ConfigureAwait(false),
             _ => throw new CommandLineException($"Unknown audit subcommand '{args[0]}': use audit verify, audit report --child ID or audit review."),
@@ -41,12 +47,61 @@ public static class AuditCommand
             return 1;
         }
 
-        var options = new GatewayAuditOptions { Provider = configuration.Provider, ConnectionString = configuration.ConnectionString, CheckpointKey = AuditKeyFile.Load(configuration.KeyFile), CheckpointKeyId = Path.GetFileNameWithoutExtension(configuration.KeyFile) };
+        var options = new GatewayAuditOptions
+        {
+            Provider = configuration.Provider,
+            ConnectionString = configuration.ConnectionString,
+            CheckpointKey = AuditKeyFile.Load(configuration.KeyFile),
+            CheckpointKeyId = Path.GetFileNameWithoutExtension(configuration.KeyFile),
+            HeadFile = configuration.HeadFile,
+        };
         var store = AuditStores.Open(options.Provider, options.ConnectionString);
         await using var log = new AuditLog(store, options.ToAuditOptions(), TimeProvider.System);
-        var check = await log.CreateVerifier().VerifyAsync(cancellationToken).ConfigureAwait(false);
-        await (check.IsIntact ? output : error).WriteLineAsync(check.Summary).ConfigureAwait(false);
-        return check.IsIntact ? 0 : 1;
+        var verifier = log.CreateVerifier();
+        try
+        {
+            var check = await verifier.VerifyAsync(cancellationToken).ConfigureAwait(false);
+            if (check.IsIntact)
+            {
+                await output.WriteLineAsync(check.Summary).ConfigureAwait(false);
+                return 0;
+            }
+
+            await error.WriteLineAsync(check.Summary).ConfigureAwait(false);
+            if (reader.Has("repair"))
+            {
+                await RepairAsync(check, store, verifier, output, error, cancellationToken).ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+        catch (DbException ex)
+        {
+            await error.WriteLineAsync($"childinfo: the audit log could not be read ({ex.Message}): its tables are missing or its database cannot be reached.").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    /// <summary>Rebuilds the children's index from the chain, only when the index is all that is wrong.</summary>
+    private static async Task RepairAsync(AuditVerification check, IAuditStore store, AuditVerifier verifier, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (check.FirstBreak?.Kind != AuditBreakKind.ChildIndexMismatch)
+        {
+            await error.WriteLineAsync("Nothing was repaired: --repair only rebuilds the children's index, and only from a chain that verifies.").ConfigureAwait(false);
+            return;
+        }
+
+        var chain = await verifier.VerifyAsync(checkChildIndex: false, cancellationToken).ConfigureAwait(false);
+        if (!chain.IsIntact)
+        {
+            await error.WriteLineAsync($"Nothing was repaired: the children's index is only rebuilt from a chain that verifies, and {chain.Summary}").ConfigureAwait(false);
+            return;
+        }
+
+        var rows = await store.RebuildChildIndexAsync(cancellationToken).ConfigureAwait(false);
+        var after = await verifier.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        await (after.IsIntact ? output : error).WriteLineAsync(
+            string.Create(CultureInfo.InvariantCulture, $"Repaired: the children's index was rebuilt from the chain ({rows} rows). {after.Summary}")).ConfigureAwait(false);
     }
 
     private static async Task<int> ReportAsync(ArgumentReader reader, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -108,7 +163,7 @@ public static class AuditCommand
     {
         try
         {
-            return AuditConfiguration.Resolve(reader.String("data") ?? Path.Combine("data", "demo"), reader.String("store"), reader.String("connection"), reader.String("key-file"), Environment.GetEnvironmentVariable);
+            return AuditConfiguration.Resolve(reader.String("data") ?? Path.Combine("data", "demo"), reader.String("store"), reader.String("connection"), reader.String("key-file"), Environment.GetEnvironmentVariable, reader.String("head-file"));
         }
         catch (ArgumentException ex)
         {

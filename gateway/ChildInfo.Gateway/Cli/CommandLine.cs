@@ -13,7 +13,7 @@ public static class CommandLine
                childinfo subgraph add | update | remove | list
                                                     register and change subgraphs on a running gateway
                childinfo token --role ROLE          a development token for the demo
-               childinfo audit verify | report | review
+               childinfo audit verify [--repair] | report | review
 
         serve (with no options: the embedded demo at http://127.0.0.1:4000/graphql)
           --supergraph FILE   serve this Apollo Federation 2 supergraph; subgraph URLs come from its join__Graph values
@@ -28,12 +28,16 @@ public static class CommandLine
           --org ORG           organisation; --team T, --school URN, --setting URN relationships
           --data DIR          the demo's data folder holding the development signing key (default data/demo)
 
-        audit verify | report --child ID [--days N] | review [--after SEQ] [--limit N]
-          --data DIR          the folder holding audit.db and audit.key (default data/demo)
+        audit verify [--repair] | report --child ID [--days N] | review [--after SEQ] [--limit N]
+          --data DIR          the folder holding audit.db, audit.head and audit.key (default data/demo)
           --store KIND        sqlite (default), postgres or sqlserver (or CHILDINFO_AUDIT_STORE)
           --connection TEXT   the SQLite file or the database's connection string (or CHILDINFO_AUDIT_CONNECTION)
           --key-file FILE     the checkpoint key, for verify (default DIR/audit.key, or CHILDINFO_AUDIT_KEY_FILE)
-          verify exits 1 and names the first broken record when the chain is broken
+          --head-file FILE    the signed head the gateway writes outside the database, for verify (default beside
+                              the SQLite file, DIR/audit.head for a database server, or CHILDINFO_AUDIT_HEAD_FILE)
+          --repair            verify, then rebuild the children's index from the chain if that is all that is wrong
+          verify exits 1 and names the first problem: a record changed, removed or added, records cut from the end,
+          a missing or forged head, details removed outside retention, a child's access missing from the index
 
         subgraph add NAME --url URL --classifications FILE | update NAME [--url URL] [--classifications FILE]
                  | remove NAME | list          (system owners: the running gateway's subgraph registry)

@@ -111,6 +111,38 @@ public sealed class AuditSealerTests
     }
 
     [Fact]
+    public void Seal_SignsTheNewHead_AsAHeadNotACheckpoint()
+    {
+        var signer = new AuditCheckpointSigner(Entries.Key, "k");
+        var batch = new AuditSealer(new ManualTimeProvider(Start), signer, 100).Seal(ChainHead.Empty, [.. Enumerable.Range(1, 3).Select(i => Entries.Ordinary(i))]);
+
+        Assert.Equal((3L, batch.Records[^1].RecordHash, Start), (batch.Head.Sequence, batch.Head.RecordHash, batch.Head.Time));
+        Assert.True(signer.IsGenuine(batch.Head));
+        Assert.False(signer.IsGenuine(batch.Head with { Sequence = 4 }));
+        Assert.False(signer.IsGenuine(new AuditCheckpoint(3, batch.Head.RecordHash, Start, "k", batch.Head.Signature)));
+        Assert.False(new AuditCheckpointSigner(Entries.OtherKey, "k").IsGenuine(batch.Head));
+    }
+
+    [Fact]
+    public void WhyNotGenuine_SaysWhetherTheKeyIsAnotherOrTheSameNameReplaced()
+    {
+        var signer = new AuditCheckpointSigner(Entries.Key, "audit");
+
+        Assert.Equal("it is signed with key 'old', not the configured key 'audit'", signer.WhyNotGenuine("old"));
+        Assert.Equal("its signature does not match the configured key: it was altered or forged, or the key was replaced", signer.WhyNotGenuine("audit"));
+    }
+
+    [Fact]
+    public void Seal_OnAHeadSignedWithAnotherKey_IsRefused()
+    {
+        var head = new ChainHead(1, new string('a', 64)) { Signed = new AuditCheckpointSigner(Entries.OtherKey, "k").SignHead(1, new string('a', 64), Start) };
+
+        var refused = Assert.Throws<InvalidOperationException>(() => Sealer(new ManualTimeProvider(Start)).Seal(head, [Entries.Ordinary(2)]));
+
+        Assert.Contains("The chain head in the audit store (record 1) is not one this gateway signed", refused.Message);
+    }
+
+    [Fact]
     public void Options_WithShortKey_AreRefusedInPlainWords()
     {
         var errors = (Entries.Options() with { CheckpointKey = [1, 2, 3], CheckpointInterval = 0 }).Validate();

@@ -7,8 +7,11 @@ public static class Entries
 {
     public static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
 
-    public static AuditOptions Options(int checkpointInterval = 4, TimeSpan? retention = null) =>
-        new() { CheckpointKey = Key, CheckpointKeyId = "test-key", CheckpointInterval = checkpointInterval, RetentionPeriod = retention };
+    /// <summary>Another key under the same name: what someone without the real key would sign with.</summary>
+    public static readonly byte[] OtherKey = [.. Enumerable.Range(101, 32).Select(i => (byte)i)];
+
+    public static AuditOptions Options(int checkpointInterval = 4, TimeSpan? retention = null, string? headFile = null) =>
+        new() { CheckpointKey = Key, CheckpointKeyId = "test-key", CheckpointInterval = checkpointInterval, RetentionPeriod = retention, HeadFile = headFile };
 
     public static AuditEntry Ordinary(int n, string child = "C-0001") => new()
     {

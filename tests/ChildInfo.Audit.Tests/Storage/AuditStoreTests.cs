@@ -13,22 +13,27 @@ using Dapper;
 namespace ChildInfo.Audit.Tests.Storage;
 
 /// <summary>The audit log end to end against each real database: append, verify, tamper, load, report, retain.</summary>
-public abstract class AuditStoreTests
+public abstract partial class AuditStoreTests
 {
     protected static readonly DateTimeOffset Start = new(2025, 3, 3, 14, 5, 0, TimeSpan.Zero);
 
     /// <summary>A store over a new, empty database, and a way to reach that database directly (to tamper with it).</summary>
     protected abstract Task<(IAuditStore Store, Func<DbConnection> Connect)> NewStoreAsync();
 
-    private sealed record Fixture(IAuditStore Store, Func<DbConnection> Connect, ManualTimeProvider Time, AuditLog Log) : IAsyncDisposable
+    /// <summary>A log over a new database, its head file in a folder of its own.</summary>
+    private sealed record Fixture(IAuditStore Store, Func<DbConnection> Connect, ManualTimeProvider Time, AuditLog Log, AuditOptions Options) : IAsyncDisposable
     {
         public AuditVerifier Verifier => Log.CreateVerifier();
 
-        public async Task ExecuteAsync(string sql)
+        public string HeadFile => Options.HeadFile!;
+
+        public AuditCheckpointSigner Signer => new(Options.CheckpointKey, Options.CheckpointKeyId);
+
+        public async Task<int> ExecuteAsync(string sql, object? parameters = null)
         {
             await using var connection = Connect();
             await connection.OpenAsync();
-            await connection.ExecuteAsync(sql);
+            return await connection.ExecuteAsync(sql, parameters);
         }
 
         public async Task<long> ScalarAsync(string sql)
@@ -47,7 +52,9 @@ public abstract class AuditStoreTests
         await store.EnsureCreatedAsync();
         await store.EnsureCreatedAsync();
         var time = new ManualTimeProvider(Start);
-        return new Fixture(store, connect, time, new AuditLog(store, options ?? Entries.Options(), time));
+        options ??= Entries.Options();
+        options = options with { HeadFile = options.HeadFile ?? Path.Combine(Directory.CreateTempSubdirectory("childinfo-audit-head-").FullName, "audit.head") };
+        return new Fixture(store, connect, time, new AuditLog(store, options, time), options);
     }
 
     private static async Task AppendAsync(Fixture f, int count)
@@ -72,6 +79,8 @@ public abstract class AuditStoreTests
         Assert.True(result.IsIntact, result.Summary);
         Assert.Equal(10, result.RecordsChecked);
         Assert.Equal(2, result.CheckpointsChecked);
+        Assert.Equal(10, result.HeadSequence);
+        Assert.Equal("The audit log is intact: 10 records checked (0 with details removed under retention), 2 signed checkpoints confirmed, signed head at record 10 confirmed in the database and in the head file.", result.Summary);
         var stored = (await f.Store.ReadAsync(0, 1))[0];
         Assert.Equal(first.RecordHash, stored.RecordHash);
         Assert.Equal(Start, stored.Time);
@@ -195,7 +204,7 @@ public abstract class AuditStoreTests
     }
 
     [Fact]
-    public async Task Verify_RecordsCutFromTheEnd_ReportsTruncationFromTheCheckpoint()
+    public async Task Verify_RecordsCutFromTheEnd_ReportsTruncationFromTheSignedHead()
     {
         await using var f = await NewAsync();
         await AppendAsync(f, 10);
@@ -205,7 +214,7 @@ public abstract class AuditStoreTests
 
         Assert.Equal(8, result.FirstBreak!.Sequence);
         Assert.Equal(AuditBreakKind.TruncatedLog, result.FirstBreak.Kind);
-        Assert.Contains("log ends at record 7", result.FirstBreak.Explanation);
+        Assert.Equal("The log ends at record 7, but the signed head the database keeps vouches that record 10 was written: records 8 to 10 at least were removed from the end.", result.FirstBreak.Explanation);
     }
 
     [Fact]
@@ -380,6 +389,9 @@ public abstract class AuditStoreTests
 
         Assert.True(verified.IsIntact, verified.Summary);
         Assert.Equal(5, verified.RedactedRecords);
+        var statement = Assert.Single(await f.Store.ReadRedactionsAsync());
+        Assert.Equal((5L, records[4].RecordHash, f.Time.GetUtcNow()), (statement.ThroughSequence, statement.ThroughHash, statement.RedactedAt));
+        Assert.True(f.Signer.IsGenuine(statement));
         Assert.All(records.Take(5), r => Assert.True(r.IsRedacted && r.OperationText is null && r.Justification is null && r.RedactedAt == f.Time.GetUtcNow()));
         Assert.All(records.Skip(5), r => Assert.False(r.IsRedacted));
         Assert.Equal(["C-0001"], records[0].ChildIds);

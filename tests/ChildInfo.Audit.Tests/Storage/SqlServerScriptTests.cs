@@ -19,8 +19,14 @@ public sealed class SqlServerScriptTests
         data.Add(AuditRow.Insert);
         data.Add($"INSERT INTO {AuditRow.InsertColumns} VALUES ({string.Join(", ", AuditRow.ValueNames.Select(n => $"@{n}0"))}), ({string.Join(", ", AuditRow.ValueNames.Select(n => $"@{n}1"))})");
         data.Add("INSERT INTO audit_record_child (child_id, sequence) VALUES (@ChildId0, @Sequence0), (@ChildId1, @Sequence1)");
-        data.Add("UPDATE audit_record SET payload = NULL, redacted_at = @redactedAt WHERE recorded_at < @before AND payload IS NOT NULL");
-        data.Add("UPDATE audit_chain_head SET last_sequence = @Sequence, last_hash = @RecordHash WHERE chain_id = 1 AND last_sequence = @Previous");
+        data.Add(string.Format(CultureInfo.InvariantCulture, sql.Page, AuditRow.Columns, "sequence = (SELECT MAX(sequence) FROM audit_record)"));
+        data.Add(string.Format(CultureInfo.InvariantCulture, sql.Page, "sequence AS Sequence, child_ids AS ChildIds", "sequence > @after"));
+        foreach (var statement in new[]
+        {
+            SqlAuditStore.ReadHead, SqlAuditStore.MoveHead, SqlAuditStore.InsertCheckpoint, SqlAuditStore.ReadCheckpoints, SqlAuditStore.LastRecordedBefore,
+            SqlAuditStore.Redact, SqlAuditStore.InsertRedaction, SqlAuditStore.ReadRedactionRows, SqlAuditStore.ReadChildIndex, SqlAuditStore.ClearChildIndex,
+        })
+            data.Add(statement);
         return data;
     }
 

@@ -2,6 +2,7 @@ using ChildInfo.Audit.Storage;
 using ChildInfo.Audit.Tests.Kit;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using ChildInfo.Audit.Verification;
 
 namespace ChildInfo.Audit.Tests.Storage;
 
@@ -91,5 +92,37 @@ public sealed class SqliteAuditStoreTests
         Assert.Equal(30, result.RecordsChecked);
         Assert.Equal(2, await ScalarAsync(path,
             "SELECT COUNT(*) FROM pragma_index_list('audit_record') l JOIN pragma_index_info(l.name) i WHERE l.\"unique\" = 1 AND i.name IN ('previous_hash', 'record_hash')"));
+    }
+
+    /// <summary>A head row written before heads were signed: reported until the next append signs it.</summary>
+    [Fact]
+    public async Task HeadTableFromAnEarlierVersion_GainsTheSignatureColumns_AndTheNextAppendSignsTheHead()
+    {
+        var path = NewPath();
+        var store = new SqliteAuditStore(path);
+        await store.EnsureCreatedAsync();
+        await using (var log = new AuditLog(store, Entries.Options(), TimeProvider.System))
+        {
+            for (var i = 1; i <= 3; i++)
+                await log.AppendAsync(Entries.Ordinary(i));
+        }
+        store.Dispose();
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            foreach (var column in new[] { "signed_at", "key_id", "signature" })
+                connection.Execute($"ALTER TABLE audit_chain_head DROP COLUMN {column}");
+        }
+
+        var upgraded = new SqliteAuditStore(path);
+        await upgraded.EnsureCreatedAsync();
+        await using var again = new AuditLog(upgraded, Entries.Options(), TimeProvider.System);
+        var unsigned = await again.CreateVerifier().VerifyAsync();
+        await again.AppendAsync(Entries.Ordinary(4));
+        var signed = await again.CreateVerifier().VerifyAsync();
+
+        Assert.Equal(AuditBreakKind.BadHeadSignature, unsigned.FirstBreak?.Kind);
+        Assert.Contains("The database's head (record 3) is not signed", unsigned.FirstBreak!.Explanation);
+        Assert.True(signed.IsIntact, signed.Summary);
+        Assert.Equal(4, signed.HeadSequence);
     }
 }

@@ -161,6 +161,16 @@ public sealed class RequestAuditTests(GatewayEnvironment environment)
 
         public Task<IReadOnlyList<AuditRecord>> ReadForReviewAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<AuditRecord>>([]);
 
-        public Task<int> RedactAsync(DateTimeOffset recordedBefore, DateTimeOffset redactedAt, CancellationToken cancellationToken = default) => Task.FromResult(0);
+        public Task<AuditRecord?> ReadLastAsync(CancellationToken cancellationToken = default) => Task.FromResult<AuditRecord?>(null);
+
+        public Task<ChainHead?> ReadHeadAsync(CancellationToken cancellationToken = default) => Task.FromResult<ChainHead?>(null);
+
+        public Task<IReadOnlyList<AuditRedaction>> ReadRedactionsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<AuditRedaction>>([]);
+
+        public IAsyncEnumerable<AuditChildIndexEntry> ReadChildIndexAsync(CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<AuditChildIndexEntry>();
+
+        public Task<long> RebuildChildIndexAsync(CancellationToken cancellationToken = default) => Task.FromResult(0L);
+
+        public Task<int> RedactAsync(DateTimeOffset recordedBefore, DateTimeOffset redactedAt, AuditCheckpointSigner signer, CancellationToken cancellationToken = default) => Task.FromResult(0);
     }
 }
