@@ -10,7 +10,7 @@ namespace ChildInfo.Subgraphs.ChildIndex;
 
 public sealed class ChildIndexQuery : ObjectGraphType
 {
-    /// <summary>Blocked candidates in the caller's scope examined per search; a search is for one child, not a listing.</summary>
+    /// <summary>Blocked candidates examined per search; a search is for one child, not a listing.</summary>
     private const int CandidateLimit = 500;
 
     private const int ResultLimit = 10;
@@ -24,7 +24,7 @@ public sealed class ChildIndexQuery : ObjectGraphType
             .Resolve(c => ChildGraphType.Load(c, c.GetArgument<string>("id")));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChildCandidateGraphType>>>>("searchChildren")
-            .Description("Find a child by name, date of birth and postcode; returns scored candidates in the caller's record scope, best first (at most 10). Finding a child is an access: children outside the scope are never candidates, and under any scope but everyone's an OUTSIDE_SCOPE notice says that results are limited by scope, never whether or how many were left out.")
+            .Description("Find a child by name, date of birth and postcode; returns scored candidates in the caller's record scope, best first (at most 10). Finding a child is an access: candidates outside the scope are left out, and an OUTSIDE_SCOPE error says how many.")
             .Argument<StringGraphType>("forename")
             .Argument<StringGraphType>("surname")
             .Argument<DateScalar>("dateOfBirth")
@@ -40,17 +40,21 @@ public sealed class ChildIndexQuery : ObjectGraphType
                     Clean(c.GetArgument<string?>("sex")) is { Length: 1 } s ? s[0] : null);
                 if (criteria.Surname is null && criteria.DateOfBirth is null)
                     throw new ExecutionError("A search needs at least a surname or a date of birth.") { Code = "SEARCH_TOO_BROAD" };
-                var scope = CallerScope.From(c);
-                var candidates = await c.Service<ChildIndexRepository>()
-                    .GetBlockedCandidatesAsync(criteria, scope, CandidateLimit, c.CancellationToken)
+                var repository = c.Service<ChildIndexRepository>();
+                var candidates = await repository
+                    .GetBlockedCandidatesAsync(criteria.Surname, criteria.DateOfBirth, criteria.Postcode, CandidateLimit, c.CancellationToken)
                     .ConfigureAwait(false);
-                // The same notice whatever the database holds outside the scope: it must not become a way to learn it.
-                scope.ReportResultsLimited(c);
-                return candidates.Select(child => CandidateScorer.Score(child, criteria))
+                var matches = candidates.Select(child => CandidateScorer.Score(child, criteria))
                     .Where(candidate => candidate.Score >= CandidateScorer.MinimumScore)
                     .OrderByDescending(candidate => candidate.Score).ThenBy(candidate => candidate.Child.ChildId, StringComparer.Ordinal)
-                    .Take(ResultLimit)
                     .ToList();
+                var scope = CallerScope.From(c);
+                if (scope.IsEveryone)
+                    return matches.Take(ResultLimit).ToList();
+                var inScope = await repository.InScopeAsync([.. matches.Select(m => m.Child.ChildId)], scope, c.CancellationToken).ConfigureAwait(false);
+                scope.ReportLeftOut(c, matches.Count(m => !inScope.Contains(m.Child.ChildId)));
+
+                return matches.Where(m => inScope.Contains(m.Child.ChildId)).Take(ResultLimit).ToList();
             });
     }
 

@@ -8,16 +8,28 @@ using Dapper;
 
 namespace ChildInfo.Subgraphs.ChildIndex;
 
-/// <summary>The child index's SQL: batched lookups by child id and blocked candidate search, each within a record scope.</summary>
+/// <summary>The child index's SQL: batched lookups by child id (within a record scope), blocked candidate search.</summary>
 public sealed class ChildIndexRepository(AgencyDatabase database)
 {
     private const string ChildColumns = "child_id, forename, middle_name, surname, sex, dob, postcode, nhs_number, upn";
 
-    /// <summary>The children among <paramref name="childIds"/> that are in <paramref name="scope"/>, in one statement.</summary>
+    public async Task<IReadOnlyDictionary<string, IndexedChild>> GetChildrenAsync(IReadOnlyCollection<string> childIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<IndexedChild>(new CommandDefinition(
+            $"SELECT {ChildColumns} FROM ci_child WHERE {database.Dialect.In("child_id", "@childIds")}",
+            new { childIds = childIds.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.ChildId, StringComparer.Ordinal);
+    }
+
+    /// <summary>The children among <paramref name="childIds"/> that are in <paramref name="scope"/> (everyone's: all of them).</summary>
     public async Task<IReadOnlyDictionary<string, IndexedChild>> GetChildrenInScopeAsync(IReadOnlyCollection<string> childIds, CallerScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.IsEveryone)
+            return await GetChildrenAsync(childIds, cancellationToken).ConfigureAwait(false);
         var parameters = new DynamicParameters(new { childIds = childIds.ToArray() });
-        var condition = ChildIndexScope.Instance.Filter(scope, parameters);
+        var condition = ScopeCondition.For(scope, parameters);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<IndexedChild>(new CommandDefinition(
             $"SELECT {ChildColumns} FROM ci_child c WHERE {database.Dialect.In("c.child_id", "@childIds")} AND {condition}",
@@ -25,49 +37,52 @@ public sealed class ChildIndexRepository(AgencyDatabase database)
         return rows.ToDictionary(r => r.ChildId, StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// The links of <paramref name="childIds"/> to records held by <paramref name="agencies"/> (every agency when null),
-    /// best match first: links to an agency the caller may not link to never leave the database.
-    /// </summary>
-    public async Task<IEnumerable<RecordLink>> GetLinksAsync(IReadOnlyCollection<string> childIds, IReadOnlyCollection<string>? agencies, CancellationToken cancellationToken)
+    /// <summary>Which of <paramref name="childIds"/> are in <paramref name="scope"/>.</summary>
+    public async Task<IReadOnlySet<string>> InScopeAsync(IReadOnlyCollection<string> childIds, CallerScope scope, CancellationToken cancellationToken)
     {
-        var agencyFilter = agencies is null ? "" : $" AND {database.Dialect.In("source_system", "@agencies")}";
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.IsEveryone)
+            return childIds.ToHashSet(StringComparer.Ordinal);
+        if (childIds.Count == 0)
+            return new HashSet<string>(StringComparer.Ordinal);
+        var parameters = new DynamicParameters(new { childIds = childIds.ToArray() });
+        var condition = ScopeCondition.For(scope, parameters);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT c.child_id FROM ci_child c WHERE {database.Dialect.In("c.child_id", "@childIds")} AND {condition}",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<IEnumerable<RecordLink>> GetLinksAsync(IReadOnlyCollection<string> childIds, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QueryAsync<RecordLink>(new CommandDefinition(
             $"""
             SELECT link_id, child_id, source_system, local_id, match_method, match_confidence, linked_on
-            FROM ci_record_link WHERE {database.Dialect.In("child_id", "@childIds")}{agencyFilter}
+            FROM ci_record_link WHERE {database.Dialect.In("child_id", "@childIds")}
             ORDER BY child_id, source_system, match_confidence DESC
             """,
-            new { childIds = childIds.ToArray(), agencies = agencies?.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { childIds = childIds.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Candidates in <paramref name="scope"/> that share a blocking key with the search (same surname, same date of
-    /// birth, or same postcode), at most <paramref name="limit"/>; scoring happens in <see cref="Search.CandidateScorer"/>.
-    /// The scope is in the same statement, so children outside it never count towards the limit or reach the scorer.
+    /// Candidates that share a blocking key with the search (same surname, same date of birth, or same postcode);
+    /// scoring happens in <see cref="Search.CandidateScorer"/>.
     /// </summary>
-    public async Task<IReadOnlyList<IndexedChild>> GetBlockedCandidatesAsync(SearchCriteria criteria, CallerScope scope, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IndexedChild>> GetBlockedCandidatesAsync(string? surname, DateOnly? dateOfBirth, string? postcode, int limit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(criteria);
         var blocks = new List<string>();
-        if (criteria.Surname is not null)
-            blocks.Add("lower(c.surname) = @surname");
-        if (criteria.DateOfBirth is not null)
-            blocks.Add("c.dob = @dob");
-        if (criteria.Postcode is not null)
-            blocks.Add("upper(replace(c.postcode, ' ', '')) = @postcode");
-        var parameters = new DynamicParameters(new
-        {
-            surname = criteria.Surname?.ToLowerInvariant(),
-            dob = criteria.DateOfBirth,
-            postcode = CandidateScorer.NormalisePostcode(criteria.Postcode),
-        });
-        var condition = ChildIndexScope.Instance.Filter(scope, parameters);
+        if (surname is not null)
+            blocks.Add("lower(surname) = @surname");
+        if (dateOfBirth is not null)
+            blocks.Add("dob = @dob");
+        if (postcode is not null)
+            blocks.Add("upper(replace(postcode, ' ', '')) = @postcode");
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<IndexedChild>(new CommandDefinition(
-            $"SELECT {ChildColumns} FROM ci_child c WHERE ({string.Join(" OR ", blocks)}) AND {condition} ORDER BY c.child_id {database.Dialect.Limit(limit)}",
-            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"SELECT {ChildColumns} FROM ci_child WHERE {string.Join(" OR ", blocks)} ORDER BY child_id {database.Dialect.Limit(limit)}",
+            new { surname = surname?.ToLowerInvariant(), dob = dateOfBirth, postcode = CandidateScorer.NormalisePostcode(postcode) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.AsList();
     }
 }

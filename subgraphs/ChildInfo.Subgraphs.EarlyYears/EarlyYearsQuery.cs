@@ -15,7 +15,7 @@ public sealed class EarlyYearsQuery : ObjectGraphType
         Field<EarlyYearsChildGraphType>("earlyYearsChild")
             .Description("A child by the early years system's reference; null when there is no such child, or (with OUTSIDE_SCOPE) when the child is outside the caller's record scope.")
             .Argument<NonNullGraphType<IdGraphType>>("eyChildId")
-            .Resolve(c => EarlyYearsChildScope.Child(c, c.GetArgument<string>("eyChildId")));
+            .ResolveAsync(async c => await EarlyYearsChildScope.ChildAsync(c, c.GetArgument<string>("eyChildId")).ConfigureAwait(false));
         Field<SettingGraphType>("setting")
             .Description("An early years setting by URN; null when the authority does not know it.")
             .Argument<NonNullGraphType<IntGraphType>>("urn")

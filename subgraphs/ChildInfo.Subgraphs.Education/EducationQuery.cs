@@ -15,7 +15,7 @@ public sealed class EducationQuery : ObjectGraphType
         Field<PupilGraphType>("pupil")
             .Description("A pupil by unique pupil number; null when the authority holds no such pupil, or (with OUTSIDE_SCOPE) when the pupil is outside the caller's record scope.")
             .Argument<NonNullGraphType<StringGraphType>>("upn")
-            .Resolve(c => PupilScope.Pupil(c, c.GetArgument<string>("upn")));
+            .ResolveAsync(async c => await PupilScope.PupilAsync(c, c.GetArgument<string>("upn")).ConfigureAwait(false));
         Field<SchoolGraphType>("school")
             .Description("A school by URN; null when it is not on the authority's list.")
             .Argument<NonNullGraphType<IntGraphType>>("urn")

@@ -14,11 +14,12 @@ public sealed class SocialCareQuery : ObjectGraphType
         Field<SocialCareChildGraphType>("socialCareChild")
             .Description("A child by LA child ID; null when social care holds no such child, or (with OUTSIDE_SCOPE) when the child is outside the caller's record scope.")
             .Argument<NonNullGraphType<IdGraphType>>("personId")
-            .Resolve(c => CaseloadScope.Child(c, c.GetArgument<string>("personId")));
+            .ResolveAsync(async c => await CaseloadScope.ChildAsync(c, c.GetArgument<string>("personId")).ConfigureAwait(false));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SocialCareChildGraphType>>>>("caseload")
-            .Description("Children currently allocated to a worker (open involvements), by surname. Under own_caseload only the caller's own caseload is answered; another worker's is empty with OUTSIDE_SCOPE, which says nothing about it.")
+            .Description("Children currently allocated to a worker (open involvements), by surname; those outside the caller's record scope are left out (OUTSIDE_SCOPE says how many).")
             .Argument<NonNullGraphType<IdGraphType>>("workerId")
-            .ResolveAsync(async c => await CaseloadScope.WorkerCaseloadAsync(c, c.GetArgument<string>("workerId")).ConfigureAwait(false));
+            .ResolveAsync(async c => await CaseloadScope.FilterAsync(c,
+                await c.Service<PersonRepository>().GetCaseloadAsync(c.GetArgument<string>("workerId"), c.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
         Field<TeamGraphType>("team")
             .Description("A team by id, with its workers and current caseload.")
             .Argument<NonNullGraphType<IdGraphType>>("teamId")

@@ -14,7 +14,7 @@ public sealed class VoluntarySectorQuery : ObjectGraphType
         Field<VcsParticipantGraphType>("vcsParticipant")
             .Description("A participant by the shared system's id; null when there is none, or (with OUTSIDE_SCOPE) when the participant is outside the caller's record scope.")
             .Argument<NonNullGraphType<IdGraphType>>("participantId")
-            .Resolve(c => ParticipantScope.Participant(c, c.GetArgument<string>("participantId")));
+            .ResolveAsync(async c => await ParticipantScope.ParticipantAsync(c, c.GetArgument<string>("participantId")).ConfigureAwait(false));
         Field<OrganisationGraphType>("organisation")
             .Description("An organisation by id, with the services it runs.")
             .Argument<NonNullGraphType<IdGraphType>>("organisationId")

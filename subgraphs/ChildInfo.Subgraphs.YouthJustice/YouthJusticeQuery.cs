@@ -12,6 +12,6 @@ public sealed class YouthJusticeQuery : ObjectGraphType
         Field<YouthJusticeCaseGraphType>("youthJusticeCase")
             .Description("A youth justice case by the service's case id; null when there is none, or (with OUTSIDE_SCOPE) when the case is outside the caller's record scope.")
             .Argument<NonNullGraphType<IdGraphType>>("caseId")
-            .Resolve(c => CaseScope.Case(c, c.GetArgument<string>("caseId")));
+            .ResolveAsync(async c => await CaseScope.CaseAsync(c, c.GetArgument<string>("caseId")).ConfigureAwait(false));
     }
 }

@@ -5,11 +5,7 @@ using ChildInfo.Testing;
 
 namespace ChildInfo.Subgraphs.EarlyYears.Tests;
 
-/// <summary>
-/// Every path into early years' children over a real database, with a context key: root lookups, a setting's children
-/// and (through the shared cases) <c>_entities</c> decide record scope with who attends which setting, or refuse a
-/// scope early years cannot decide.
-/// </summary>
+/// <summary>The agency's root lookups over a real database, with a context key: each decides record scope with the agency's own data or refuses.</summary>
 public abstract class EarlyYearsScopeTests : ScopedSubgraphTests
 {
     protected override SubgraphDefinition CreateDefinition() => new EarlyYearsSubgraph();
@@ -17,10 +13,6 @@ public abstract class EarlyYearsScopeTests : ScopedSubgraphTests
     protected override Task SeedAsync(AgencyDatabase database) => EarlyYearsSeed.SeedAsync(database);
 
     private const string Child = "query($id: ID!) { earlyYearsChild(eyChildId: $id) { eyChildId } }";
-
-    /// <summary>Theo attends Acorns now; Isla left it.</summary>
-    protected override EntityScopeCase Entity => new("EarlyYearsChild", "eyChildId", "surname forename dob", "settings { urn }",
-        Context("OwnSetting") with { Setting = "200002" }, EarlyYearsSeed.Theo, EarlyYearsSeed.Isla, ["Kowalski", "2019-07-09"], "OwnCaseload");
 
     [Fact]
     public async Task Child_AttendingTheCallersSetting_IsReturned_ElsewhereIsOutsideScope()

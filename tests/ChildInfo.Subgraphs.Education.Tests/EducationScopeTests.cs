@@ -5,10 +5,7 @@ using ChildInfo.Testing;
 
 namespace ChildInfo.Subgraphs.Education.Tests;
 
-/// <summary>
-/// Every path into education's pupils over a real database, with a context key: root lookups, a roll and (through the
-/// shared cases) <c>_entities</c> decide record scope with the school rolls, or refuse a scope education cannot decide.
-/// </summary>
+/// <summary>The agency's root lookups over a real database, with a context key: each decides record scope with the agency's own data or refuses.</summary>
 public abstract class EducationScopeTests : ScopedSubgraphTests
 {
     protected override SubgraphDefinition CreateDefinition() => new EducationSubgraph();
@@ -16,12 +13,6 @@ public abstract class EducationScopeTests : ScopedSubgraphTests
     protected override Task SeedAsync(AgencyDatabase database) => EducationSeed.SeedAsync(database);
 
     private const string Pupil = "query($upn: String!) { pupil(upn: $upn) { upn } }";
-
-    private static string Oakfield => EducationSeed.Oakfield.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Amara is on Oakfield's roll; Ben left it for Riverside.</summary>
-    protected override EntityScopeCase Entity => new("Pupil", "upn", "surname forename dob", "attendance { sessionsPossible }",
-        Context("OwnSchoolRoll") with { School = Oakfield }, EducationSeed.Amara, EducationSeed.Ben, ["Walsh", "2013-11-02"], "OwnCaseload");
 
     [Fact]
     public async Task Pupil_OnTheCallersRoll_IsReturned_ElsewhereIsOutsideScope()

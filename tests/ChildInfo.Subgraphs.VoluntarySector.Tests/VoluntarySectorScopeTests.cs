@@ -5,11 +5,7 @@ using ChildInfo.Testing;
 
 namespace ChildInfo.Subgraphs.VoluntarySector.Tests;
 
-/// <summary>
-/// Every path into the voluntary sector's participants over a real database, with a context key: the root lookup and
-/// (through the shared cases) <c>_entities</c> decide record scope with open engagements, or refuse a scope the shared
-/// system cannot decide.
-/// </summary>
+/// <summary>The agency's root lookups over a real database, with a context key: each decides record scope with the agency's own data or refuses.</summary>
 public abstract class VoluntarySectorScopeTests : ScopedSubgraphTests
 {
     protected override SubgraphDefinition CreateDefinition() => new VoluntarySectorSubgraph();
@@ -17,10 +13,6 @@ public abstract class VoluntarySectorScopeTests : ScopedSubgraphTests
     protected override Task SeedAsync(AgencyDatabase database) => VoluntarySectorSeed.WriteAsync(database);
 
     private const string Participant = "query($id: ID!) { vcsParticipant(participantId: $id) { participantId } }";
-
-    /// <summary>KW1 keyworks VCS-000001 now; their engagement with VCS-000002 has ended.</summary>
-    protected override EntityScopeCase Entity => new("VcsParticipant", "participantId", "forename surname dateOfBirth", "keyworkerNotes { noteDate }",
-        Context("OwnCaseload", "KW1"), "VCS-000001", "VCS-000002", ["Mohammed", "2009-02-03"], "OwnSetting");
 
     [Fact]
     public async Task Participant_OfTheCallersKeyworking_IsReturned_OthersAreOutsideScope()

@@ -31,11 +31,10 @@ internal static class ScopeCondition
             terms.Add($"(r.holder_type = @holderType{i} AND r.holder = @holder{i})");
         }
 
-        // The holders' children as one set (the holder index), rather than a lookup per candidate row: at 1,000 ids
-        // the set form took 0.5 ms on SQLite where a correlated EXISTS took 19 ms.
         return $"""
-            c.child_id IN (SELECT r.child_id FROM ci_relationship r
-                           WHERE r.kind = @scopeKind AND r.end_date IS NULL AND ({string.Join(" OR ", terms)}))
+            EXISTS (SELECT 1 FROM ci_relationship r
+                    WHERE r.child_id = c.child_id AND r.kind = @scopeKind AND r.end_date IS NULL
+                      AND ({string.Join(" OR ", terms)}))
             """;
     }
 

@@ -11,12 +11,12 @@ using GraphQL.DataLoader;
 
 namespace ChildInfo.Subgraphs.EarlyYears.Children;
 
-/// <summary>
-/// The request's batch loaders for everything hanging off a child, one SQL query per kind; the child itself is loaded
-/// within the caller's scope (<see cref="EarlyYearsChildScope.Child"/>), so these only ever run for children in it.
-/// </summary>
+/// <summary>The request's batch loaders for a child and everything hanging off them, one SQL query per kind.</summary>
 internal static class ChildLoaders
 {
+    public static IDataLoaderResult<EarlyYearsChildRecord> Child(IResolveFieldContext c, string id) =>
+        c.Loaders().Get<string, EarlyYearsChildRecord>("earlyYears.child", c.Service<EarlyYearsChildRepository>().GetManyAsync).Load(id);
+
     public static IDataLoaderResult<IReadOnlyList<SettingSpellRecord>> Spells(IResolveFieldContext c, string id) =>
         c.Loaders().GetMany<string, SettingSpellRecord>("earlyYears.spells", c.Service<SettingRepository>().GetSpellsAsync, r => r.EyChildId).Load(id);
 

@@ -11,10 +11,7 @@ using GraphQL.Types;
 
 namespace ChildInfo.Subgraphs.EarlyYears.Children;
 
-/// <summary>
-/// The early-years subgraph's entity, keyed by the early years system's own child reference and resolved by key within
-/// the caller's scope (<see cref="EarlyYearsChildScope"/>).
-/// </summary>
+/// <summary>The early-years subgraph's entity, keyed by the early years system's own child reference.</summary>
 public sealed class EarlyYearsChildGraphType : ObjectGraphType<EarlyYearsChildRecord>
 {
     public EarlyYearsChildGraphType()
@@ -23,7 +20,7 @@ public sealed class EarlyYearsChildGraphType : ObjectGraphType<EarlyYearsChildRe
         Description = "A child as the early years service holds them: funded entitlements, settings, EYFS profile, health visiting.";
         this.Key("eyChildId");
         this.ResolveReference<IDictionary<string, object?>, EarlyYearsChildRecord>((c, rep) =>
-            EarlyYearsChildScope.Child(c, Representations.RequireString(rep, "eyChildId", "EarlyYearsChild")));
+            ChildLoaders.Child(c, Representations.RequireString(rep, "eyChildId", "EarlyYearsChild")).Select(r => (EarlyYearsChildRecord?)r));
 
         Field(x => x.EyChildId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The early years system's child reference.");
         Field(x => x.NhsNumber, nullable: true).Description("NHS number, where the family gave it.");

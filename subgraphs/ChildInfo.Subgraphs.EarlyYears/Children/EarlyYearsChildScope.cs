@@ -1,46 +1,43 @@
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
-using Dapper;
 using GraphQL;
-using GraphQL.DataLoader;
 
 namespace ChildInfo.Subgraphs.EarlyYears.Children;
 
 /// <summary>
-/// Record scope in early years, decided with what early years holds: who attends which setting. <c>own_setting</c>
-/// reaches children attending the caller's setting now; <c>everyone</c> (and break-glass, which the gateway signs as
-/// everyone) reaches all. Early years does not know caseloads or school rolls, so under any other scope it answers
-/// for no child, whether asked by reference (<c>Query.earlyYearsChild</c>), by key (<c>_entities</c>) or for a
-/// setting's children: a child it cannot place in or out of the caller's scope is never served.
+/// Record scope for the early years root lookups, decided with what early years holds: who attends which setting.
+/// <c>own_setting</c> reaches children attending the caller's setting now; <c>everyone</c> reaches all; any other
+/// scope cannot be decided here, so the lookup is refused and the child is to be found through the child index.
 /// </summary>
-internal sealed class EarlyYearsChildScope() : AgencyRecordScope("early-years")
+internal static class EarlyYearsChildScope
 {
-    public static EarlyYearsChildScope Instance { get; } = new();
+    public const string Agency = "early-years";
 
-    public override bool Decides(RecordScopeKind kind) => kind == RecordScopeKind.OwnSetting;
-
-    /// <summary>On <c>EY_CHILD ey</c>: a spell at the caller's setting with no leaving date.</summary>
-    protected override string Condition(CallerScope scope, DynamicParameters parameters)
+    /// <summary>The child, if in scope; else an <c>OUTSIDE_SCOPE</c> error.</summary>
+    public static async Task<EarlyYearsChildRecord?> ChildAsync(IResolveFieldContext c, string id)
     {
-        if (scope.SettingUrn is not { } urn)
-            return "1 = 0";
-        parameters.Add("scopeUrn", urn);
-        return "ey.EYChildId IN (SELECT s.EYChildId FROM EY_CHILD_SETTING s WHERE s.URN = @scopeUrn AND s.LeavingDate IS NULL)";
+        var scope = CallerScope.From(c);
+        if (!scope.IsEveryone)
+        {
+            if (scope.Kind != RecordScopeKind.OwnSetting)
+                throw scope.CannotDecide(Agency);
+            var spells = await ChildLoaders.Spells(c, id).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
+            if (scope.SettingUrn is not { } urn || !spells.Any(s => s.Urn == urn && s.LeavingDate is null))
+                throw scope.OutsideScope();
+        }
+
+        return await ChildLoaders.Child(c, id).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The child within the caller's scope, batched with every other child of the request (one statement).</summary>
-    public static IDataLoaderResult<EarlyYearsChildRecord?> Child(IResolveFieldContext c, string id) =>
-        Instance.Load<EarlyYearsChildRecord>(c, "earlyYears.child", id, c.Service<EarlyYearsChildRepository>().GetManyAsync);
-
-    /// <summary>A setting's children, if the setting is the caller's (or the scope is everyone's); else empty with an error.</summary>
+    /// <summary>A setting's children, if the setting is the caller's (or the scope is everyone); else empty with an error.</summary>
     public static async Task<IReadOnlyList<EarlyYearsChildRecord>> AttendingAsync(IResolveFieldContext c, int urn)
     {
         var scope = CallerScope.From(c);
         if (!scope.IsEveryone)
         {
-            if (!Instance.Decides(scope.Kind))
+            if (scope.Kind != RecordScopeKind.OwnSetting)
             {
-                CallerScope.Report(c, scope.CannotDecide(Instance.Agency));
+                CallerScope.Report(c, scope.CannotDecide(Agency));
                 return [];
             }
 

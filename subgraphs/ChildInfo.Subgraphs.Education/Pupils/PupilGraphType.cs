@@ -12,7 +12,7 @@ using GraphQL.Types;
 
 namespace ChildInfo.Subgraphs.Education.Pupils;
 
-/// <summary>The education subgraph's entity: a pupil, keyed by UPN, resolved by key within the caller's scope (<see cref="PupilScope"/>).</summary>
+/// <summary>The education subgraph's entity: a pupil, keyed by UPN.</summary>
 public sealed class PupilGraphType : ObjectGraphType<PupilRecord>
 {
     public PupilGraphType()
@@ -21,7 +21,7 @@ public sealed class PupilGraphType : ObjectGraphType<PupilRecord>
         Description = "A pupil as the school census holds them, keyed by unique pupil number.";
         this.Key("upn");
         this.ResolveReference<IDictionary<string, object?>, PupilRecord>((c, rep) =>
-            PupilScope.Pupil(c, Representations.RequireString(rep, "upn", "Pupil")));
+            PupilLoaders.Pupil(c, Representations.RequireString(rep, "upn", "Pupil")).Select(p => (PupilRecord?)p));
 
         Field(p => p.Upn).Description("Unique pupil number: a check letter then 12 characters; a temporary UPN ends in a letter.");
         Field<NonNullGraphType<BooleanGraphType>>("temporaryUpn").Description("The UPN is temporary (ends in a letter).")

@@ -12,12 +12,12 @@ using GraphQL.DataLoader;
 
 namespace ChildInfo.Subgraphs.Education.Pupils;
 
-/// <summary>
-/// The request's batch loaders for everything hanging off a pupil, one SQL query per kind; the pupil itself is loaded
-/// within the caller's scope (<see cref="PupilScope.Pupil"/>), so these only ever run for pupils in it.
-/// </summary>
+/// <summary>The request's batch loaders for a pupil and everything hanging off them, one SQL query per kind.</summary>
 internal static class PupilLoaders
 {
+    public static IDataLoaderResult<PupilRecord> Pupil(IResolveFieldContext c, string upn) =>
+        c.Loaders().Get<string, PupilRecord>("education.pupil", c.Service<PupilRepository>().GetManyAsync).Load(upn);
+
     public static IDataLoaderResult<IReadOnlyList<EnrolmentRecord>> Enrolments(IResolveFieldContext c, string upn) =>
         c.Loaders().GetMany<string, EnrolmentRecord>("education.enrolments", c.Service<EnrolmentRepository>().GetForPupilsAsync, r => r.Upn).Load(upn);
 

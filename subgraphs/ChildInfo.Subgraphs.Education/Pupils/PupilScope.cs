@@ -1,50 +1,43 @@
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
-using Dapper;
 using GraphQL;
-using GraphQL.DataLoader;
 
 namespace ChildInfo.Subgraphs.Education.Pupils;
 
 /// <summary>
-/// Record scope in education, decided with what education holds: the rolls. <c>own_school_roll</c> reaches pupils
-/// enrolled now at the caller's school; <c>everyone</c> (and break-glass, which the gateway signs as everyone) reaches
-/// all. Education does not know caseloads or early years settings, so under any other scope it answers for no pupil,
-/// whether asked by UPN (<c>Query.pupil</c>), by key (<c>_entities</c>) or for a roll: a pupil it cannot place in or
-/// out of the caller's scope is never served.
+/// Record scope for the education root lookups, decided with what education holds: the roll. <c>own_school_roll</c>
+/// reaches pupils enrolled now at the caller's school; <c>everyone</c> reaches all; any other scope cannot be decided
+/// here, so the lookup is refused and the child is to be found through the child index.
 /// </summary>
-internal sealed class PupilScope() : AgencyRecordScope("education")
+internal static class PupilScope
 {
-    public static PupilScope Instance { get; } = new();
+    public const string Agency = "education";
 
-    public override bool Decides(RecordScopeKind kind) => kind == RecordScopeKind.OwnSchoolRoll;
-
-    /// <summary>On <c>PUPIL p</c>: an enrolment at the caller's school with no leaving date.</summary>
-    protected override string Condition(CallerScope scope, DynamicParameters parameters)
+    /// <summary>The pupil, if in scope; else an <c>OUTSIDE_SCOPE</c> error.</summary>
+    public static async Task<PupilRecord?> PupilAsync(IResolveFieldContext c, string upn)
     {
-        if (scope.SchoolUrn is not { } urn)
-            return "1 = 0";
-        parameters.Add("scopeUrn", urn);
-        return "p.UPN IN (SELECT e.UPN FROM PUPIL_ENROLMENT e WHERE e.URN = @scopeUrn AND e.LeavingDate IS NULL)";
+        var scope = CallerScope.From(c);
+        if (!scope.IsEveryone)
+        {
+            if (scope.Kind != RecordScopeKind.OwnSchoolRoll)
+                throw scope.CannotDecide(Agency);
+            var enrolments = await PupilLoaders.Enrolments(c, upn).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
+            if (scope.SchoolUrn is not { } urn || !enrolments.Any(e => e.Urn == urn && e.LeavingDate is null))
+                throw scope.OutsideScope();
+        }
+
+        return await PupilLoaders.Pupil(c, upn).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The pupil within the caller's scope, batched with every other pupil of the request (one statement).</summary>
-    public static IDataLoaderResult<PupilRecord?> Pupil(IResolveFieldContext c, string upn) =>
-        Instance.Load<PupilRecord>(c, "education.pupil", upn, c.Service<PupilRepository>().GetManyAsync);
-
-    /// <summary>
-    /// A school's roll, if the school is the caller's (or the scope is everyone's); else empty with an error that says
-    /// nothing about the roll. A roll is not filtered pupil by pupil: a pupil on the caller's roll who is also dual
-    /// registered elsewhere must not show on the other school's roll.
-    /// </summary>
+    /// <summary>A school's roll, if the school is the caller's (or the scope is everyone); else empty with an error.</summary>
     public static async Task<IReadOnlyList<PupilRecord>> RollAsync(IResolveFieldContext c, int urn)
     {
         var scope = CallerScope.From(c);
         if (!scope.IsEveryone)
         {
-            if (!Instance.Decides(scope.Kind))
+            if (scope.Kind != RecordScopeKind.OwnSchoolRoll)
             {
-                CallerScope.Report(c, scope.CannotDecide(Instance.Agency));
+                CallerScope.Report(c, scope.CannotDecide(Agency));
                 return [];
             }
 

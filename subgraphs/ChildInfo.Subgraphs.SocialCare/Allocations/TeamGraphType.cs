@@ -18,7 +18,8 @@ public sealed class TeamGraphType : ObjectGraphType<Team>
             .Resolve(c => c.Loaders().GetMany<string, Professional>("sc.teamMembers", c.Service<AllocationRepository>().GetTeamMembersAsync, p => p.TeamId ?? "")
                 .Load(c.Source.TeamId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SocialCareChildGraphType>>>>("caseload")
-            .Description("Children currently allocated to someone in the team. Under own_caseload only the caseload of the team the caller acts for is answered; another team's is empty with OUTSIDE_SCOPE, which says nothing about it.")
-            .ResolveAsync(async c => await CaseloadScope.TeamCaseloadAsync(c, c.Source.TeamId).ConfigureAwait(false));
+            .Description("Children currently allocated to someone in the team; those outside the caller's record scope are left out (OUTSIDE_SCOPE says how many).")
+            .ResolveAsync(async c => await CaseloadScope.FilterAsync(c,
+                await c.Service<PersonRepository>().GetTeamCaseloadAsync(c.Source.TeamId, c.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
     }
 }

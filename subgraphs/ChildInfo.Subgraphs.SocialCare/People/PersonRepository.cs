@@ -1,8 +1,5 @@
 using ChildInfo.Subgraphs.Kit.Data;
-using ChildInfo.Subgraphs.Kit.Hosting.Security;
-using ChildInfo.Subgraphs.SocialCare.Allocations;
 using ChildInfo.Subgraphs.SocialCare.Data;
-using Dapper;
 
 namespace ChildInfo.Subgraphs.SocialCare.People;
 
@@ -30,14 +27,12 @@ public sealed class PersonRepository(AgencyDatabase database, QueryCounter count
         FROM ssd_person p
         """;
 
-    /// <summary>The children with these ids in <paramref name="scope"/>, keyed by id, in one statement; others are absent.</summary>
-    public async Task<IReadOnlyDictionary<string, SocialCareChild>> GetManyAsync(IReadOnlyCollection<string> personIds, CallerScope scope, CancellationToken cancellationToken)
+    /// <summary>The children with these ids, keyed by id; unknown ids are absent.</summary>
+    public async Task<IReadOnlyDictionary<string, SocialCareChild>> GetManyAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {
         counter.Record(ByIdsQuery);
-        var parameters = new DynamicParameters(new { ids = personIds.ToArray() });
-        var condition = CaseloadScope.Instance.Filter(scope, parameters);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await SqlRows.QueryAsync(connection, SelectPeople + $" WHERE {database.Dialect.In("p.pers_person_id", "@ids")} AND {condition}", parameters, cancellationToken).ConfigureAwait(false);
+        var rows = await SqlRows.QueryAsync(connection, SelectPeople + $" WHERE {database.Dialect.In("p.pers_person_id", "@ids")}", new { ids = personIds.ToArray() }, cancellationToken).ConfigureAwait(false);
         return rows.Select(Map).ToDictionary(c => c.PersonId, StringComparer.Ordinal);
     }
 

@@ -14,9 +14,8 @@ using GraphQL.Types;
 namespace ChildInfo.Subgraphs.SocialCare.People;
 
 /// <summary>
-/// The social care entity, keyed by the LA child ID and resolved by key within the caller's scope
-/// (<see cref="CaseloadScope"/>). Every list below is loaded for all the children in a response at once (one
-/// statement per list), so <c>_entities</c> with N representations stays O(1) in SQL.
+/// The social care entity, keyed by the LA child ID. Every list below is loaded for all the children in a
+/// response at once (one statement per list), so <c>_entities</c> with N representations stays O(1) in SQL.
 /// </summary>
 public sealed class SocialCareChildGraphType : ObjectGraphType<SocialCareChild>
 {
@@ -28,7 +27,8 @@ public sealed class SocialCareChildGraphType : ObjectGraphType<SocialCareChild>
         Description = "A child known to children's social care, as the Standard Safeguarding Dataset records them.";
         this.Key("personId");
         this.ResolveReference<IDictionary<string, object?>, SocialCareChild>((context, representation) =>
-            CaseloadScope.Child(context, Representations.RequireString(representation, "personId", TypeName)));
+            context.Loaders().Get<string, SocialCareChild>("sc.person", context.Service<PersonRepository>().GetManyAsync)
+                .Load(Representations.RequireString(representation, "personId", TypeName)).OrNull());
 
         Field(c => c.PersonId, type: typeof(NonNullGraphType<IdGraphType>)).Description("LA child ID (pers_person_id; CIN LAchildID, SSDA903 CHILD).");
         Field(c => c.LegacyId, nullable: true).Description("Person id in a previous case management system.");

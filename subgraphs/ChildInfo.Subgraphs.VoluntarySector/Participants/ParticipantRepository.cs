@@ -1,27 +1,22 @@
 using ChildInfo.Subgraphs.Kit.Data;
-using ChildInfo.Subgraphs.Kit.Hosting.Security;
-using Dapper;
 
 namespace ChildInfo.Subgraphs.VoluntarySector.Participants;
 
-/// <summary>Reads participants by id, a batch at a time and within the caller's scope.</summary>
+/// <summary>Reads participants by id, a batch at a time.</summary>
 public sealed class ParticipantRepository(AgencyDatabase database, QueryCounter counter)
 {
     public const string ByIdsQuery = "participant.byIds";
 
-    /// <summary>The participants among <paramref name="participantIds"/> in <paramref name="scope"/>, in one statement.</summary>
-    public async Task<IReadOnlyDictionary<string, VcsParticipant>> GetManyAsync(IReadOnlyCollection<string> participantIds, CallerScope scope, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, VcsParticipant>> GetManyAsync(IReadOnlyCollection<string> participantIds, CancellationToken cancellationToken)
     {
         counter.Record(ByIdsQuery);
-        var parameters = new DynamicParameters(new { ids = participantIds.ToArray() });
-        var condition = ParticipantScope.Instance.Filter(scope, parameters);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await SqlRows.QueryAsync(connection, $"""
-            SELECT p.ParticipantID, p.Forename, p.MiddleName, p.Surname, p.KnownAs, p.DOB, p.Sex, p.Postcode, p.NHSNumber, p.UPN,
-                   p.RegisteredDate, p.RegisteredByOrgID
-            FROM tblParticipant p
-            WHERE {database.Dialect.In("p.ParticipantID", "@ids")} AND {condition}
-            """, parameters, cancellationToken).ConfigureAwait(false);
+            SELECT ParticipantID, Forename, MiddleName, Surname, KnownAs, DOB, Sex, Postcode, NHSNumber, UPN,
+                   RegisteredDate, RegisteredByOrgID
+            FROM tblParticipant
+            WHERE {database.Dialect.In("ParticipantID", "@ids")}
+            """, new { ids = participantIds.ToArray() }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new VcsParticipant
         {
             ParticipantId = DbValue.RequiredText(r, "ParticipantID"),

@@ -1,42 +1,35 @@
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
-using Dapper;
+using ChildInfo.Subgraphs.VoluntarySector.Engagements;
 using GraphQL;
-using GraphQL.DataLoader;
 
 namespace ChildInfo.Subgraphs.VoluntarySector.Participants;
 
 /// <summary>
-/// Record scope in the voluntary sector, decided with what the shared case system holds: open engagements.
-/// <c>own_caseload</c> reaches a participant with an open engagement whose keyworker is the caller or whose
-/// organisation is the caller's; <c>everyone</c> (and break-glass, which the gateway signs as everyone) reaches all.
-/// The shared system does not know school rolls or early years settings, so under those scopes it answers for no
-/// participant, whether asked by id (<c>Query.vcsParticipant</c>) or by key (<c>_entities</c>).
+/// Record scope for the voluntary sector's root lookup, decided with what the shared case system holds: open
+/// engagements. <c>own_caseload</c> reaches a participant with an open engagement whose keyworker is the caller or
+/// whose organisation is the caller's; <c>everyone</c> reaches all; any other scope cannot be decided here, so the
+/// lookup is refused and the child is to be found through the child index.
 /// </summary>
-internal sealed class ParticipantScope() : AgencyRecordScope("voluntary-sector")
+internal static class ParticipantScope
 {
-    public static ParticipantScope Instance { get; } = new();
+    public const string Agency = "voluntary-sector";
 
-    public override bool Decides(RecordScopeKind kind) => kind == RecordScopeKind.OwnCaseload;
-
-    /// <summary>On <c>tblParticipant p</c>: an open engagement keyworked by the caller, or held by the caller's organisation.</summary>
-    protected override string Condition(CallerScope scope, DynamicParameters parameters)
+    /// <summary>The participant, if in scope; else an <c>OUTSIDE_SCOPE</c> error.</summary>
+    public static async Task<VcsParticipant?> ParticipantAsync(IResolveFieldContext c, string participantId)
     {
-        parameters.Add("scopeUser", scope.User);
-        var organisation = "";
-        if (scope.Organisation is { Length: > 0 })
+        var scope = CallerScope.From(c);
+        if (!scope.IsEveryone)
         {
-            parameters.Add("scopeOrganisation", scope.Organisation);
-            organisation = " OR e.OrgID = @scopeOrganisation";
+            if (scope.Kind != RecordScopeKind.OwnCaseload)
+                throw scope.CannotDecide(Agency);
+            var engagements = await c.Service<EngagementRepository>().GetEngagementsAsync([participantId], c.CancellationToken).ConfigureAwait(false);
+            if (!engagements.Any(e => e.EndDate is null
+                && ((e.KeyworkerId is { } keyworker && keyworker == scope.User) || (scope.Organisation is { Length: > 0 } organisation && e.OrganisationId == organisation))))
+                throw scope.OutsideScope();
         }
 
-        return $"""
-            p.ParticipantID IN (SELECT e.ParticipantID FROM tblEngagement e
-                                WHERE e.EndDate IS NULL AND (e.KeyworkerID = @scopeUser{organisation}))
-            """;
+        return await c.Loaders().Get<string, VcsParticipant>("vcs.participant", c.Service<ParticipantRepository>().GetManyAsync)
+            .Load(participantId).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The participant within the caller's scope, batched with every other participant of the request (one statement).</summary>
-    public static IDataLoaderResult<VcsParticipant?> Participant(IResolveFieldContext c, string participantId) =>
-        Instance.Load<VcsParticipant>(c, "vcs.participant", participantId, c.Service<ParticipantRepository>().GetManyAsync);
 }

@@ -12,9 +12,8 @@ using GraphQL.Types;
 namespace ChildInfo.Subgraphs.VoluntarySector.Participants;
 
 /// <summary>
-/// The voluntary-sector entity, keyed by the shared system's own participant id and resolved by key within the
-/// caller's scope (<see cref="ParticipantScope"/>). Every list is loaded for all the participants in a response at
-/// once (one statement per list).
+/// The voluntary-sector entity, keyed by the shared system's own participant id. Every list is loaded for all
+/// the participants in a response at once (one statement per list).
 /// </summary>
 public sealed class VcsParticipantGraphType : ObjectGraphType<VcsParticipant>
 {
@@ -26,7 +25,8 @@ public sealed class VcsParticipantGraphType : ObjectGraphType<VcsParticipant>
         Description = "A child or young person known to voluntary and community organisations on the shared case-recording system.";
         this.Key("participantId");
         this.ResolveReference<IDictionary<string, object?>, VcsParticipant>((context, representation) =>
-            ParticipantScope.Participant(context, Representations.RequireString(representation, "participantId", TypeName)));
+            context.Loaders().Get<string, VcsParticipant>("vcs.participant", context.Service<ParticipantRepository>().GetManyAsync)
+                .Load(Representations.RequireString(representation, "participantId", TypeName)).OrNull());
 
         Field(p => p.ParticipantId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The shared system's own id.");
         Field(p => p.Forename, nullable: true);

@@ -1,13 +1,8 @@
 using ChildInfo.Subgraphs.Kit.Data;
-using ChildInfo.Subgraphs.Kit.Hosting.Security;
-using Dapper;
 
 namespace ChildInfo.Subgraphs.YouthJustice.Cases;
 
-/// <summary>
-/// Reads cases a batch at a time, within the caller's scope (<see cref="CaseScope"/>): by case id, or every case of a
-/// batch of children by child-index id.
-/// </summary>
+/// <summary>Reads cases a batch at a time: by case id, or every case of a batch of children by child-index id.</summary>
 public sealed class CaseRepository(AgencyDatabase database, QueryCounter counter)
 {
     public const string ByIdsQuery = "case.byIds";
@@ -19,38 +14,33 @@ public sealed class CaseRepository(AgencyDatabase database, QueryCounter counter
         c.risk_of_serious_harm, c.safety_and_wellbeing, c.case_status, c.closed_on
         """;
 
-    /// <summary>The cases among <paramref name="caseIds"/> in <paramref name="scope"/>, in one statement.</summary>
-    public async Task<IReadOnlyDictionary<string, YouthJusticeCase>> GetManyAsync(IReadOnlyCollection<string> caseIds, CallerScope scope, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, YouthJusticeCase>> GetManyAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken)
     {
         counter.Record(ByIdsQuery);
-        var parameters = new DynamicParameters(new { ids = caseIds.ToArray() });
-        var condition = CaseScope.Instance.Filter(scope, parameters);
         var cases = await QueryAsync($"""
             SELECT {Columns}
             FROM yj_case c JOIN yj_person p ON p.person_id = c.person_id
-            WHERE {database.Dialect.In("c.case_id", "@ids")} AND {condition}
-            """, parameters, cancellationToken).ConfigureAwait(false);
+            WHERE {database.Dialect.In("c.case_id", "@ids")}
+            """, caseIds, cancellationToken).ConfigureAwait(false);
         return cases.ToDictionary(c => c.CaseId, StringComparer.Ordinal);
     }
 
-    /// <summary>Every case in <paramref name="scope"/> of the given children, newest outcome first, in one statement.</summary>
-    public async Task<IEnumerable<YouthJusticeCase>> GetByChildAsync(IReadOnlyCollection<string> childIds, CallerScope scope, CancellationToken cancellationToken)
+    /// <summary>Every case of the given children, newest outcome first.</summary>
+    public async Task<IEnumerable<YouthJusticeCase>> GetByChildAsync(IReadOnlyCollection<string> childIds, CancellationToken cancellationToken)
     {
         counter.Record(ByChildQuery);
-        var parameters = new DynamicParameters(new { ids = childIds.ToArray() });
-        var condition = CaseScope.Instance.Filter(scope, parameters);
         return await QueryAsync($"""
             SELECT {Columns}
             FROM yj_case c JOIN yj_person p ON p.person_id = c.person_id
-            WHERE {database.Dialect.In("p.child_index_id", "@ids")} AND {condition}
+            WHERE {database.Dialect.In("p.child_index_id", "@ids")}
             ORDER BY p.child_index_id, c.outcome_date DESC, c.case_id
-            """, parameters, cancellationToken).ConfigureAwait(false);
+            """, childIds, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<YouthJusticeCase>> QueryAsync(string sql, DynamicParameters parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<YouthJusticeCase>> QueryAsync(string sql, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await SqlRows.QueryAsync(connection, sql, parameters, cancellationToken).ConfigureAwait(false);
+        var rows = await SqlRows.QueryAsync(connection, sql, new { ids = ids.ToArray() }, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(Read)];
     }
 

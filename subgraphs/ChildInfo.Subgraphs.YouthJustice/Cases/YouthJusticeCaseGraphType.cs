@@ -10,9 +10,8 @@ using GraphQL.Types;
 namespace ChildInfo.Subgraphs.YouthJustice.Cases;
 
 /// <summary>
-/// The youth justice entity, keyed by the service's own case id and resolved by key within the caller's scope
-/// (<see cref="CaseScope"/>). Voice and preferences are loaded for all the cases in a response at once (one statement
-/// each).
+/// The youth justice entity, keyed by the service's own case id. Voice and preferences are loaded for all the cases
+/// in a response at once (one statement each).
 /// </summary>
 public sealed class YouthJusticeCaseGraphType : ObjectGraphType<YouthJusticeCase>
 {
@@ -24,7 +23,7 @@ public sealed class YouthJusticeCaseGraphType : ObjectGraphType<YouthJusticeCase
         Description = "A youth justice case: one legal outcome the youth justice service works with a child on. Criminal offence data (UK GDPR Article 10).";
         this.Key("caseId");
         this.ResolveReference<IDictionary<string, object?>, YouthJusticeCase>((context, representation) =>
-            CaseScope.Case(context, Representations.RequireString(representation, "caseId", TypeName)));
+            Load(context, Representations.RequireString(representation, "caseId", TypeName)).OrNull());
 
         Field(c => c.CaseId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The service's own case id.");
         Field(c => c.PersonId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The service's own id for the child.");
@@ -59,4 +58,7 @@ public sealed class YouthJusticeCaseGraphType : ObjectGraphType<YouthJusticeCase
             .Resolve(c => c.Loaders().GetMany<string, DataUsePreference>("yj.preferences", c.Service<VoiceRepository>().GetPreferencesAsync, p => p.OwnerId)
                 .Load(c.Source.CaseId));
     }
+
+    internal static IDataLoaderResult<YouthJusticeCase> Load(IResolveFieldContext context, string caseId) =>
+        context.Loaders().Get<string, YouthJusticeCase>("yj.case", context.Service<CaseRepository>().GetManyAsync).Load(caseId);
 }

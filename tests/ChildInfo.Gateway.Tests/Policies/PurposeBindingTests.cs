@@ -125,8 +125,7 @@ public sealed class PurposeBindingTests(PolicyGatewayFixture gateway) : IClassFi
         var node = e.Body.GetProperty("data").GetProperty("child");
         Assert.Equal(JsonValueKind.Null, node.GetProperty("socialCareChild").ValueKind);
         Assert.False(string.IsNullOrEmpty(node.GetProperty("forename").GetString()));
-        // Social care also answers OUTSIDE_SCOPE (it cannot decide a school's roll), an error that names no field.
-        var error = e.Body.GetProperty("errors").EnumerateArray().First(x => x.GetProperty("extensions").TryGetProperty("field", out var field) && field.GetString() == "SocialCareChild.section47Enquiries");
+        var error = e.Body.GetProperty("errors").EnumerateArray().First(x => x.GetProperty("extensions").GetProperty("field").GetString() == "SocialCareChild.section47Enquiries");
         var extensions = error.GetProperty("extensions");
         Assert.Equal("LABEL_DENIED", extensions.GetProperty("code").GetString());
         Assert.Equal("school_dsl/education_welfare", extensions.GetProperty("rule").GetString());

@@ -6,9 +6,8 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 /// <summary>
 /// The record scope of one subgraph call, read from the verified context, and the relationship holders that put a
 /// child in it: for <c>own_caseload</c> the caller's user id, and the team and organisation they act for; for
-/// <c>own_school_roll</c> the school's URN; for <c>own_setting</c> the setting's URN; and the links the rule may follow.
-/// A call without a verified context (a subgraph run without a context key, which it warns is for development only) is
-/// not restricted.
+/// <c>own_school_roll</c> the school's URN; for <c>own_setting</c> the setting's URN. A call without a verified
+/// context (a subgraph run without a context key, which it warns is for development only) is not restricted.
 /// </summary>
 public sealed record CallerScope(RecordScopeKind Kind, string? Rule, string User, string? Organisation, string? Team, string? School, string? Setting)
 {
@@ -17,9 +16,6 @@ public sealed record CallerScope(RecordScopeKind Kind, string? Rule, string User
 
     /// <summary>True when the scope came from a verified context.</summary>
     public bool Verified { get; init; } = true;
-
-    /// <summary>The link fields (<c>Child.pupil</c>...) the bound rule may follow, as the verified context lists them.</summary>
-    public IReadOnlySet<string> Links { get; init; } = System.Collections.Frozen.FrozenSet<string>.Empty;
 
     /// <summary>True when every child's record is in scope.</summary>
     public bool IsEveryone => Kind == RecordScopeKind.Everyone;
@@ -44,10 +40,7 @@ public sealed record CallerScope(RecordScopeKind Kind, string? Rule, string User
     /// <summary>The scope a verified context carries; <see cref="Unrestricted"/> when there is none.</summary>
     public static CallerScope From(SubgraphContext? context) => context is null
         ? Unrestricted
-        : new CallerScope(Parse(context.Scope), context.Rule, context.User, context.Organisation, context.Team, context.School, context.Setting)
-        {
-            Links = context.Links,
-        };
+        : new CallerScope(Parse(context.Scope), context.Rule, context.User, context.Organisation, context.Team, context.School, context.Setting);
 
     /// <summary>
     /// The (holder type, holder) pairs that put a child in an <c>own_caseload</c> scope: the user, and the team and
@@ -73,20 +66,13 @@ public sealed record CallerScope(RecordScopeKind Kind, string? Rule, string User
     public ExecutionError OutsideScope(string? detail = null) =>
         OutsideScopeError.Create(this, detail ?? $"The record is outside the caller's scope ({Name}, rule {Rule ?? "none"}).");
 
-    /// <summary>
-    /// The error for a record an agency cannot place in or out of this scope with its own records (an early years
-    /// service does not know a social worker's caseload): it answers for none of its records under this scope, on any
-    /// path (root lookups and <c>_entities</c> alike). The message is the same whatever was asked for.
-    /// </summary>
+    /// <summary>The error for a lookup this agency cannot decide for this scope: find the child through the child index.</summary>
     public ExecutionError CannotDecide(string agency) =>
-        OutsideScopeError.Create(this, $"The {agency} subgraph cannot decide the caller's record scope ({Name}, rule {Rule ?? "none"}) with its own records, so it answers for none of them under it; the child index (Query.child, Query.searchChildren) decides this scope.");
+        OutsideScopeError.Create(this, $"The {agency} subgraph cannot tell whether a record is in the caller's scope ({Name}, rule {Rule ?? "none"}): find the child through the child index (Query.child or Query.searchChildren).");
 
-    /// <summary>
-    /// The notice on a list that only ever holds records in this scope (a search): it says that results may be limited
-    /// by scope and never whether, or how many, records were left out, so it is the same whether none or many were.
-    /// </summary>
-    public ExecutionError ResultsLimited() =>
-        OutsideScopeError.Create(this, $"Results are limited to the caller's record scope ({Name}, rule {Rule ?? "none"}): records outside it are never listed, and whether any matched is not said.");
+    /// <summary>The error saying how many records a list left out because they are outside this scope; none are named.</summary>
+    public ExecutionError LeftOut(int count) =>
+        OutsideScopeError.Create(this, $"{count} record(s) outside the caller's scope ({Name}, rule {Rule ?? "none"}) were left out.", count);
 
     /// <summary>Adds <paramref name="error"/> at the field being resolved, which still resolves (for example to an empty list).</summary>
     public static void Report(IResolveFieldContext context, ExecutionError error)
@@ -97,12 +83,13 @@ public sealed record CallerScope(RecordScopeKind Kind, string? Rule, string User
         context.Errors.Add(error);
     }
 
-    /// <summary>Adds the <see cref="ResultsLimited"/> notice at the field being resolved, for every scope but everyone's.</summary>
-    public void ReportResultsLimited(IResolveFieldContext context)
+    /// <summary>Adds a <see cref="LeftOut"/> error at the field being resolved, when a list left records out.</summary>
+    public void ReportLeftOut(IResolveFieldContext context, int count)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!IsEveryone)
-            Report(context, ResultsLimited());
+        if (count <= 0)
+            return;
+        Report(context, LeftOut(count));
     }
 
     private static RecordScopeKind Parse(string? scope) => scope switch

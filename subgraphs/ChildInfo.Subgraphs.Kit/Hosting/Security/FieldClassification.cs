@@ -9,8 +9,7 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 
 /// <summary>
 /// The labels on each of a subgraph's fields (<c>Type.field</c> → labels) and which of its fields are link fields
-/// (<c>Child.pupil</c>...) and to which agency each leads, read from the same classification documents the gateway's
-/// policy set is built from
+/// (<c>Child.pupil</c>...), read from the same classification documents the gateway's policy set is built from
 /// (their <c>classifications:</c> and <c>links:</c> sections; every other section is ignored). With the labels and
 /// links signed into a call's context, the subgraph serves a field only if every one of its labels is allowed and,
 /// for a link, the link is allowed too: a second check, at the data, of what the gateway decided.
@@ -18,13 +17,12 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 public sealed class FieldClassification
 {
     private readonly FrozenDictionary<string, ImmutableArray<string>> _labels;
-    private readonly FrozenDictionary<string, string> _links;
+    private readonly FrozenSet<string> _links;
 
-    private FieldClassification(Dictionary<string, ImmutableArray<string>> labels, Dictionary<string, string> links)
+    private FieldClassification(Dictionary<string, ImmutableArray<string>> labels, HashSet<string> links)
     {
         _labels = labels.ToFrozenDictionary(StringComparer.Ordinal);
-        _links = links.ToFrozenDictionary(StringComparer.Ordinal);
-        LinkFields = _links.Keys.ToFrozenSet(StringComparer.Ordinal);
+        _links = links.ToFrozenSet(StringComparer.Ordinal);
         Labels = _labels.Values.SelectMany(l => l).ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -35,16 +33,13 @@ public sealed class FieldClassification
     public IReadOnlySet<string> Labels { get; }
 
     /// <summary>Every link field declared here.</summary>
-    public IReadOnlySet<string> LinkFields { get; }
-
-    /// <summary>The agency whose record a link field leads to (<c>Child.pupil</c> → <c>education</c>); null when it is no link.</summary>
-    public string? AgencyOf(string linkField) => _links.GetValueOrDefault(linkField);
+    public IReadOnlySet<string> LinkFields => _links;
 
     /// <summary>The labels of a field coordinate; false when the field is not classified.</summary>
     public bool TryGetLabels(string coordinate, out ImmutableArray<string> labels) => _labels.TryGetValue(coordinate, out labels);
 
     /// <summary>Whether a field coordinate is a link field, followed only if the context lists it.</summary>
-    public bool IsLink(string coordinate) => _links.ContainsKey(coordinate);
+    public bool IsLink(string coordinate) => _links.Contains(coordinate);
 
     /// <summary>The error code of a field the context's labels or links do not allow.</summary>
     public const string NotAllowedCode = "CONTEXT_LABEL_NOT_ALLOWED";
@@ -68,7 +63,7 @@ public sealed class FieldClassification
                 return (NotAllowedCode, $"{coordinate} carries the label '{label}', which the request context (rule {rule}) does not allow.");
         }
 
-        return _links.ContainsKey(coordinate) && !context.Links.Contains(coordinate)
+        return _links.Contains(coordinate) && !context.Links.Contains(coordinate)
             ? (NotAllowedCode, $"{coordinate} is a link the request context (rule {rule}) does not allow to be followed.")
             : null;
     }
@@ -79,7 +74,7 @@ public sealed class FieldClassification
     {
         ArgumentNullException.ThrowIfNull(documents);
         var labels = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
-        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        var links = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, text) in documents)
         {
             var stream = new YamlStream();
@@ -109,10 +104,7 @@ public sealed class FieldClassification
                 }
 
                 if (Section(root, "links") is { } linkSection)
-                {
-                    foreach (var (field, agency) in linkSection.Children)
-                        links[Text(field, name)] = Text(agency, name);
-                }
+                    links.UnionWith(linkSection.Children.Keys.Select(k => Text(k, name)));
             }
         }
 
