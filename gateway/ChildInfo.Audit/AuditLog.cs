@@ -36,7 +36,7 @@ public sealed class AuditLog : IAsyncDisposable
             throw new ArgumentException(string.Join(" ", errors), nameof(options));
         _store = store;
         Signer = new AuditCheckpointSigner(options.CheckpointKey, options.CheckpointKeyId);
-        _headFile = options.HeadFile is { } headFile ? new AuditHeadFile(headFile, Signer) : null;
+        _headFile = options.HeadFile is { } headFile ? new AuditHeadFile(headFile, Signer, time) : null;
         _sealer = new AuditSealer(time, Signer, options.CheckpointInterval, _headFile);
         _maxBatch = options.MaxBatchSize;
         new Thread(Write) { IsBackground = true, Name = "Audit writer" }.Start();
@@ -81,6 +81,7 @@ public sealed class AuditLog : IAsyncDisposable
             Monitor.Pulse(_gate);
         }
         await _stopped.Task.ConfigureAwait(false);
+        _headFile?.Dispose();
     }
 
     private void Write()

@@ -30,7 +30,7 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
     public async Task<AuditVerification> VerifyAsync(bool checkChildIndex, CancellationToken cancellationToken = default)
     {
         // The head file first: it only moves forward, so everything it names was committed before the walk.
-        var file = headFile is null ? null : AuditHeadFile.Read(headFile);
+        var file = headFile is null ? null : AuditHeadFile.ReadSettled(headFile, signer);
         var checkpoints = (await store.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Sequence);
         var retention = new RetentionStatements(store, signer);
         await retention.LoadAsync(cancellationToken).ConfigureAwait(false);
@@ -93,7 +93,7 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
     /// </summary>
     public async Task<AuditChainBreak?> VerifyHeadAsync(CancellationToken cancellationToken = default)
     {
-        var file = headFile is null ? null : AuditHeadFile.Read(headFile);
+        var file = headFile is null ? null : AuditHeadFile.ReadSettled(headFile, signer);
         // The head and the last record move together in each append: read the last record between two reads of an
         // unchanged head, so an append in between is not taken for tampering.
         var head = await store.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
