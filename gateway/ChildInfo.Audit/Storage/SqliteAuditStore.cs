@@ -119,8 +119,9 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
 
     /// <summary>
     /// In one <c>BEGIN IMMEDIATE</c> transaction on the writing connection: reads the head, seals (the sealer may refuse
-    /// the head), inserts each record, its child rows and any checkpoint, moves the head to the signed head, commits (the WAL synced, <c>synchronous=FULL</c>). On any
-    /// failure the transaction is rolled back and the connection closed, so the next append starts afresh.
+    /// the head), inserts each record, its child rows and any checkpoint, moves the head to the signed head, commits
+    /// (the WAL synced, <c>synchronous=FULL</c>). On any failure the transaction is rolled back and the connection
+    /// closed, so the next append starts afresh.
     /// </summary>
     public override Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEntry> entries, AuditSealer sealer, CancellationToken cancellationToken = default)
     {
