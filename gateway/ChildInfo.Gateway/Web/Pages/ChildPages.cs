@@ -128,7 +128,7 @@ public static class ChildPages
         var notes = new List<Html>();
         // The same words whether or not anything outside the scope matched: the gateway never says, since even a
         // yes or no confirms that an out-of-scope child exists.
-        if (set?.FindRule(session.Role, session.Purpose) is { Scope: not ChildInfo.Policies.Model.RecordScope.Everyone } rule && !session.BreakGlass(DateTimeOffset.UtcNow))
+        if (session.Role is { } role && session.Purpose is { } purpose && set?.FindRule(role, purpose) is { Scope: not ChildInfo.Policies.Model.RecordScope.Everyone } rule && !session.BreakGlass(DateTimeOffset.UtcNow))
         {
             notes.Add(Html.Of($"""<p class="inset">Only children {PlainWords.Scope(ScopeName(rule.Scope))} are shown. If a child may be at immediate risk and your role allows it, you can turn on emergency access on the purpose page.</p>"""));
         }
