@@ -11,7 +11,7 @@ namespace ChildInfo.Disclosure;
 /// <list type="number">
 /// <item>primary suppression of small counts (1–5, or 1–9 when two or more agencies are linked, by default);</item>
 /// <item>secondary suppression across rows, columns and totals, so no suppressed count can be worked out from the rest;</item>
-/// <item>cell-key perturbation of the cells and rounding of the totals, the same answer for the same children every time;</item>
+/// <item>cell-key perturbation of every count, then rounding of the totals: the same answer for the same children every time;</item>
 /// <item>percentages, means and medians only on an unsuppressed base of at least 10 children;</item>
 /// <item>GSS symbols (<c>c</c>, <c>x</c>, <c>z</c>, <c>k</c>) wherever a figure is withheld.</item>
 /// </list>
@@ -30,15 +30,16 @@ public static class DisclosureControl
         var grid = new Grid(table);
         var suppressUpTo = rules.SuppressUpToFor(table.LinkedAgencies);
         var suppressed = CellSuppression.Choose(grid, suppressUpTo);
-        var cellPerturbation = PerturbationTable.KeyedRounding(rules.CellRoundingBase);
-        var totalRounding = PerturbationTable.KeyedRounding(rules.TotalRoundingBase);
+        var perturbation = PerturbationTable.KeyedRounding(rules.CellRoundingBase);
 
         var counts = new PublishedValue[grid.Size];
         var published = new long[grid.Size];
         for (var i = 0; i < grid.Size; i++)
         {
             var cell = grid[i];
-            published[i] = (grid.IsTotal(i) ? totalRounding : cellPerturbation).Publish(cell.Count, cell.CellKey);
+            published[i] = perturbation.Publish(cell.Count, cell.CellKey);
+            if (grid.IsTotal(i))
+                published[i] = RoundTotal(published[i], rules.TotalRoundingBase);
             counts[i] = suppressed[i] ? PublishedValue.Withheld(GssSymbol.Confidential)
                 : cell.Count > 0 && published[i] == 0 ? PublishedValue.Withheld(GssSymbol.Low)
                 : PublishedValue.Of(published[i]);
@@ -53,6 +54,13 @@ public static class DisclosureControl
         }
         return Assemble(table, grid, cells, hasMeasure, suppressUpTo);
     }
+
+    /// <summary>
+    /// A total is the perturbed figure of its children rounded (half up) to the total base. Rounding the perturbed figure,
+    /// not the exact count, makes the total a function of what the same children would publish as a cell in another
+    /// question, so asking for a group as a total rather than as a cell narrows nothing down.
+    /// </summary>
+    private static long RoundTotal(long perturbed, int @base) => (perturbed + (@base / 2)) / @base * @base;
 
     /// <summary>
     /// A position's share of its base, from the published figures (so it agrees with them and adds no precision),

@@ -28,7 +28,7 @@ public sealed record DisclosureRules
     /// <summary>The same, for outputs that link two or more agencies' data (and for research outputs, by configuration).</summary>
     public int LinkedSuppressUpTo { get; init; } = GatewayLinkedSuppressUpTo;
 
-    /// <summary>Totals (row, column, grand) are published as multiples of this; 1 publishes them unrounded.</summary>
+    /// <summary>Totals (row, column, grand) are published as their perturbed figure rounded to a multiple of this; 1 leaves them as perturbed.</summary>
     public int TotalRoundingBase { get; init; } = GatewayTotalRoundingBase;
 
     /// <summary>Cells are published as multiples of this, the direction chosen by the cell key at the midpoint; 1 publishes them exact.</summary>
