@@ -56,11 +56,16 @@ public static class DisclosureControl
     }
 
     /// <summary>
-    /// A total is the perturbed figure of its children rounded (half up) to the total base. Rounding the perturbed figure,
-    /// not the exact count, makes the total a function of what the same children would publish as a cell in another
-    /// question, so asking for a group as a total rather than as a cell narrows nothing down.
+    /// A total is the perturbed figure of its children rounded to the total base (halves to the even multiple, so totals
+    /// are not pushed up on average). Rounding the perturbed figure, not the exact count, makes the total a function of
+    /// what the same children would publish as a cell in another question, so asking for a group as a total rather than
+    /// as a cell narrows nothing down. A total the cell rule published as non-zero is never rounded to nothing.
     /// </summary>
-    private static long RoundTotal(long perturbed, int @base) => (perturbed + (@base / 2)) / @base * @base;
+    private static long RoundTotal(long perturbed, int @base)
+    {
+        var rounded = (long)Math.Round((double)perturbed / @base, MidpointRounding.ToEven) * @base;
+        return rounded == 0 && perturbed > 0 ? @base : rounded;
+    }
 
     /// <summary>
     /// A position's share of its base, from the published figures (so it agrees with them and adds no precision),
