@@ -41,8 +41,8 @@ internal static class CellSuppression
     }
 
     /// <summary>
-    /// Puts the position on a rectangle of suppressed non-zero positions, suppressing the fewest and smallest others.
-    /// A total counts double: it carries more of what analysts need.
+    /// Puts the position on a rectangle of suppressed non-zero positions, hiding as little as it can: the least sum of
+    /// counts newly suppressed, a total counting double because it carries more of what analysts need.
     /// </summary>
     private static void CoverWithRectangle(Grid grid, bool[] suppressed, int position)
     {
@@ -56,20 +56,29 @@ internal static class CellSuppression
             {
                 if (otherColumn == column)
                     continue;
-                int[] corners = [grid.Index(row, otherColumn), grid.Index(otherRow, column), grid.Index(otherRow, otherColumn)];
-                if (corners.Any(i => grid[i].Count == 0))
+                int sameRow = grid.Index(row, otherColumn), sameColumn = grid.Index(otherRow, column), opposite = grid.Index(otherRow, otherColumn);
+                if (grid[sameRow].Count == 0 || grid[sameColumn].Count == 0 || grid[opposite].Count == 0)
                     continue;
-                var cost = corners.Where(i => !suppressed[i]).Sum(i => grid.IsTotal(i) ? 2 * grid[i].Count : grid[i].Count);
+                var cost = Cost(grid, suppressed, sameRow) + Cost(grid, suppressed, sameColumn) + Cost(grid, suppressed, opposite);
                 if (cost == 0)
                     return; // already on a suppressed rectangle
                 if (best is null || cost < best.Value.Cost)
                     best = (otherRow, otherColumn, cost);
             }
         }
-        // The rectangle through the row total, column total and grand total is always non-zero, so one is always found.
-        var (r, c, _) = best!.Value;
+        // The rectangle through the row total, column total and grand total is never zero, so one is always found;
+        // were it not, hide everything rather than publish an unprotected count.
+        if (best is null)
+        {
+            Array.Fill(suppressed, true);
+            return;
+        }
+        var (r, c, _) = best.Value;
         suppressed[grid.Index(row, c)] = suppressed[grid.Index(r, column)] = suppressed[grid.Index(r, c)] = true;
     }
+
+    private static long Cost(Grid grid, bool[] suppressed, int position) =>
+        suppressed[position] ? 0 : grid.IsTotal(position) ? 2 * grid[position].Count : grid[position].Count;
 
     /// <summary>One dimension, one equation: a lone suppressed position gets the smallest non-zero cell as partner, else the total.</summary>
     private static void CoverWithPair(Grid grid, bool[] suppressed)

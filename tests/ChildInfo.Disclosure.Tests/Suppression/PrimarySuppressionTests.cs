@@ -19,6 +19,17 @@ public sealed class PrimarySuppressionTests
             Assert.Equal("c", published.Cell(0).Count.ToString());
     }
 
+    /// <summary>Three children with a need in a ward: without the rule an analyst reads 3, and the family is easy to find.</summary>
+    [Fact]
+    public void SmallCount_WouldBePublishedExactlyWithoutTheRule()
+    {
+        var table = TestTables.OneWay([3, 50, 60]);
+        var noRules = new DisclosureRules { SuppressUpTo = 0, LinkedSuppressUpTo = 0, CellRoundingBase = 1, TotalRoundingBase = 1 };
+
+        Assert.Equal(3, DisclosureControl.Apply(table, noRules).Cell(0).Count.Value);
+        Assert.True(DisclosureControl.Apply(table, DisclosureRules.GatewayDefault).Cell(0).IsSuppressed);
+    }
+
     [Fact]
     public void Zero_IsPublishedAsZero()
     {

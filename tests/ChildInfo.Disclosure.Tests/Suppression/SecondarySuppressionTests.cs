@@ -121,6 +121,20 @@ public sealed class SecondarySuppressionTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>The largest table allowed, a third of its cells small: published, and every small count hidden.</summary>
+    [Fact]
+    public void LargestTable_ManySmallCells_AllHidden()
+    {
+        var random = new Random(31);
+        int[][] counts = [.. Enumerable.Range(0, 50).Select(_ => Enumerable.Range(0, 100).Select(_ => random.Next(3) == 0 ? random.Next(1, 6) : random.Next(6, 40)).ToArray())];
+        var table = TestTables.TwoWay(counts);
+
+        var published = DisclosureControl.Apply(table, Rules);
+
+        Assert.Equal(CountTable.MaxCells, published.Cells.Count);
+        Assert.All(table.Cells.Zip(published.Cells), p => Assert.True(p.First.Count > 5 || p.Second.IsSuppressed));
+    }
+
     [Fact]
     public void SameTable_SamePattern()
     {
