@@ -150,12 +150,23 @@ public sealed class DifferencingAttackTests(ITestOutputHelper output)
     private static int Figure(PublishedCell cell) => cell.Count.Value is { } v ? (int)v : -1;
 
     /// <summary>The need whose count went up when X was added, if exactly one did (and both figures were published).</summary>
+    /// <summary>
+    /// The need whose count went up when X was added, if exactly one did (both figures published). Failing that, the
+    /// attacker reads the suppression pattern: a need published with X and <c>c</c> without may have dropped under the
+    /// threshold, so the smallest such need is taken (its complement, suppressed alongside, is usually larger). Only for
+    /// pairs: parts split further have small cells suppressed for reasons of their own.
+    /// </summary>
     private static int? CleanIncrease(int[] with, params int[][] withoutParts)
     {
         var increased = Enumerable.Range(0, with.Length)
             .Where(k => with[k] >= 0 && withoutParts.All(p => p[k] >= 0) && with[k] > withoutParts.Sum(p => p[k]))
             .ToList();
-        return increased.Count == 1 ? increased[0] : null;
+        if (increased.Count == 1)
+            return increased[0];
+        if (increased.Count > 1 || withoutParts.Length > 1)
+            return null;
+        var hidden = Enumerable.Range(0, with.Length).Where(k => with[k] >= 0 && withoutParts.Any(p => p[k] < 0)).ToList();
+        return hidden.Count == 0 ? null : hidden.MinBy(k => with[k]);
     }
 
     private static Outcome Judge(string kind, SyntheticChild x, int[] publishedWith, int? inferred)
