@@ -17,16 +17,3 @@ public enum GssSymbol
     /// <summary><c>k</c>: low. A non-zero figure that rounds to zero at the precision shown (less than half the final digit).</summary>
     Low,
 }
-
-/// <summary>The published letter of each symbol.</summary>
-public static class GssSymbols
-{
-    public static string Code(this GssSymbol symbol) => symbol switch
-    {
-        GssSymbol.Confidential => "c",
-        GssSymbol.NotAvailable => "x",
-        GssSymbol.NotApplicable => "z",
-        GssSymbol.Low => "k",
-        _ => throw new ArgumentOutOfRangeException(nameof(symbol)),
-    };
-}
