@@ -27,7 +27,7 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
 
     private void Describe(AuditRecord access, StringBuilder text)
     {
-        var who = $"{access.User} ({PlainWords.Role(access.Role)}, {access.Organisation})";
+        var who = PlainWords.Who(access.User, access.Role, access.Organisation);
         var when = $"On {Date(access.Time)} at {access.Time.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK records use UTC)";
         if (access.Purpose == AuditPurposes.Oversight)
         {
@@ -37,10 +37,16 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
             return;
         }
 
+        var mine = access.Payload?.Children.FirstOrDefault(c => c.ChildId == ChildId);
+        var outsideScope = mine?.Withheld.Any(w => w.Code == PlainWords.OutsideScopeCode) == true;
         text.AppendLine(access.Outcome switch
         {
             AuditOutcome.Denied => $"{when}, {who} asked to see your information {PlainWords.Purpose(access.Purpose)}. This was refused, and nothing was shown.",
             AuditOutcome.Error => $"{when}, {who} asked to see your information {PlainWords.Purpose(access.Purpose)}. The request failed, and nothing was shown.",
+            _ when !ChildAccessSummary.Shown(access, ChildId) && outsideScope =>
+                $"{when}, {who} asked to see your information {PlainWords.Purpose(access.Purpose)}. Nothing about you was shown, because you are not one of the children they work with.",
+            _ when !ChildAccessSummary.Shown(access, ChildId) =>
+                $"{when}, {who} asked to see your information {PlainWords.Purpose(access.Purpose)}. Nothing about you was shown.",
             _ => $"{when}, {who} looked at your information {PlainWords.Purpose(access.Purpose)}.",
         });
         if (access.IsRedacted)
@@ -49,22 +55,23 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
                 $"  The details of this visit (the reason given, and what was seen) were deleted on {Date(access.RedactedAt ?? access.Time)} because they are only kept for a limited time. The fact that it happened is kept.");
             return;
         }
+
         if (access.Justification is { Length: > 0 } justification)
             text.AppendLine(CultureInfo.InvariantCulture, $"  The reason they gave: \"{justification}\".");
-        var mine = access.Payload?.Children.FirstOrDefault(c => c.ChildId == ChildId);
         if (mine is not null && mine.Disclosed.Count > 0)
             text.AppendLine(CultureInfo.InvariantCulture, $"  They saw: {string.Join("; ", mine.Disclosed.GroupBy(f => (f.Label, f.Source)).Select(g => $"{PlainWords.Label(g.Key.Label)} (from {PlainWords.Source(g.Key.Source)})"))}.");
-        if (mine is not null)
+        if (mine is not null && !outsideScope)
         {
             foreach (var withheld in mine.Withheld.GroupBy(f => (f.Label, f.Source, f.Code)))
             {
-                var what = withheld.Key.Label is { } label ? PlainWords.Label(label) : string.Join(", ", withheld.Select(f => f.Field));
+                var what = withheld.Key.Label is { } label ? PlainWords.Label(label) : "a record";
                 var from = withheld.Key.Source is { } source ? $" (from {PlainWords.Source(source)})" : "";
                 text.AppendLine(CultureInfo.InvariantCulture, $"  They were not shown {what}{from}, {PlainWords.Reason(withheld.Key.Code, withheld.First().Reason)}.");
             }
         }
+
         foreach (var o in access.Payload?.PreferenceOverrides.Where(o => o.ChildId == ChildId) ?? [])
-            text.AppendLine(CultureInfo.InvariantCulture, $"  Your wish \"{o.Preference}\" was set aside: {o.Reason}. This is checked by the data protection officer.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  Your wish \"{o.Preference}\" was set aside: {o.Reason.TrimEnd('.')}. This is checked by the data protection officer.");
         if (access.BreakGlass)
             text.AppendLine("  This was an emergency access (sometimes called \"break-glass\"), so it is checked afterwards by the data protection officer.");
     }

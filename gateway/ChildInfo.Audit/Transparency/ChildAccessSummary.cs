@@ -22,7 +22,7 @@ public sealed record ChildAccessSummary(
         // Reading the record of access is not looking at the child's information: it is counted on its own.
         var overseen = records.Count(r => r.Purpose == AuditPurposes.Oversight && r.Outcome is AuditOutcome.Ok);
         records = [.. records.Where(r => r.Purpose != AuditPurposes.Oversight)];
-        var viewed = records.Where(r => r.Outcome is AuditOutcome.Ok or AuditOutcome.Partial).ToList();
+        var viewed = records.Where(r => Shown(r, childId)).ToList();
         return new ChildAccessSummary(
             childId,
             period,
@@ -36,6 +36,18 @@ public sealed record ChildAccessSummary(
         };
     }
 
+    /// <summary>
+    /// Whether <paramref name="record"/> showed anything about the child: an answered request whose record names at
+    /// least one field shown of them (or whose details retention has removed, which can only be told as a visit).
+    /// A request refused, failed, or answered with nothing of this child (outside the caller's scope) is not a view.
+    /// </summary>
+    public static bool Shown(AuditRecord record, string childId)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Outcome is AuditOutcome.Ok or AuditOutcome.Partial
+            && (record.IsRedacted || record.Payload?.Children.Any(c => c.ChildId == childId && c.Disclosed.Count > 0) == true);
+    }
+
     public string ToText()
     {
         var text = new StringBuilder();
@@ -45,13 +57,13 @@ public sealed record ChildAccessSummary(
         else
         {
             text.Append(CultureInfo.InvariantCulture, $"Your information was viewed {PlainWords.Times(Viewed)} in {span}");
-            text.Append(CultureInfo.InvariantCulture, $", by {(Services.Count == 1 ? "this service" : "these services")}: {string.Join("; ", Services.Select(s => $"{s.Service} ({PlainWords.Times(s.Count)})"))}");
+            text.Append(CultureInfo.InvariantCulture, $", by {(Services.Count == 1 ? "this organisation" : "these organisations")}: {string.Join("; ", Services.Select(s => $"{s.Service} ({PlainWords.Times(s.Count)})"))}");
             text.Append(CultureInfo.InvariantCulture, $", for {(Purposes.Count == 1 ? "this reason" : "these reasons")}: {string.Join("; ", Purposes.Select(p => $"{PlainWords.Purpose(p.Purpose)} ({PlainWords.Times(p.Count)})"))}.");
         }
         if (Emergency > 0)
             text.Append(CultureInfo.InvariantCulture, $" {PlainWords.Times(Emergency)[..1].ToUpperInvariant()}{PlainWords.Times(Emergency)[1..]} it was an emergency access, checked afterwards by the data protection officer.");
         if (Refused > 0)
-            text.Append(CultureInfo.InvariantCulture, $" {(Refused == 1 ? "One more request was" : $"{Refused} more requests were")} refused or failed, so nothing was shown.");
+            text.Append(CultureInfo.InvariantCulture, $" {(Refused == 1 ? "One more request was" : $"{Refused} more requests were")} refused, failed or found nothing of yours to show, so nothing was shown.");
         if (Overseen > 0)
             text.Append(CultureInfo.InvariantCulture, $" This record of who looked at your information was itself read {PlainWords.Times(Overseen)}, to check that your information is used properly.");
         return text.ToString();

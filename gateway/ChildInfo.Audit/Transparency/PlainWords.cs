@@ -18,6 +18,32 @@ public static class PlainWords
         ["subject_access"] = "to answer a request to see your own information",
     };
 
+    private static readonly Dictionary<string, string> Roles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["social_worker"] = "a social worker",
+        ["team_manager"] = "a social work team manager",
+        ["school_dsl"] = "the safeguarding lead at a school",
+        ["education_welfare_officer"] = "an education welfare officer",
+        ["early_help_worker"] = "an early help worker",
+        ["vcs_keyworker"] = "a keyworker at a community organisation",
+        ["health_visitor"] = "a health visitor",
+        ["la_analyst"] = "an analyst at the council",
+        ["data_protection_officer"] = "the data protection officer",
+        ["researcher"] = "a researcher",
+        ["system_owner"] = "someone who runs the system",
+    };
+
+    private static readonly Dictionary<string, string> Sources = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["child-index"] = "the council's list of children it knows",
+        ["education"] = "school records",
+        ["early-years"] = "early years and health visiting records",
+        ["social-care"] = "children's social care records",
+        ["voluntary-sector"] = "community and voluntary organisations' records",
+        ["youth-justice"] = "youth justice records",
+        ["gateway"] = "the system that joins records together",
+    };
+
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
         ["identifying"] = "details that identify you, such as your name and date of birth",
@@ -32,6 +58,24 @@ public static class PlainWords
         ["linkage"] = "how your records in different services are linked",
         ["care"] = "information about care and placements",
         ["engagement"] = "your involvement with community organisations",
+        ["demographic"] = "details such as your age group and ethnicity",
+        ["lookup"] = "a search for your record",
+        ["reference"] = "reference numbers for your records",
+        ["workforce"] = "who works with you",
+        ["enrolment"] = "which school or setting you go to",
+        ["attendance_summary"] = "a summary of your school attendance",
+        ["exclusion"] = "any exclusions from school",
+        ["sen"] = "special educational needs support",
+        ["fsm"] = "free school meals",
+        ["funding"] = "funded early education",
+        ["development"] = "how you are developing in the early years",
+        ["status_flag"] = "whether you have a child protection plan or are looked after",
+        ["cin"] = "support as a child in need",
+        ["early_help"] = "early help support",
+        ["outcome"] = "how support worked out",
+        ["notes"] = "workers' notes",
+        ["preference"] = "your and your family's wishes about sharing",
+        ["criminal_offence"] = "youth justice information",
     };
 
     private static readonly Dictionary<string, string> Reasons = new(StringComparer.OrdinalIgnoreCase)
@@ -45,19 +89,38 @@ public static class PlainWords
         ["PURPOSE_NOT_ALLOWED"] = "because their role may not use this reason",
         ["JUSTIFICATION_REQUIRED"] = "because they did not say why they needed it",
         ["BREAK_GLASS_NOT_ALLOWED"] = "because emergency access is not allowed here",
+        [OutsideScopeCode] = "because you are not one of the children they work with",
+        ["CONTEXT_LABEL_NOT_ALLOWED"] = "because the service holding it checked the rules again and refused",
+        ["SUBGRAPH_UNAVAILABLE"] = "because that service was not answering",
+        ["SUBREQUEST_TIMEOUT"] = "because that service did not answer in time",
+        ["SUBREQUEST_HTTP_ERROR"] = "because that service had a problem",
     };
 
-    public static string Purpose(string purpose) => Purposes.TryGetValue(purpose, out var text) ? text : $"for {Spell(purpose)}";
+    /// <summary>The code of a record withheld because the child is outside the caller's record scope.</summary>
+    public const string OutsideScopeCode = "OUTSIDE_SCOPE";
+
+    public static string Purpose(string purpose) =>
+        purpose is null or "" or Records.AuditPurposes.None ? "without saying why"
+            : Purposes.TryGetValue(purpose, out var text) ? text : $"for {Spell(purpose)}";
+
+    /// <summary>Who asked, as a sentence's subject: "W0022 (a social worker at Northshire Children's Services)".</summary>
+    public static string Who(string user, string role, string organisation)
+    {
+        if (user is null or "" or Records.AuditPurposes.Unidentified)
+            return "someone who could not be identified";
+        var at = organisation is null or "" or Records.AuditPurposes.Unidentified ? "" : $" at {organisation}";
+        return role is null or "" or Records.AuditPurposes.Unidentified ? $"{user} (someone{at})" : $"{user} ({Role(role)}{at})";
+    }
 
     public static string Label(string label) => Labels.TryGetValue(label, out var text) ? text : Spell(label);
 
-    public static string Source(string source) => Spell(source);
+    public static string Source(string source) => Sources.TryGetValue(source.Replace('_', '-'), out var text) ? text : Spell(source);
 
-    public static string Role(string role) => Spell(role);
+    public static string Role(string role) => Roles.TryGetValue(role, out var text) ? text : $"someone working as {Spell(role)}";
 
     /// <summary>The policy's own plain reason when it gave one, else the code in words.</summary>
     public static string Reason(string code, string reason) =>
-        Reasons.TryGetValue(code, out var text) ? text : reason.Length > 0 ? reason : $"because of a rule ({Spell(code)})";
+        Reasons.TryGetValue(code, out var text) ? text : reason.Length > 0 ? reason.TrimEnd('.') : $"because of a rule ({Spell(code)})";
 
     public static string Times(int count) => count == 1 ? "once" : count == 2 ? "twice" : $"{count} times";
 

@@ -38,7 +38,7 @@ public sealed class ChildDisclosureWalker
     private readonly FieldCollector _collector;
     private readonly JsonElement? _variables;
     private readonly Dictionary<string, List<DisclosedField>> _children = new(StringComparer.Ordinal);
-    private readonly HashSet<(string Child, string Field, string Label)> _seen = [];
+    private readonly HashSet<(string Child, string Field, string Label, string Source)> _seen = [];
     private readonly HashSet<IReadOnlyList<FieldGroup>> _walkedAbsent = new(ReferenceEqualityComparer.Instance);
     private readonly List<object> _path = [];
     private readonly IDictionary<string, string>? _childByPath;
@@ -89,7 +89,7 @@ public sealed class ChildDisclosureWalker
 
         try
         {
-            walker.Value(walker._collector.Collect(document.Operation.SelectionSet, rootType), data is { ValueKind: JsonValueKind.Object } d ? d : null, childId: null, depth: 0);
+            walker.Value(walker._collector.Collect(document.Operation.SelectionSet, rootType), data is { ValueKind: JsonValueKind.Object } d ? d : null, childId: null, source: null, depth: 0);
         }
         catch (GatewayException)
         {
@@ -100,7 +100,9 @@ public sealed class ChildDisclosureWalker
         return walker._children;
     }
 
-    private void Value(IReadOnlyList<FieldGroup> fields, JsonElement? value, string? childId, int depth)
+    /// <param name="source">The service that returned the enclosing record: a value type shared by several services
+    /// (<c>ChildVoice</c>) came from the one whose field led to it.</param>
+    private void Value(IReadOnlyList<FieldGroup> fields, JsonElement? value, string? childId, string? source, int depth)
     {
         switch (value)
         {
@@ -109,13 +111,13 @@ public sealed class ChildDisclosureWalker
                 foreach (var item in list.EnumerateArray())
                 {
                     _path.Add(index++);
-                    Value(fields, item, childId, depth);
+                    Value(fields, item, childId, source, depth);
                     _path.RemoveAt(_path.Count - 1);
                 }
 
                 break;
             case { ValueKind: JsonValueKind.Object } obj:
-                Object(fields, obj, childId, depth);
+                Object(fields, obj, childId, source, depth);
                 break;
             default:
                 Absent(fields, depth);
@@ -124,7 +126,7 @@ public sealed class ChildDisclosureWalker
     }
 
     /// <summary>One object of the response: the fields asked of it that it holds are disclosed for its child.</summary>
-    private void Object(IReadOnlyList<FieldGroup> fields, JsonElement value, string? childId, int depth)
+    private void Object(IReadOnlyList<FieldGroup> fields, JsonElement value, string? childId, string? source, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -147,6 +149,7 @@ public sealed class ChildDisclosureWalker
             var present = value.TryGetProperty(group.ResponseKey, out var fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;
             string? lookup = null;
             var leadsToChild = false;
+            string? belowSource = null;
             List<SelectionAt>? below = null;
             foreach (var field in group.Fields)
             {
@@ -154,6 +157,9 @@ public sealed class ChildDisclosureWalker
                 {
                     continue;
                 }
+
+                var fieldSource = OwnSource(_schema, parent, definition) ?? source ?? Source(_schema, parent, definition);
+                belowSource = fieldSource;
 
                 var namedType = definition.Type.NamedType;
                 var lookupChild = namedType == ChildType ? ArgumentChildId(field.Node) : null;
@@ -166,7 +172,7 @@ public sealed class ChildDisclosureWalker
                 leadsToChild |= namedType == ChildType;
                 if (present && childId is not null)
                 {
-                    Disclose(childId, field.ParentType, field.Name, parent, definition);
+                    Disclose(childId, field.ParentType + "." + field.Name, fieldSource);
                 }
 
                 // Refused or absent: nothing shown below, but lookups by child id further down still touch children.
@@ -184,7 +190,7 @@ public sealed class ChildDisclosureWalker
             if (present)
             {
                 _path.Add(group.ResponseKey);
-                Value(_collector.Collect(below), fieldValue, lookup ?? (leadsToChild ? null : childId), depth + 1);
+                Value(_collector.Collect(below), fieldValue, lookup ?? (leadsToChild ? null : childId), belowSource, depth + 1);
                 _path.RemoveAt(_path.Count - 1);
             }
             else
@@ -285,14 +291,12 @@ public sealed class ChildDisclosureWalker
 
     private void Touch(string childId) => _children.TryAdd(childId, []);
 
-    private void Disclose(string childId, string parentType, string fieldName, SupergraphType parent, SupergraphField field)
+    private void Disclose(string childId, string coordinate, string source)
     {
-        var coordinate = parentType + "." + fieldName;
-        var source = Source(_schema, parent, field);
         var fields = _children[childId];
         foreach (var label in _labels(coordinate))
         {
-            if (_seen.Add((childId, coordinate, label)))
+            if (_seen.Add((childId, coordinate, label, source)))
             {
                 fields.Add(new DisclosedField(coordinate, label, source));
             }
@@ -331,6 +335,23 @@ public sealed class ChildDisclosureWalker
         return schema.Types.TryGetValue(field.Type.NamedType, out var target) && target.IsComposite && target.Joins.Count > 0
             ? SourceOf(schema, target.Name)
             : Source(schema, type, field);
+    }
+
+    /// <summary>
+    /// The service a field is resolved by when the supergraph says so: its own non-external <c>@join__field</c>, or
+    /// the one service that has its type. Null for a field of a value type several services share.
+    /// </summary>
+    private static string? OwnSource(SupergraphSchema schema, SupergraphType parent, SupergraphField field)
+    {
+        foreach (var join in field.Joins)
+        {
+            if (!join.External)
+            {
+                return GraphName(schema, join.Graph);
+            }
+        }
+
+        return parent.Joins.Count == 1 ? GraphName(schema, parent.Joins.Keys.First()) : null;
     }
 
     private static string Source(SupergraphSchema schema, SupergraphType parent, SupergraphField field)

@@ -20,10 +20,10 @@ namespace ChildInfo.Gateway.Audit;
 public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditFieldLabels labels, ILogger<GatewayAudit> logger)
 {
     /// <summary>Recorded when the caller is not identified (until identity provides a user, role and organisation).</summary>
-    public const string Unidentified = "unidentified";
+    public const string Unidentified = AuditPurposes.Unidentified;
 
     /// <summary>Recorded as the purpose when the request declared none.</summary>
-    public const string NoPurpose = "none";
+    public const string NoPurpose = AuditPurposes.None;
 
     /// <summary>Recorded as the child of a preference set aside on a record the response does not tie to a child id.</summary>
     public const string UnattributedChild = "unattributed";

@@ -333,14 +333,14 @@ public abstract partial class AuditStoreTests
         Assert.Equal(4, report.Accesses.Count);
         Assert.Equal(3, report.Summary.Viewed);
         Assert.Equal(
-            "Your information was viewed 3 times in the last year, by these services: Northshire Children's Services (twice); Northshire Primary School (once), " +
+            "Your information was viewed 3 times in the last year, by these organisations: Northshire Children's Services (twice); Northshire Primary School (once), " +
             "for these reasons: to keep you safe from harm (child protection) (twice); to support your school attendance and education (once). " +
-            "Once it was an emergency access, checked afterwards by the data protection officer. One more request was refused or failed, so nothing was shown.",
+            "Once it was an emergency access, checked afterwards by the data protection officer. One more request was refused, failed or found nothing of yours to show, so nothing was shown.",
             report.Summary.ToText());
-        Assert.Contains("j.smith (social worker, Northshire Children's Services) looked at your information to keep you safe from harm (child protection).", text);
+        Assert.Contains("j.smith (a social worker at Northshire Children's Services) looked at your information to keep you safe from harm (child protection).", text);
         Assert.Contains("The reason they gave: \"S47 enquiry, case 1234\".", text);
-        Assert.Contains("They saw: details that identify you, such as your name and date of birth (from child index); your school attendance (from education).", text);
-        Assert.Contains("They were not shown what you have said about your views, wishes and feelings (from voluntary sector), because you or your family asked for it not to be shared for this reason.", text);
+        Assert.Contains("They saw: details that identify you, such as your name and date of birth (from the council's list of children it knows); your school attendance (from school records).", text);
+        Assert.Contains("They were not shown what you have said about your views, wishes and feelings (from community and voluntary organisations' records), because you or your family asked for it not to be shared for this reason.", text);
         Assert.Contains("asked to see your information for research (counts only, not about you alone). This was refused, and nothing was shown.", text);
         Assert.Contains("Your wish \"do not share my youth-worker notes with school\" was set aside", text);
         Assert.Contains("emergency access (sometimes called \"break-glass\")", text);

@@ -55,7 +55,7 @@ public sealed class AuditCommandTests(GatewayEnvironment environment)
         Assert.Contains("Your information was viewed 5 times in the last year", report, StringComparison.Ordinal);
         Assert.Contains("to keep you safe from harm (child protection)", report, StringComparison.Ordinal);
         Assert.Contains("The reason they gave: \"section 47 enquiry 2291\".", report, StringComparison.Ordinal);
-        Assert.Contains("(from education)", report, StringComparison.Ordinal);
+        Assert.Contains("(from school records)", report, StringComparison.Ordinal);
 
         var (reviewed, review, _) = await RunAsync(["audit", "review", "--data", folder]);
         Assert.Equal(0, reviewed);

@@ -82,6 +82,21 @@ public sealed class DisclosureWalkTests
         Assert.Equal("CH-2", childByPath["searchChildren/1/child/pupil"]);
     }
 
+    [Fact]
+    public void SharedValueType_IsAttributedToTheServiceWhoseRecordHeldIt()
+    {
+        const string query = "{ child(id: \"CH-1\") { id pupil { voice { words } } socialCareChild { voice { words } } } }";
+        using var data = JsonDocument.Parse("""
+            {"child": {"id": "CH-1", "pupil": {"voice": [{"words": "I like maths"}]}, "socialCareChild": {"voice": [{"words": "I want to stay with Nan"}]}}}
+            """);
+
+        var children = Walk(OperationDocument.Parse(query, null, 256), data.RootElement);
+
+        // ChildVoice is defined by four services; what the child told their school came from the school's records.
+        var words = children["CH-1"].Where(f => f.Field == "ChildVoice.words").Select(f => f.Source).Order(StringComparer.Ordinal);
+        Assert.Equal(["education", "social-care"], words);
+    }
+
     private static IReadOnlyDictionary<string, List<ChildInfo.Audit.Records.DisclosedField>> Walk(OperationDocument document, JsonElement data) =>
         ChildDisclosureWalker.Walk(Schema, document, null, data, c => [c]);
 
