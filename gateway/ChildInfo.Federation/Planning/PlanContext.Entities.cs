@@ -51,6 +51,7 @@ internal sealed partial class PlanContext
             var ownKey = responseKey == node.FieldName;
             var childProvided = ChildProvided(provided, typeName, node.FieldName!, fetch.Graph);
             var named = _schema.GetType(fieldType.NamedType);
+            var namedInGraph = NamedTypeIn(fetch.Graph, typeName, node.FieldName!, fieldType);
             if (!named.IsAbstract)
             {
                 var childClient = ownKey ? PlannerAliases.SubFields(node.FieldName!, named.Name, clientFields) : null;
@@ -59,9 +60,20 @@ internal sealed partial class PlanContext
             }
 
             entry.Sub!.AddField("__typename", "__typename", null, composite: false);
+            var subgraph = _schema.SubgraphSchema(fetch.Graph);
+            if (subgraph.FindType(namedInGraph) is { IsAbstract: false })
+            {
+                // One object type in this subgraph where the supergraph has an abstract type: no type condition.
+                var childClient = ownKey ? PlannerAliases.SubFields(node.FieldName!, namedInGraph, clientFields) : null;
+                dependencies.UnionWith(Ensure(
+                    fetch, entry.Sub, namedInGraph, childPath, node.Children, childProvided, hops, false, childClient, childKeys.OnType(namedInGraph)));
+                continue;
+            }
+
+            var possibleInGraph = subgraph.PossibleTypes(namedInGraph);
             foreach (var possible in _schema.PossibleTypes(named.Name))
             {
-                if (KnowsPossibleType(fetch.Graph, named, possible))
+                if (possibleInGraph.Contains(possible))
                 {
                     var childClient = ownKey ? PlannerAliases.SubFields(node.FieldName!, possible, clientFields) : null;
                     dependencies.UnionWith(Ensure(

@@ -18,13 +18,16 @@ internal sealed partial class PlanContext
 
         var childPath = ChildPath(path, field.ResponseKey, field.ListDepth);
         var childProvided = ChildProvided(provided, typeName, field.FieldName, fetch.Graph);
-        PlanComposite(fetch, entry.Sub!, field.Type.NamedType, childPath, field.SubByType, childProvided);
+        PlanComposite(fetch, entry.Sub!, field.Type.NamedType, NamedTypeIn(fetch.Graph, typeName, field.FieldName, field.Type), childPath, field.SubByType, childProvided);
     }
 
+    /// <param name="namedType">The field's type in the supergraph.</param>
+    /// <param name="namedInGraph">The field's type in the fetch's subgraph, which may be narrower (an object type where the supergraph has a union).</param>
     private void PlanComposite(
         FetchBuilder fetch,
         SelectionBuilder target,
         string namedType,
+        string namedInGraph,
         string[] path,
         IReadOnlyDictionary<string, ShapeField[]> byType,
         IReadOnlyList<FieldSetNode>? provided)
@@ -43,9 +46,24 @@ internal sealed partial class PlanContext
         }
 
         target.AddField("__typename", "__typename", null, composite: false);
+        var subgraph = _schema.SubgraphSchema(fetch.Graph);
+        if (subgraph.FindType(namedInGraph) is { IsAbstract: false })
+        {
+            // The subgraph returns one object type here: its fields go in without a type condition, and the other
+            // possible types of the supergraph never come from this subgraph.
+            if (byType.TryGetValue(namedInGraph, out var only))
+            {
+                PlanFields(fetch, target, namedInGraph, path, only, provided, allowRequires: false, only);
+            }
+
+            return;
+        }
+
+        // Type conditions only for the types this subgraph can return here: any other would not validate there.
+        var possible = subgraph.PossibleTypes(namedInGraph);
         foreach (var (objectType, fields) in byType)
         {
-            if (!HasNonTypename(fields) || !KnowsPossibleType(fetch.Graph, type, objectType))
+            if (!HasNonTypename(fields) || !possible.Contains(objectType))
             {
                 continue;
             }

@@ -29,11 +29,12 @@ internal sealed partial class PlanContext
             ?? throw new PlanningException($"No subgraph knows the concrete types of interface '{interfaceType.Name}'.");
         var entity = GetOrCreateEntityFetch(fetch, target, interfaceType.Name, path, owner.Name, provided, 0, allFields);
         entity.Selection.AddField("__typename", "__typename", null, composite: false);
+        var ownerTypes = _schema.SubgraphSchema(owner.Name).PossibleTypes(interfaceType.Name);
         var commonKeys = new HashSet<string>(common.Select(c => c.ResponseKey), StringComparer.Ordinal);
         foreach (var (objectType, fields) in byType)
         {
             var rest = fields.Where(f => !f.NotFetched && !commonKeys.Contains(f.ResponseKey)).ToList();
-            if (rest.Count == 0 || !KnowsPossibleType(owner.Name, interfaceType, objectType))
+            if (rest.Count == 0 || !ownerTypes.Contains(objectType))
             {
                 continue;
             }

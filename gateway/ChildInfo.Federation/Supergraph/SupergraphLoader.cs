@@ -26,8 +26,10 @@ public static class SupergraphLoader
         }
 
         var (query, mutation, subscription) = ReadRootTypes(document, types);
+        var subgraphSchemas = graphs.ToDictionary(
+            g => g.Name, g => SubgraphProjection.Project(document, names, g, (query, mutation, subscription)), StringComparer.Ordinal);
         var apiSdl = ApiSchemaPrinter.Print(Parse(supergraphSdl), names);
-        return new SupergraphSchema(graphs, types, query, mutation, subscription, apiSdl);
+        return new SupergraphSchema(graphs, types, query, mutation, subscription, apiSdl, subgraphSchemas);
     }
 
     private static GraphQLDocument Parse(string sdl)
