@@ -73,7 +73,7 @@ internal sealed class ResponseWriter
                 continue;
             }
 
-            var isNull = Check(obj.Get(field.ResponseKey), field.Type, field);
+            var isNull = Check(obj.Get(field.FetchKey), field.Type, field);
             _path.RemoveAt(_path.Count - 1);
             if (isNull && field.Type.IsNonNull)
             {
@@ -225,7 +225,7 @@ internal sealed class ResponseWriter
                 continue;
             }
 
-            var value = obj.Get(field.ResponseKey);
+            var value = obj.Get(field.FetchKey);
             if (field.IsIntrospection)
             {
                 WriteRaw(writer, value);

@@ -13,6 +13,7 @@ internal sealed class ShapeField
     public ShapeField(string responseKey, string fieldName, string parentType, TypeRef type, GraphQLField node)
     {
         ResponseKey = responseKey;
+        FetchKey = responseKey;
         FieldName = fieldName;
         ParentType = parentType;
         Type = type;
@@ -32,6 +33,12 @@ internal sealed class ShapeField
     }
 
     public string ResponseKey { get; }
+
+    /// <summary>
+    /// The key subgraphs return this field under: the response key, or the planner's alias when the field would
+    /// conflict with a field of another type under the same key in one subgraph selection (set while planning).
+    /// </summary>
+    public string FetchKey { get; set; }
 
     public string FieldName { get; }
 

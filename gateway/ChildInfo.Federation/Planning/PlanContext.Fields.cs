@@ -10,13 +10,13 @@ internal sealed partial class PlanContext
     public void PlanResolvedField(FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, ShapeField field, IReadOnlyList<FieldSetNode>? provided)
     {
         Tick();
-        var entry = target.AddField(field.ResponseKey, field.FieldName, field.Node, field.SubByType is not null);
+        var entry = target.AddField(field.FetchKey, field.FieldName, field.Node, field.SubByType is not null);
         if (field.SubByType is null)
         {
             return;
         }
 
-        var childPath = ChildPath(path, field.ResponseKey, field.ListDepth);
+        var childPath = ChildPath(path, field.FetchKey, field.ListDepth);
         var childProvided = ChildProvided(provided, typeName, field.FieldName, fetch.Graph);
         PlanComposite(fetch, entry.Sub!, field.Type.NamedType, NamedTypeIn(fetch.Graph, typeName, field.FieldName, field.Type), childPath, field.SubByType, childProvided);
     }
@@ -38,6 +38,8 @@ internal sealed partial class PlanContext
             PlanFields(fetch, target, namedType, path, byType[namedType], provided, allowRequires: false, byType[namedType]);
             return;
         }
+
+        AssignFetchKeys(byType);
 
         if (type.Joins.TryGetValue(fetch.Graph, out var join) && join.IsInterfaceObject)
         {

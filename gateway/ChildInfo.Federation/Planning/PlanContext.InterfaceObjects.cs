@@ -67,7 +67,7 @@ internal sealed partial class PlanContext
             }
 
             var everywhere = byType.Values.All(fields => fields.Any(f =>
-                f.ResponseKey == candidate.ResponseKey && f.FieldName == candidate.FieldName && ReferenceEquals(f.Node, candidate.Node) && !f.NotFetched));
+                f.ResponseKey == candidate.ResponseKey && f.FetchKey == candidate.FetchKey && f.FieldName == candidate.FieldName && ReferenceEquals(f.Node, candidate.Node) && !f.NotFetched));
             if (everywhere)
             {
                 result.Add(candidate);

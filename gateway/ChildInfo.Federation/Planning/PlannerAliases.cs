@@ -16,6 +16,12 @@ internal static class PlannerAliases
 
     public static string For(string fieldName) => Prefix + fieldName;
 
+    /// <summary>
+    /// The key for a client field of <paramref name="typeName"/> that would conflict, in one subgraph selection, with
+    /// fields of other types under <paramref name="responseKey"/> (GraphQL's FieldsInSetCanMerge).
+    /// </summary>
+    public static string ForConflict(string typeName, string responseKey) => Prefix + typeName + "__" + responseKey;
+
     /// <summary>The response key for a field the planner adds to an object whose client fields are <paramref name="clientFields"/>.</summary>
     public static string KeyFor(string fieldName, IReadOnlyList<ShapeField>? clientFields)
     {
@@ -28,7 +34,7 @@ internal static class PlannerAliases
         foreach (var field in clientFields!)
         {
             // Only a document that skipped validation gets here: the planner never shares its alias with a client.
-            if (field.ResponseKey == alias)
+            if (field.FetchKey == alias)
             {
                 throw new PlanningException(ErrorCodes.ReservedName, $"The response key '{alias}' is reserved for the gateway's own use.");
             }
@@ -47,7 +53,7 @@ internal static class PlannerAliases
 
         foreach (var field in clientFields)
         {
-            if (field.ResponseKey == fieldName && field.SubByType is not null && field.SubByType.TryGetValue(typeName, out var sub))
+            if (field.FetchKey == fieldName && field.SubByType is not null && field.SubByType.TryGetValue(typeName, out var sub))
             {
                 return sub;
             }
@@ -66,7 +72,7 @@ internal static class PlannerAliases
 
         foreach (var field in clientFields)
         {
-            if (field.ResponseKey == fieldName && (field.FieldName != fieldName || field.Node.Arguments is { Items.Count: > 0 }))
+            if (field.FetchKey == fieldName && (field.FieldName != fieldName || field.Node.Arguments is { Items.Count: > 0 }))
             {
                 return true;
             }

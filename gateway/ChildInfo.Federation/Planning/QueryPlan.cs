@@ -61,6 +61,10 @@ public sealed class QueryPlan
             foreach (var field in fields)
             {
                 keys.Add(field.ResponseKey);
+                if (!ReferenceEquals(field.FetchKey, field.ResponseKey))
+                {
+                    keys.Add(field.FetchKey);
+                }
                 foreach (var sub in field.SubByType?.Values ?? [])
                 {
                     pending.Push(sub);

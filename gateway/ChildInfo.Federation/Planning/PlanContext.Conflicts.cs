@@ -1,0 +1,146 @@
+using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Supergraph;
+using GraphQLParser.Visitors;
+
+namespace ChildInfo.Federation.Planning;
+
+/// <summary>
+/// Keys for client fields that could not share one subgraph selection. The planner writes an abstract position's fields
+/// once per possible type (<c>... on Book { sku } ... on Film { sku }</c>); where a subgraph gives those fields response
+/// shapes that differ (<c>String!</c> against <c>String</c>), the selection fails GraphQL's FieldsInSetCanMerge there.
+/// Such a field goes under the planner's alias (<see cref="PlannerAliases.ForConflict"/>) in every fetch, and the
+/// response writer reads it back from there under the client's key.
+/// </summary>
+internal sealed partial class PlanContext
+{
+    private readonly HashSet<object> _keyed = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Gives each field of an abstract position the key it is fetched under; the same on every visit.</summary>
+    private void AssignFetchKeys(IReadOnlyDictionary<string, ShapeField[]> byType)
+    {
+        if (byType.Count < 2 || !_keyed.Add(byType))
+        {
+            return;
+        }
+
+        // Fields are compared with the first field of each group already formed under the same key; the first group
+        // keeps the client's key.
+        var groups = new Dictionary<string, List<ShapeField>>(StringComparer.Ordinal);
+        foreach (var fields in byType.Values)
+        {
+            foreach (var field in fields)
+            {
+                if (field.NotFetched)
+                {
+                    continue;
+                }
+
+                if (!groups.TryGetValue(field.ResponseKey, out var heads))
+                {
+                    groups[field.ResponseKey] = [field];
+                    continue;
+                }
+
+                ShapeField? same = null;
+                foreach (var head in heads)
+                {
+                    if (!Conflicts(head, field))
+                    {
+                        same = head;
+                        break;
+                    }
+                }
+
+                if (same is null)
+                {
+                    field.FetchKey = PlannerAliases.ForConflict(field.ParentType, field.ResponseKey);
+                    heads.Add(field);
+                }
+                else
+                {
+                    field.FetchKey = same.FetchKey;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether two fields under one response key would fail to merge in some subgraph that defines both.</summary>
+    private bool Conflicts(ShapeField a, ShapeField b)
+    {
+        Tick();
+        if (a.ParentType == b.ParentType && (a.FieldName != b.FieldName || !SameArguments(a, b)))
+        {
+            return true;
+        }
+
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            var graph = _schema.SubgraphSchema(subgraph.Name);
+            if (graph.FieldType(a.ParentType, a.FieldName) is { } typeA && graph.FieldType(b.ParentType, b.FieldName) is { } typeB
+                && !SameShape(graph, typeA, typeB, a, b))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>GraphQL's SameResponseShape for the two fields' types in one subgraph, their sub-selections included.</summary>
+    private bool SameShape(SubgraphSchema graph, TypeRef typeA, TypeRef typeB, ShapeField a, ShapeField b)
+    {
+        while (typeA.Kind != TypeRefKind.Named || typeB.Kind != TypeRefKind.Named)
+        {
+            if (typeA.Kind != typeB.Kind)
+            {
+                return false;
+            }
+
+            typeA = typeA.OfType!;
+            typeB = typeB.OfType!;
+        }
+
+        if (a.SubByType is null || b.SubByType is null)
+        {
+            return typeA.Name == typeB.Name && a.SubByType is null && b.SubByType is null;
+        }
+
+        foreach (var fieldsA in a.SubByType.Values)
+        {
+            foreach (var subA in fieldsA)
+            {
+                foreach (var fieldsB in b.SubByType.Values)
+                {
+                    foreach (var subB in fieldsB)
+                    {
+                        if (!subA.NotFetched && !subB.NotFetched && subA.ResponseKey == subB.ResponseKey && !ReferenceEquals(subA, subB)
+                            && Conflicts(subA, subB))
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameArguments(ShapeField a, ShapeField b)
+    {
+        if (ReferenceEquals(a.Node, b.Node))
+        {
+            return true;
+        }
+
+        var argsA = a.Node.Arguments;
+        var argsB = b.Node.Arguments;
+        if (argsA is null || argsB is null)
+        {
+            return (argsA?.Items.Count ?? 0) == (argsB?.Items.Count ?? 0);
+        }
+
+        var printer = new SDLPrinter();
+        return printer.Print(argsA) == printer.Print(argsB);
+    }
+}
