@@ -38,7 +38,8 @@ internal static class SubgraphErrors
         return result;
     }
 
-    public static GraphQLError Convert(JsonElement error, string service, List<object>? path, object[]? prefix)
+    /// <param name="aliases">The plan's aliases of client fields, mapped back to the client's keys in the path; null for none.</param>
+    public static GraphQLError Convert(JsonElement error, string service, List<object>? path, object[]? prefix, IReadOnlyDictionary<string, string>? aliases)
     {
         var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "Subgraph error.";
         var code = ErrorCodes.SubgraphError;
@@ -62,6 +63,16 @@ internal static class SubgraphErrors
         if (path is not null)
         {
             fullPath = prefix is null ? path : [.. prefix, .. path];
+            if (aliases is not null)
+            {
+                for (var i = 0; i < fullPath.Count; i++)
+                {
+                    if (fullPath[i] is string key && aliases.TryGetValue(key, out var clientKey))
+                    {
+                        fullPath[i] = clientKey;
+                    }
+                }
+            }
         }
 
         return new GraphQLError(message, code, fullPath, null, extensions);
