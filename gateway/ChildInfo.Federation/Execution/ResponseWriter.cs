@@ -149,8 +149,13 @@ internal sealed class ResponseWriter
         var runtime = RuntimeType(obj, type.Name!);
         if (runtime is null || !field.SubByType.TryGetValue(runtime, out var fields))
         {
-            _nulled.Add(obj);
-            return true;
+            if (field.SubForAnyType is not { } any)
+            {
+                _nulled.Add(obj);
+                return true;
+            }
+
+            return CheckObject(obj, type.Name!, any);
         }
 
         return CheckObject(obj, runtime, fields);
@@ -271,10 +276,20 @@ internal sealed class ResponseWriter
             return;
         }
 
-        if (value.Object is { } obj && RuntimeType(obj, type.Name!) is { } runtime && field.SubByType.TryGetValue(runtime, out var fields))
+        if (value.Object is { } obj)
         {
-            WriteObject(writer, obj, runtime, fields);
-            return;
+            if (RuntimeType(obj, type.Name!) is { } runtime && field.SubByType.TryGetValue(runtime, out var fields))
+            {
+                WriteObject(writer, obj, runtime, fields);
+                return;
+            }
+
+            if (field.SubForAnyType is { } any)
+            {
+                // An interface object whose concrete type was not needed: the fields every type shares.
+                WriteObject(writer, obj, type.Name!, any);
+                return;
+            }
         }
 
         writer.WriteNullValue();

@@ -62,4 +62,10 @@ internal sealed class ShapeField
 
     /// <summary>For a composite field: the collected sub-fields per possible runtime type.</summary>
     public IReadOnlyDictionary<string, ShapeField[]>? SubByType { get; set; }
+
+    /// <summary>
+    /// Set by the planner when this field's objects come from an <c>@interfaceObject</c> subgraph and their concrete
+    /// type is not fetched (nothing the client asked depends on it): the sub-fields to write for any of them.
+    /// </summary>
+    public ShapeField[]? SubForAnyType { get; set; }
 }

@@ -18,20 +18,21 @@ internal sealed partial class PlanContext
 
         var childPath = ChildPath(path, field.FetchKey, field.ListDepth);
         var childProvided = ChildProvided(provided, typeName, field.FieldName, fetch.Graph);
-        PlanComposite(fetch, entry.Sub!, field.Type.NamedType, NamedTypeIn(fetch.Graph, typeName, field.FieldName, field.Type), childPath, field.SubByType, childProvided);
+        PlanComposite(fetch, entry.Sub!, field, NamedTypeIn(fetch.Graph, typeName, field.FieldName, field.Type), childPath, childProvided);
     }
 
-    /// <param name="namedType">The field's type in the supergraph.</param>
+    /// <param name="field">The composite field whose sub-selection is planned.</param>
     /// <param name="namedInGraph">The field's type in the fetch's subgraph, which may be narrower (an object type where the supergraph has a union).</param>
     private void PlanComposite(
         FetchBuilder fetch,
         SelectionBuilder target,
-        string namedType,
+        ShapeField field,
         string namedInGraph,
         string[] path,
-        IReadOnlyDictionary<string, ShapeField[]> byType,
         IReadOnlyList<FieldSetNode>? provided)
     {
+        var byType = field.SubByType!;
+        var namedType = field.Type.NamedType;
         var type = _schema.GetType(namedType);
         if (!type.IsAbstract)
         {
@@ -43,7 +44,7 @@ internal sealed partial class PlanContext
 
         if (type.Joins.TryGetValue(fetch.Graph, out var join) && join.IsInterfaceObject)
         {
-            PlanInterfaceObject(fetch, target, type, path, byType, provided);
+            PlanInterfaceObject(fetch, target, type, path, field, provided);
             return;
         }
 
