@@ -14,6 +14,11 @@ namespace ChildInfo.Federation.Planning;
 internal sealed partial class PlanContext
 {
     private readonly HashSet<object> _keyed = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, IReadOnlyDictionary<string, ShapeField[]>> _positions = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The client fields of every type at the position of <paramref name="clientFields"/>; null when it has one type.</summary>
+    private IReadOnlyDictionary<string, ShapeField[]>? SiblingsOf(IReadOnlyList<ShapeField>? clientFields) =>
+        clientFields is not null && _positions.TryGetValue(clientFields, out var byType) ? byType : null;
 
     /// <summary>Gives each field of an abstract position the key it is fetched under; the same on every visit.</summary>
     private void AssignFetchKeys(IReadOnlyDictionary<string, ShapeField[]> byType)
@@ -21,6 +26,11 @@ internal sealed partial class PlanContext
         if (byType.Count < 2 || !_keyed.Add(byType))
         {
             return;
+        }
+
+        foreach (var fields in byType.Values)
+        {
+            _positions[fields] = byType;
         }
 
         // Fields are compared with the first field of each group already formed under the same key; the first group

@@ -38,7 +38,8 @@ internal sealed partial class PlanContext
                 continue;
             }
 
-            var responseKey = PlannerAliases.KeyFor(node.FieldName!, clientFields);
+            var responseKey = PlannerAliases.KeyFor(
+                node.FieldName!, clientFields, SiblingsOf(clientFields), _schema.GetType(typeName).Field(node.FieldName!)?.Type);
             var entry = target.AddField(responseKey, node.FieldName!, null, node.Children.Count > 0);
             var childKeys = keys.Field(node.FieldName!, responseKey);
             if (node.Children.Count == 0)

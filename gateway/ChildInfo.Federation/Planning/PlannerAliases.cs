@@ -1,5 +1,6 @@
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Supergraph;
 
 namespace ChildInfo.Federation.Planning;
 
@@ -22,16 +23,21 @@ internal static class PlannerAliases
     /// </summary>
     public static string ForConflict(string typeName, string responseKey) => Prefix + typeName + "__" + responseKey;
 
-    /// <summary>The response key for a field the planner adds to an object whose client fields are <paramref name="clientFields"/>.</summary>
-    public static string KeyFor(string fieldName, IReadOnlyList<ShapeField>? clientFields)
+    /// <summary>
+    /// The response key for a field the planner adds to an object whose client fields are <paramref name="clientFields"/>.
+    /// <paramref name="siblings"/> are the client fields of every type at the same position (they share the subgraph
+    /// selection through type conditions), and <paramref name="type"/> the added field's type there: a sibling's field
+    /// under the same key must be the same field, or the selection would not merge.
+    /// </summary>
+    public static string KeyFor(string fieldName, IReadOnlyList<ShapeField>? clientFields, IReadOnlyDictionary<string, ShapeField[]>? siblings = null, TypeRef? type = null)
     {
-        if (!IsTaken(fieldName, clientFields))
+        if (!IsTaken(fieldName, clientFields) && !IsTakenBySibling(fieldName, clientFields, siblings, type))
         {
             return fieldName;
         }
 
         var alias = For(fieldName);
-        foreach (var field in clientFields!)
+        foreach (var field in clientFields ?? [])
         {
             // Only a document that skipped validation gets here: the planner never shares its alias with a client.
             if (field.FetchKey == alias)
@@ -60,6 +66,33 @@ internal static class PlannerAliases
         }
 
         return null;
+    }
+
+    private static bool IsTakenBySibling(string fieldName, IReadOnlyList<ShapeField>? clientFields, IReadOnlyDictionary<string, ShapeField[]>? siblings, TypeRef? type)
+    {
+        if (siblings is null)
+        {
+            return false;
+        }
+
+        foreach (var fields in siblings.Values)
+        {
+            if (ReferenceEquals(fields, clientFields))
+            {
+                continue;
+            }
+
+            foreach (var field in fields)
+            {
+                if (field.FetchKey == fieldName && !field.IsTypename
+                    && (field.FieldName != fieldName || field.Node.Arguments is { Items.Count: > 0 } || !Equals(field.Type, type)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the client uses <paramref name="fieldName"/> as the key of anything but that very field, without arguments.</summary>
