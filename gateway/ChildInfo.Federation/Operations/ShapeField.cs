@@ -13,7 +13,6 @@ internal sealed class ShapeField
     public ShapeField(string responseKey, string fieldName, string parentType, TypeRef type, GraphQLField node)
     {
         ResponseKey = responseKey;
-        FetchKey = responseKey;
         FieldName = fieldName;
         ParentType = parentType;
         Type = type;
@@ -38,7 +37,11 @@ internal sealed class ShapeField
     /// The key subgraphs return this field under: the response key, or the planner's alias when the field would
     /// conflict with a field of another type under the same key in one subgraph selection (set while planning).
     /// </summary>
-    public string FetchKey { get; set; }
+    public string FetchKey
+    {
+        get => _planned?.FetchKey ?? ResponseKey;
+        set => (_planned ??= new PlannedShape()).FetchKey = value;
+    }
 
     public string FieldName { get; }
 
@@ -67,5 +70,19 @@ internal sealed class ShapeField
     /// Set by the planner when this field's objects come from an <c>@interfaceObject</c> subgraph and their concrete
     /// type is not fetched (nothing the client asked depends on it): the sub-fields to write for any of them.
     /// </summary>
-    public ShapeField[]? SubForAnyType { get; set; }
+    public ShapeField[]? SubForAnyType
+    {
+        get => _planned?.SubForAnyType;
+        set => (_planned ??= new PlannedShape()).SubForAnyType = value;
+    }
+
+    // What the planner decided for this field, rarely anything: one reference, so the shape of most fields grows by one word only.
+    private PlannedShape? _planned;
+
+    private sealed class PlannedShape
+    {
+        public string? FetchKey { get; set; }
+
+        public ShapeField[]? SubForAnyType { get; set; }
+    }
 }

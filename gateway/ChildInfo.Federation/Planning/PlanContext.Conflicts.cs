@@ -13,19 +13,30 @@ namespace ChildInfo.Federation.Planning;
 /// </summary>
 internal sealed partial class PlanContext
 {
-    private readonly HashSet<object> _keyed = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<object, IReadOnlyDictionary<string, ShapeField[]>> _positions = new(ReferenceEqualityComparer.Instance);
+    // Made on first use: most operations have no position with several possible types.
+    private Dictionary<object, IReadOnlyDictionary<string, ShapeField[]>>? _positions;
 
     /// <summary>The client fields of every type at the position of <paramref name="clientFields"/>; null when it has one type.</summary>
     private IReadOnlyDictionary<string, ShapeField[]>? SiblingsOf(IReadOnlyList<ShapeField>? clientFields) =>
-        clientFields is not null && _positions.TryGetValue(clientFields, out var byType) ? byType : null;
+        clientFields is not null && _positions is not null && _positions.TryGetValue(clientFields, out var byType) ? byType : null;
 
     /// <summary>Gives each field of an abstract position the key it is fetched under; the same on every visit.</summary>
     private void AssignFetchKeys(IReadOnlyDictionary<string, ShapeField[]> byType)
     {
-        if (byType.Count < 2 || !_keyed.Add(byType))
+        if (byType.Count < 2)
         {
             return;
+        }
+
+        _positions ??= new Dictionary<object, IReadOnlyDictionary<string, ShapeField[]>>(ReferenceEqualityComparer.Instance);
+        foreach (var fields in byType.Values)
+        {
+            if (_positions.ContainsKey(fields))
+            {
+                return;
+            }
+
+            break;
         }
 
         foreach (var fields in byType.Values)
@@ -66,7 +77,7 @@ internal sealed partial class PlanContext
                     field.FetchKey = PlannerAliases.ForConflict(field.ParentType, field.ResponseKey);
                     heads.Add(field);
                 }
-                else
+                else if (!ReferenceEquals(same.FetchKey, same.ResponseKey))
                 {
                     field.FetchKey = same.FetchKey;
                 }
