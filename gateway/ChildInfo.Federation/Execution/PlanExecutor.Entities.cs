@@ -36,6 +36,14 @@ internal static partial class PlanExecutor
                             continue;
                         }
 
+                        if (!PlannedValues.HasKey(state.Schema, item.Object, fields, target.Key))
+                        {
+                            // No whole key, no representation: the rest of the batch still goes, and what this fetch
+                            // would have brought stays null (a guard's fields too, so the guard treats it as unanswered).
+                            item.Object.Unanswered |= fetch.Guards.Count > 0;
+                            continue;
+                        }
+
                         var start = representations.WrittenCount;
                         repWriter.Reset(representations);
                         Representations.Write(repWriter, state.Schema, item.Object, target.RepresentationTypename, fields);

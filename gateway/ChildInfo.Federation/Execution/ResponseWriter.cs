@@ -18,11 +18,13 @@ internal sealed class ResponseWriter
     private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
     private readonly List<object> _path = [];
     private readonly Dictionary<string, int> _withheldCounts = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IReadOnlySet<string>>? _hiddenEnumValues;
     private Dictionary<FieldAccess, int>? _guardWithheld;
 
     public ResponseWriter(SupergraphSchema schema, ExecutionState state)
     {
         _schema = schema;
+        _hiddenEnumValues = schema.HiddenEnumValues;
         _state = state;
     }
 
@@ -128,6 +130,14 @@ internal sealed class ResponseWriter
 
         if (field.SubByType is null)
         {
+            if (_hiddenEnumValues is not null && IsHiddenEnumValue(value, type.Name!))
+            {
+                // Not a value of the API schema: null, as GraphQL's result coercion would make it, with the reason.
+                _state.Errors.Add(new GraphQLError(
+                    $"Enum \"{type.Name}\" cannot represent value: {value.Leaf.GetRawText()}.", ErrorCodes.InaccessibleEnumValue, _path.ToArray()));
+                return true;
+            }
+
             return false;
         }
 
@@ -166,6 +176,10 @@ internal sealed class ResponseWriter
         _guardWithheld ??= [];
         _guardWithheld[decision] = _guardWithheld.GetValueOrDefault(decision) + 1;
     }
+
+    private bool IsHiddenEnumValue(ResultValue value, string typeName) =>
+        value.IsLeaf && value.Leaf.ValueKind == JsonValueKind.String && _hiddenEnumValues!.TryGetValue(typeName, out var hidden)
+        && hidden.Contains(value.Leaf.GetString()!);
 
     private string? RuntimeType(ResultObject obj, string namedType) =>
         _schema.GetType(namedType).IsAbstract ? obj.Typename : namedType;
@@ -272,6 +286,12 @@ internal sealed class ResponseWriter
 
         if (field.SubByType is null)
         {
+            if (_hiddenEnumValues is not null && IsHiddenEnumValue(value, type.Name!))
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
             WriteRaw(writer, value);
             return;
         }

@@ -182,7 +182,7 @@ internal static class PlanScheduler
                 var requiresInner = requires.AddFragment(member.RepresentationTypename!);
                 requiresInner.AddField("__typename", "__typename", null, composite: false);
                 AddRepresentation(requiresInner, Merged(member.RepresentationSet));
-                targets.Add(new EntityTarget(member.ObjectType!, member.RepresentationTypename!, member.Representation.Build()));
+                targets.Add(new EntityTarget(member.ObjectType!, member.RepresentationTypename!, member.Representation.Build()) { Key = member.KeySet ?? [] });
             }
 
             var requiresText = new StringBuilder();

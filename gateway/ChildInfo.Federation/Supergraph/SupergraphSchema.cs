@@ -41,6 +41,12 @@ public sealed class SupergraphSchema
     /// <summary>The API schema (no join or link machinery, nothing inaccessible) as SDL.</summary>
     public string ApiSdl { get; }
 
+    /// <summary>
+    /// Per enum type that has any, the values marked <c>@inaccessible</c>: a subgraph may return them, the client never
+    /// sees them. Null when no enum has one, so responses of most supergraphs pay nothing for the check.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>>? HiddenEnumValues { get; internal init; }
+
     public SupergraphType GetType(string name) =>
         Types.TryGetValue(name, out var type) ? type : throw new KeyNotFoundException($"Unknown type '{name}'.");
 
