@@ -10,6 +10,7 @@ namespace ChildInfo.Federation.Tests.Planning;
 public sealed class RandomQueryValidityTests
 {
     private const int QueriesPerSupergraph = 200;
+    private const string PlannerNamespace = "fed__";
 
     public static TheoryData<string> Features() =>
         new(Directory.GetDirectories(ConformanceCase.Root)
@@ -40,6 +41,15 @@ public sealed class RandomQueryValidityTests
             }
 
             planned++;
+
+            // Run too: whatever the canned data holds, no internal error, and none of the planner's names reaches the client.
+            var result = await gateway.ExecuteAsync(prepared.Operation, TestContext.Current.CancellationToken);
+            var json = result.ToJson();
+            if (json.Contains(PlannerNamespace, StringComparison.Ordinal) || result.Errors.Any(e => e.Code == ErrorCodes.InternalError))
+            {
+                failures.Add($"{text}\n  answered: {json}");
+            }
+
             foreach (var fetch in SubgraphOperationValidityTests.Fetches(prepared.Operation.Plan.Root))
             {
                 foreach (var error in await validator.ValidateAsync(fetch.ServiceName, fetch.OperationText, null))
