@@ -44,9 +44,10 @@ internal sealed partial class PlanContext
             _positions[fields] = byType;
         }
 
-        // Fields are compared with the first field of each group already formed under the same key; the first group
-        // keeps the client's key.
-        var groups = new Dictionary<string, List<ShapeField>>(StringComparer.Ordinal);
+        // Under each response key, fields fall into groups that can share one selection: a field joins the first
+        // group it conflicts with no member of. The first group keeps the client's key; each other group takes the
+        // alias of its first member.
+        var groups = new Dictionary<string, List<List<ShapeField>>>(StringComparer.Ordinal);
         foreach (var fields in byType.Values)
         {
             foreach (var field in fields)
@@ -56,30 +57,35 @@ internal sealed partial class PlanContext
                     continue;
                 }
 
-                if (!groups.TryGetValue(field.ResponseKey, out var heads))
+                if (!groups.TryGetValue(field.ResponseKey, out var keyGroups))
                 {
-                    groups[field.ResponseKey] = [field];
+                    groups[field.ResponseKey] = [[field]];
                     continue;
                 }
 
-                ShapeField? same = null;
-                foreach (var head in heads)
+                List<ShapeField>? joined = null;
+                foreach (var group in keyGroups)
                 {
-                    if (!Conflicts(head, field))
+                    if (!group.Exists(member => Conflicts(member, field)))
                     {
-                        same = head;
+                        joined = group;
                         break;
                     }
                 }
 
-                if (same is null)
+                if (joined is null)
                 {
                     field.FetchKey = PlannerAliases.ForConflict(field.ParentType, field.ResponseKey);
-                    heads.Add(field);
+                    keyGroups.Add([field]);
                 }
-                else if (!ReferenceEquals(same.FetchKey, same.ResponseKey))
+                else
                 {
-                    field.FetchKey = same.FetchKey;
+                    if (!ReferenceEquals(joined[0].FetchKey, joined[0].ResponseKey))
+                    {
+                        field.FetchKey = joined[0].FetchKey;
+                    }
+
+                    joined.Add(field);
                 }
             }
         }
