@@ -135,10 +135,25 @@ internal sealed partial class PlanContext
             return existing;
         }
 
-        var keys = _schema.GetType(entityType).Joins[graph].Keys.Where(k => k.Resolvable).ToList();
-        var key = keys.FirstOrDefault(k => CanResolveSet(parent.Graph, typeName, k.Selection, provided));
+        // The first resolvable key the parent can supply itself, else the first resolvable key (fetched through a hop).
+        KeyDefinition? key = null, first = null;
+        foreach (var candidate in _schema.GetType(entityType).Joins[graph].Keys)
+        {
+            if (!candidate.Resolvable)
+            {
+                continue;
+            }
+
+            first ??= candidate;
+            if (CanResolveSet(parent.Graph, typeName, candidate.Selection, provided))
+            {
+                key = candidate;
+                break;
+            }
+        }
+
         var direct = key is not null;
-        key ??= keys[0];
+        key ??= first ?? throw new PlanningException($"Type '{entityType}' has no resolvable key in subgraph '{graph}'.");
 
         target.AddField("__typename", "__typename", null, composite: false);
         var representation = new PlannedKeys();
