@@ -69,4 +69,28 @@ public sealed class SubgraphProjectionTests
         Assert.Contains(errors, e => e.Contains("Film", StringComparison.Ordinal));
         Assert.Empty(await validator.ValidateAsync("catalog", "{ products { ... on Film { id } } }", null));
     }
+
+    [Fact]
+    public void InterfaceObject_IsAnObjectTypeAndAnEntityInItsSubgraph()
+    {
+        var schema = SupergraphLoader.Load(File.ReadAllText(Path.Combine(ConformanceCase.Root, "interface-object-typename", "supergraph.graphql")));
+        var tracking = schema.SubgraphSchema("tracking");
+        var inventory = schema.SubgraphSchema("inventory");
+
+        Assert.Equal(SupergraphTypeKind.Object, tracking.FindType("Asset")!.Kind);
+        Assert.Equal(SupergraphTypeKind.Interface, inventory.FindType("Asset")!.Kind);
+        Assert.Null(tracking.FindType("Laptop"));
+        Assert.Contains("union _Entity = Asset", tracking.Sdl, StringComparison.Ordinal);
+        Assert.Equal(["Desk", "Laptop"], inventory.PossibleTypes("Asset").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void HiddenEnumValues_ListOnlyInaccessibleOnes()
+    {
+        var schema = SupergraphLoader.Load(File.ReadAllText(Path.Combine(ConformanceCase.Root, "output", "supergraph.graphql")));
+
+        Assert.Equal(["SEALED"], schema.HiddenEnumValues!["Status"]);
+        Assert.Contains("SEALED", schema.SubgraphSchema("people").Sdl, StringComparison.Ordinal);
+        Assert.Null(SubgraphTypes().HiddenEnumValues);
+    }
 }
