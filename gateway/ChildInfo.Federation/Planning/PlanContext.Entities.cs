@@ -38,8 +38,10 @@ internal sealed partial class PlanContext
                 continue;
             }
 
+            var siblings = SiblingsOf(clientFields);
+            var graph = siblings is null ? null : _schema.SubgraphSchema(fetch.Graph);
             var responseKey = PlannerAliases.KeyFor(
-                node.FieldName!, clientFields, SiblingsOf(clientFields), _schema.GetType(typeName).Field(node.FieldName!)?.Type);
+                node.FieldName!, clientFields, siblings, graph, graph?.FieldType(typeName, node.FieldName!) ?? _schema.GetType(typeName).Field(node.FieldName!)?.Type);
             var entry = target.AddField(responseKey, node.FieldName!, null, node.Children.Count > 0);
             var childKeys = keys.Field(node.FieldName!, responseKey);
             if (node.Children.Count == 0)

@@ -26,12 +26,14 @@ internal static class PlannerAliases
     /// <summary>
     /// The response key for a field the planner adds to an object whose client fields are <paramref name="clientFields"/>.
     /// <paramref name="siblings"/> are the client fields of every type at the same position (they share the subgraph
-    /// selection through type conditions), and <paramref name="type"/> the added field's type there: a sibling's field
-    /// under the same key must be the same field, or the selection would not merge.
+    /// selection through type conditions), <paramref name="graph"/> the subgraph the selection goes to and
+    /// <paramref name="type"/> the added field's type there: a sibling's field under the same key must be the same
+    /// field with the same type in that subgraph, or the selection would not merge.
     /// </summary>
-    public static string KeyFor(string fieldName, IReadOnlyList<ShapeField>? clientFields, IReadOnlyDictionary<string, ShapeField[]>? siblings = null, TypeRef? type = null)
+    public static string KeyFor(
+        string fieldName, IReadOnlyList<ShapeField>? clientFields, IReadOnlyDictionary<string, ShapeField[]>? siblings = null, SubgraphSchema? graph = null, TypeRef? type = null)
     {
-        if (!IsTaken(fieldName, clientFields) && !IsTakenBySibling(fieldName, clientFields, siblings, type))
+        if (!IsTaken(fieldName, clientFields) && !IsTakenBySibling(fieldName, clientFields, siblings, graph, type))
         {
             return fieldName;
         }
@@ -68,7 +70,8 @@ internal static class PlannerAliases
         return null;
     }
 
-    private static bool IsTakenBySibling(string fieldName, IReadOnlyList<ShapeField>? clientFields, IReadOnlyDictionary<string, ShapeField[]>? siblings, TypeRef? type)
+    private static bool IsTakenBySibling(
+        string fieldName, IReadOnlyList<ShapeField>? clientFields, IReadOnlyDictionary<string, ShapeField[]>? siblings, SubgraphSchema? graph, TypeRef? type)
     {
         if (siblings is null)
         {
@@ -85,7 +88,8 @@ internal static class PlannerAliases
             foreach (var field in fields)
             {
                 if (field.FetchKey == fieldName && !field.IsTypename
-                    && (field.FieldName != fieldName || field.Node.Arguments is { Items.Count: > 0 } || !Equals(field.Type, type)))
+                    && (field.FieldName != fieldName || field.Node.Arguments is { Items.Count: > 0 }
+                        || !Equals(graph?.FieldType(field.ParentType, field.FieldName) ?? field.Type, type)))
                 {
                     return true;
                 }
