@@ -177,13 +177,13 @@ internal static partial class PlanExecutor
             var rest = SubgraphErrors.ReadPath(error, 2)!;
             foreach (var (_, objectPath) in targets[index])
             {
-                state.Errors.Add(SubgraphErrors.Convert(error, service, rest, objectPath, state.FetchAliases));
+                SubgraphErrors.Add(state, error, service, rest, objectPath);
             }
 
             return;
         }
 
-        state.Errors.Add(SubgraphErrors.Convert(error, service, null, null, null));
+        SubgraphErrors.Add(state, error, service, null, null);
     }
 
     /// <summary>The objects of <paramref name="objectType"/> at <paramref name="path"/>, never inside a withheld object.</summary>
