@@ -170,6 +170,7 @@ public sealed class FederatedGateway
         using var state = new ExecutionState(Supergraph, _transport, Options, operation.Variables, operation.Request.Context, operation.Guard, operation.Plan.ResponseKeys)
         {
             Deadline = deadline.Token,
+            FetchAliases = operation.Plan.FetchAliases,
         };
         if (operation.Plan.HasIntrospection)
         {

@@ -14,7 +14,7 @@ public sealed class ConformanceTests
     {
         var caseDir = Path.Combine(ConformanceCase.Root, caseName);
         var feature = caseName.Split('/')[0];
-        var options = ReadOptions(caseDir);
+        var options = ConformanceCase.ReadOptions(caseDir);
         var gatewayOptions = new FederatedGatewayOptions
         {
             SubgraphTimeouts = options.Hang.ToDictionary(h => h, _ => TimeSpan.FromMilliseconds(50)),
@@ -23,15 +23,7 @@ public sealed class ConformanceTests
         transport.Failing.UnionWith(options.Fail);
         transport.Hanging.UnionWith(options.Hang);
 
-        var variablesFile = Path.Combine(caseDir, "variables.json");
-        var request = new GatewayRequest(
-            File.ReadAllText(Path.Combine(caseDir, "operation.graphql")),
-            options.OperationName,
-            File.Exists(variablesFile) ? JsonDocument.Parse(File.ReadAllText(variablesFile)).RootElement : null);
-
-        var prepared = options.Guard is null
-            ? await gateway.PrepareAsync(request, cancellationToken: TestContext.Current.CancellationToken)
-            : await gateway.PrepareAsync(request, GuardedAllowAll.ScopeKey, new GuardedAllowAll(new FlagGuard(options.Guard)), TestContext.Current.CancellationToken);
+        var prepared = await ConformanceCase.PrepareAsync(gateway, caseDir, options, TestContext.Current.CancellationToken);
         GatewayResult result;
         if (prepared.Operation is not null)
         {
@@ -51,29 +43,5 @@ public sealed class ConformanceTests
         {
             ConformanceCase.Expect(caseName, "calls.txt", string.Join('\n', transport.Calls.Order(StringComparer.Ordinal)));
         }
-    }
-
-    private static readonly JsonSerializerOptions WebOptions = new(JsonSerializerDefaults.Web);
-
-    private static CaseOptions ReadOptions(string caseDir)
-    {
-        var file = Path.Combine(caseDir, "options.json");
-        return File.Exists(file)
-            ? JsonSerializer.Deserialize<CaseOptions>(File.ReadAllText(file), WebOptions)!
-            : new CaseOptions();
-    }
-
-    private sealed record CaseOptions
-    {
-        public string? OperationName { get; init; }
-
-        public string[] Fail { get; init; } = [];
-
-        public string[] Hang { get; init; } = [];
-
-        public bool RecordCalls { get; init; }
-
-        /// <summary>Runs the case under a <see cref="FlagGuard"/> that fetches these fields per type.</summary>
-        public Dictionary<string, string>? Guard { get; init; }
     }
 }

@@ -35,6 +35,12 @@ public static class ErrorCodes
     /// <summary>The operation nests deeper than allowed.</summary>
     public const string QueryTooDeep = "QUERY_TOO_DEEP";
 
+    /// <summary>
+    /// A subgraph returned an enum value the API schema does not have (one marked <c>@inaccessible</c>): the field is
+    /// null in the response, with this error at its path.
+    /// </summary>
+    public const string InaccessibleEnumValue = "INACCESSIBLE_ENUM_VALUE";
+
     /// <summary>The operation selects too many fields once fragments are expanded.</summary>
     public const string OperationTooComplex = "OPERATION_TOO_COMPLEX";
 

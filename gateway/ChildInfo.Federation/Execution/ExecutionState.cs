@@ -35,6 +35,9 @@ internal sealed class ExecutionState : IDisposable
     /// <summary>Cancelled when the request's deadline passes (<see cref="FederatedGatewayOptions.RequestDeadline"/>).</summary>
     public CancellationToken Deadline { get; init; }
 
+    /// <summary>The plan's <see cref="Planning.QueryPlan.FetchAliases"/>: client keys for the planner's aliases of client fields.</summary>
+    public IReadOnlyDictionary<string, string>? FetchAliases { get; init; }
+
     public ResultObject Data { get; } = new(default);
 
     /// <summary>The property names of the subgraphs' answers, each read once (guarded by <see cref="Gate"/>).</summary>

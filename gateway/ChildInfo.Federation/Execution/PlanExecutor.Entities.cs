@@ -36,6 +36,14 @@ internal static partial class PlanExecutor
                             continue;
                         }
 
+                        if (!PlannedValues.HasKey(state.Schema, item.Object, fields, target.Key))
+                        {
+                            // No whole key, no representation: the rest of the batch still goes, and what this fetch
+                            // would have brought stays null (a guard's fields too, so the guard treats it as unanswered).
+                            item.Object.Unanswered |= fetch.Guards.Count > 0;
+                            continue;
+                        }
+
                         var start = representations.WrittenCount;
                         repWriter.Reset(representations);
                         Representations.Write(repWriter, state.Schema, item.Object, target.RepresentationTypename, fields);
@@ -169,13 +177,13 @@ internal static partial class PlanExecutor
             var rest = SubgraphErrors.ReadPath(error, 2)!;
             foreach (var (_, objectPath) in targets[index])
             {
-                state.Errors.Add(SubgraphErrors.Convert(error, service, rest, objectPath));
+                SubgraphErrors.Add(state, error, service, rest, objectPath);
             }
 
             return;
         }
 
-        state.Errors.Add(SubgraphErrors.Convert(error, service, null, null));
+        SubgraphErrors.Add(state, error, service, null, null);
     }
 
     /// <summary>The objects of <paramref name="objectType"/> at <paramref name="path"/>, never inside a withheld object.</summary>

@@ -95,7 +95,7 @@ internal static partial class PlanExecutor
             {
                 foreach (var error in errors.EnumerateArray())
                 {
-                    state.Errors.Add(SubgraphErrors.Convert(error, fetch.ServiceName, SubgraphErrors.ReadPath(error, 0), prefix: null));
+                    SubgraphErrors.Add(state, error, fetch.ServiceName, SubgraphErrors.ReadPath(error, 0), prefix: null);
                 }
             }
 

@@ -35,6 +35,78 @@ internal static class PlannedValues
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="obj"/> has every field of <paramref name="key"/>, none of them null (in lists, every
+    /// element), read under the keys the planner recorded in <paramref name="fields"/>: an entity can only be
+    /// represented by a whole key.
+    /// </summary>
+    public static bool HasKey(SupergraphSchema schema, ResultObject obj, IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode> key)
+    {
+        foreach (var node in key)
+        {
+            if (node.IsFragment)
+            {
+                continue;
+            }
+
+            if (Find(schema, obj, fields, node.FieldName!) is not { } planned || !obj.Contains(planned.ResponseKey!)
+                || !IsWhole(schema, obj.Get(planned.ResponseKey!), planned.Children, node.Children))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsWhole(SupergraphSchema schema, ResultValue value, IReadOnlyList<PlannedField> children, IReadOnlyList<FieldSetNode> key)
+    {
+        if (value.IsNull)
+        {
+            return false;
+        }
+
+        if (key.Count == 0)
+        {
+            return true;
+        }
+
+        if (value.List is { } list)
+        {
+            foreach (var item in list.Items)
+            {
+                if (!IsWhole(schema, item, children, key))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return value.Object is { } obj && HasKey(schema, obj, children, key);
+    }
+
+    /// <summary>The planned field named <paramref name="name"/> that applies to <paramref name="obj"/>, looking into matching type conditions.</summary>
+    private static PlannedField? Find(SupergraphSchema schema, ResultObject obj, IReadOnlyList<PlannedField> fields, string name)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Name == name)
+            {
+                return field;
+            }
+
+            if (field.Name is null && obj.Typename is { } typename && schema.Matches(typename, field.TypeCondition!)
+                && Find(schema, obj, field.Children, name) is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
+    }
+
     private static void WriteValue(Utf8JsonWriter writer, SupergraphSchema schema, ResultValue value, IReadOnlyList<PlannedField> children)
     {
         if (value.IsLeaf)

@@ -18,11 +18,13 @@ internal sealed class ResponseWriter
     private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
     private readonly List<object> _path = [];
     private readonly Dictionary<string, int> _withheldCounts = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IReadOnlySet<string>>? _hiddenEnumValues;
     private Dictionary<FieldAccess, int>? _guardWithheld;
 
     public ResponseWriter(SupergraphSchema schema, ExecutionState state)
     {
         _schema = schema;
+        _hiddenEnumValues = schema.HiddenEnumValues;
         _state = state;
     }
 
@@ -73,7 +75,7 @@ internal sealed class ResponseWriter
                 continue;
             }
 
-            var isNull = Check(obj.Get(field.ResponseKey), field.Type, field);
+            var isNull = Check(obj.Get(field.FetchKey), field.Type, field);
             _path.RemoveAt(_path.Count - 1);
             if (isNull && field.Type.IsNonNull)
             {
@@ -128,6 +130,14 @@ internal sealed class ResponseWriter
 
         if (field.SubByType is null)
         {
+            if (_hiddenEnumValues is not null && IsHiddenEnumValue(value, type.Name!))
+            {
+                // Not a value of the API schema: null, as GraphQL's result coercion would make it, with the reason.
+                _state.Errors.Add(new GraphQLError(
+                    $"Enum \"{type.Name}\" cannot represent value: {value.Leaf.GetRawText()}.", ErrorCodes.InaccessibleEnumValue, _path.ToArray()));
+                return true;
+            }
+
             return false;
         }
 
@@ -149,8 +159,13 @@ internal sealed class ResponseWriter
         var runtime = RuntimeType(obj, type.Name!);
         if (runtime is null || !field.SubByType.TryGetValue(runtime, out var fields))
         {
-            _nulled.Add(obj);
-            return true;
+            if (field.SubForAnyType is not { } any)
+            {
+                _nulled.Add(obj);
+                return true;
+            }
+
+            return CheckObject(obj, type.Name!, any);
         }
 
         return CheckObject(obj, runtime, fields);
@@ -161,6 +176,10 @@ internal sealed class ResponseWriter
         _guardWithheld ??= [];
         _guardWithheld[decision] = _guardWithheld.GetValueOrDefault(decision) + 1;
     }
+
+    private bool IsHiddenEnumValue(ResultValue value, string typeName) =>
+        value.IsLeaf && value.Leaf.ValueKind == JsonValueKind.String && _hiddenEnumValues!.TryGetValue(typeName, out var hidden)
+        && hidden.Contains(value.Leaf.GetString()!);
 
     private string? RuntimeType(ResultObject obj, string namedType) =>
         _schema.GetType(namedType).IsAbstract ? obj.Typename : namedType;
@@ -225,7 +244,7 @@ internal sealed class ResponseWriter
                 continue;
             }
 
-            var value = obj.Get(field.ResponseKey);
+            var value = obj.Get(field.FetchKey);
             if (field.IsIntrospection)
             {
                 WriteRaw(writer, value);
@@ -267,14 +286,30 @@ internal sealed class ResponseWriter
 
         if (field.SubByType is null)
         {
+            if (_hiddenEnumValues is not null && IsHiddenEnumValue(value, type.Name!))
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
             WriteRaw(writer, value);
             return;
         }
 
-        if (value.Object is { } obj && RuntimeType(obj, type.Name!) is { } runtime && field.SubByType.TryGetValue(runtime, out var fields))
+        if (value.Object is { } obj)
         {
-            WriteObject(writer, obj, runtime, fields);
-            return;
+            if (RuntimeType(obj, type.Name!) is { } runtime && field.SubByType.TryGetValue(runtime, out var fields))
+            {
+                WriteObject(writer, obj, runtime, fields);
+                return;
+            }
+
+            if (field.SubForAnyType is { } any)
+            {
+                // An interface object whose concrete type was not needed: the fields every type shares.
+                WriteObject(writer, obj, type.Name!, any);
+                return;
+            }
         }
 
         writer.WriteNullValue();

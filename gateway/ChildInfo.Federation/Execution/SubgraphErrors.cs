@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChildInfo.Federation.Errors;
+using ChildInfo.Federation.Planning;
 
 namespace ChildInfo.Federation.Execution;
 
@@ -38,8 +39,27 @@ internal static class SubgraphErrors
         return result;
     }
 
-    public static GraphQLError Convert(JsonElement error, string service, List<object>? path, object[]? prefix)
+    /// <summary>
+    /// Adds a subgraph's error to the response's, its path re-rooted under <paramref name="prefix"/> and read with the
+    /// client's keys: a client field the planner aliased (<see cref="ExecutionState.FetchAliases"/>) under the client's
+    /// key, a field the planner added under its own alias under the field's name. An error so re-pathed that repeats
+    /// one already there (the same failure reached through the client's field and the planner's) is not added twice.
+    /// </summary>
+    public static void Add(ExecutionState state, JsonElement error, string service, List<object>? path, object[]? prefix)
     {
+        var converted = Convert(error, service, path, prefix, state.FetchAliases, out var repathed);
+        if (repathed && state.Errors.Exists(e => e.Message == converted.Message && e.Code == converted.Code && SamePath(e.Path, converted.Path)))
+        {
+            return;
+        }
+
+        state.Errors.Add(converted);
+    }
+
+    private static GraphQLError Convert(
+        JsonElement error, string service, List<object>? path, object[]? prefix, IReadOnlyDictionary<string, string>? aliases, out bool repathed)
+    {
+        repathed = false;
         var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "Subgraph error.";
         var code = ErrorCodes.SubgraphError;
         var extensions = ServiceExtension(service);
@@ -62,8 +82,37 @@ internal static class SubgraphErrors
         if (path is not null)
         {
             fullPath = prefix is null ? path : [.. prefix, .. path];
+            for (var i = 0; i < fullPath.Count; i++)
+            {
+                if (fullPath[i] is not string key || !key.StartsWith(PlannerAliases.Prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // No client key starts with the planner's prefix: the segment is one of the planner's own names.
+                fullPath[i] = aliases is not null && aliases.TryGetValue(key, out var clientKey) ? clientKey : key[PlannerAliases.Prefix.Length..];
+                repathed = true;
+            }
         }
 
         return new GraphQLError(message, code, fullPath, null, extensions);
+    }
+
+    private static bool SamePath(IReadOnlyList<object>? a, IReadOnlyList<object>? b)
+    {
+        if (a is null || b is null || a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!Equals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -33,6 +33,16 @@ internal sealed class ShapeField
 
     public string ResponseKey { get; }
 
+    /// <summary>
+    /// The key subgraphs return this field under: the response key, or the planner's alias when the field would
+    /// conflict with a field of another type under the same key in one subgraph selection (set while planning).
+    /// </summary>
+    public string FetchKey
+    {
+        get => _planned?.FetchKey ?? ResponseKey;
+        set => (_planned ??= new PlannedShape()).FetchKey = value;
+    }
+
     public string FieldName { get; }
 
     public string ParentType { get; }
@@ -55,4 +65,24 @@ internal sealed class ShapeField
 
     /// <summary>For a composite field: the collected sub-fields per possible runtime type.</summary>
     public IReadOnlyDictionary<string, ShapeField[]>? SubByType { get; set; }
+
+    /// <summary>
+    /// Set by the planner when this field's objects come from an <c>@interfaceObject</c> subgraph and their concrete
+    /// type is not fetched (nothing the client asked depends on it): the sub-fields to write for any of them.
+    /// </summary>
+    public ShapeField[]? SubForAnyType
+    {
+        get => _planned?.SubForAnyType;
+        set => (_planned ??= new PlannedShape()).SubForAnyType = value;
+    }
+
+    // What the planner decided for this field, rarely anything: one reference, so the shape of most fields grows by one word only.
+    private PlannedShape? _planned;
+
+    private sealed class PlannedShape
+    {
+        public string? FetchKey { get; set; }
+
+        public ShapeField[]? SubForAnyType { get; set; }
+    }
 }

@@ -8,6 +8,9 @@ namespace ChildInfo.Federation.Planning;
 /// the objects sent (the response keys the planner fetched them under can differ between types).</param>
 public sealed record EntityTarget(string ObjectType, string RepresentationTypename, IReadOnlyList<PlannedField> Fields)
 {
+    /// <summary>The key the representations use: an object missing any of its fields (or with one null) is not sent.</summary>
+    internal IReadOnlyList<Supergraph.FieldSetNode> Key { get; init; } = [];
+
     /// <summary>
     /// The fields to copy from an object of <paramref name="typename"/>: those the planner fetched for that type (an
     /// exact type condition first, else one the type matches); null when it fetched none, and the object is not sent.

@@ -38,7 +38,10 @@ internal sealed partial class PlanContext
                 continue;
             }
 
-            var responseKey = PlannerAliases.KeyFor(node.FieldName!, clientFields);
+            var siblings = SiblingsOf(clientFields);
+            var graph = siblings is null ? null : _schema.SubgraphSchema(fetch.Graph);
+            var responseKey = PlannerAliases.KeyFor(
+                node.FieldName!, clientFields, siblings, graph, graph?.FieldType(typeName, node.FieldName!) ?? _schema.GetType(typeName).Field(node.FieldName!)?.Type);
             var entry = target.AddField(responseKey, node.FieldName!, null, node.Children.Count > 0);
             var childKeys = keys.Field(node.FieldName!, responseKey);
             if (node.Children.Count == 0)
@@ -51,6 +54,7 @@ internal sealed partial class PlanContext
             var ownKey = responseKey == node.FieldName;
             var childProvided = ChildProvided(provided, typeName, node.FieldName!, fetch.Graph);
             var named = _schema.GetType(fieldType.NamedType);
+            var namedInGraph = NamedTypeIn(fetch.Graph, typeName, node.FieldName!, fieldType);
             if (!named.IsAbstract)
             {
                 var childClient = ownKey ? PlannerAliases.SubFields(node.FieldName!, named.Name, clientFields) : null;
@@ -59,9 +63,20 @@ internal sealed partial class PlanContext
             }
 
             entry.Sub!.AddField("__typename", "__typename", null, composite: false);
+            var subgraph = _schema.SubgraphSchema(fetch.Graph);
+            if (subgraph.FindType(namedInGraph) is { IsAbstract: false })
+            {
+                // One object type in this subgraph where the supergraph has an abstract type: no type condition.
+                var childClient = ownKey ? PlannerAliases.SubFields(node.FieldName!, namedInGraph, clientFields) : null;
+                dependencies.UnionWith(Ensure(
+                    fetch, entry.Sub, namedInGraph, childPath, node.Children, childProvided, hops, false, childClient, childKeys.OnType(namedInGraph)));
+                continue;
+            }
+
+            var possibleInGraph = subgraph.PossibleTypes(namedInGraph);
             foreach (var possible in _schema.PossibleTypes(named.Name))
             {
-                if (KnowsPossibleType(fetch.Graph, named, possible))
+                if (possibleInGraph.Contains(possible))
                 {
                     var childClient = ownKey ? PlannerAliases.SubFields(node.FieldName!, possible, clientFields) : null;
                     dependencies.UnionWith(Ensure(
@@ -122,10 +137,25 @@ internal sealed partial class PlanContext
             return existing;
         }
 
-        var keys = _schema.GetType(entityType).Joins[graph].Keys.Where(k => k.Resolvable).ToList();
-        var key = keys.FirstOrDefault(k => CanResolveSet(parent.Graph, typeName, k.Selection, provided));
+        // The first resolvable key the parent can supply itself, else the first resolvable key (fetched through a hop).
+        KeyDefinition? key = null, first = null;
+        foreach (var candidate in _schema.GetType(entityType).Joins[graph].Keys)
+        {
+            if (!candidate.Resolvable)
+            {
+                continue;
+            }
+
+            first ??= candidate;
+            if (CanResolveSet(parent.Graph, typeName, candidate.Selection, provided))
+            {
+                key = candidate;
+                break;
+            }
+        }
+
         var direct = key is not null;
-        key ??= keys[0];
+        key ??= first ?? throw new PlanningException($"Type '{entityType}' has no resolvable key in subgraph '{graph}'.");
 
         target.AddField("__typename", "__typename", null, composite: false);
         var representation = new PlannedKeys();

@@ -10,25 +10,29 @@ internal sealed partial class PlanContext
     public void PlanResolvedField(FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, ShapeField field, IReadOnlyList<FieldSetNode>? provided)
     {
         Tick();
-        var entry = target.AddField(field.ResponseKey, field.FieldName, field.Node, field.SubByType is not null);
+        var entry = target.AddField(field.FetchKey, field.FieldName, field.Node, field.SubByType is not null);
         if (field.SubByType is null)
         {
             return;
         }
 
-        var childPath = ChildPath(path, field.ResponseKey, field.ListDepth);
+        var childPath = ChildPath(path, field.FetchKey, field.ListDepth);
         var childProvided = ChildProvided(provided, typeName, field.FieldName, fetch.Graph);
-        PlanComposite(fetch, entry.Sub!, field.Type.NamedType, childPath, field.SubByType, childProvided);
+        PlanComposite(fetch, entry.Sub!, field, NamedTypeIn(fetch.Graph, typeName, field.FieldName, field.Type), childPath, childProvided);
     }
 
+    /// <param name="field">The composite field whose sub-selection is planned.</param>
+    /// <param name="namedInGraph">The field's type in the fetch's subgraph, which may be narrower (an object type where the supergraph has a union).</param>
     private void PlanComposite(
         FetchBuilder fetch,
         SelectionBuilder target,
-        string namedType,
+        ShapeField field,
+        string namedInGraph,
         string[] path,
-        IReadOnlyDictionary<string, ShapeField[]> byType,
         IReadOnlyList<FieldSetNode>? provided)
     {
+        var byType = field.SubByType!;
+        var namedType = field.Type.NamedType;
         var type = _schema.GetType(namedType);
         if (!type.IsAbstract)
         {
@@ -36,16 +40,33 @@ internal sealed partial class PlanContext
             return;
         }
 
+        AssignFetchKeys(byType);
+
         if (type.Joins.TryGetValue(fetch.Graph, out var join) && join.IsInterfaceObject)
         {
-            PlanInterfaceObject(fetch, target, type, path, byType, provided);
+            PlanInterfaceObject(fetch, target, type, path, field, provided);
             return;
         }
 
         target.AddField("__typename", "__typename", null, composite: false);
+        var subgraph = _schema.SubgraphSchema(fetch.Graph);
+        if (subgraph.FindType(namedInGraph) is { IsAbstract: false })
+        {
+            // The subgraph returns one object type here: its fields go in without a type condition, and the other
+            // possible types of the supergraph never come from this subgraph.
+            if (byType.TryGetValue(namedInGraph, out var only))
+            {
+                PlanFields(fetch, target, namedInGraph, path, only, provided, allowRequires: false, only);
+            }
+
+            return;
+        }
+
+        // Type conditions only for the types this subgraph can return here: any other would not validate there.
+        var possible = subgraph.PossibleTypes(namedInGraph);
         foreach (var (objectType, fields) in byType)
         {
-            if (!HasNonTypename(fields) || !KnowsPossibleType(fetch.Graph, type, objectType))
+            if (!HasNonTypename(fields) || !possible.Contains(objectType))
             {
                 continue;
             }

@@ -29,7 +29,7 @@ internal sealed partial class PlanContext
         var keys = new PlannedKeys();
         var dependencies = Ensure(fetch, target, typeName, path, guardSet, provided, 0, allowRequires: false, clientFields, keys);
         var deliverer = Deliverer(fetch, typeName, dependencies);
-        var client = clientFields.Where(f => !f.IsTypename).Select(f => KeyValuePair.Create(f.ResponseKey, f.FieldName)).ToArray();
+        var client = clientFields.Where(f => !f.IsTypename).Select(f => KeyValuePair.Create(f.FetchKey, f.FieldName)).ToArray();
         var selected = clientFields.Where(f => !f.NotFetched).Select(f => f.FieldName).Distinct(StringComparer.Ordinal).ToArray();
         var point = new RecordGuardPoint(path, typeName, keys.Build(), client, selected);
         (deliverer.Guards ??= []).Add(point);

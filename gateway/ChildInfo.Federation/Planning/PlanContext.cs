@@ -246,22 +246,10 @@ internal sealed partial class PlanContext
         return depth;
     }
 
-    /// <summary>Whether <paramref name="graph"/> can return objects of <paramref name="objectType"/> where it returns <paramref name="abstractType"/>.</summary>
-    private bool KnowsPossibleType(string graph, SupergraphType abstractType, string objectType)
-    {
-        var type = _schema.GetType(objectType);
-        if (!type.Joins.ContainsKey(graph))
-        {
-            return false;
-        }
-
-        if (abstractType.Kind == SupergraphTypeKind.Union)
-        {
-            return !abstractType.UnionMembersByGraph.TryGetValue(graph, out var members) || members.Contains(objectType);
-        }
-
-        return type.ImplementsByGraph.TryGetValue(graph, out var interfaces)
-            ? interfaces.Contains(abstractType.Name)
-            : type.Interfaces.Contains(abstractType.Name);
-    }
+    /// <summary>
+    /// The named type of <c>typeName.fieldName</c> in <paramref name="graph"/>: the supergraph's, unless
+    /// <c>@join__field(type:)</c> records a narrower one there.
+    /// </summary>
+    private string NamedTypeIn(string graph, string typeName, string fieldName, TypeRef supergraphType) =>
+        _schema.SubgraphSchema(graph).FieldType(typeName, fieldName)?.NamedType ?? supergraphType.NamedType;
 }

@@ -58,9 +58,9 @@ internal static class PlanScheduler
             }
 
             FetchGroup? group = null;
+            var pathText = fetch.Path.Length == 0 ? string.Empty : string.Join('.', fetch.Path);
             if (fetch.IsEntity)
             {
-                var pathText = string.Join('.', fetch.Path);
                 group = groups.Find(g => g.Members[0].IsEntity
                     && g.Members[0].Graph == fetch.Graph
                     && g.PathText == pathText
@@ -71,7 +71,7 @@ internal static class PlanScheduler
 
             if (group is null)
             {
-                group = new FetchGroup(groups.Count, fetch.Root.Group, string.Join('.', fetch.Path), levels[fetch], dependsOn);
+                group = new FetchGroup(groups.Count, fetch.Root.Group, pathText, levels[fetch], dependsOn);
                 groups.Add(group);
             }
 
@@ -182,7 +182,7 @@ internal static class PlanScheduler
                 var requiresInner = requires.AddFragment(member.RepresentationTypename!);
                 requiresInner.AddField("__typename", "__typename", null, composite: false);
                 AddRepresentation(requiresInner, Merged(member.RepresentationSet));
-                targets.Add(new EntityTarget(member.ObjectType!, member.RepresentationTypename!, member.Representation.Build()));
+                targets.Add(new EntityTarget(member.ObjectType!, member.RepresentationTypename!, member.Representation.Build()) { Key = member.KeySet ?? [] });
             }
 
             var requiresText = new StringBuilder();

@@ -1,5 +1,6 @@
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Supergraph;
 
 namespace ChildInfo.Federation.Planning;
 
@@ -16,19 +17,32 @@ internal static class PlannerAliases
 
     public static string For(string fieldName) => Prefix + fieldName;
 
-    /// <summary>The response key for a field the planner adds to an object whose client fields are <paramref name="clientFields"/>.</summary>
-    public static string KeyFor(string fieldName, IReadOnlyList<ShapeField>? clientFields)
+    /// <summary>
+    /// The key for a client field of <paramref name="typeName"/> that would conflict, in one subgraph selection, with
+    /// fields of other types under <paramref name="responseKey"/> (GraphQL's FieldsInSetCanMerge).
+    /// </summary>
+    public static string ForConflict(string typeName, string responseKey) => Prefix + typeName + "__" + responseKey;
+
+    /// <summary>
+    /// The response key for a field the planner adds to an object whose client fields are <paramref name="clientFields"/>.
+    /// <paramref name="siblings"/> are the client fields of every type at the same position (they share the subgraph
+    /// selection through type conditions), <paramref name="graph"/> the subgraph the selection goes to and
+    /// <paramref name="type"/> the added field's type there: a sibling's field under the same key must be the same
+    /// field with the same type in that subgraph, or the selection would not merge.
+    /// </summary>
+    public static string KeyFor(
+        string fieldName, IReadOnlyList<ShapeField>? clientFields, IReadOnlyDictionary<string, ShapeField[]>? siblings = null, SubgraphSchema? graph = null, TypeRef? type = null)
     {
-        if (!IsTaken(fieldName, clientFields))
+        if (!IsTaken(fieldName, clientFields) && !IsTakenBySibling(fieldName, clientFields, siblings, graph, type))
         {
             return fieldName;
         }
 
         var alias = For(fieldName);
-        foreach (var field in clientFields!)
+        foreach (var field in clientFields ?? [])
         {
             // Only a document that skipped validation gets here: the planner never shares its alias with a client.
-            if (field.ResponseKey == alias)
+            if (field.FetchKey == alias)
             {
                 throw new PlanningException(ErrorCodes.ReservedName, $"The response key '{alias}' is reserved for the gateway's own use.");
             }
@@ -47,13 +61,42 @@ internal static class PlannerAliases
 
         foreach (var field in clientFields)
         {
-            if (field.ResponseKey == fieldName && field.SubByType is not null && field.SubByType.TryGetValue(typeName, out var sub))
+            if (field.FetchKey == fieldName && field.SubByType is not null && field.SubByType.TryGetValue(typeName, out var sub))
             {
                 return sub;
             }
         }
 
         return null;
+    }
+
+    private static bool IsTakenBySibling(
+        string fieldName, IReadOnlyList<ShapeField>? clientFields, IReadOnlyDictionary<string, ShapeField[]>? siblings, SubgraphSchema? graph, TypeRef? type)
+    {
+        if (siblings is null)
+        {
+            return false;
+        }
+
+        foreach (var fields in siblings.Values)
+        {
+            if (ReferenceEquals(fields, clientFields))
+            {
+                continue;
+            }
+
+            foreach (var field in fields)
+            {
+                if (field.FetchKey == fieldName && !field.IsTypename
+                    && (field.FieldName != fieldName || field.Node.Arguments is { Items.Count: > 0 }
+                        || !Equals(graph?.FieldType(field.ParentType, field.FieldName) ?? field.Type, type)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the client uses <paramref name="fieldName"/> as the key of anything but that very field, without arguments.</summary>
@@ -66,7 +109,7 @@ internal static class PlannerAliases
 
         foreach (var field in clientFields)
         {
-            if (field.ResponseKey == fieldName && (field.FieldName != fieldName || field.Node.Arguments is { Items.Count: > 0 }))
+            if (field.FetchKey == fieldName && (field.FieldName != fieldName || field.Node.Arguments is { Items.Count: > 0 }))
             {
                 return true;
             }

@@ -17,7 +17,8 @@ public sealed class QueryPlan
         Schedule = schedule;
         Shape = shape;
         HasIntrospection = hasIntrospection;
-        ResponseKeys = KeysOf(shape);
+        ResponseKeys = KeysOf(shape, out var aliases);
+        FetchAliases = aliases;
     }
 
     public OperationType Operation { get; }
@@ -33,6 +34,12 @@ public sealed class QueryPlan
     /// <summary>Every response key of the shape, as the shape's own strings: what merging names subgraph fields by.</summary>
     internal ResultNames ResponseKeys { get; }
 
+    /// <summary>
+    /// The client's response key for each alias the planner fetched a client field under (where fields of several types
+    /// could not share one subgraph selection); null when it used none. Subgraph errors' paths are mapped back with it.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string>? FetchAliases { get; }
+
     /// <summary>The field coordinates the plan serves and the decisions of those a policy withheld.</summary>
     public FieldSelection Fields => Shape.Fields;
 
@@ -44,8 +51,9 @@ public sealed class QueryPlan
 
     public override string ToString() => Text;
 
-    private static ResultNames KeysOf(OperationShape shape)
+    private static ResultNames KeysOf(OperationShape shape, out Dictionary<string, string>? aliases)
     {
+        aliases = null;
         var keys = new ResultNames();
         keys.Add("__typename");
         var seen = new HashSet<ShapeField[]>(ReferenceEqualityComparer.Instance);
@@ -61,6 +69,11 @@ public sealed class QueryPlan
             foreach (var field in fields)
             {
                 keys.Add(field.ResponseKey);
+                if (!ReferenceEquals(field.FetchKey, field.ResponseKey))
+                {
+                    keys.Add(field.FetchKey);
+                    (aliases ??= new Dictionary<string, string>(StringComparer.Ordinal))[field.FetchKey] = field.ResponseKey;
+                }
                 foreach (var sub in field.SubByType?.Values ?? [])
                 {
                     pending.Push(sub);

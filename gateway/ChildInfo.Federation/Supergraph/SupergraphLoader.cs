@@ -26,8 +26,27 @@ public static class SupergraphLoader
         }
 
         var (query, mutation, subscription) = ReadRootTypes(document, types);
+        var hiddenEnumValues = HiddenEnumValues(document, names);
+        var subgraphSchemas = graphs.ToDictionary(
+            g => g.Name, g => SubgraphProjection.Project(document, names, g, (query, mutation, subscription)), StringComparer.Ordinal);
         var apiSdl = ApiSchemaPrinter.Print(Parse(supergraphSdl), names);
-        return new SupergraphSchema(graphs, types, query, mutation, subscription, apiSdl);
+        return new SupergraphSchema(graphs, types, query, mutation, subscription, apiSdl, subgraphSchemas) { HiddenEnumValues = hiddenEnumValues };
+    }
+
+    /// <summary>Per enum that has any, its values marked <c>@inaccessible</c>; null when no enum has one.</summary>
+    private static Dictionary<string, IReadOnlySet<string>>? HiddenEnumValues(GraphQLDocument document, SupergraphNames names)
+    {
+        Dictionary<string, IReadOnlySet<string>>? result = null;
+        foreach (var enumType in document.Definitions.OfType<GraphQLEnumTypeDefinition>())
+        {
+            var hidden = (enumType.Values?.Items ?? []).Where(v => Ast.Has(v, names.Inaccessible)).Select(v => v.Name.StringValue).ToHashSet(StringComparer.Ordinal);
+            if (hidden.Count > 0 && !names.IsMachinery(enumType.Name.StringValue))
+            {
+                (result ??= new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal))[enumType.Name.StringValue] = hidden;
+            }
+        }
+
+        return result;
     }
 
     private static GraphQLDocument Parse(string sdl)

@@ -7,6 +7,7 @@ namespace ChildInfo.Federation.Supergraph;
 public sealed class SupergraphSchema
 {
     private readonly Dictionary<string, IReadOnlyList<string>> _possibleTypes;
+    private readonly IReadOnlyDictionary<string, SubgraphSchema> _subgraphSchemas;
 
     internal SupergraphSchema(
         IReadOnlyList<SubgraphInfo> subgraphs,
@@ -14,8 +15,10 @@ public sealed class SupergraphSchema
         string queryType,
         string? mutationType,
         string? subscriptionType,
-        string apiSdl)
+        string apiSdl,
+        IReadOnlyDictionary<string, SubgraphSchema> subgraphSchemas)
     {
+        _subgraphSchemas = subgraphSchemas;
         Subgraphs = subgraphs;
         Types = types;
         QueryType = queryType;
@@ -38,6 +41,12 @@ public sealed class SupergraphSchema
     /// <summary>The API schema (no join or link machinery, nothing inaccessible) as SDL.</summary>
     public string ApiSdl { get; }
 
+    /// <summary>
+    /// Per enum type that has any, the values marked <c>@inaccessible</c>: a subgraph may return them, the client never
+    /// sees them. Null when no enum has one, so responses of most supergraphs pay nothing for the check.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>>? HiddenEnumValues { get; internal init; }
+
     public SupergraphType GetType(string name) =>
         Types.TryGetValue(name, out var type) ? type : throw new KeyNotFoundException($"Unknown type '{name}'.");
 
@@ -53,6 +62,10 @@ public sealed class SupergraphSchema
 
         return null;
     }
+
+    /// <summary>The named subgraph's own schema, projected from the supergraph: what operations sent to it must be valid against.</summary>
+    public SubgraphSchema SubgraphSchema(string name) =>
+        _subgraphSchemas.TryGetValue(name, out var schema) ? schema : throw new KeyNotFoundException($"Unknown subgraph '{name}'.");
 
     /// <summary>The accessible object types a value of the named type can have at run time.</summary>
     public IReadOnlyList<string> PossibleTypes(string name) =>

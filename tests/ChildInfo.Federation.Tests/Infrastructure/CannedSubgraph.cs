@@ -56,6 +56,28 @@ internal sealed class CannedSubgraph
         return Encoding.UTF8.GetBytes(Serializer.Serialize(result));
     }
 
+    /// <summary>Validates an operation against this subgraph's schema (its representations as an empty list).</summary>
+    public async Task<string?> ValidationErrorAsync(string query)
+    {
+        var document = Parser.Parse(query);
+        var operation = document.Definitions.OfType<GraphQLOperationDefinition>().Single();
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var definition in operation.Variables?.Items ?? [])
+        {
+            variables[definition.Variable.Name.StringValue] = new List<object?>();
+        }
+
+        var result = await new GraphQL.Validation.DocumentValidator().ValidateAsync(new GraphQL.Validation.ValidationOptions
+        {
+            Schema = _schema,
+            Document = document,
+            Operation = operation,
+            Rules = GraphQL.Validation.DocumentValidator.CoreRules,
+            Variables = new Inputs(variables),
+        });
+        return result.IsValid ? null : result.Errors[0].Message;
+    }
+
     private ISchema BuildSchema(string sdl)
     {
         var document = Parser.Parse(sdl);

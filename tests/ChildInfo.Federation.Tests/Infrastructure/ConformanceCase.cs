@@ -58,6 +58,34 @@ internal static class ConformanceCase
         return (gateway, transport);
     }
 
+    private static readonly JsonSerializerOptions WebOptions = new(JsonSerializerDefaults.Web);
+
+    public static CaseOptions ReadOptions(string caseDir)
+    {
+        var file = Path.Combine(caseDir, "options.json");
+        return File.Exists(file)
+            ? JsonSerializer.Deserialize<CaseOptions>(File.ReadAllText(file), WebOptions)!
+            : new CaseOptions();
+    }
+
+    /// <summary>Parses, validates and plans the case's operation as the case's options say.</summary>
+    public static Task<PrepareResult> PrepareAsync(FederatedGateway gateway, string caseDir, CaseOptions options, CancellationToken cancellationToken)
+    {
+        var request = new GatewayRequest(
+            File.ReadAllText(Path.Combine(caseDir, "operation.graphql")),
+            options.OperationName,
+            Variables(caseDir));
+        return options.Guard is null
+            ? gateway.PrepareAsync(request, cancellationToken: cancellationToken)
+            : gateway.PrepareAsync(request, GuardedAllowAll.ScopeKey, new GuardedAllowAll(new FlagGuard(options.Guard)), cancellationToken);
+    }
+
+    public static JsonElement? Variables(string caseDir)
+    {
+        var file = Path.Combine(caseDir, "variables.json");
+        return File.Exists(file) ? JsonDocument.Parse(File.ReadAllText(file)).RootElement : null;
+    }
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static string Pretty(string json)

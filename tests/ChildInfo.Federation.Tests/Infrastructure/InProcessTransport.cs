@@ -24,6 +24,9 @@ internal sealed class InProcessTransport : ISubgraphTransport
 
     public ConcurrentQueue<string> Bodies { get; } = new();
 
+    /// <summary>The subgraph's first validation error for <paramref name="operationText"/> against its own SDL; null when valid.</summary>
+    public Task<string?> ValidationErrorAsync(string subgraph, string operationText) => _subgraphs[subgraph].ValidationErrorAsync(operationText);
+
     public async Task<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
     {
         var name = request.Subgraph.Name;
