@@ -17,14 +17,17 @@ public sealed partial class RequestMeasure(GatewayMetrics? metrics)
 
     public GatewayResult? Result { get; set; }
 
+    /// <summary>The endpoint wrote its answer; false when it threw (the client went away, or the gateway failed).</summary>
+    public bool Completed { get; set; }
+
     public void Ended(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
         var elapsed = Stopwatch.GetElapsedTime(_started);
         var status = http.Response.StatusCode;
         var withheld = WithheldCodes(http);
-        var outcome = Result is { IsRequestError: true } && status < 400
-            ? RequestOutcomes.Rejected // a request error answered 200, as application/json asks
+        var outcome = !Completed ? RequestOutcomes.Error // answered 500 after this, or not at all
+            : Result is { IsRequestError: true } && status < 400 ? RequestOutcomes.Rejected // a request error answered 200, as application/json asks
             : RequestOutcomes.Of(status, Result is { Errors.Count: > 0 }, withheld.Count);
         if (metrics is not null)
         {

@@ -71,6 +71,7 @@ public static partial class GraphQLHttpEndpoint
         try
         {
             await HandleAuditedAsync(http, isGet, mediaType, draft, AuditedAsync, activity, cancellationToken).ConfigureAwait(false);
+            measure.Completed = true;
         }
         catch when (draft is { Recorded: false })
         {
