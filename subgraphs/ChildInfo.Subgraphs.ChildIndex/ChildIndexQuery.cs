@@ -24,7 +24,7 @@ public sealed class ChildIndexQuery : ObjectGraphType
             .Resolve(c => ChildGraphType.Load(c, c.GetArgument<string>("id")));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChildCandidateGraphType>>>>("searchChildren")
-            .Description("Find a child by name, date of birth and postcode; returns scored candidates in the caller's record scope, best first (at most 10). Finding a child is an access: candidates outside the scope are left out, and an OUTSIDE_SCOPE error says how many.")
+            .Description("Find a child by name, date of birth and postcode; returns scored candidates in the caller's record scope, best first (at most 10). Finding a child is an access: the results are limited to the caller's record scope, and candidates outside it are neither listed nor counted.")
             .Argument<StringGraphType>("forename")
             .Argument<StringGraphType>("surname")
             .Argument<DateScalar>("dateOfBirth")
@@ -51,9 +51,9 @@ public sealed class ChildIndexQuery : ObjectGraphType
                 var scope = CallerScope.From(c);
                 if (scope.IsEveryone)
                     return matches.Take(ResultLimit).ToList();
+                // Nothing says whether candidates outside the scope matched: even a yes or no, asked often enough,
+                // confirms an out-of-scope child's date of birth and postcode.
                 var inScope = await repository.InScopeAsync([.. matches.Select(m => m.Child.ChildId)], scope, c.CancellationToken).ConfigureAwait(false);
-                scope.ReportLeftOut(c, matches.Count(m => !inScope.Contains(m.Child.ChildId)));
-
                 return matches.Where(m => inScope.Contains(m.Child.ChildId)).Take(ResultLimit).ToList();
             });
     }

@@ -16,7 +16,7 @@ public sealed class SocialCareQuery : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("personId")
             .ResolveAsync(async c => await CaseloadScope.ChildAsync(c, c.GetArgument<string>("personId")).ConfigureAwait(false));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SocialCareChildGraphType>>>>("caseload")
-            .Description("Children currently allocated to a worker (open involvements), by surname; those outside the caller's record scope are left out (OUTSIDE_SCOPE says how many).")
+            .Description("Children currently allocated to a worker (open involvements), by surname; only those in the caller's record scope are listed, and the rest are neither listed nor counted.")
             .Argument<NonNullGraphType<IdGraphType>>("workerId")
             .ResolveAsync(async c => await CaseloadScope.FilterAsync(c,
                 await c.Service<PersonRepository>().GetCaseloadAsync(c.GetArgument<string>("workerId"), c.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false));

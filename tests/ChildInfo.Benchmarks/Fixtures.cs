@@ -32,7 +32,7 @@ internal static class Fixtures
         var path = Path.Combine(AppContext.BaseDirectory, "Supergraphs", "demo.graphql");
         return File.Exists(path)
             ? File.ReadAllText(path)
-            : throw new FileNotFoundException("The demo supergraph (gateway/ChildInfo.Gateway/Demo/supergraph.graphql) was not found.", path);
+            : throw new FileNotFoundException("The demo supergraph (gateway/ChildInfo.Gateway.Demo/supergraph.graphql) was not found.", path);
     }
 
     public static string MergeSupergraph() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Merge", "supergraph.graphql"));

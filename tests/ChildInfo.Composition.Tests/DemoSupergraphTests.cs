@@ -28,6 +28,6 @@ public sealed class DemoSupergraphTests
             directory = directory.Parent;
         }
 
-        return Path.Combine(directory!.FullName, "gateway", "ChildInfo.Gateway", "Demo", "supergraph.graphql");
+        return Path.Combine(directory!.FullName, "gateway", "ChildInfo.Gateway.Demo", "supergraph.graphql");
     }
 }

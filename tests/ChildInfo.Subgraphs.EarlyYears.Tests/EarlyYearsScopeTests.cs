@@ -46,6 +46,23 @@ public abstract class EarlyYearsScopeTests : ScopedSubgraphTests
     }
 
     [Fact]
+    public async Task Entities_UnderSetting_OnlyChildrenAttendingTheCallersSetting_TheRestOfTheBatchResolves()
+    {
+        var (keys, response) = await EntitiesAsync("OwnSetting", "EarlyYearsChild", "eyChildId", [EarlyYearsSeed.Isla, EarlyYearsSeed.Theo], setting: "200002");
+
+        Assert.Equal([null, EarlyYearsSeed.Theo], keys);
+        AssertEntityOutsideScope(response, 0, EarlyYearsSeed.Isla);
+    }
+
+    [Fact]
+    public async Task Entities_UnderAScopeTheRegisterCannotDecide_ServeTheKeysOfTheSignedBody()
+    {
+        var (keys, _) = await EntitiesAsync("OwnCaseload", "EarlyYearsChild", "eyChildId", [EarlyYearsSeed.Isla, EarlyYearsSeed.Theo], user: "hv.visitor");
+
+        Assert.Equal([EarlyYearsSeed.Isla, EarlyYearsSeed.Theo], keys);
+    }
+
+    [Fact]
     public async Task Everyone_ReachesAnyChild() =>
         Assert.Equal(EarlyYearsSeed.Isla, (await PostAsync("Everyone", Child, new { id = EarlyYearsSeed.Isla })).GetProperty("data").GetProperty("earlyYearsChild").GetProperty("eyChildId").GetString());
 }

@@ -48,6 +48,25 @@ public abstract class EducationScopeTests : ScopedSubgraphTests
     }
 
     [Fact]
+    public async Task Entities_UnderSchoolRoll_OnlyPupilsOnTheCallersRoll_TheRestOfTheBatchResolves()
+    {
+        var (keys, response) = await EntitiesAsync("OwnSchoolRoll", "Pupil", "upn", [EducationSeed.Amara, EducationSeed.Ben],
+            school: EducationSeed.Oakfield.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal([EducationSeed.Amara, null], keys);
+        AssertEntityOutsideScope(response, 1, EducationSeed.Ben);
+    }
+
+    [Fact]
+    public async Task Entities_UnderAScopeTheRollCannotDecide_ServeTheKeysOfTheSignedBody()
+    {
+        var (keys, response) = await EntitiesAsync("OwnCaseload", "Pupil", "upn", [EducationSeed.Amara, EducationSeed.Ben], user: "W001");
+
+        Assert.Equal([EducationSeed.Amara, EducationSeed.Ben], keys);
+        Assert.False(response.TryGetProperty("errors", out _));
+    }
+
+    [Fact]
     public async Task Everyone_ReachesAnyPupil()
     {
         var response = await PostAsync("Everyone", Pupil, new { upn = EducationSeed.Ben });

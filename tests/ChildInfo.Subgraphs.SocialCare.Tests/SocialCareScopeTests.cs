@@ -45,17 +45,40 @@ public abstract class SocialCareScopeTests : ScopedSubgraphTests
     }
 
     [Fact]
-    public async Task Caseload_OfAnotherWorker_LeavesOutTheChildrenOutsideScope_AndSaysHowMany()
+    public async Task Caseload_OfAnotherWorker_LeavesOutTheChildrenOutsideScope_AndCountsNothing()
     {
         var mine = await PostAsync("OwnCaseload", "{ caseload(workerId: \"W001\") { personId } }", user: "W001");
         var theirs = await PostAsync("OwnCaseload", "{ caseload(workerId: \"W001\") { personId } }", user: "W002");
 
-        var count = mine.GetProperty("data").GetProperty("caseload").GetArrayLength();
-        Assert.True(count >= 2, mine.GetRawText());
+        Assert.True(mine.GetProperty("data").GetProperty("caseload").GetArrayLength() >= 2, mine.GetRawText());
         Assert.Null(Code(mine));
+        // Another worker's caseload size is not the caller's to learn: no error, no count, just nothing listed.
         Assert.Equal(0, theirs.GetProperty("data").GetProperty("caseload").GetArrayLength());
-        Assert.Equal(count, theirs.GetProperty("errors")[0].GetProperty("extensions").GetProperty("leftOut").GetInt32());
+        Assert.False(theirs.TryGetProperty("errors", out _), theirs.GetRawText());
     }
+
+    [Fact]
+    public async Task Entities_ForAWorkerWhoseCaseloadIsHeldHere_OnlyTheirAllocatedChildren()
+    {
+        var (keys, response) = await EntitiesAsync("OwnCaseload", "SocialCareChild", "personId", ["LA000001", "LA000003", "LA000002"], user: "W001");
+
+        Assert.Equal(["LA000001", null, "LA000002"], keys);
+        AssertEntityOutsideScope(response, 1, "LA000003");
+    }
+
+    [Fact]
+    public async Task Entities_ForACaseloadHeldElsewhere_ServeTheKeysOfTheSignedBody()
+    {
+        // A health visitor's caseload is the child index's to decide; the keys came from a child it put in scope.
+        var (keys, response) = await EntitiesAsync("OwnCaseload", "SocialCareChild", "personId", ["LA000001", "LA000003"], user: "hv.visitor");
+
+        Assert.Equal(["LA000001", "LA000003"], keys);
+        Assert.False(response.TryGetProperty("errors", out _));
+    }
+
+    [Fact]
+    public async Task Entities_UnderSchoolRoll_ServeTheKeysOfTheSignedBody() =>
+        Assert.Equal(["LA000003"], (await EntitiesAsync("OwnSchoolRoll", "SocialCareChild", "personId", ["LA000003"], school: "100001")).Keys);
 
     [Fact]
     public async Task Everyone_ReachesAnyChild() =>

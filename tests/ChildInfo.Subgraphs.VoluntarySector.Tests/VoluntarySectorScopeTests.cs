@@ -39,6 +39,23 @@ public abstract class VoluntarySectorScopeTests : ScopedSubgraphTests
     }
 
     [Fact]
+    public async Task Entities_ForAKeyworkerWhoseCaseloadIsHeldHere_OnlyTheirOpenEngagements()
+    {
+        var (keys, response) = await EntitiesAsync("OwnCaseload", "VcsParticipant", "participantId", ["VCS-000002", "VCS-000001"], user: "KW1");
+
+        Assert.Equal([null, "VCS-000001"], keys);
+        AssertEntityOutsideScope(response, 0, "VCS-000002");
+    }
+
+    [Fact]
+    public async Task Entities_ForACaseloadHeldElsewhere_ServeTheKeysOfTheSignedBody()
+    {
+        var (keys, _) = await EntitiesAsync("OwnCaseload", "VcsParticipant", "participantId", ["VCS-000002", "VCS-000001"], user: "W001", organisation: "Northshire Children's Services");
+
+        Assert.Equal(["VCS-000002", "VCS-000001"], keys);
+    }
+
+    [Fact]
     public async Task Everyone_ReachesAnyParticipant() =>
         Assert.Null(Code(await PostAsync("Everyone", Participant, new { id = "VCS-000002" })));
 }

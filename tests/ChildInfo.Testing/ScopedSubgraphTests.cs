@@ -38,6 +38,36 @@ public abstract class ScopedSubgraphTests : IAsyncLifetime
     protected Task<JsonElement> PostAsync(string scope, string query, object? variables = null, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null) =>
         _host.QueryAsync(_host.Context(scope, user) with { Team = team, Organisation = organisation, School = school, Setting = setting }, _key, query, variables);
 
+    /// <summary>
+    /// Calls <c>_entities</c> as the gateway would, with one <paramref name="typeName"/> representation per key, as
+    /// <paramref name="user"/> under <paramref name="scope"/>; returns each entity's key (null for a null entity) and
+    /// the whole response.
+    /// </summary>
+    protected async Task<(IReadOnlyList<string?> Keys, JsonElement Response)> EntitiesAsync(
+        string scope, string typeName, string keyField, IReadOnlyList<string> keys, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null)
+    {
+        var representations = keys.Select(k => new Dictionary<string, string> { ["__typename"] = typeName, [keyField] = k }).ToArray();
+        var response = await PostAsync(scope, $"query($r: [_Any!]!) {{ _entities(representations: $r) {{ ... on {typeName} {{ {keyField} }} }} }}",
+            new { r = representations }, user, team, organisation, school, setting);
+        var found = response.GetProperty("data").GetProperty("_entities").EnumerateArray()
+            .Select(e => e.ValueKind == JsonValueKind.Null ? null : e.GetProperty(keyField).GetString()).ToList();
+        return (found, response);
+    }
+
+    /// <summary>
+    /// Asserts that <paramref name="response"/> carries exactly one error, <c>OUTSIDE_SCOPE</c> at the entity at
+    /// <paramref name="index"/>, naming none of <paramref name="keys"/>.
+    /// </summary>
+    protected static void AssertEntityOutsideScope(JsonElement response, int index, params string[] keys)
+    {
+        var error = Assert.Single(response.GetProperty("errors").EnumerateArray());
+        Assert.Equal("OUTSIDE_SCOPE", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(["_entities", index.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            error.GetProperty("path").EnumerateArray().Select(p => p.ValueKind == JsonValueKind.Number ? p.GetRawText() : p.GetString()));
+        foreach (var key in keys)
+            Assert.DoesNotContain(key, error.GetRawText(), StringComparison.Ordinal);
+    }
+
     /// <summary>The first error's code, or null when there is none.</summary>
     protected static string? Code(JsonElement response) =>
         response.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString() : null;

@@ -6,7 +6,7 @@ namespace ChildInfo.Gateway.Authorisation;
 
 /// <summary>
 /// Records withheld by record scope: the subgraphs answer a child (or an agency record) outside the caller's scope
-/// with null and an <c>OUTSIDE_SCOPE</c> error carrying the scope and rule (a list says how many it left out). This
+/// with null and an <c>OUTSIDE_SCOPE</c> error carrying the scope and rule (a list leaves them out and says nothing). This
 /// turns those errors into entries like a withheld field's, one per (root field, scope, rule) with a count: for the
 /// response's <c>extensions.withheld</c> (<see cref="Apply"/>) and for the audit (<see cref="Entries"/>). No entry
 /// identifies a child.
@@ -22,7 +22,7 @@ public static class ScopeWithholding
         return [.. errors.Where(e => e.Code == Code)
             .GroupBy(e => (Field: Field(e), Scope: Text(e, "scope"), Rule: Text(e, "rule")))
             .Select(g => new WithheldFieldAccess(g.Key.Field, null, Code,
-                $"Outside the caller's record scope ({g.Key.Scope ?? "unknown"}).", g.Key.Rule, g.Sum(Count)))];
+                $"Outside the caller's record scope ({g.Key.Scope ?? "unknown"}).", g.Key.Rule, g.Count()))];
     }
 
     /// <summary>
@@ -69,7 +69,4 @@ public static class ScopeWithholding
 
     private static string? Text(GraphQLError error, string name) =>
         error.Extensions?.TryGetValue(name, out var value) == true && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static int Count(GraphQLError error) =>
-        error.Extensions?.TryGetValue("leftOut", out var value) == true && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : 1;
 }

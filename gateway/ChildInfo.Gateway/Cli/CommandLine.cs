@@ -5,7 +5,6 @@ public static class CommandLine
 {
     public const string Usage = """
         Usage: childinfo [serve] [options]          serve the gateway (the default)
-               childinfo data generate [options]    generate sample data as SQLite files
                childinfo policy explain --role R --purpose P
                                                     what a role may see and link for a purpose, and why
                childinfo compose --subgraph name=URL_OR_FILE ... [--out FILE]
@@ -15,12 +14,12 @@ public static class CommandLine
                childinfo token --role ROLE          a development token for the demo
                childinfo audit verify [--repair] | report | review
 
-        serve (with no options: the embedded demo at http://127.0.0.1:4000/graphql)
+        serve
           --supergraph FILE   serve this Apollo Federation 2 supergraph; subgraph URLs come from its join__Graph values
+                              (required here; the demo, gateway/ChildInfo.Gateway.Demo, serves its sample agencies
+                              without it)
           --urls URLS         where the gateway listens (default http://127.0.0.1:4000)
-          --data DIR          local files: audit log, registry (without Redis), the demo's data (default data/demo)
-          --children N        children the demo generates on first run (default 2000)
-          --seed S            the demo's generation seed (default 1)
+          --data DIR          local files: audit log, registry (without Redis) (default data/demo)
 
         token (Development only: the embedded demo accepts these tokens)
           --role ROLE         the role, for example social_worker, school_dsl, early_help_worker
@@ -57,28 +56,33 @@ public static class CommandLine
           --policies DIR      the policy files (default ChildInfo__Policies or the sample set)
           --supergraph FILE   the supergraph the policies classify (default the demo's)
 
-        data generate
-          --children N        how many children, 100 to 1,000,000 (default 10000)
-          --seed S            generation seed (default 1)
-          --out DIR           folder for the <agency>.db files (default data)
-          --overwrite         replace databases that already hold data
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, CommandLineExtensions.None, cancellationToken);
+
+    /// <summary>Runs the command line with what another executable adds to it (the demo's sample agencies).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CommandLineExtensions extensions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(extensions);
         try
         {
             switch (args)
             {
                 case [] or ["serve", ..]:
-                    return await ServeCommand.RunAsync(ServeOptions.Parse(args.Length == 0 ? [] : args[1..]), output, error, cancellationToken).ConfigureAwait(false);
+                    return await ServeCommand.RunAsync(ServeOptions.Parse(args.Length == 0 ? [] : args[1..]), output, error, extensions, cancellationToken).ConfigureAwait(false);
                 case [var first, ..] when first.StartsWith("--", StringComparison.Ordinal) && first is not "--help":
-                    return await ServeCommand.RunAsync(ServeOptions.Parse(args), output, error, cancellationToken).ConfigureAwait(false);
+                    return await ServeCommand.RunAsync(ServeOptions.Parse(args), output, error, extensions, cancellationToken).ConfigureAwait(false);
                 case ["help" or "--help" or "-h", ..]:
                     await output.WriteLineAsync(Usage).ConfigureAwait(false);
+                    if (extensions.Usage is { } more)
+                    {
+                        await output.WriteLineAsync(more).ConfigureAwait(false);
+                    }
+
                     return 0;
                 case ["token", ..]:
                     return await TokenCommand.RunAsync(args[1..], output, error, TokenCommand.CurrentEnvironment(), cancellationToken).ConfigureAwait(false);
@@ -87,11 +91,9 @@ public static class CommandLine
                 case ["compose", ..]:
                     return await ComposeCommand.RunAsync(args[1..], output, error, null, cancellationToken).ConfigureAwait(false);
                 case ["policy", ..]:
-                    return await PolicyCommand.RunAsync(args[1..], output, error, cancellationToken).ConfigureAwait(false);
-                case ["data", "generate", ..]:
-                    return await DataGenerateCommand.RunAsync(args[2..], output, error, cancellationToken).ConfigureAwait(false);
-                case ["data", ..]:
-                    throw new CommandLineException("'data' needs a subcommand: data generate.");
+                    return await PolicyCommand.RunAsync(args[1..], output, error, extensions.DefaultSupergraph, cancellationToken).ConfigureAwait(false);
+                case [var name, ..] when extensions.Commands.TryGetValue(name, out var command):
+                    return await command(args[1..], output, error, cancellationToken).ConfigureAwait(false);
                 case ["subgraph", ..]:
                     return await SubgraphCommand.RunAsync(args[1..], output, error, TokenCommand.CurrentEnvironment(), null, cancellationToken).ConfigureAwait(false);
                 default:

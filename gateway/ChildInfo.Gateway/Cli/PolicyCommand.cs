@@ -1,6 +1,5 @@
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Authorisation;
-using ChildInfo.Gateway.Demo;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Policies;
 using ChildInfo.Policies.Explanation;
@@ -11,12 +10,13 @@ namespace ChildInfo.Gateway.Cli;
 /// <summary>
 /// <c>childinfo policy explain --role R --purpose P [--policies DIR] [--supergraph FILE]</c>: prints what the role
 /// may see and link for the purpose, and why. Policies default to <c>ChildInfo__Policies</c> or the sample set; the
-/// supergraph (whose fields the policies must classify) to the demo's. Unknown role or purpose exits 2, an invalid
+/// supergraph (whose fields the policies must classify) to the executable's default (the demo's, in the demo; the
+/// production host asks for one). Unknown role or purpose exits 2, an invalid
 /// policy set exits 1.
 /// </summary>
 public static class PolicyCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string>? defaultSupergraph, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -43,7 +43,7 @@ public static class PolicyCommand
         }
         else
         {
-            sdl = DemoSupergraph.Load();
+            sdl = defaultSupergraph?.Invoke() ?? throw new CommandLineException("'policy explain' needs --supergraph FILE: the policies classify its fields.");
         }
 
         SupergraphSchema supergraph;

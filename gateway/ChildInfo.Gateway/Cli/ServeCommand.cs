@@ -2,27 +2,27 @@ using ChildInfo.Federation.Composition;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
-using ChildInfo.Gateway.Demo;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Registry;
-using ChildInfo.SampleData.Generation;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace ChildInfo.Gateway.Cli;
 
 /// <summary>
-/// <c>childinfo serve</c>: the gateway on a supergraph file (<c>--supergraph</c>), or else the embedded demo: sample
-/// data generated on first run, the five sample subgraphs in-process, the stored demo supergraph.
+/// <c>childinfo serve</c>: the gateway on a supergraph file (<c>--supergraph</c>), or else the subgraphs the executable
+/// embeds (<see cref="CommandLineExtensions.StartEmbedded"/>: the demo's sample agencies); the production host embeds
+/// none and asks for a supergraph.
 /// </summary>
 public static class ServeCommand
 {
-    public static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CommandLineExtensions extensions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        DemoSubgraphs? demo = null;
+        ArgumentNullException.ThrowIfNull(extensions);
+        EmbeddedSubgraphs? embedded = null;
         try
         {
             string supergraph;
@@ -39,12 +39,16 @@ public static class ServeCommand
 
                 supergraph = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
             }
+            else if (extensions.StartEmbedded is { } start)
+            {
+                embedded = await start(options, security.ContextSigningKey, output, cancellationToken).ConfigureAwait(false);
+                subgraphUrls = embedded.Urls;
+                (supergraph, configured) = (embedded.Supergraph, embedded.Subgraphs);
+            }
             else
             {
-                await DemoData.EnsureAsync(options.DataDirectory, options.Children, options.Seed, output, cancellationToken).ConfigureAwait(false);
-                demo = await DemoSubgraphs.StartAsync(options.DataDirectory, preferredPorts: true, security.ContextSigningKey, cancellationToken).ConfigureAwait(false);
-                subgraphUrls = demo.Urls;
-                (supergraph, configured) = await DemoSupergraph.ComposeAsync(demo.Urls, output, cancellationToken).ConfigureAwait(false);
+                await error.WriteLineAsync("childinfo: serve needs --supergraph FILE (the demo with the sample agencies is `dotnet run --project gateway/ChildInfo.Gateway.Demo`).").ConfigureAwait(false);
+                return 2;
             }
 
             var registry = await ServeRegistry.CreateAsync(options.DataDirectory, configured, output, cancellationToken).ConfigureAwait(false);
@@ -54,7 +58,7 @@ public static class ServeCommand
                 var state = app.Services.GetRequiredService<GatewayState>();
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
                 await output.WriteLineAsync($"ChildInfo gateway listening on {address}/graphql (health: {address}/health)").ConfigureAwait(false);
-                await output.WriteLineAsync(options.SupergraphFile is null ? "Embedded demo: sample subgraphs over SQLite in " + Path.GetFullPath(options.DataDirectory) : "Supergraph: " + Path.GetFullPath(options.SupergraphFile)).ConfigureAwait(false);
+                await output.WriteLineAsync(embedded is not null ? embedded.Description : "Supergraph: " + Path.GetFullPath(options.SupergraphFile!)).ConfigureAwait(false);
                 var urls = state.Current.Supergraph.Subgraphs.ToDictionary(s => s.Name, s => subgraphUrls.TryGetValue(s.Name, out var u) ? u : s.Url);
                 foreach (var (name, up) in await SubgraphProbe.ProbeAsync(app.Services.GetRequiredService<HttpClient>(), urls, cancellationToken).ConfigureAwait(false))
                 {
@@ -97,9 +101,9 @@ public static class ServeCommand
             await error.WriteLineAsync($"childinfo: the supergraph cannot be served: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
-        catch (SampleDataException ex)
+        catch (EmbeddedSubgraphsException ex)
         {
-            await error.WriteLineAsync($"childinfo: cannot generate the demo's sample data: {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"childinfo: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
         catch (IOException ex)
@@ -109,9 +113,9 @@ public static class ServeCommand
         }
         finally
         {
-            if (demo is not null)
+            if (embedded is not null)
             {
-                await demo.DisposeAsync().ConfigureAwait(false);
+                await embedded.Running.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

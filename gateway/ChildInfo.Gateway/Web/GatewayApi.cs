@@ -25,7 +25,7 @@ public sealed record ApiAnswer(int Status, JsonElement? Body)
 }
 
 /// <summary>One GraphQL error as the pages use it: where it is, its code and the extension fields that explain it.</summary>
-public sealed record ApiError(IReadOnlyList<string> Path, string? Code, string? Field, string? Label, string? Scope, string? ServiceName, int? LeftOut, string Message)
+public sealed record ApiError(IReadOnlyList<string> Path, string? Code, string? Field, string? Label, string? Scope, string? ServiceName, string Message)
 {
     public static ApiError From(JsonElement error)
     {
@@ -35,10 +35,8 @@ public sealed record ApiError(IReadOnlyList<string> Path, string? Code, string? 
         var path = error.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array
             ? p.EnumerateArray().Select(s => s.ValueKind == JsonValueKind.Number ? s.GetRawText() : s.GetString() ?? "").ToList()
             : [];
-        int? leftOut = error.TryGetProperty("extensions", out var ex) && ex.ValueKind == JsonValueKind.Object && ex.TryGetProperty("leftOut", out var l)
-            && l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out var n) ? n : null;
         var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
-        return new ApiError(path, Extension("code"), Extension("field"), Extension("label"), Extension("scope"), Extension("serviceName"), leftOut, message);
+        return new ApiError(path, Extension("code"), Extension("field"), Extension("label"), Extension("scope"), Extension("serviceName"), message);
     }
 }
 

@@ -36,7 +36,7 @@ public sealed class ChildGraphType : ObjectGraphType<IndexedChild>
         Field(c => c.NhsNumber, nullable: true).Description("NHS number where known (synthetic data: 999 range).");
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordLinkGraphType>>>>("links")
-            .Description("Every agency record linked to this child, with match method and confidence.")
+            .Description("The agency records linked to this child that the caller's rule may link to, with match method and confidence. Records at agencies the rule may not link are not listed: that a child is known to an agency is itself information.")
             .Resolve(c => Links(c));
         LinkField<PupilReference>("pupil", "education", "The child's pupil record in education.");
         LinkField<EarlyYearsChildReference>("earlyYearsChild", "early-years", "The child's early years record.");
@@ -58,7 +58,11 @@ public sealed class ChildGraphType : ObjectGraphType<IndexedChild>
     private static IDataLoaderResult<IReadOnlyList<RecordLink>> Links(IResolveFieldContext<IndexedChild> context)
     {
         var repository = context.Service<ChildIndexRepository>();
-        return context.Loaders().GetMany<string, RecordLink>("links", repository.GetLinksAsync, l => l.ChildId).Load(context.Source.ChildId);
+        var links = context.Loaders().GetMany<string, RecordLink>("links", repository.GetLinksAsync, l => l.ChildId).Load(context.Source.ChildId);
+        if (SubgraphContextIdentity.Find(context.User) is not { } signed)
+            return links;
+        var agencies = context.Service<FieldClassification>().LinkedAgencies(signed);
+        return links.Select(all => (IReadOnlyList<RecordLink>)[.. all.Where(l => agencies.Contains(l.SourceSystem))]);
     }
 
     private void LinkField<TReference>(string name, string source, string description)

@@ -1,10 +1,11 @@
-using ChildInfo.Subgraphs.Kit.Batching;
-using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.EarlyYears.Eyfsp;
 using ChildInfo.Subgraphs.EarlyYears.Funding;
 using ChildInfo.Subgraphs.EarlyYears.HealthVisiting;
 using ChildInfo.Subgraphs.EarlyYears.Settings;
+using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Federation;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL.Federation;
 using GraphQL.Types;
@@ -20,7 +21,8 @@ public sealed class EarlyYearsChildGraphType : ObjectGraphType<EarlyYearsChildRe
         Description = "A child as the early years service holds them: funded entitlements, settings, EYFS profile, health visiting.";
         this.Key("eyChildId");
         this.ResolveReference<IDictionary<string, object?>, EarlyYearsChildRecord>((c, rep) =>
-            ChildLoaders.Child(c, Representations.RequireString(rep, "eyChildId", "EarlyYearsChild")).Select(r => (EarlyYearsChildRecord?)r));
+            EntityScope.Load(c, "earlyYearsChild", Representations.RequireString(rep, "eyChildId", "EarlyYearsChild"),
+                EarlyYearsChildScope.DecideAsync, c.Service<EarlyYearsChildRepository>().GetManyAsync));
 
         Field(x => x.EyChildId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The early years system's child reference.");
         Field(x => x.NhsNumber, nullable: true).Description("NHS number, where the family gave it.");

@@ -1,3 +1,4 @@
+using ChildInfo.Subgraphs.EarlyYears.Settings;
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using GraphQL;
@@ -27,6 +28,18 @@ internal static class EarlyYearsChildScope
         }
 
         return await ChildLoaders.Child(c, id).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// For <c>_entities</c>: the children of <paramref name="ids"/> attending the caller's setting now, under
+    /// <c>own_setting</c>; null under any other scope, which the register cannot decide.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>?> DecideAsync(IResolveFieldContext c, CallerScope scope, IReadOnlyCollection<string> ids)
+    {
+        if (scope.Kind != RecordScopeKind.OwnSetting)
+            return null;
+        var spells = await c.Service<SettingRepository>().GetSpellsAsync(ids, c.CancellationToken).ConfigureAwait(false);
+        return spells.Where(s => scope.SettingUrn is { } urn && s.Urn == urn && s.LeavingDate is null).Select(s => s.EyChildId).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>A setting's children, if the setting is the caller's (or the scope is everyone); else empty with an error.</summary>

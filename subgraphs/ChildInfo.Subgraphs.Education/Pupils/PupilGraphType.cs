@@ -1,11 +1,12 @@
-using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Education.Attendance;
-using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Education.Enrolments;
 using ChildInfo.Subgraphs.Education.Exclusions;
 using ChildInfo.Subgraphs.Education.Fsm;
 using ChildInfo.Subgraphs.Education.Sen;
+using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Federation;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL.Federation;
 using GraphQL.Types;
@@ -21,7 +22,7 @@ public sealed class PupilGraphType : ObjectGraphType<PupilRecord>
         Description = "A pupil as the school census holds them, keyed by unique pupil number.";
         this.Key("upn");
         this.ResolveReference<IDictionary<string, object?>, PupilRecord>((c, rep) =>
-            PupilLoaders.Pupil(c, Representations.RequireString(rep, "upn", "Pupil")).Select(p => (PupilRecord?)p));
+            EntityScope.Load(c, "pupil", Representations.RequireString(rep, "upn", "Pupil"), PupilScope.DecideAsync, c.Service<PupilRepository>().GetManyAsync));
 
         Field(p => p.Upn).Description("Unique pupil number: a check letter then 12 characters; a temporary UPN ends in a letter.");
         Field<NonNullGraphType<BooleanGraphType>>("temporaryUpn").Description("The UPN is temporary (ends in a letter).")

@@ -1,3 +1,4 @@
+using ChildInfo.Subgraphs.Education.Enrolments;
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using GraphQL;
@@ -27,6 +28,18 @@ internal static class PupilScope
         }
 
         return await PupilLoaders.Pupil(c, upn).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// For <c>_entities</c>: the pupils of <paramref name="upns"/> on the roll of the caller's school now, under
+    /// <c>own_school_roll</c>; null under any other scope, which the roll cannot decide.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>?> DecideAsync(IResolveFieldContext c, CallerScope scope, IReadOnlyCollection<string> upns)
+    {
+        if (scope.Kind != RecordScopeKind.OwnSchoolRoll)
+            return null;
+        var enrolments = await c.Service<EnrolmentRepository>().GetForPupilsAsync(upns, c.CancellationToken).ConfigureAwait(false);
+        return enrolments.Where(e => scope.SchoolUrn is { } urn && e.Urn == urn && e.LeavingDate is null).Select(e => e.Upn).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>A school's roll, if the school is the caller's (or the scope is everyone); else empty with an error.</summary>

@@ -36,6 +36,20 @@ public sealed class AllocationRepository(AgencyDatabase database, QueryCounter c
         });
     }
 
+    /// <summary>Whether the worker, or the team when given, holds at least one open allocation.</summary>
+    public async Task<bool> HoldsCaseloadAsync(string workerId, string? teamId, CancellationToken cancellationToken)
+    {
+        counter.Record("allocation.holds");
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await SqlRows.QueryAsync(connection, """
+            SELECT CASE WHEN EXISTS (
+                SELECT 1 FROM ssd_involvements
+                WHERE invo_involvement_end_date IS NULL AND (invo_professional_id = @worker OR invo_professional_team = @team)
+            ) THEN 1 ELSE 0 END AS holds
+            """, new { worker = workerId, team = teamId ?? "" }, cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0 && DbValue.Int(rows[0], "holds") == 1;
+    }
+
     public async Task<Team?> GetTeamAsync(string teamId, CancellationToken cancellationToken)
     {
         counter.Record("allocation.team");

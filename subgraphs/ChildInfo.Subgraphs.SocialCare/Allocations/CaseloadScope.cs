@@ -32,7 +32,10 @@ internal static class CaseloadScope
             .Load(personId).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The children of a list that are in scope; an error says how many were left out.</summary>
+    /// <summary>
+    /// The children of a list that are in scope. Nothing says how many were left out: another worker's or team's
+    /// caseload size is not the caller's to learn.
+    /// </summary>
     public static async Task<IReadOnlyList<SocialCareChild>> FilterAsync(IResolveFieldContext c, IReadOnlyList<SocialCareChild> children)
     {
         var scope = CallerScope.From(c);
@@ -45,8 +48,20 @@ internal static class CaseloadScope
         }
 
         var inScope = await InScopeAsync(c, scope, [.. children.Select(p => p.PersonId)]).ConfigureAwait(false);
-        scope.ReportLeftOut(c, children.Count(p => !inScope.Contains(p.PersonId)));
         return [.. children.Where(p => inScope.Contains(p.PersonId))];
+    }
+
+    /// <summary>
+    /// For <c>_entities</c>: the children of <paramref name="personIds"/> allocated to the caller or their team, under
+    /// <c>own_caseload</c> when the caller's caseload is held here (they or their team hold an open allocation in
+    /// social care); null otherwise: a health visitor's or a school's caseload is not social care's to decide.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>?> DecideAsync(IResolveFieldContext c, CallerScope scope, IReadOnlyCollection<string> personIds)
+    {
+        if (scope.Kind != RecordScopeKind.OwnCaseload
+            || !await c.Service<AllocationRepository>().HoldsCaseloadAsync(scope.User, scope.Team, c.CancellationToken).ConfigureAwait(false))
+            return null;
+        return await InScopeAsync(c, scope, personIds).ConfigureAwait(false);
     }
 
     private static async Task<HashSet<string>> InScopeAsync(IResolveFieldContext c, CallerScope scope, IReadOnlyCollection<string> personIds)

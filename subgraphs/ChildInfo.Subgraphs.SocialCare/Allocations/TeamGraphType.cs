@@ -18,7 +18,7 @@ public sealed class TeamGraphType : ObjectGraphType<Team>
             .Resolve(c => c.Loaders().GetMany<string, Professional>("sc.teamMembers", c.Service<AllocationRepository>().GetTeamMembersAsync, p => p.TeamId ?? "")
                 .Load(c.Source.TeamId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SocialCareChildGraphType>>>>("caseload")
-            .Description("Children currently allocated to someone in the team; those outside the caller's record scope are left out (OUTSIDE_SCOPE says how many).")
+            .Description("Children currently allocated to someone in the team; only those in the caller's record scope are listed, and the rest are neither listed nor counted.")
             .ResolveAsync(async c => await CaseloadScope.FilterAsync(c,
                 await c.Service<PersonRepository>().GetTeamCaseloadAsync(c.Source.TeamId, c.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
     }

@@ -1,5 +1,6 @@
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Federation;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.SocialCare.Allocations;
 using ChildInfo.Subgraphs.SocialCare.EarlyHelp;
@@ -27,8 +28,8 @@ public sealed class SocialCareChildGraphType : ObjectGraphType<SocialCareChild>
         Description = "A child known to children's social care, as the Standard Safeguarding Dataset records them.";
         this.Key("personId");
         this.ResolveReference<IDictionary<string, object?>, SocialCareChild>((context, representation) =>
-            context.Loaders().Get<string, SocialCareChild>("sc.person", context.Service<PersonRepository>().GetManyAsync)
-                .Load(Representations.RequireString(representation, "personId", TypeName)).OrNull());
+            EntityScope.Load(context, "socialCareChild", Representations.RequireString(representation, "personId", TypeName),
+                CaseloadScope.DecideAsync, context.Service<PersonRepository>().GetManyAsync));
 
         Field(c => c.PersonId, type: typeof(NonNullGraphType<IdGraphType>)).Description("LA child ID (pers_person_id; CIN LAchildID, SSDA903 CHILD).");
         Field(c => c.LegacyId, nullable: true).Description("Person id in a previous case management system.");

@@ -15,6 +15,24 @@ internal static class ParticipantScope
 {
     public const string Agency = "voluntary-sector";
 
+    /// <summary>
+    /// For <c>_entities</c>: the participants of <paramref name="participantIds"/> with an open engagement held by the
+    /// caller or their organisation, under <c>own_caseload</c> when the caller's caseload is held here (they or their
+    /// organisation hold an open engagement); null otherwise: a social worker's caseload is not this system's to decide.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>?> DecideAsync(IResolveFieldContext c, CallerScope scope, IReadOnlyCollection<string> participantIds)
+    {
+        var repository = c.Service<EngagementRepository>();
+        if (scope.Kind != RecordScopeKind.OwnCaseload
+            || !await repository.HoldsCaseloadAsync(scope.User, scope.Organisation, c.CancellationToken).ConfigureAwait(false))
+            return null;
+        var engagements = await repository.GetEngagementsAsync(participantIds, c.CancellationToken).ConfigureAwait(false);
+        return engagements.Where(e => Holds(e, scope)).Select(e => e.ParticipantId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static bool Holds(Engagement e, CallerScope scope) => e.EndDate is null
+        && ((e.KeyworkerId is { } keyworker && keyworker == scope.User) || (scope.Organisation is { Length: > 0 } organisation && e.OrganisationId == organisation));
+
     /// <summary>The participant, if in scope; else an <c>OUTSIDE_SCOPE</c> error.</summary>
     public static async Task<VcsParticipant?> ParticipantAsync(IResolveFieldContext c, string participantId)
     {
@@ -24,8 +42,7 @@ internal static class ParticipantScope
             if (scope.Kind != RecordScopeKind.OwnCaseload)
                 throw scope.CannotDecide(Agency);
             var engagements = await c.Service<EngagementRepository>().GetEngagementsAsync([participantId], c.CancellationToken).ConfigureAwait(false);
-            if (!engagements.Any(e => e.EndDate is null
-                && ((e.KeyworkerId is { } keyworker && keyworker == scope.User) || (scope.Organisation is { Length: > 0 } organisation && e.OrganisationId == organisation))))
+            if (!engagements.Any(e => Holds(e, scope)))
                 throw scope.OutsideScope();
         }
 

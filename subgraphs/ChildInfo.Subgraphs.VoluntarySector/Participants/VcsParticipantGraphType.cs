@@ -1,5 +1,6 @@
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Federation;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.VoluntarySector.Engagements;
 using ChildInfo.Subgraphs.VoluntarySector.Organisations;
@@ -25,8 +26,8 @@ public sealed class VcsParticipantGraphType : ObjectGraphType<VcsParticipant>
         Description = "A child or young person known to voluntary and community organisations on the shared case-recording system.";
         this.Key("participantId");
         this.ResolveReference<IDictionary<string, object?>, VcsParticipant>((context, representation) =>
-            context.Loaders().Get<string, VcsParticipant>("vcs.participant", context.Service<ParticipantRepository>().GetManyAsync)
-                .Load(Representations.RequireString(representation, "participantId", TypeName)).OrNull());
+            EntityScope.Load(context, "vcsParticipant", Representations.RequireString(representation, "participantId", TypeName),
+                ParticipantScope.DecideAsync, context.Service<ParticipantRepository>().GetManyAsync));
 
         Field(p => p.ParticipantId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The shared system's own id.");
         Field(p => p.Forename, nullable: true);

@@ -42,6 +42,6 @@ public static class ChildIndexReader
     private static string Missing(string fullPath) =>
         $"The child index database '{fullPath}' does not exist. The youth justice subgraph gives its sample cases to real " +
         "children of the demo, so it needs the demo's child index: run the gateway demo once to create it " +
-        "(dotnet run --project gateway/ChildInfo.Gateway, which writes data/demo/child-index.db), or point " +
+        "(dotnet run --project gateway/ChildInfo.Gateway.Demo, which writes data/demo/child-index.db), or point " +
         "YouthJustice__ChildIndexDatabase (or --child-index FILE, or --data DIR holding child-index.db) at a child-index SQLite file.";
 }

@@ -30,13 +30,13 @@ log() { echo "$*" >&2; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# Builds the load gateway host once in Release: its output folder holds childinfo.dll and every sample subgraph too.
+# Builds the load gateway host once in Release: its output folder holds childinfo.dll, childinfo-demo.dll (which adds `data generate`) and every sample subgraph.
 build() {
   log "building (Release) ..."
   dotnet build -c Release "$root/tests/ChildInfo.Benchmarks/LoadGateway" -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 }
 
-childinfo() { (cd "$work" && dotnet "$bin/childinfo.dll" "$@"); }
+childinfo() { (cd "$work" && dotnet "$bin/childinfo-demo.dll" "$@"); }
 
 # generate_data CHILDREN: synthetic data for all five agencies into $data.
 generate_data() {

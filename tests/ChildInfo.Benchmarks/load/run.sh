@@ -21,8 +21,8 @@ cleanup() { for p in $pid $direct; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 # The embedded demo: the gateway and the five sample subgraphs over SQLite, generated on first run.
-dotnet build -c Release "$root/gateway/ChildInfo.Gateway" -v q -nologo >/dev/null
-(cd "$root" && exec dotnet run -c Release --no-build --project gateway/ChildInfo.Gateway >"$work/demo.log" 2>&1) &
+dotnet build -c Release "$root/gateway/ChildInfo.Gateway.Demo" -v q -nologo >/dev/null
+(cd "$root" && exec dotnet run -c Release --no-build --project gateway/ChildInfo.Gateway.Demo >"$work/demo.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 300); do
   curl -sf -o /dev/null "http://127.0.0.1:4000/health" && break
@@ -44,7 +44,7 @@ id="${id:-CH-UNKNOWN}"
 body=$(printf '{"query":"query($id: ID!) { child(id: $id) { id forename surname dateOfBirth postcode } }","variables":{"id":"%s"}}' "$id")
 # The gateway answers only an authenticated caller with a declared purpose: a development token for a social
 # worker acting under child protection (the subgraph ignores these headers).
-token=$(cd "$root" && dotnet run -c Release --no-build --project gateway/ChildInfo.Gateway -- token --role social_worker --user load.test | tail -1)
+token=$(cd "$root" && dotnet run -c Release --no-build --project gateway/ChildInfo.Gateway.Demo -- token --role social_worker --user load.test | tail -1)
 cat >"$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer $token"

@@ -6,7 +6,7 @@ namespace ChildInfo.Gateway.Tests.Audit;
 
 /// <summary>
 /// The built <c>childinfo</c> app (copied beside the tests by the project reference) running the embedded demo as a
-/// separate OS process: <c>dotnet childinfo.dll serve --data DIR --children N --urls http://127.0.0.1:0</c>, with its
+/// separate OS process: <c>dotnet childinfo-demo.dll serve --data DIR --children N --urls http://127.0.0.1:0</c>, with its
 /// working directory in <c>DIR</c> and the audit settings left to their defaults (SQLite <c>DIR/audit.db</c>, key
 /// <c>DIR/audit.key</c>). Disposing kills it if it is still running.
 /// </summary>
@@ -35,7 +35,7 @@ public sealed partial class GatewayProcess : IAsyncDisposable
     public string Log => string.Join(Environment.NewLine, _log);
 
     /// <summary>The app's entry assembly in the test output folder.</summary>
-    public static string AppPath => Path.Combine(AppContext.BaseDirectory, "childinfo.dll");
+    public static string AppPath => Path.Combine(AppContext.BaseDirectory, "childinfo-demo.dll");
 
     /// <summary>
     /// Starts the demo over <paramref name="dataDirectory"/> and returns once <c>/health</c> answers 200, failing when

@@ -1,8 +1,12 @@
 using ChildInfo.Gateway.Cli;
+using ChildInfo.Gateway.Demo;
 
 namespace ChildInfo.Gateway.Tests.Cli;
 
-/// <summary>The childinfo command line: clear messages and a non-zero exit for a wrong command line.</summary>
+/// <summary>
+/// The childinfo command line, as the demo runs it (the production host's commands plus the demo's): clear messages
+/// and a non-zero exit for a wrong command line.
+/// </summary>
 public sealed class CommandLineTests
 {
     [Theory]
@@ -22,7 +26,7 @@ public sealed class CommandLineTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exitCode = await CommandLine.RunAsync(args, output, error);
+        var exitCode = await CommandLine.RunAsync(args, output, error, DemoCommandLine.Extensions);
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("childinfo: ", error.ToString(), StringComparison.Ordinal);
@@ -36,7 +40,7 @@ public sealed class CommandLineTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exitCode = await CommandLine.RunAsync(["--help"], output, error);
+        var exitCode = await CommandLine.RunAsync(["--help"], output, error, DemoCommandLine.Extensions);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("--supergraph FILE", output.ToString(), StringComparison.Ordinal);
@@ -83,14 +87,14 @@ public sealed class CommandLineTests
         using var error = new StringWriter();
         try
         {
-            var exitCode = await CommandLine.RunAsync(["data", "generate", "--children", "100", "--seed", "3", "--out", directory], output, error);
+            var exitCode = await CommandLine.RunAsync(["data", "generate", "--children", "100", "--seed", "3", "--out", directory], output, error, DemoCommandLine.Extensions);
 
             Assert.True(exitCode == 0, error.ToString());
             Assert.True(File.Exists(Path.Combine(directory, "child-index.db")));
             Assert.Contains("Done in", output.ToString(), StringComparison.Ordinal);
 
             using var again = new StringWriter();
-            Assert.Equal(1, await CommandLine.RunAsync(["data", "generate", "--children", "100", "--out", directory], output, again));
+            Assert.Equal(1, await CommandLine.RunAsync(["data", "generate", "--children", "100", "--out", directory], output, again, DemoCommandLine.Extensions));
             Assert.StartsWith("childinfo: ", again.ToString(), StringComparison.Ordinal);
         }
         finally
@@ -98,5 +102,31 @@ public sealed class CommandLineTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task ProductionHost_ServeWithoutSupergraph_Exit2_PointingToTheDemo()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(["serve", "--urls", "http://127.0.0.1:0"], output, error);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--supergraph FILE", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("gateway/ChildInfo.Gateway.Demo", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProductionHost_HasNoDataGenerate()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(2, await CommandLine.RunAsync(["data", "generate", "--children", "100"], output, error));
+        Assert.Contains("Unknown command 'data'", error.ToString(), StringComparison.Ordinal);
+        using var help = new StringWriter();
+        Assert.Equal(0, await CommandLine.RunAsync(["--help"], help, error));
+        Assert.DoesNotContain("data generate", help.ToString(), StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,7 @@ public sealed class SupergraphIsCurrentTests(GatewayEnvironment environment)
             Assert.True(exitCode == 0, "The sample subgraphs no longer compose:\n" + error);
             Assert.True(
                 string.Equals(Normalise(DemoSupergraph.Load()), Normalise(composed), StringComparison.Ordinal),
-                "gateway/ChildInfo.Gateway/Demo/supergraph.graphql is stale: run tests/tools/composition/compose-demo.sh and commit the result.");
+                "gateway/ChildInfo.Gateway.Demo/supergraph.graphql is stale: run tests/tools/composition/compose-demo.sh and commit the result.");
         }
         finally
         {

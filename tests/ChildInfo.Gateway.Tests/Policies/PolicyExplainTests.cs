@@ -13,7 +13,7 @@ public sealed class PolicyExplainTests(PolicyGatewayFixture gateway) : IClassFix
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(["policy", "explain", .. args, "--policies", PolicyGatewayFixture.PolicyDirectory], output, error);
+        var exit = await CommandLine.RunAsync(["policy", "explain", .. args, "--policies", PolicyGatewayFixture.PolicyDirectory], output, error, ChildInfo.Gateway.Demo.DemoCommandLine.Extensions);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -77,7 +77,7 @@ public sealed class PolicyExplainTests(PolicyGatewayFixture gateway) : IClassFix
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        Assert.Equal(2, await CommandLine.RunAsync(["policy", "explain", "--role", "social_worker"], output, error));
+        Assert.Equal(2, await CommandLine.RunAsync(["policy", "explain", "--role", "social_worker"], output, error, ChildInfo.Gateway.Demo.DemoCommandLine.Extensions));
         Assert.Contains("--purpose", error.ToString(), StringComparison.Ordinal);
     }
 

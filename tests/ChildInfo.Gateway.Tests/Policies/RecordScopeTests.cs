@@ -153,8 +153,56 @@ public sealed class RecordScopeTests(PolicyGatewayFixture gateway) : IClassFixtu
             gateway.Token(new DevelopmentTokenRequest("social_worker", Worker(allocated))), "child_in_need", "search-" + Guid.NewGuid().ToString("N"));
 
         Assert.DoesNotContain(elsewhere, exchange.Body.GetRawText(), StringComparison.Ordinal);
-        Assert.Equal("OUTSIDE_SCOPE", exchange.FirstErrorCode);
-        Assert.True(exchange.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("leftOut").GetInt32() >= 1);
+        // Nothing says that a child outside the scope matched: no error, no count, no withheld entry.
+        Assert.False(exchange.Body.TryGetProperty("errors", out _), exchange.Body.GetRawText());
+        Assert.False(exchange.Body.TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("withheld", out _), exchange.Body.GetRawText());
+    }
+
+    [Fact]
+    public async Task Search_MatchingOnlyAChildOutsideTheScope_AnswersExactlyAsAMatchOnNobody()
+    {
+        var (allocated, elsewhere) = Children();
+        var (surname, dateOfBirth) = await NameAndBirthAsync(elsewhere);
+        var token = gateway.Token(new DevelopmentTokenRequest("social_worker", Worker(allocated)));
+
+        var outside = await gateway.PostAsync($$"""{ searchChildren(surname: "{{surname}}", dateOfBirth: "{{dateOfBirth}}") { child { id } } }""", null, token, "child_in_need", "oracle-" + Guid.NewGuid().ToString("N"));
+        var nobody = await gateway.PostAsync($$"""{ searchChildren(surname: "Zzyzx", dateOfBirth: "{{dateOfBirth}}") { child { id } } }""", null, token, "child_in_need", "oracle-" + Guid.NewGuid().ToString("N"));
+
+        // Byte for byte the same answer: asked 45 times with varied details, nothing confirms that the child exists.
+        Assert.Equal(nobody.Body.GetRawText(), outside.Body.GetRawText());
+        Assert.Equal(0, outside.Body.GetProperty("data").GetProperty("searchChildren").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Links_ListOnlyTheAgenciesTheRuleMayLink()
+    {
+        var (child, urn) = await OnARollAndKnownToAVoluntaryOrganisationAsync();
+        var token = gateway.Token(new DevelopmentTokenRequest("school_dsl", "dsl.links") { School = urn });
+
+        var exchange = await gateway.PostAsync("query($id: ID!) { child(id: $id) { id links { sourceSystem localId } } }", new { id = child }, token, "education_welfare", "links-" + Guid.NewGuid().ToString("N"));
+
+        Assert.True(exchange.Status == 200, exchange.Body.GetRawText());
+        var sources = exchange.Body.GetProperty("data").GetProperty("child").GetProperty("links").EnumerateArray().Select(l => l.GetProperty("sourceSystem").GetString()).ToList();
+        // A school DSL's rule links education and social care only: that a voluntary organisation knows the child is not theirs to learn.
+        Assert.Contains("education", sources);
+        Assert.All(sources, s => Assert.Contains(s, new[] { "education", "social-care" }));
+    }
+
+    private async Task<(string ChildId, string Urn)> OnARollAndKnownToAVoluntaryOrganisationAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(gateway.Environment.ChildIndexConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.child_id, r.holder FROM ci_relationship r
+            WHERE r.holder_type = 'school' AND r.end_date IS NULL
+              AND EXISTS (SELECT 1 FROM ci_record_link l WHERE l.child_id = r.child_id AND l.source_system = 'voluntary-sector')
+              AND EXISTS (SELECT 1 FROM ci_record_link l WHERE l.child_id = r.child_id AND l.source_system = 'education')
+            ORDER BY r.child_id LIMIT 1
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "the sample data holds a pupil on a roll who is known to a voluntary organisation");
+        return (reader.GetString(0), reader.GetString(1));
     }
 
     private async Task<(string Surname, string DateOfBirth)> NameAndBirthAsync(string childId)

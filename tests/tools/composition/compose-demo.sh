@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Regenerates the embedded demo's supergraph, gateway/ChildInfo.Gateway/Demo/supergraph.graphql: starts the five
+# Regenerates the embedded demo's supergraph, gateway/ChildInfo.Gateway.Demo/supergraph.graphql: starts the five
 # sample subgraphs on loopback, fetches each one's SDL (_service { sdl }), composes them with Apollo's composition
 # (compose-demo.mjs) with the URLs the demo uses (http://127.0.0.1:4001-4005/graphql), and writes the file.
-# The gateway test SupergraphIsCurrent fails when the stored file no longer matches what this script would write.
+# The gateway test SupergraphIsCurrent fails when the stored file no longer matches what this script would write;
+# the composition corpus case demo-five-subgraphs is refreshed with the same SDLs and supergraph.
 # Usage: tests/tools/composition/compose-demo.sh [--out FILE]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
-out="$root/gateway/ChildInfo.Gateway/Demo/supergraph.graphql"
+out="$root/gateway/ChildInfo.Gateway.Demo/supergraph.graphql"
 [ "${1:-}" = "--out" ] && out="$2"
 
 [ -d "$root/tests/tools/composition/node_modules/@apollo/composition" ] || npm ci --prefix "$root/tests/tools/composition" --no-audit --no-fund
-dotnet build "$root/gateway/ChildInfo.Gateway" -v q -nologo >/dev/null
+dotnet build "$root/gateway/ChildInfo.Gateway.Demo" -v q -nologo >/dev/null
 
 work="${COMPOSE_WORK_DIR:-$(mktemp -d)}"
 pids=()
@@ -44,3 +45,14 @@ done
 
 node "$root/tests/tools/composition/compose-demo.mjs" "$work" --out "$out"
 echo "Wrote $out"
+# The composition corpus keeps the same SDLs (its expectations recomposed by Apollo), so our composer is held to
+# Apollo's on them too.
+if [ "${1:-}" != "--out" ]; then
+  corpus="$root/tests/ChildInfo.Composition.Tests/Corpus/demo-five-subgraphs"
+  for entry in "${subgraphs[@]}"; do
+    IFS=: read -r name _ _ <<<"$entry"
+    cp "$work/$name.graphql" "$corpus/subgraphs/$name.graphql"
+  done
+  node "$root/tests/tools/composition/compose-corpus.mjs" >/dev/null
+  echo "Updated $corpus"
+fi

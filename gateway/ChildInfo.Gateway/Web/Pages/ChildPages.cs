@@ -126,13 +126,16 @@ public static class ChildPages
     {
         var candidates = answer.Data is { } data ? Format.List(data, "searchChildren") : [];
         var notes = new List<Html>();
+        // The same words whether or not anything outside the scope matched: the gateway never says, since even a
+        // yes or no confirms that an out-of-scope child exists.
+        if (session.Role is { } role && session.Purpose is { } purpose && set?.FindRule(role, purpose) is { Scope: not ChildInfo.Policies.Model.RecordScope.Everyone } rule && !session.BreakGlass(DateTimeOffset.UtcNow))
+        {
+            notes.Add(Html.Of($"""<p class="inset">Only children {PlainWords.Scope(ScopeName(rule.Scope))} are shown. If a child may be at immediate risk and your role allows it, you can turn on emergency access on the purpose page.</p>"""));
+        }
+
         foreach (var error in answer.Errors)
         {
-            if (error.Code == "OUTSIDE_SCOPE" && error.LeftOut is > 0 and var count)
-            {
-                notes.Add(Html.Of($"""<p class="inset">{(count == 1 ? "1 more child matched" : $"{count} more children matched")} but {(count == 1 ? "is" : "are")} not {PlainWords.Scope(error.Scope)}, so {(count == 1 ? "is" : "they are")} not shown. {(session.BreakGlass(DateTimeOffset.UtcNow) ? "" : "If a child may be at immediate risk and your role allows it, you can turn on emergency access on the purpose page.")}</p>"""));
-            }
-            else if (error.Path.Count == 0 || error.Code is "AGGREGATE_ONLY" or "LABEL_DENIED" or "LABEL_NOT_VISIBLE")
+            if (error.Path.Count == 0 || error.Code is "AGGREGATE_ONLY" or "LABEL_DENIED" or "LABEL_NOT_VISIBLE")
             {
                 notes.Add(Html.Of($"""<div class="warning-text">{PlainWords.WhyRefused(set, error.Code, session.Role, session.Purpose)}</div>"""));
             }
@@ -176,6 +179,14 @@ public static class ChildPages
             <ul class="results">{items}</ul>
             """);
     }
+
+    private static string ScopeName(ChildInfo.Policies.Model.RecordScope scope) => scope switch
+    {
+        ChildInfo.Policies.Model.RecordScope.OwnCaseload => "own_caseload",
+        ChildInfo.Policies.Model.RecordScope.OwnSchoolRoll => "own_school_roll",
+        ChildInfo.Policies.Model.RecordScope.OwnSetting => "own_setting",
+        _ => "everyone",
+    };
 
     private static string Name(JsonElement child) =>
         string.Join(' ', new[] { Format.Text(child, "forename"), Format.Text(child, "middleName"), Format.Text(child, "surname") }.Where(n => n is { Length: > 0 }));

@@ -70,10 +70,6 @@ public sealed record CallerScope(RecordScopeKind Kind, string? Rule, string User
     public ExecutionError CannotDecide(string agency) =>
         OutsideScopeError.Create(this, $"The {agency} subgraph cannot tell whether a record is in the caller's scope ({Name}, rule {Rule ?? "none"}): find the child through the child index (Query.child or Query.searchChildren).");
 
-    /// <summary>The error saying how many records a list left out because they are outside this scope; none are named.</summary>
-    public ExecutionError LeftOut(int count) =>
-        OutsideScopeError.Create(this, $"{count} record(s) outside the caller's scope ({Name}, rule {Rule ?? "none"}) were left out.", count);
-
     /// <summary>Adds <paramref name="error"/> at the field being resolved, which still resolves (for example to an empty list).</summary>
     public static void Report(IResolveFieldContext context, ExecutionError error)
     {
@@ -81,15 +77,6 @@ public sealed record CallerScope(RecordScopeKind Kind, string? Rule, string User
         ArgumentNullException.ThrowIfNull(error);
         error.Path = context.Path;
         context.Errors.Add(error);
-    }
-
-    /// <summary>Adds a <see cref="LeftOut"/> error at the field being resolved, when a list left records out.</summary>
-    public void ReportLeftOut(IResolveFieldContext context, int count)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (count <= 0)
-            return;
-        Report(context, LeftOut(count));
     }
 
     private static RecordScopeKind Parse(string? scope) => scope switch

@@ -17,12 +17,12 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 public sealed class FieldClassification
 {
     private readonly FrozenDictionary<string, ImmutableArray<string>> _labels;
-    private readonly FrozenSet<string> _links;
+    private readonly FrozenDictionary<string, string?> _links;
 
-    private FieldClassification(Dictionary<string, ImmutableArray<string>> labels, HashSet<string> links)
+    private FieldClassification(Dictionary<string, ImmutableArray<string>> labels, Dictionary<string, string?> links)
     {
         _labels = labels.ToFrozenDictionary(StringComparer.Ordinal);
-        _links = links.ToFrozenSet(StringComparer.Ordinal);
+        _links = links.ToFrozenDictionary(StringComparer.Ordinal);
         Labels = _labels.Values.SelectMany(l => l).ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -33,13 +33,24 @@ public sealed class FieldClassification
     public IReadOnlySet<string> Labels { get; }
 
     /// <summary>Every link field declared here.</summary>
-    public IReadOnlySet<string> LinkFields => _links;
+    public IReadOnlySet<string> LinkFields => _links.Keys.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The labels of a field coordinate; false when the field is not classified.</summary>
     public bool TryGetLabels(string coordinate, out ImmutableArray<string> labels) => _labels.TryGetValue(coordinate, out labels);
 
     /// <summary>Whether a field coordinate is a link field, followed only if the context lists it.</summary>
-    public bool IsLink(string coordinate) => _links.Contains(coordinate);
+    public bool IsLink(string coordinate) => _links.ContainsKey(coordinate);
+
+    /// <summary>
+    /// The agencies (<c>education</c>, <c>social-care</c>...) whose link field the context allows to be followed, as
+    /// the <c>links:</c> sections name them (<c>Child.pupil: education</c>). A record held by any other agency is,
+    /// for this call, not even to be mentioned: that a child is known to an agency is itself information.
+    /// </summary>
+    public IReadOnlySet<string> LinkedAgencies(SubgraphContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Links.Select(l => _links.GetValueOrDefault(l)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>The error code of a field the context's labels or links do not allow.</summary>
     public const string NotAllowedCode = "CONTEXT_LABEL_NOT_ALLOWED";
@@ -63,7 +74,7 @@ public sealed class FieldClassification
                 return (NotAllowedCode, $"{coordinate} carries the label '{label}', which the request context (rule {rule}) does not allow.");
         }
 
-        return _links.Contains(coordinate) && !context.Links.Contains(coordinate)
+        return _links.ContainsKey(coordinate) && !context.Links.Contains(coordinate)
             ? (NotAllowedCode, $"{coordinate} is a link the request context (rule {rule}) does not allow to be followed.")
             : null;
     }
@@ -74,7 +85,7 @@ public sealed class FieldClassification
     {
         ArgumentNullException.ThrowIfNull(documents);
         var labels = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
-        var links = new HashSet<string>(StringComparer.Ordinal);
+        var links = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (name, text) in documents)
         {
             var stream = new YamlStream();
@@ -104,7 +115,14 @@ public sealed class FieldClassification
                 }
 
                 if (Section(root, "links") is { } linkSection)
-                    links.UnionWith(linkSection.Children.Keys.Select(k => Text(k, name)));
+                {
+                    foreach (var (field, agency) in linkSection.Children)
+                    {
+                        var coordinate = Text(field, name);
+                        var holder = agency is YamlScalarNode { Value: { Length: > 0 } } ? Text(agency, name) : null;
+                        links[coordinate] = holder ?? links.GetValueOrDefault(coordinate);
+                    }
+                }
             }
         }
 

@@ -1,7 +1,8 @@
 using System.Globalization;
+using ChildInfo.Gateway.Cli;
 using ChildInfo.SampleData.Generation;
 
-namespace ChildInfo.Gateway.Cli;
+namespace ChildInfo.Gateway.Demo;
 
 /// <summary><c>childinfo data generate --children N --seed S --out DIR [--overwrite]</c>: sample data as SQLite files.</summary>
 public static class DataGenerateCommand
