@@ -49,6 +49,11 @@ public sealed class AuditLog : IAsyncDisposable
 
     private long _batches;
 
+    /// <summary>Records appended but not yet committed (waiting, or in the transaction being written).</summary>
+    public long QueueDepth => Interlocked.Read(ref _pending);
+
+    private long _pending;
+
     /// <summary>
     /// Seals and stores the record of one request. Completes with the sealed record once it is durable; throws
     /// <see cref="AuditWriteException"/> when it could not be stored, in which case the request must get no data.
@@ -63,6 +68,7 @@ public sealed class AuditLog : IAsyncDisposable
             if (_completed)
                 return Task.FromException<AuditRecord>(new AuditWriteException("The audit log is shut down; the request was not recorded."));
             _queue.Enqueue(pending);
+            Interlocked.Increment(ref _pending);
             if (_writerWaiting)
                 Monitor.Pulse(_gate);
         }
@@ -114,6 +120,7 @@ public sealed class AuditLog : IAsyncDisposable
                     foreach (var pending in batch)
                         pending.Completion.TrySetException(failure);
                 }
+                Interlocked.Add(ref _pending, -batch.Count);
                 batch.Clear();
                 entries.Clear();
             }

@@ -121,7 +121,9 @@ public sealed class FederatedGateway
             }
 
             var (conditionKey, conditions) = ConditionVariables.Evaluate(compiled, variables);
-            if (!compiled.Plans.TryGetValue(conditionKey, out var plan))
+            var cached = compiled.Plans.TryGetValue(conditionKey, out var plan);
+            FederationTelemetry.PlanCacheLookup(cached);
+            if (!cached || plan is null)
             {
                 using var activity = FederationTelemetry.Source.StartActivity("plan");
                 activity?.SetTag("graphql.operation.name", compiled.Operation.Name?.StringValue);

@@ -33,5 +33,6 @@ internal static class ChildIndexFile
         [.. Enumerable.Range(0, count).Select(i => new IndexChild(
             $"CH-T{i:000000}", "Child" + i, "Family" + (i % 97), i % 2 == 0 ? "M" : "F", AsOf.AddDays(-1 - (int)((i * 7919L) % (18 * 365))))) ];
 
-    public static string TempPath(string name) => Path.Combine(Path.GetTempPath(), $"childinfo-yj-{name}-{Guid.NewGuid():N}.db");
+    /// <summary>A new database file among the test run's throwaway databases.</summary>
+    public static string TempPath(string name) => ChildInfo.Testing.RealServers.SqliteFile("yj-" + name);
 }

@@ -12,7 +12,9 @@ public sealed class YouthJusticeHostTests
     [Fact]
     public async Task Run_DataFolderWithoutChildIndex_ExitsOneWithAMessageNotAStackTrace()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"childinfo-yj-empty-{Guid.NewGuid():N}");
+        // A data folder not there yet (the host creates it), inside one of the test's own that goes when the test does.
+        using var temp = ChildInfo.Testing.TempFolder.Create("childinfo-yj-empty-");
+        var folder = temp.Combine("data");
         var output = new StringWriter();
         var error = new StringWriter();
 
@@ -29,7 +31,8 @@ public sealed class YouthJusticeHostTests
     [Fact]
     public async Task Create_DataFolderWithChildIndex_SeedsItsOwnDatabaseBesideIt()
     {
-        var folder = Directory.CreateTempSubdirectory("childinfo-yj-data-").FullName;
+        using var data = ChildInfo.Testing.TempFolder.Create("childinfo-yj-data-");
+        var folder = data.Path;
         var index = await ChildIndexFile.CreateAsync(ChildIndexFile.Population(3_000));
         File.Copy(index, Path.Combine(folder, "child-index.db"));
         var output = new StringWriter();

@@ -13,12 +13,44 @@ namespace ChildInfo.Testing;
 /// (<c>CHILDINFO_TEST_POSTGRES</c>, <c>CHILDINFO_TEST_REDIS</c>); Testcontainers where a Docker engine answers;
 /// a throwaway server started from installed binaries on a free loopback port; otherwise the test is skipped
 /// with a message saying what is missing — or fails, when <c>CI=true</c>, so a missing server cannot hide.
-/// One server per test process, started on first use and stopped when the process exits.
+/// One server per test process, started on first use and stopped, its folder deleted, when the test pipeline stops
+/// (<see cref="RunTempFolder"/>) or, failing that, when the process exits.
 /// </summary>
 public static class RealServers
 {
     private static readonly Lazy<Task<ServerOrReason>> Postgres = new(StartPostgresAsync);
     private static readonly Lazy<Task<ServerOrReason>> Redis = new(StartRedisAsync);
+    private static readonly List<Action> Stops = [];
+
+    /// <summary>Stops the throwaway servers this process started and deletes their folders (once; later calls do nothing).</summary>
+    public static Task StopAsync()
+    {
+        Action[] stops;
+        lock (Stops)
+        {
+            stops = [.. Stops];
+            Stops.Clear();
+        }
+
+        foreach (var stop in stops)
+            stop();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs <paramref name="stop"/> at <see cref="StopAsync"/>, or at process exit if that never comes.</summary>
+    private static void OnStop(Action stop)
+    {
+        var once = 0;
+        void StopOnce()
+        {
+            if (Interlocked.Exchange(ref once, 1) == 0)
+                stop();
+        }
+
+        lock (Stops)
+            Stops.Add(StopOnce);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopOnce();
+    }
 
     /// <summary>Connection string to a new, empty database on a real PostgreSQL server.</summary>
     public static async Task<string> PostgresDatabaseAsync(string prefix)
@@ -34,6 +66,24 @@ public static class RealServers
         }
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString;
     }
+
+    /// <summary>
+    /// A path for a new SQLite database file, in a folder of this process's throwaway databases that goes when the
+    /// servers do: like a database on the PostgreSQL server, it lasts for the test run.
+    /// </summary>
+    public static string SqliteFile(string name) =>
+        Path.Combine(SqliteFolder.Value, $"{Sanitise(name)}-{Guid.NewGuid():N}.db");
+
+    private static readonly Lazy<string> SqliteFolder = new(() =>
+    {
+        var dir = Directory.CreateTempSubdirectory("childinfo-sqlite-").FullName;
+        OnStop(() =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            RunTempFolder.DeleteTree(dir);
+        });
+        return dir;
+    });
 
     /// <summary>Connection string (host:port) of a real Redis server.</summary>
     public static async Task<string> RedisAsync()
@@ -93,11 +143,15 @@ public static class RealServers
         {
             var port = FreePort();
             var dir = Directory.CreateTempSubdirectory("childinfo-redis-").FullName;
+            OnStop(() =>
+            {
+                KillFromPidFile(Path.Combine(dir, "redis.pid"));
+                RunTempFolder.DeleteTree(dir);
+            });
             await RunAsync(redis, null, "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--save", "", "--appendonly", "no", "--daemonize", "yes", "--dir", dir,
                 "--pidfile", Path.Combine(dir, "redis.pid")).ConfigureAwait(false);
             await WaitForPortAsync(port).ConfigureAwait(false);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => KillFromPidFile(Path.Combine(dir, "redis.pid"));
             return ServerOrReason.Found($"127.0.0.1:{port}");
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception or TimeoutException)
@@ -145,13 +199,18 @@ public static class RealServers
         Directory.CreateDirectory(data);
         // PostgreSQL refuses to run as root: hand the folder to the postgres user and run as it.
         string? runAs = Environment.UserName == "root" ? "postgres" : null;
+        // Registered before the server starts, so a start that fails half-way is cleaned up too.
+        OnStop(() =>
+        {
+            StopPostgres(bin, runAs, data);
+            RunTempFolder.DeleteTree(dir);
+        });
         if (runAs is not null)
             await RunAsync("chown", null, "-R", runAs, dir).ConfigureAwait(false);
         await RunAsync(Path.Combine(bin, "initdb"), runAs, "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync").ConfigureAwait(false);
         await RunAsync(Path.Combine(bin, "pg_ctl"), runAs, "-D", data, "-w", "-l", Path.Combine(dir, "log.txt"), "-o",
             $"-c listen_addresses=127.0.0.1 -p {port} -k {dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
             "start").ConfigureAwait(false);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopPostgres(bin, runAs, data);
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=15";
     }
 

@@ -51,9 +51,8 @@ public sealed class SubgraphTestHost : IAsyncDisposable
         return new SubgraphTestHost(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    /// <summary>A fresh SQLite database file in the temp folder.</summary>
-    public static DatabaseOptions TempSqlite(string name) =>
-        DatabaseOptions.SqliteFile(Path.Combine(Path.GetTempPath(), $"childinfo-{name}-{Guid.NewGuid():N}.db"));
+    /// <summary>A fresh SQLite database file among the test run's throwaway databases (<see cref="RealServers.SqliteFile"/>).</summary>
+    public static DatabaseOptions TempSqlite(string name) => DatabaseOptions.SqliteFile(RealServers.SqliteFile(name));
 
     /// <summary>Posts a GraphQL request and returns the parsed response body, whatever the status code.</summary>
     public async Task<JsonElement> QueryAsync(string query, object? variables = null, string? operationName = null)

@@ -1,4 +1,5 @@
 using ChildInfo.Audit.Retention;
+using ChildInfo.Gateway.Diagnostics;
 
 namespace ChildInfo.Gateway.Audit;
 
@@ -54,15 +55,15 @@ public sealed partial class AuditMaintenance(GatewayAudit audit, GatewayAuditOpt
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    [LoggerMessage(110, LogLevel.Error, "The audit store could not be prepared at start-up; requests are refused until it can be reached.")]
+    [LoggerMessage(EventIds.AuditStoreUnavailableAtStart, LogLevel.Error, "The audit store could not be prepared at start-up; requests are refused until it can be reached.")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception);
 
-    [LoggerMessage(111, LogLevel.Information, "Audit retention removed the details of {Count} records.")]
+    [LoggerMessage(EventIds.AuditRetentionApplied, LogLevel.Information, "Audit retention removed the details of {Count} records.")]
     private static partial void LogRetention(ILogger logger, int count);
 
-    [LoggerMessage(112, LogLevel.Error, "Audit retention failed; it is tried again tomorrow.")]
+    [LoggerMessage(EventIds.AuditRetentionFailed, LogLevel.Error, "Audit retention failed; it is tried again tomorrow.")]
     private static partial void LogRetentionFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(113, LogLevel.Critical, "The audit log's signed head does not match its records (at record {Sequence}): {Explanation} Run childinfo audit verify.")]
+    [LoggerMessage(EventIds.AuditHeadBroken, LogLevel.Critical, "The audit log's signed head does not match its records (at record {Sequence}): {Explanation} Run childinfo audit verify.")]
     private static partial void LogHeadBroken(ILogger logger, long sequence, string explanation);
 }

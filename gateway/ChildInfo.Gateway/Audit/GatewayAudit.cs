@@ -8,6 +8,7 @@ using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Authorisation.Preferences;
+using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Http;
 
 namespace ChildInfo.Gateway.Audit;
@@ -17,7 +18,7 @@ namespace ChildInfo.Gateway.Audit;
 /// <see cref="AuditEntry"/> and appends it to the process's single <see cref="AuditLog"/>, before the response is
 /// written. When the append fails the request is answered with HTTP 503 and no data.
 /// </summary>
-public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditFieldLabels labels, ILogger<GatewayAudit> logger)
+public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditFieldLabels labels, ILogger<GatewayAudit> logger, GatewayMetrics? metrics = null)
 {
     /// <summary>Recorded when the caller is not identified (until identity provides a user, role and organisation).</summary>
     public const string Unidentified = AuditPurposes.Unidentified;
@@ -70,7 +71,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
         {
             // Not the request's token: a client that goes away must not leave its access unrecorded.
             await EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false);
-            await log.AppendAsync(ToEntry(draft, schema, status, result), CancellationToken.None).ConfigureAwait(false);
+            await AppendAsync(ToEntry(draft, schema, status, result)).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is AuditWriteException or System.Data.Common.DbException or IOException or InvalidOperationException)
@@ -87,6 +88,22 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
             }
 
             return false;
+        }
+    }
+
+    /// <summary>Appends one entry and measures how long it took to become durable (the group commit's wait included).</summary>
+    private async Task AppendAsync(AuditEntry entry)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var written = false;
+        try
+        {
+            await log.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
+            written = true;
+        }
+        finally
+        {
+            metrics?.AuditAppended(System.Diagnostics.Stopwatch.GetElapsedTime(started), written);
         }
     }
 
@@ -154,7 +171,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
         try
         {
             await EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false);
-            await log.AppendAsync(ToEntry(draft, schema, StatusCodes.Status500InternalServerError, null), CancellationToken.None).ConfigureAwait(false);
+            await AppendAsync(ToEntry(draft, schema, StatusCodes.Status500InternalServerError, null)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AuditWriteException or System.Data.Common.DbException or IOException or InvalidOperationException)
         {
@@ -247,6 +264,6 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
         return result.Errors.Count > 0 || draft.Withheld.Count > 0 ? AuditOutcome.Partial : AuditOutcome.Ok;
     }
 
-    [LoggerMessage(100, LogLevel.Error, "The audit record of request {RequestId} could not be written; the request was refused.")]
+    [LoggerMessage(EventIds.AuditRecordNotWritten, LogLevel.Error, "The audit record of request {RequestId} could not be written; the request was refused.")]
     private static partial void LogAuditFailed(ILogger logger, Exception exception, string requestId);
 }

@@ -86,7 +86,7 @@ public static class ServeCommand
             await error.WriteLineAsync($"childinfo: the audit log cannot be set up: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
-        catch (SubgraphCallOptionsException ex)
+        catch (Exception ex) when (ex is SubgraphCallOptionsException or Diagnostics.TelemetryOptionsException)
         {
             await error.WriteLineAsync($"childinfo: {ex.Message}").ConfigureAwait(false);
             return 1;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ChildInfo.Federation;
-using ChildInfo.Federation.Diagnostics;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Transport;
 using ChildInfo.Gateway.Audit;
@@ -11,7 +10,6 @@ using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Registry;
 using ChildInfo.Policies.Decisions;
 using ChildInfo.Subgraphs.Contract;
-using OpenTelemetry.Trace;
 
 namespace ChildInfo.Gateway.Hosting;
 
@@ -33,6 +31,16 @@ public static partial class GatewayHost
         // content root, which wakes on every write beneath it (the audit and demo databases among them).
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [NoConfigurationReload], ApplicationName = typeof(GatewayHost).Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // ASP.NET Core's request lines name the address as asked, query string included (for GET /graphql, the
+        // operation's variables), and its request scope, which sinks write beside every line of the request, names
+        // the path (for the practitioner pages, a child's id). Both stay off whatever the configuration says (the
+        // scope exists only while this category is enabled); the gateway logs its own request line instead
+        // (EventIds.RequestCompleted) with the request id, which traces also carry.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // Below Information the framework names request paths too (routing's matcher, for one); a default level of
+        // Debug or Trace in the configuration leaves the framework at Information. Only a rule naming one of its
+        // categories can turn that on, and the README says not to in production.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Information);
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -82,12 +90,16 @@ public static partial class GatewayHost
         }
 
         GatewayHealthChecks.Add(builder.Services, options);
-        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(GatewayTelemetry.SourceName, FederationTelemetry.SourceName));
+        var telemetry = (options.Telemetry ?? TelemetryOptions.From(builder.Configuration)).Validated();
+        GatewayTelemetryRegistration.Add(builder.Services, builder.Configuration, telemetry);
         Web.PractitionerWeb.AddServices(builder, options);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // Created now, not at the first request, so that it counts subgraph calls (it listens to the call monitor).
+        app.Services.GetRequiredService<GatewayMetrics>();
         app.Use(NeverLeakExceptionsAsync);
+        GatewayTelemetryRegistration.Map(app, telemetry);
         // SubgraphHealth exists only with a registry, so it is looked up, not bound (an unregistered type would be read from the body).
         app.MapGet("/health", (HttpContext http, GatewayState state) =>
         {
@@ -175,7 +187,7 @@ public static partial class GatewayHost
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Error, "Request {RequestId} failed inside the gateway.")]
+        [LoggerMessage(EventIds.RequestFailed, LogLevel.Error, "Request {RequestId} failed inside the gateway.")]
         public static partial void RequestFailed(ILogger logger, Exception exception, string requestId);
     }
 }

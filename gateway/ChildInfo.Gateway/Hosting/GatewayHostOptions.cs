@@ -45,6 +45,9 @@ public sealed record GatewayHostOptions
     /// </summary>
     public SubgraphCallOptions? SubgraphCalls { get; init; }
 
+    /// <summary>Traces, metrics and <c>/metrics</c>; null reads them from configuration (<see cref="Diagnostics.TelemetryOptions.Section"/>).</summary>
+    public Diagnostics.TelemetryOptions? Telemetry { get; init; }
+
     /// <summary>Settings of the federation engine.</summary>
     public FederatedGatewayOptions Engine { get; init; } = new();
 

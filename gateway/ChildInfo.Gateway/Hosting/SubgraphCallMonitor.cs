@@ -17,6 +17,7 @@ public sealed class SubgraphCallMonitor
     private readonly ConcurrentDictionary<string, SubgraphCallReport> _last = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CircuitBreakerStateProvider> _circuits = new(StringComparer.Ordinal);
     private readonly List<Action<SubgraphCallReport>> _listeners = [];
+    private readonly List<Action<SubgraphCallMeasure>> _measures = [];
     private readonly Lock _gate = new();
 
     public SubgraphCallMonitor(TimeProvider time)
@@ -35,6 +36,19 @@ public sealed class SubgraphCallMonitor
         }
     }
 
+    /// <summary>Calls <paramref name="listener"/> with the outcome and duration of every call from now on (metrics).</summary>
+    public void SubscribeCalls(Action<SubgraphCallMeasure> listener)
+    {
+        lock (_gate)
+        {
+            _measures.Add(listener);
+        }
+    }
+
+    /// <summary>Every subgraph called so far, with the state of its circuit breaker.</summary>
+    public IEnumerable<(string Subgraph, string State)> Circuits =>
+        _circuits.Keys.Select(subgraph => (subgraph, CircuitOf(subgraph)!));
+
     /// <summary>The last call's report for a subgraph, or null before one ended.</summary>
     public SubgraphCallReport? LastReport(string subgraph) => _last.GetValueOrDefault(subgraph);
 
@@ -49,6 +63,21 @@ public sealed class SubgraphCallMonitor
         : null;
 
     internal void TrackCircuit(string subgraph, CircuitBreakerStateProvider provider) => _circuits[subgraph] = provider;
+
+    internal void Measured(string subgraph, string outcome, TimeSpan duration)
+    {
+        var measure = new SubgraphCallMeasure(subgraph, outcome, duration);
+        Action<SubgraphCallMeasure>[] listeners;
+        lock (_gate)
+        {
+            listeners = [.. _measures];
+        }
+
+        foreach (var listener in listeners)
+        {
+            listener(measure);
+        }
+    }
 
     internal void Report(string subgraph, bool answering, string? problem, bool circuitOpened = false)
     {

@@ -70,6 +70,9 @@ public sealed class SubgraphHttpClient
     private static string KeyOf(HttpRequestMessage request) =>
         request.Options.TryGetValue(HttpSubgraphTransport.SubgraphName, out var name) ? name : "url:" + request.RequestUri!.GetLeftPart(UriPartial.Authority);
 
+    /// <summary>A subgraph's name; a call to an address no subgraph is named for counts as <c>unnamed</c>, never by its address.</summary>
+    private static string MetricNameOf(string key) => key.StartsWith("url:", StringComparison.Ordinal) ? "unnamed" : key;
+
     private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, string subgraph, SubgraphCallOptions options, SubgraphCallMonitor monitor)
     {
         builder.TimeProvider = options.Time;
@@ -129,27 +132,37 @@ public sealed class SubgraphHttpClient
 
             // Cancellation (the client went away, or the request's deadline passed while earlier calls took the time)
             // says nothing about this subgraph, so it is not reported.
+            var started = options.Time.GetTimestamp();
+            var outcome = SubgraphCallMeasure.Cancelled;
             try
             {
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var answering = (int)response.StatusCode < 500;
+                outcome = answering ? SubgraphCallMeasure.Ok : SubgraphCallMeasure.Failed;
                 monitor.Report(subgraph, answering, answering ? null : $"it answered HTTP {(int)response.StatusCode}");
                 return response;
             }
             catch (BrokenCircuitException ex)
             {
+                outcome = SubgraphCallMeasure.CircuitOpen;
                 monitor.Report(subgraph, answering: false, "its circuit is open");
                 throw new SubgraphUnavailableException($"its recent calls failed, so calls to it fail fast for up to {options.BreakDuration.TotalSeconds:0.#} s.", ex);
             }
             catch (TimeoutRejectedException ex)
             {
+                outcome = SubgraphCallMeasure.Timeout;
                 monitor.Report(subgraph, answering: false, $"it did not answer within {options.AttemptTimeout.TotalMilliseconds:0} ms");
                 throw new TimeoutException($"The subgraph did not answer within {options.AttemptTimeout.TotalMilliseconds:0} ms.", ex);
             }
             catch (HttpRequestException ex)
             {
+                outcome = ex.HttpRequestError == HttpRequestError.ConnectionError ? SubgraphCallMeasure.Unreachable : SubgraphCallMeasure.Failed;
                 monitor.Report(subgraph, answering: false, ex.HttpRequestError == HttpRequestError.ConnectionError ? "it could not be reached" : "the call failed");
                 throw;
+            }
+            finally
+            {
+                monitor.Measured(MetricNameOf(subgraph), outcome, options.Time.GetElapsedTime(started));
             }
         }
     }

@@ -52,17 +52,35 @@ public static partial class GraphQLHttpEndpoint
             http.Features.Set(draft);
         }
 
-        Task<bool> AuditedAsync(int status, GatewayResult? result) =>
-            audit is null ? Task.FromResult(true) : audit.RecordOrRefuseAsync(http, draft!, schema, status, result, mediaType);
+        async Task<bool> AuditedAsync(int status, GatewayResult? result)
+        {
+            http.Features.Get<RequestMeasure>()!.Result = result;
+            if (audit is null)
+            {
+                return true;
+            }
 
+            using (GatewayTelemetry.Source.StartActivity("audit"))
+            {
+                return await audit.RecordOrRefuseAsync(http, draft!, schema, status, result, mediaType).ConfigureAwait(false);
+            }
+        }
+
+        var measure = new RequestMeasure(http.RequestServices.GetService<GatewayMetrics>());
+        http.Features.Set(measure);
         try
         {
             await HandleAuditedAsync(http, isGet, mediaType, draft, AuditedAsync, activity, cancellationToken).ConfigureAwait(false);
+            measure.Completed = true;
         }
         catch when (draft is { Recorded: false })
         {
             await audit!.RecordFailureAsync(draft, schema).ConfigureAwait(false);
             throw;
+        }
+        finally
+        {
+            measure.Ended(http);
         }
     }
 
@@ -173,6 +191,8 @@ public static partial class GraphQLHttpEndpoint
             return (requestErrorStatus, prepared.Error!);
         }
 
+        http.Features.Get<RequestMeasure>()?.OperationName = operation.OperationName;
+
         Activity.Current?.SetTag("graphql.operation.type", operation.OperationType.ToString().ToLowerInvariant());
         Activity.Current?.SetTag("graphql.operation.name", operation.OperationName);
 
@@ -236,7 +256,7 @@ public static partial class GraphQLHttpEndpoint
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "The per-user rate limit could not be checked, so the request went ahead uncounted: {Reason}")]
+        [LoggerMessage(EventIds.RateLimitUnchecked, LogLevel.Warning, "The per-user rate limit could not be checked, so the request went ahead uncounted: {Reason}")]
         public static partial void RateLimitUnchecked(ILogger logger, string reason);
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Registry;
 
 namespace ChildInfo.Gateway.Registry;
@@ -81,6 +82,6 @@ public sealed partial class RegistryFollower(SubgraphRegistry registry, Subgraph
         }
     }
 
-    [LoggerMessage(1, LogLevel.Error, "The registry ({Store}) cannot be read; serving the last good revision: {Problem}")]
+    [LoggerMessage(EventIds.RegistryStoreUnavailable, LogLevel.Error, "The registry ({Store}) cannot be read; serving the last good revision: {Problem}")]
     private static partial void LogStoreUnavailable(ILogger logger, string store, string problem);
 }

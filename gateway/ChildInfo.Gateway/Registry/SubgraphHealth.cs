@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Cli;
+using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Hosting;
 
 namespace ChildInfo.Gateway.Registry;
@@ -93,12 +94,12 @@ public sealed partial class SubgraphHealth
         }
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Subgraph '{Name}' at {Url} is not answering ({Problem}): its fields come back null with errors until it does.")]
+    [LoggerMessage(EventIds.SubgraphNotAnswering, LogLevel.Warning, "Subgraph '{Name}' at {Url} is not answering ({Problem}): its fields come back null with errors until it does.")]
     private static partial void LogNotAnswering(ILogger logger, string name, string url, string problem);
 
-    [LoggerMessage(2, LogLevel.Information, "Subgraph '{Name}' at {Url} is answering again.")]
+    [LoggerMessage(EventIds.SubgraphAnswering, LogLevel.Information, "Subgraph '{Name}' at {Url} is answering again.")]
     private static partial void LogAnswering(ILogger logger, string name, string url);
 
-    [LoggerMessage(3, LogLevel.Warning, "Subgraph '{Name}': {Problem}.")]
+    [LoggerMessage(EventIds.SubgraphCircuitOpened, LogLevel.Warning, "Subgraph '{Name}': {Problem}.")]
     private static partial void LogCircuitOpened(ILogger logger, string name, string problem);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ChildInfo.Federation.Composition;
 using ChildInfo.Gateway.Cli;
+using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Registry;
 
@@ -231,12 +232,12 @@ public sealed partial class SubgraphRegistry(
         public static NextEntries Refused(SubgraphChangeResult refusal) => new([], null, refusal);
     }
 
-    [LoggerMessage(1, LogLevel.Information, "{Kind} subgraph '{Name}' by {User}: now serving registry revision {Revision}.")]
+    [LoggerMessage(EventIds.RegistryChangeApplied, LogLevel.Information, "{Kind} subgraph '{Name}' by {User}: now serving registry revision {Revision}.")]
     private static partial void LogApplied(ILogger logger, SubgraphChangeKind kind, string name, long revision, string user);
 
-    [LoggerMessage(2, LogLevel.Information, "Followed the registry to revision {Revision} (supergraph {Hash}).")]
+    [LoggerMessage(EventIds.RegistryFollowed, LogLevel.Information, "Followed the registry to revision {Revision} (supergraph {Hash}).")]
     private static partial void LogFollowed(ILogger logger, long revision, string hash);
 
-    [LoggerMessage(3, LogLevel.Error, "Registry revision {Revision} does not build; still serving revision {Served}: {Problems}")]
+    [LoggerMessage(EventIds.RegistryRevisionDoesNotBuild, LogLevel.Error, "Registry revision {Revision} does not build; still serving revision {Served}: {Problems}")]
     private static partial void LogFollowFailed(ILogger logger, long revision, long served, string problems);
 }

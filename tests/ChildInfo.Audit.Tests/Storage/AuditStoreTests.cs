@@ -13,9 +13,20 @@ using Dapper;
 namespace ChildInfo.Audit.Tests.Storage;
 
 /// <summary>The audit log end to end against each real database: append, verify, tamper, load, report, retain.</summary>
-public abstract partial class AuditStoreTests
+public abstract partial class AuditStoreTests : IAsyncDisposable
 {
     protected static readonly DateTimeOffset Start = new(2025, 3, 3, 14, 5, 0, TimeSpan.Zero);
+
+    /// <summary>This test's own folder (head files, SQLite databases), deleted when the test ends, failed or not.</summary>
+    protected TempFolder Temp { get; } = TempFolder.Create("childinfo-audit-");
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Temp.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>A store over a new, empty database, and a way to reach that database directly (to tamper with it).</summary>
     protected abstract Task<(IAuditStore Store, Func<DbConnection> Connect)> NewStoreAsync();
@@ -53,7 +64,7 @@ public abstract partial class AuditStoreTests
         await store.EnsureCreatedAsync();
         var time = new ManualTimeProvider(Start);
         options ??= Entries.Options();
-        options = options with { HeadFile = options.HeadFile ?? Path.Combine(Directory.CreateTempSubdirectory("childinfo-audit-head-").FullName, "audit.head") };
+        options = options with { HeadFile = options.HeadFile ?? Temp.Combine($"audit-{Guid.NewGuid():N}.head") };
         return new Fixture(store, connect, time, new AuditLog(store, options, time), options);
     }
 

@@ -10,7 +10,7 @@ public sealed class AuditStoreTests_Sqlite : AuditStoreTests
 {
     protected override Task<(IAuditStore Store, Func<DbConnection> Connect)> NewStoreAsync()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("childinfo-audit-").FullName, "audit.db");
+        var path = Temp.Combine($"audit-{Guid.NewGuid():N}.db");
         return Task.FromResult<(IAuditStore, Func<DbConnection>)>((new SqliteAuditStore(path), () => new SqliteConnection($"Data Source={path}")));
     }
 }

@@ -7,9 +7,17 @@ using ChildInfo.Audit.Verification;
 namespace ChildInfo.Audit.Tests.Storage;
 
 /// <summary>What is particular to the SQLite store: how its schema refuses a fork, and files created by earlier versions.</summary>
-public sealed class SqliteAuditStoreTests
+public sealed class SqliteAuditStoreTests : IDisposable
 {
-    private static string NewPath() => Path.Combine(Directory.CreateTempSubdirectory("childinfo-audit-").FullName, "audit.db");
+    private readonly ChildInfo.Testing.TempFolder _temp = ChildInfo.Testing.TempFolder.Create("childinfo-audit-");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _temp.Dispose();
+    }
+
+    private string NewPath() => _temp.Combine($"audit-{Guid.NewGuid():N}.db");
 
     private static async Task<long> ScalarAsync(string path, string sql)
     {

@@ -61,6 +61,9 @@ public sealed partial class GatewayProcess : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
+        // No debugger and diagnostics pipes in the temp folder: a killed process cannot remove its own.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var gateway = new GatewayProcess(process);
         process.OutputDataReceived += (_, e) => gateway.OnLine(e.Data, "out");

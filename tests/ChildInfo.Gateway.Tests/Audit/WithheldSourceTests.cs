@@ -34,7 +34,8 @@ public sealed class WithheldSourceTests(GatewayEnvironment environment)
     public async Task WithheldField_IsRecordedWithItsSource()
     {
         var identityKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        var folder = Directory.CreateTempSubdirectory("childinfo-withheld-source-").FullName;
+        using var temp = ChildInfo.Testing.TempFolder.Create("childinfo-withheld-source-");
+        var folder = temp.Path;
         await using var app = GatewayHost.Create(new GatewayHostOptions
         {
             SupergraphSdl = DemoSupergraph.Load(),

@@ -25,11 +25,11 @@ public sealed record HttpExchange(int Status, string? ContentType, string? Chars
     public static Task<HttpExchange> PostJsonAsync(HttpClient client, Uri url, object payload, string? accept = "application/graphql-response+json", IDictionary<string, string>? headers = null) =>
         PostAsync(client, url, JsonSerializer.Serialize(payload), "application/json", accept, headers);
 
-    public static async Task<HttpExchange> GetAsync(HttpClient client, Uri url, string query, string? accept = "application/graphql-response+json")
+    public static async Task<HttpExchange> GetAsync(HttpClient client, Uri url, string query, string? accept = "application/graphql-response+json", IDictionary<string, string>? headers = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url + "?" + query));
-        return await SendAsync(client, request, accept, null).ConfigureAwait(false);
+        return await SendAsync(client, request, accept, headers).ConfigureAwait(false);
     }
 
     private static async Task<HttpExchange> SendAsync(HttpClient client, HttpRequestMessage request, string? accept, IDictionary<string, string>? headers)

@@ -1,14 +1,17 @@
 using System.Text.Json;
 using ChildInfo.Registry.Tests.Kit;
+using ChildInfo.Testing;
 
 namespace ChildInfo.Registry.Tests.Stores;
 
 /// <summary>The store contract on a JSON file, and what only a file can get wrong.</summary>
 public sealed class FileRegistryStoreTests : RegistryStoreContract
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("childinfo-registry-").FullName;
+    private readonly TempFolder _folder = TempFolder.Create("childinfo-registry-");
 
-    private string FilePath => Path.Combine(_folder, "state", "registry.json");
+    private string FilePath => _folder.Combine("state", "registry.json");
+
+    protected override void CleanUp() => _folder.Dispose();
 
     protected override Task<IRegistryStore> OpenStoreAsync() => Task.FromResult<IRegistryStore>(new FileRegistryStore(FilePath));
 

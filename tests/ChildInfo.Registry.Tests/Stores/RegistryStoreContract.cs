@@ -28,7 +28,13 @@ public abstract class RegistryStoreContract : IAsyncDisposable
     {
         foreach (var store in _opened)
             await store.DisposeAsync();
+        CleanUp();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes the test's location once its stores are closed.</summary>
+    protected virtual void CleanUp()
+    {
     }
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;

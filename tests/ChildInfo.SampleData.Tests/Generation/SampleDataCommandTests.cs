@@ -115,7 +115,9 @@ public class SampleDataCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var folder = Path.Combine(Path.GetTempPath(), $"childinfo-cli-{Guid.NewGuid():N}");
+        // A folder not there yet, inside one of the test's own that goes when the test does (the command may create it).
+        using var temp = ChildInfo.Testing.TempFolder.Create("childinfo-cli-");
+        var folder = temp.Combine("out");
         string[] withOutput = args.Contains("--output") ? args : [.. args, "--output", folder];
 
         Assert.Equal(2, await SampleDataCommand.RunAsync([.. withOutput, "--quiet"], output, error));
