@@ -55,7 +55,6 @@ public static class CommandLine
           --role R --purpose P  the role and purpose to explain, for example social_worker child_protection
           --policies DIR      the policy files (default ChildInfo__Policies or the sample set)
           --supergraph FILE   the supergraph the policies classify (default the demo's)
-
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
@@ -70,6 +69,11 @@ public static class CommandLine
         ArgumentNullException.ThrowIfNull(extensions);
         try
         {
+            if (args is [var asked, .. var rest] && !asked.StartsWith('-') && rest.Any(a => a is "--help" or "-h"))
+            {
+                return await HelpAsync(asked, output, extensions).ConfigureAwait(false);
+            }
+
             switch (args)
             {
                 case [] or ["serve", ..]:
@@ -106,5 +110,26 @@ public static class CommandLine
             await error.WriteLineAsync("Run 'childinfo --help' for usage.").ConfigureAwait(false);
             return 2;
         }
+    }
+
+    /// <summary>
+    /// <c>childinfo COMMAND ... --help</c>: the usage of that one command (every paragraph of the usage, the
+    /// executable's additions included, that starts with the command's name); an unknown command is an error.
+    /// </summary>
+    private static async Task<int> HelpAsync(string command, TextWriter output, CommandLineExtensions extensions)
+    {
+        var paragraphs = (Usage + "\n\n" + (extensions.Usage ?? ""))
+            .ReplaceLineEndings("\n")
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.StartsWith("The demo", StringComparison.Ordinal) ? p[(p.IndexOf('\n', StringComparison.Ordinal) + 1)..] : p)
+            .Where(p => p == command || p.StartsWith(command + " ", StringComparison.Ordinal) || p.StartsWith(command + "\n", StringComparison.Ordinal))
+            .ToList();
+        if (paragraphs.Count == 0)
+        {
+            throw new CommandLineException($"Unknown command '{command}'.");
+        }
+
+        await output.WriteLineAsync(string.Join(Environment.NewLine + Environment.NewLine, paragraphs)).ConfigureAwait(false);
+        return 0;
     }
 }

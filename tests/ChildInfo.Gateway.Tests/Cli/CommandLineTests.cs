@@ -129,4 +129,35 @@ public sealed class CommandLineTests
         Assert.Equal(0, await CommandLine.RunAsync(["--help"], help, error));
         Assert.DoesNotContain("data generate", help.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--supergraph FILE", "serve", "--help")]
+    [InlineData("--children N", "serve", "-h")]
+    [InlineData("--role ROLE", "token", "--help")]
+    [InlineData("--subgraph NAME=URL_OR_FILE", "compose", "--help")]
+    [InlineData("--repair", "audit", "verify", "--help")]
+    [InlineData("--dry-run", "subgraph", "add", "--help")]
+    [InlineData("--role R --purpose P", "policy", "explain", "--help")]
+    [InlineData("--overwrite", "data", "generate", "--help")]
+    public async Task EveryCommand_AnswersHelp_WithItsOwnOptions(string expected, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(args, output, error, DemoCommandLine.Extensions);
+
+        Assert.True(exitCode == 0, error.ToString());
+        Assert.True(output.ToString().Contains(expected, StringComparison.Ordinal), output.ToString());
+        Assert.Equal(string.Empty, error.ToString());
+    }
+
+    [Fact]
+    public async Task Help_OfAnUnknownCommand_Exit2()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(2, await CommandLine.RunAsync(["frobnicate", "--help"], output, error));
+        Assert.Contains("Unknown command 'frobnicate'", error.ToString(), StringComparison.Ordinal);
+    }
 }
