@@ -37,6 +37,19 @@ public sealed class CaseRepository(AgencyDatabase database, QueryCounter counter
             """, childIds, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Whether the worker, or the team when given, holds at least one open case.</summary>
+    public async Task<bool> HoldsCaseloadAsync(string workerId, string? teamId, CancellationToken cancellationToken)
+    {
+        counter.Record("case.holds");
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await SqlRows.QueryAsync(connection, """
+            SELECT CASE WHEN EXISTS (
+                SELECT 1 FROM yj_case WHERE closed_on IS NULL AND (case_worker_id = @worker OR case_team_id = @team)
+            ) THEN 1 ELSE 0 END AS holds
+            """, new { worker = workerId, team = teamId ?? "" }, cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0 && DbValue.Int(rows[0], "holds") == 1;
+    }
+
     private async Task<IReadOnlyList<YouthJusticeCase>> QueryAsync(string sql, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

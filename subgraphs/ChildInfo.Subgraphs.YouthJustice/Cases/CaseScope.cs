@@ -1,3 +1,4 @@
+using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using GraphQL;
 
@@ -13,6 +14,38 @@ internal static class CaseScope
 {
     public const string Agency = "youth-justice";
 
+    /// <summary>
+    /// For <c>_entities</c>: the cases of <paramref name="caseIds"/> open and allocated to the caller or their team,
+    /// under <c>own_caseload</c> when the caller's caseload is held here; null otherwise (a social worker's caseload
+    /// is not this service's to decide).
+    /// </summary>
+    public static async Task<IReadOnlySet<string>?> DecideAsync(IResolveFieldContext c, CallerScope scope, IReadOnlyCollection<string> caseIds)
+    {
+        if (!await HeldHereAsync(c, scope).ConfigureAwait(false))
+            return null;
+        var cases = await c.Service<CaseRepository>().GetManyAsync(caseIds, c.CancellationToken).ConfigureAwait(false);
+        return cases.Values.Where(k => Allocated(k, scope)).Select(k => k.CaseId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Every case of the given children, as <c>Child.youthJustice</c> lists them: under <c>own_caseload</c> held here,
+    /// only the caller's (or their team's) open cases; the rest are neither listed nor counted.
+    /// </summary>
+    public static async Task<IEnumerable<YouthJusticeCase>> OfChildrenAsync(IResolveFieldContext c, IReadOnlyCollection<string> childIds, CancellationToken cancellationToken)
+    {
+        var cases = await c.Service<CaseRepository>().GetByChildAsync(childIds, cancellationToken).ConfigureAwait(false);
+        var scope = CallerScope.From(c);
+        return await HeldHereAsync(c, scope).ConfigureAwait(false) ? cases.Where(k => Allocated(k, scope)) : cases;
+    }
+
+    private static async Task<bool> HeldHereAsync(IResolveFieldContext c, CallerScope scope) =>
+        scope.Verified && scope.Kind == RecordScopeKind.OwnCaseload
+        && await c.Service<CaseRepository>().HoldsCaseloadAsync(scope.User, scope.Team, c.CancellationToken).ConfigureAwait(false);
+
+    private static bool Allocated(YouthJusticeCase found, CallerScope scope) => found.ClosedOn is null
+        && ((found.CaseWorker.WorkerId is { } worker && worker == scope.User)
+            || (scope.Team is { Length: > 0 } team && found.CaseWorker.TeamId == team));
+
     /// <summary>The case, if in scope; else an <c>OUTSIDE_SCOPE</c> error.</summary>
     public static async Task<YouthJusticeCase?> CaseAsync(IResolveFieldContext c, string caseId)
     {
@@ -23,9 +56,6 @@ internal static class CaseScope
         if (scope.IsEveryone)
             return found;
         // An unknown id is outside scope too, so the lookup does not tell a caller which case ids exist.
-        var allocated = found is not null && found.ClosedOn is null
-            && ((found.CaseWorker.WorkerId is { } worker && worker == scope.User)
-                || (scope.Team is { Length: > 0 } team && found.CaseWorker.TeamId == team));
-        return allocated ? found : throw scope.OutsideScope();
+        return found is not null && Allocated(found, scope) ? found : throw scope.OutsideScope();
     }
 }

@@ -1,5 +1,6 @@
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Federation;
+using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.YouthJustice.Voice;
 using GraphQL;
@@ -23,7 +24,8 @@ public sealed class YouthJusticeCaseGraphType : ObjectGraphType<YouthJusticeCase
         Description = "A youth justice case: one legal outcome the youth justice service works with a child on. Criminal offence data (UK GDPR Article 10).";
         this.Key("caseId");
         this.ResolveReference<IDictionary<string, object?>, YouthJusticeCase>((context, representation) =>
-            Load(context, Representations.RequireString(representation, "caseId", TypeName)).OrNull());
+            EntityScope.Load(context, "youthJusticeCase", Representations.RequireString(representation, "caseId", TypeName),
+                CaseScope.DecideAsync, context.Service<CaseRepository>().GetManyAsync));
 
         Field(c => c.CaseId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The service's own case id.");
         Field(c => c.PersonId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The service's own id for the child.");

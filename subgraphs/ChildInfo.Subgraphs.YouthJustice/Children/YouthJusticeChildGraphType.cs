@@ -26,7 +26,7 @@ public sealed class YouthJusticeChildGraphType : ObjectGraphType<ChildReference>
         Field<NonNullGraphType<IdGraphType>>("id").Description("Opaque, stable, pseudonymous child id.").Resolve(c => c.Source.Id);
         Field<ListGraphType<NonNullGraphType<YouthJusticeCaseGraphType>>>("youthJustice")
             .Description("The child's youth justice cases, newest outcome first; empty when the youth justice service holds none.")
-            .Resolve(c => c.Loaders().GetMany<string, YouthJusticeCase>("yj.casesByChild", c.Service<CaseRepository>().GetByChildAsync, yj => yj.ChildIndexId!)
+            .Resolve(c => c.Loaders().GetMany<string, YouthJusticeCase>("yj.casesByChild", (ids, ct) => CaseScope.OfChildrenAsync(c, ids, ct), yj => yj.ChildIndexId!)
                 .Load(c.Source.Id));
     }
 }

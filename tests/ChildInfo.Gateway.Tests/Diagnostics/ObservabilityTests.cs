@@ -133,7 +133,9 @@ public sealed partial class ObservabilityTests(ObservedGateway gateway) : IClass
     public async Task MetricsEndpoint_ScrapedOverHttp_IsPrometheusTextWithTheGatewaysMetrics()
     {
         var child = (await SampleChild.MostLinkedAsync(gateway.Environment, 3))[2];
-        Assert.Equal(200, (await gateway.PostAsync("team_manager", new { query = JoinedUp, variables = new { id = child.Id }, extensions = ChildProtection(Justifications[2]) })).Status);
+        var answer = await gateway.PostAsync("team_manager", new { query = JoinedUp, variables = new { id = child.Id }, extensions = ChildProtection(Justifications[2]) });
+        Assert.Equal(200, answer.Status);
+        Assert.False(answer.Body.TryGetProperty("errors", out _), answer.Body.GetRawText());
 
         using var response = await gateway.Environment.Client.GetAsync(new Uri(gateway.BaseUrl, GatewayTelemetryRegistration.MetricsPath));
         var text = await response.Content.ReadAsStringAsync();

@@ -58,6 +58,9 @@ public sealed class ObservedGateway(GatewayEnvironment environment) : IAsyncLife
                 SubgraphUrls = _subgraphs.Urls,
                 Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(IdentityKey), PolicyDirectory = PolicyGatewayFixture.PolicyDirectory, ContextSigningKey = ContextKey },
                 Telemetry = new TelemetryOptions { Tracing = true, OperationNames = [RegisteredOperation] },
+                // Every log level is captured, which slows a loaded machine: deadlines long enough that every
+                // subgraph is called, since these tests count the calls (deadlines have tests of their own).
+                SubgraphCalls = new SubgraphCallOptions { AttemptTimeout = TimeSpan.FromSeconds(30), RequestDeadline = TimeSpan.FromSeconds(60) },
             },
             services =>
             {
