@@ -47,6 +47,40 @@ public abstract class YouthJusticeScopeTests : ScopedSubgraphTests
     }
 
     [Fact]
+    public async Task Entities_ForAWorkerWhoseCaseloadIsHeldHere_OnlyTheirOpenCases()
+    {
+        var (keys, response) = await EntitiesAsync("OwnCaseload", "YouthJusticeCase", "caseId", ["YJC-000003", "YJC-000002"], user: "yjs-daniel-okafor");
+
+        Assert.Equal([null, "YJC-000002"], keys);
+        AssertEntityOutsideScope(response, 0, "YJC-000003");
+    }
+
+    [Fact]
+    public async Task Entities_ForACaseloadHeldElsewhere_ServeTheKeysOfTheSignedBody()
+    {
+        var (keys, _) = await EntitiesAsync("OwnCaseload", "YouthJusticeCase", "caseId", ["YJC-000003", "YJC-000002"], user: "W0022", team: "T-SAFE");
+
+        Assert.Equal(["YJC-000003", "YJC-000002"], keys);
+    }
+
+    [Fact]
+    public async Task ChildsCases_ForAWorkerWhoseCaseloadIsHeldHere_ListOnlyTheirs_AndCountNothingElse()
+    {
+        const string query = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id youthJustice { caseId } } } }";
+        var representations = new { r = new[] { new { __typename = "Child", id = "CH-A0000001" } } };
+
+        var theirs = await PostAsync("OwnCaseload", query, representations, user: "yjs-daniel-okafor");
+        var elsewhere = await PostAsync("OwnCaseload", query, representations, user: "W0022");
+
+        static IEnumerable<string?> Cases(JsonElement response) =>
+            response.GetProperty("data").GetProperty("_entities")[0].GetProperty("youthJustice").EnumerateArray().Select(c => c.GetProperty("caseId").GetString());
+        // The closed referral order was someone else's; the worker sees their open order and no sign of the other.
+        Assert.Equal(["YJC-000002"], Cases(theirs));
+        Assert.False(theirs.TryGetProperty("errors", out _), theirs.GetRawText());
+        Assert.Equal(["YJC-000001", "YJC-000002"], Cases(elsewhere).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Everyone_ReachesAnyCase_EvenClosed() =>
         Assert.Null(Code(await CaseAsync("Everyone", new { id = "YJC-000001" })));
 
