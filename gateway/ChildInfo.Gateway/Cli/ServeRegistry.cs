@@ -1,5 +1,6 @@
 using ChildInfo.Federation.Composition;
 using ChildInfo.Gateway.Registry;
+using ChildInfo.RateLimiting;
 using ChildInfo.Registry;
 
 namespace ChildInfo.Gateway.Cli;

@@ -34,7 +34,7 @@ public sealed record GatewayHostOptions
     public Registry.RegistryHostOptions? Registry { get; init; }
 
     /// <summary>Requests allowed per user and window (shared through Redis when configured); null sets no limit.</summary>
-    public ChildInfo.Registry.IUserRateLimiter? RateLimiter { get; init; }
+    public ChildInfo.RateLimiting.IUserRateLimiter? RateLimiter { get; init; }
 
     /// <summary>The HTTP handler for subgraph calls (tests record what the gateway asks each subgraph); null uses a pooled one.</summary>
     public HttpMessageHandler? SubgraphHandler { get; init; }

@@ -6,6 +6,7 @@ using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Hosting;
+using ChildInfo.RateLimiting;
 using ChildInfo.Registry;
 using Microsoft.Extensions.Primitives;
 

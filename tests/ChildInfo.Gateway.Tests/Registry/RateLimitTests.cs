@@ -6,6 +6,7 @@ using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Tests.Policies;
 using ChildInfo.Gateway.Tests.Support;
+using ChildInfo.RateLimiting;
 using ChildInfo.Registry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,4 +1,4 @@
-namespace ChildInfo.Registry;
+namespace ChildInfo.RateLimiting;
 
 /// <summary>
 /// The fixed window a moment falls in. Windows are aligned to the Unix epoch, so every replica (and the local limiter)

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace ChildInfo.Registry;
+namespace ChildInfo.RateLimiting;
 
 /// <summary>
 /// Per-user fixed windows counted in Redis, so every replica shares one budget per user. One Lua script increments

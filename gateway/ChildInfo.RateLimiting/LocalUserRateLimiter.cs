@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ChildInfo.Registry;
+namespace ChildInfo.RateLimiting;
 
 /// <summary>
 /// Per-user fixed windows in this process: the limiter for a single gateway without Redis. Same windows and answers

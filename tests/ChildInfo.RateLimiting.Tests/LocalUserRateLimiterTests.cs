@@ -1,6 +1,6 @@
 using ChildInfo.Testing;
 
-namespace ChildInfo.Registry.Tests.RateLimiting;
+namespace ChildInfo.RateLimiting.Tests;
 
 public sealed class LocalUserRateLimiterTests
 {

@@ -1,7 +1,6 @@
-using ChildInfo.Testing;
 using StackExchange.Redis;
 
-namespace ChildInfo.Registry.Tests.Kit;
+namespace ChildInfo.Testing;
 
 /// <summary>Connections to the real Redis of the test run, and a way to cut a named client off.</summary>
 public static class RedisKit

@@ -1,4 +1,4 @@
-namespace ChildInfo.Registry;
+namespace ChildInfo.RateLimiting;
 
 /// <summary>
 /// The answer for one request. <see cref="RetryAfter"/> is how long until the window resets when refused (zero when

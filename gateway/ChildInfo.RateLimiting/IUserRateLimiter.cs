@@ -1,4 +1,4 @@
-namespace ChildInfo.Registry;
+namespace ChildInfo.RateLimiting;
 
 /// <summary>Limits how many requests one user may make per window, so one account (or a stolen token) cannot drain the subgraphs.</summary>
 public interface IUserRateLimiter

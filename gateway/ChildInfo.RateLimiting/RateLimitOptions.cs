@@ -1,4 +1,4 @@
-namespace ChildInfo.Registry;
+namespace ChildInfo.RateLimiting;
 
 /// <summary>At most <see cref="PermitLimit"/> requests per user in each fixed <see cref="Window"/> (windows aligned to the Unix epoch).</summary>
 public sealed record RateLimitOptions(int PermitLimit, TimeSpan Window)

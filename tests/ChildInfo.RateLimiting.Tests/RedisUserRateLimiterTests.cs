@@ -1,7 +1,7 @@
-using ChildInfo.Registry.Tests.Kit;
+using ChildInfo.Testing;
 using StackExchange.Redis;
 
-namespace ChildInfo.Registry.Tests.RateLimiting;
+namespace ChildInfo.RateLimiting.Tests;
 
 /// <summary>
 /// The shared limiter on a real Redis. Windows are a century long (aligned to the Unix epoch, the current one ends in
