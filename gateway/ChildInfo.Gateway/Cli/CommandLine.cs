@@ -18,6 +18,8 @@ public static class CommandLine
           --supergraph FILE   serve this Apollo Federation 2 supergraph; subgraph URLs come from its join__Graph values
                               (required here; the demo, gateway/ChildInfo.Gateway.Demo, serves its sample agencies
                               without it)
+          --open              Development only, with --supergraph: serve any supergraph with no identity, purpose or
+                              policies (every caller sees every field); still audited, and /health says it is open
           --urls URLS         where the gateway listens (default http://127.0.0.1:4000)
           --data DIR          local files: audit log, registry (without Redis) (default data/demo)
 
@@ -77,9 +79,9 @@ public static class CommandLine
             switch (args)
             {
                 case [] or ["serve", ..]:
-                    return await ServeCommand.RunAsync(ServeOptions.Parse(args.Length == 0 ? [] : args[1..]), output, error, extensions, cancellationToken).ConfigureAwait(false);
+                    return await ServeCommand.RunAsync(ServeOptions.Parse(args.Length == 0 ? [] : args[1..]), output, error, extensions, TokenCommand.CurrentEnvironment(), cancellationToken).ConfigureAwait(false);
                 case [var first, ..] when first.StartsWith("--", StringComparison.Ordinal) && first is not "--help":
-                    return await ServeCommand.RunAsync(ServeOptions.Parse(args), output, error, extensions, cancellationToken).ConfigureAwait(false);
+                    return await ServeCommand.RunAsync(ServeOptions.Parse(args), output, error, extensions, TokenCommand.CurrentEnvironment(), cancellationToken).ConfigureAwait(false);
                 case ["help" or "--help" or "-h", ..]:
                     await output.WriteLineAsync(Usage).ConfigureAwait(false);
                     if (extensions.Usage is { } more)

@@ -12,21 +12,30 @@ namespace ChildInfo.Gateway.Cli;
 /// <summary>
 /// <c>childinfo serve</c>: the gateway on a supergraph file (<c>--supergraph</c>), or else the subgraphs the executable
 /// embeds (<see cref="CommandLineExtensions.StartEmbedded"/>: the demo's sample agencies); the production host embeds
-/// none and asks for a supergraph.
+/// none and asks for a supergraph. With <c>--open</c> (Development only) the supergraph is served with no identity,
+/// purpose or policies: see <see cref="OpenMode"/>.
 /// </summary>
 public static class ServeCommand
 {
-    public static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CommandLineExtensions extensions, CancellationToken cancellationToken)
+    /// <param name="environment">The .NET environment name (<see cref="TokenCommand.CurrentEnvironment"/>): <c>--open</c> needs Development.</param>
+    public static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CommandLineExtensions extensions, string environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(extensions);
+        if (options.Open && !OpenMode.IsAllowedIn(environment))
+        {
+            await error.WriteLineAsync($"childinfo: --open serves every field to every caller with no identity, purpose or policies, and runs only in the Development environment (this is '{environment}'). Set DOTNET_ENVIRONMENT=Development to try the engine on a supergraph; in production, configure identity and policies.").ConfigureAwait(false);
+            return 2;
+        }
+
         EmbeddedSubgraphs? embedded = null;
         try
         {
             string supergraph;
-            var security = ServeSecurity.Create(options);
+            // Open mode has no identity or policies, and so no signed request context: its subgraphs need no key.
+            var security = options.Open ? null : ServeSecurity.Create(options);
             IReadOnlyDictionary<string, string> subgraphUrls = new Dictionary<string, string>();
             IReadOnlyList<SubgraphSdl>? configured = null;
             if (options.SupergraphFile is { } file)
@@ -41,7 +50,7 @@ public static class ServeCommand
             }
             else if (extensions.StartEmbedded is { } start)
             {
-                embedded = await start(options, security.ContextSigningKey, output, cancellationToken).ConfigureAwait(false);
+                embedded = await start(options, security?.ContextSigningKey, output, cancellationToken).ConfigureAwait(false);
                 subgraphUrls = embedded.Urls;
                 (supergraph, configured) = (embedded.Supergraph, embedded.Subgraphs);
             }
@@ -51,13 +60,18 @@ public static class ServeCommand
                 return 2;
             }
 
+            if (options.Open)
+            {
+                await error.WriteLineAsync("childinfo: WARNING " + OpenMode.Warning).ConfigureAwait(false);
+            }
+
             var registry = await ServeRegistry.CreateAsync(options.DataDirectory, configured, output, cancellationToken).ConfigureAwait(false);
             var app = await StartGatewayAsync(options, security, supergraph, subgraphUrls, registry, cancellationToken).ConfigureAwait(false);
             await using (app.ConfigureAwait(false))
             {
                 var state = app.Services.GetRequiredService<GatewayState>();
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-                await output.WriteLineAsync($"ChildInfo gateway listening on {address}/graphql (health: {address}/health)").ConfigureAwait(false);
+                await output.WriteLineAsync($"ChildInfo gateway listening on {address}/graphql (health: {address}/health){(options.Open ? " in OPEN MODE: no identity, purpose or policies" : "")}").ConfigureAwait(false);
                 await output.WriteLineAsync(embedded is not null ? embedded.Description : "Supergraph: " + Path.GetFullPath(options.SupergraphFile!)).ConfigureAwait(false);
                 var urls = state.Current.Supergraph.Subgraphs.ToDictionary(s => s.Name, s => subgraphUrls.TryGetValue(s.Name, out var u) ? u : s.Url);
                 foreach (var (name, up) in await SubgraphProbe.ProbeAsync(app.Services.GetRequiredService<HttpClient>(), urls, cancellationToken).ConfigureAwait(false))
@@ -121,7 +135,7 @@ public static class ServeCommand
     }
 
     /// <summary>Starts on the requested URLs; on the default port, falls back to a free port when 4000 is taken.</summary>
-    private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, GatewaySecurityOptions security, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, ServeRegistry registry, CancellationToken cancellationToken)
+    private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, GatewaySecurityOptions? security, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, ServeRegistry registry, CancellationToken cancellationToken)
     {
         var hostOptions = new GatewayHostOptions
         {
@@ -130,6 +144,7 @@ public static class ServeCommand
             Urls = options.Urls ?? ServeOptions.DefaultUrls,
             Audit = AuditConfiguration.Resolve(options.DataDirectory, null, null, null, Environment.GetEnvironmentVariable).ToOptions(),
             Security = security,
+            Open = options.Open,
             Registry = registry.Options,
             RateLimiter = registry.RateLimiter,
         };

@@ -17,6 +17,12 @@ public sealed record ServeOptions
     /// </summary>
     public string DataDirectory { get; init; } = Path.Combine("data", "demo");
 
+    /// <summary>
+    /// Development only: serve the supergraph file with no identity, purpose or policies (every caller sees every field),
+    /// still audited. For trying the engine on a supergraph that is not ours.
+    /// </summary>
+    public bool Open { get; init; }
+
     /// <summary>How many children the demo generates on first run.</summary>
     public int Children { get; init; } = 2_000;
 
@@ -25,12 +31,18 @@ public sealed record ServeOptions
 
     public static ServeOptions Parse(IReadOnlyList<string> args)
     {
-        var reader = new ArgumentReader("serve", args, new HashSet<string> { "supergraph", "urls", "data", "children", "seed" }, new HashSet<string>());
+        var reader = new ArgumentReader("serve", args, new HashSet<string> { "supergraph", "urls", "data", "children", "seed" }, new HashSet<string> { "open" });
         var options = new ServeOptions
         {
             SupergraphFile = reader.String("supergraph"),
             Urls = reader.String("urls"),
+            Open = reader.Has("open"),
         };
+        if (options.Open && options.SupergraphFile is null)
+        {
+            throw new CommandLineException("--open serves a supergraph file without policies: it needs --supergraph FILE (the demo always runs with its policies).");
+        }
+
         if (options.SupergraphFile is not null && (reader.Has("children") || reader.Has("seed")))
         {
             throw new CommandLineException("--children and --seed configure the embedded demo's sample data; they do not go with --supergraph.");

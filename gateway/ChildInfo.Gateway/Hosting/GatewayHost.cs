@@ -27,6 +27,11 @@ public static partial class GatewayHost
     public static WebApplication Create(GatewayHostOptions options, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Open && options.Security is not null)
+        {
+            throw new ArgumentException("An open gateway has no identity or policies: Open and Security cannot both be set.", nameof(options));
+        }
+
         // Configuration is read once at start: a reloadable appsettings.json would put a recursive file watcher on the
         // content root, which wakes on every write beneath it (the audit and demo databases among them).
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [NoConfigurationReload], ApplicationName = typeof(GatewayHost).Assembly.GetName().Name });
@@ -107,6 +112,8 @@ public static partial class GatewayHost
             return Results.Json(new
             {
                 status = "ok",
+                open = options.Open,
+                warning = options.Open ? OpenMode.Warning : null,
                 revision = state.Current.Number,
                 supergraph = state.Current.SupergraphHash,
                 subgraphs = state.Current.Supergraph.Subgraphs.Select(s => s.Name).ToArray(),

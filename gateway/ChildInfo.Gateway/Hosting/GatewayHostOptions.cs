@@ -17,9 +17,15 @@ public sealed record GatewayHostOptions
 
     /// <summary>
     /// Identity and purpose-based policies (<c>childinfo serve</c> always sets them). Null serves every caller
-    /// unauthenticated: only for tests of the engine and the HTTP layer.
+    /// unauthenticated: only for tests of the engine and the HTTP layer, and for <see cref="Open"/>.
     /// </summary>
     public Authorisation.GatewaySecurityOptions? Security { get; init; }
+
+    /// <summary>
+    /// Serves with no <see cref="Security"/> on purpose (<c>childinfo serve --open</c>, Development only):
+    /// <c>/health</c> carries <see cref="OpenMode.Warning"/>. Cannot go with <see cref="Security"/>.
+    /// </summary>
+    public bool Open { get; init; }
 
     /// <summary>
     /// Where every request is recorded before it is answered (<c>childinfo serve</c> always sets it). Null runs without

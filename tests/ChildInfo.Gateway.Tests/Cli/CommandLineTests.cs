@@ -133,6 +133,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("--supergraph FILE", "serve", "--help")]
     [InlineData("--children N", "serve", "-h")]
+    [InlineData("--open", "serve", "--help")]
     [InlineData("--role ROLE", "token", "--help")]
     [InlineData("--subgraph NAME=URL_OR_FILE", "compose", "--help")]
     [InlineData("--repair", "audit", "verify", "--help")]
