@@ -41,13 +41,9 @@ public sealed class AllocationRepository(AgencyDatabase database, QueryCounter c
     {
         counter.Record("allocation.holds");
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await SqlRows.QueryAsync(connection, """
-            SELECT CASE WHEN EXISTS (
-                SELECT 1 FROM ssd_involvements
-                WHERE invo_involvement_end_date IS NULL AND (invo_professional_id = @worker OR invo_professional_team = @team)
-            ) THEN 1 ELSE 0 END AS holds
+        return await SqlRows.ExistsAsync(connection, """
+            SELECT 1 FROM ssd_involvements WHERE invo_involvement_end_date IS NULL AND (invo_professional_id = @worker OR invo_professional_team = @team)
             """, new { worker = workerId, team = teamId ?? "" }, cancellationToken).ConfigureAwait(false);
-        return rows.Count > 0 && DbValue.Int(rows[0], "holds") == 1;
     }
 
     public async Task<Team?> GetTeamAsync(string teamId, CancellationToken cancellationToken)

@@ -38,12 +38,9 @@ public sealed class EngagementRepository(AgencyDatabase database, QueryCounter c
     {
         counter.Record("engagement.holds");
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await SqlRows.QueryAsync(connection, """
-            SELECT CASE WHEN EXISTS (
-                SELECT 1 FROM tblEngagement WHERE EndDate IS NULL AND (KeyworkerID = @keyworker OR OrgID = @organisation)
-            ) THEN 1 ELSE 0 END AS holds
+        return await SqlRows.ExistsAsync(connection, """
+            SELECT 1 FROM tblEngagement WHERE EndDate IS NULL AND (KeyworkerID = @keyworker OR OrgID = @organisation)
             """, new { keyworker = keyworkerId, organisation = organisationId ?? "" }, cancellationToken).ConfigureAwait(false);
-        return rows.Count > 0 && DbValue.Int(rows[0], "holds") == 1;
     }
 
     public async Task<IEnumerable<KeyworkerNote>> GetNotesAsync(IReadOnlyCollection<string> participantIds, CancellationToken cancellationToken)

@@ -42,12 +42,9 @@ public sealed class CaseRepository(AgencyDatabase database, QueryCounter counter
     {
         counter.Record("case.holds");
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await SqlRows.QueryAsync(connection, """
-            SELECT CASE WHEN EXISTS (
-                SELECT 1 FROM yj_case WHERE closed_on IS NULL AND (case_worker_id = @worker OR case_team_id = @team)
-            ) THEN 1 ELSE 0 END AS holds
+        return await SqlRows.ExistsAsync(connection, """
+            SELECT 1 FROM yj_case WHERE closed_on IS NULL AND (case_worker_id = @worker OR case_team_id = @team)
             """, new { worker = workerId, team = teamId ?? "" }, cancellationToken).ConfigureAwait(false);
-        return rows.Count > 0 && DbValue.Int(rows[0], "holds") == 1;
     }
 
     private async Task<IReadOnlyList<YouthJusticeCase>> QueryAsync(string sql, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
