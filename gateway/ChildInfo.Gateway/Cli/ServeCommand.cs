@@ -143,6 +143,7 @@ public static class ServeCommand
             SubgraphUrls = subgraphUrls,
             Urls = options.Urls ?? ServeOptions.DefaultUrls,
             Audit = AuditConfiguration.Resolve(options.DataDirectory, null, null, null, Environment.GetEnvironmentVariable).ToOptions(),
+            DataProtectionKeysDirectory = Path.Combine(options.DataDirectory, "keys"),
             Security = security,
             Open = options.Open,
             Registry = registry.Options,

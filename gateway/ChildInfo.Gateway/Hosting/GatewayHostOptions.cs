@@ -54,6 +54,14 @@ public sealed record GatewayHostOptions
     /// <summary>Traces, metrics and <c>/metrics</c>; null reads them from configuration (<see cref="Diagnostics.TelemetryOptions.Section"/>).</summary>
     public Diagnostics.TelemetryOptions? Telemetry { get; init; }
 
+    /// <summary>
+    /// Where the keys that protect the practitioner pages' sign-in and anti-forgery cookies are kept, so sessions
+    /// survive a restart and replicas sharing the folder accept each other's cookies. The setting
+    /// <c>ChildInfo:DataProtection:KeysDirectory</c> wins over this; with neither, ASP.NET Core's default (the user's
+    /// home folder). <c>childinfo serve</c> sets <c>DIR/keys</c> of its <c>--data</c> folder.
+    /// </summary>
+    public string? DataProtectionKeysDirectory { get; init; }
+
     /// <summary>Settings of the federation engine.</summary>
     public FederatedGatewayOptions Engine { get; init; } = new();
 

@@ -1,5 +1,6 @@
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Web.Pages;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace ChildInfo.Gateway.Web;
 
@@ -18,6 +19,12 @@ public static class PractitionerWeb
         if (options.Security is null)
         {
             return;
+        }
+
+        var keys = builder.Configuration["ChildInfo:DataProtection:KeysDirectory"] is { Length: > 0 } configured ? configured : options.DataProtectionKeysDirectory;
+        if (!string.IsNullOrWhiteSpace(keys))
+        {
+            builder.Services.AddDataProtection().SetApplicationName("childinfo-gateway").PersistKeysToFileSystem(Directory.CreateDirectory(keys));
         }
 
         var authentication = builder.Services.AddAuthentication().AddCookie(WebSession.Scheme, cookie =>
