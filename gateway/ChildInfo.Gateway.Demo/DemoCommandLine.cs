@@ -20,8 +20,8 @@ public static class DemoCommandLine
                 ? DataGenerateCommand.RunAsync(args[1..], output, error, cancellationToken)
                 : throw new CommandLineException("'data' needs a subcommand: data generate."),
         },
+        Name = "childinfo-demo",
         Usage = """
-            The demo (childinfo-demo) adds:
             serve (with no --supergraph: the five sample agencies in-process at http://127.0.0.1:4000/graphql)
               --data DIR          the demo's data, audit log and registry (default data/demo)
               --children N        children the demo generates on first run (default 2000)

@@ -8,7 +8,4 @@ public static class AuditPurposes
 
     /// <summary>A request that declared no purpose (refused before any information was read).</summary>
     public const string None = "none";
-
-    /// <summary>The user, role or organisation of a request whose caller could not be identified.</summary>
-    public const string Unidentified = "unidentified";
 }

@@ -106,10 +106,10 @@ public static class PlainWords
     /// <summary>Who asked, as a sentence's subject: "W0022 (a social worker at Northshire Children's Services)".</summary>
     public static string Who(string user, string role, string organisation)
     {
-        if (user is null or "" or Records.AuditPurposes.Unidentified)
+        if (user is null or "" or Records.AuditCallers.Unidentified)
             return "someone who could not be identified";
-        var at = organisation is null or "" or Records.AuditPurposes.Unidentified ? "" : $" at {organisation}";
-        return role is null or "" or Records.AuditPurposes.Unidentified ? $"{user} (someone{at})" : $"{user} ({Role(role)}{at})";
+        var at = organisation is null or "" or Records.AuditCallers.Unidentified ? "" : $" at {organisation}";
+        return role is null or "" or Records.AuditCallers.Unidentified ? $"{user} (someone{at})" : $"{user} ({Role(role)}{at})";
     }
 
     public static string Label(string label) => Labels.TryGetValue(label, out var text) ? text : Spell(label);

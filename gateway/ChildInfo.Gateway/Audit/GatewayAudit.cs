@@ -21,7 +21,7 @@ namespace ChildInfo.Gateway.Audit;
 public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditFieldLabels labels, ILogger<GatewayAudit> logger, GatewayMetrics? metrics = null)
 {
     /// <summary>Recorded when the caller is not identified (until identity provides a user, role and organisation).</summary>
-    public const string Unidentified = AuditPurposes.Unidentified;
+    public const string Unidentified = AuditCallers.Unidentified;
 
     /// <summary>Recorded as the purpose when the request declared none.</summary>
     public const string NoPurpose = AuditPurposes.None;

@@ -86,6 +86,7 @@ public static class CommandLine
                     await output.WriteLineAsync(Usage).ConfigureAwait(false);
                     if (extensions.Usage is { } more)
                     {
+                        await output.WriteLineAsync($"{Environment.NewLine}{extensions.Name} adds:").ConfigureAwait(false);
                         await output.WriteLineAsync(more).ConfigureAwait(false);
                     }
 
@@ -123,7 +124,6 @@ public static class CommandLine
         var paragraphs = (Usage + "\n\n" + (extensions.Usage ?? ""))
             .ReplaceLineEndings("\n")
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.StartsWith("The demo", StringComparison.Ordinal) ? p[(p.IndexOf('\n', StringComparison.Ordinal) + 1)..] : p)
             .Where(p => p == command || p.StartsWith(command + " ", StringComparison.Ordinal) || p.StartsWith(command + "\n", StringComparison.Ordinal))
             .ToList();
         if (paragraphs.Count == 0)

@@ -23,7 +23,13 @@ public sealed record CommandLineExtensions
     public IReadOnlyDictionary<string, Func<string[], TextWriter, TextWriter, CancellationToken, Task<int>>> Commands { get; init; } =
         new Dictionary<string, Func<string[], TextWriter, TextWriter, CancellationToken, Task<int>>>();
 
-    /// <summary>Usage text for <see cref="Commands"/> and the embedded subgraphs, printed after the host's own.</summary>
+    /// <summary>The executable that adds these (<c>childinfo-demo</c>), named above <see cref="Usage"/> in the help.</summary>
+    public string Name { get; init; } = "childinfo";
+
+    /// <summary>
+    /// Usage text for <see cref="Commands"/> and the embedded subgraphs, printed after the host's own: one paragraph per
+    /// command, each starting with the command's name (<c>childinfo COMMAND --help</c> prints that command's).
+    /// </summary>
     public string? Usage { get; init; }
 }
 

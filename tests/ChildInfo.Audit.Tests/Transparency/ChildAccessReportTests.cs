@@ -60,8 +60,8 @@ public sealed class ChildAccessReportTests
     [Fact]
     public void AnonymousRequest_SaysSomeoneWhoCouldNotBeIdentified()
     {
-        var text = Report(Record(1, AuditOutcome.Denied, user: AuditPurposes.Unidentified, role: AuditPurposes.Unidentified,
-            organisation: AuditPurposes.Unidentified, purpose: AuditPurposes.None, justification: null)).ToText();
+        var text = Report(Record(1, AuditOutcome.Denied, user: AuditCallers.Unidentified, role: AuditCallers.Unidentified,
+            organisation: AuditCallers.Unidentified, purpose: AuditPurposes.None, justification: null)).ToText();
 
         Assert.Contains("someone who could not be identified asked to see your information without saying why. This was refused, and nothing was shown.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("unidentified", text, StringComparison.Ordinal);
