@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChildInfo.Federation.Composition;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Cli;
+using ChildInfo.Gateway.Registry;
 
 namespace ChildInfo.Gateway.Demo;
 

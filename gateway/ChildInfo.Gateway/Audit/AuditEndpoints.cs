@@ -3,8 +3,6 @@ using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Transparency;
 using ChildInfo.Audit.Verification;
 using ChildInfo.Gateway.Identity;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChildInfo.Gateway.Audit;
@@ -91,17 +89,8 @@ public static class AuditEndpoints
         }, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static async Task<CallerIdentity?> CallerAsync(HttpContext http)
-    {
-        var schemes = http.RequestServices.GetService<IAuthenticationSchemeProvider>();
-        if (schemes is null || await schemes.GetSchemeAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false) is null)
-        {
-            return null;
-        }
-
-        var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
-        return authenticated is { Succeeded: true, Principal: { } principal } ? CallerIdentity.FromPrincipal(principal) : null;
-    }
+    private static async Task<CallerIdentity?> CallerAsync(HttpContext http) =>
+        (await CallerAuthentication.OfAsync(http).ConfigureAwait(false)).Caller;
 
     private static async Task<IResult> VerifyAsync(GatewayAudit audit)
     {

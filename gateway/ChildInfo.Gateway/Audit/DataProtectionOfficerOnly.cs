@@ -1,6 +1,4 @@
 using ChildInfo.Gateway.Identity;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace ChildInfo.Gateway.Audit;
 
@@ -10,18 +8,12 @@ namespace ChildInfo.Gateway.Audit;
 /// </summary>
 public sealed class DataProtectionOfficerOnly : IAuditAccessCheck
 {
-    public const string Role = "data_protection_officer";
+    public const string Role = ChildInfoRoles.DataProtectionOfficer;
 
     public async ValueTask<bool> MayReadAuditAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var schemes = http.RequestServices.GetService<IAuthenticationSchemeProvider>();
-        if (schemes is null || await schemes.GetSchemeAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false) is null)
-        {
-            return false;
-        }
-
-        var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
-        return authenticated is { Succeeded: true, Principal: { } principal } && CallerIdentity.FromPrincipal(principal).Roles.Contains(Role);
+        var authentication = await CallerAuthentication.OfAsync(http).ConfigureAwait(false);
+        return authentication.Caller is { } caller && caller.Roles.Contains(Role);
     }
 }

@@ -3,20 +3,18 @@ using ChildInfo.Audit;
 using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Storage;
 using ChildInfo.Federation;
-using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Authorisation.Preferences;
 using ChildInfo.Gateway.Diagnostics;
-using ChildInfo.Gateway.Http;
 
 namespace ChildInfo.Gateway.Audit;
 
 /// <summary>
-/// The gateway's side of the audit: turns a request's <see cref="RequestAuditDraft"/> and its result into one
-/// <see cref="AuditEntry"/> and appends it to the process's single <see cref="AuditLog"/>, before the response is
-/// written. When the append fails the request is answered with HTTP 503 and no data.
+/// The gateway's side of the audit: turns a request's <see cref="RequestRecord"/> into one <see cref="AuditEntry"/>
+/// and appends it to the process's single <see cref="AuditLog"/>, before the response is written. It says whether the
+/// record is durable; the pipeline answers HTTP 503 with no data when it is not.
 /// </summary>
 public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditFieldLabels labels, ILogger<GatewayAudit> logger, GatewayMetrics? metrics = null)
 {
@@ -53,40 +51,22 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     }
 
     /// <summary>
-    /// Records the request and returns true; or, when the record cannot be made durable, writes HTTP 503 with a
-    /// GraphQL error (and no data) and returns false: the caller must then write nothing more.
+    /// Makes the request's record durable and returns true; false when it cannot be, and then the request must be
+    /// answered with no data (the pipeline answers HTTP 503).
     /// </summary>
-    public async Task<bool> RecordOrRefuseAsync(HttpContext http, RequestAuditDraft draft, SupergraphSchema schema, int status, GatewayResult? result, ResponseMediaType mediaType)
+    public async Task<bool> RecordAsync(RequestRecord record)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(draft);
-        if (draft.Recorded)
-        {
-            return true;
-        }
-
-        draft.Recorded = true;
-        TakeBinding(http, draft, schema);
+        ArgumentNullException.ThrowIfNull(record);
         try
         {
             // Not the request's token: a client that goes away must not leave its access unrecorded.
             await EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false);
-            await AppendAsync(ToEntry(draft, schema, status, result)).ConfigureAwait(false);
+            await AppendAsync(ToEntry(record)).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is AuditWriteException or System.Data.Common.DbException or IOException or InvalidOperationException)
         {
-            LogAuditFailed(logger, ex, draft.RequestId);
-            if (!http.Response.HasStarted)
-            {
-                await GraphQLResponseWriter.WriteAsync(
-                    http.Response,
-                    StatusCodes.Status503ServiceUnavailable,
-                    mediaType == ResponseMediaType.NotAcceptable ? ResponseMediaType.Json : mediaType,
-                    GatewayResult.RequestError(new GraphQLError("This access could not be recorded in the audit log, so it was not answered. Try again later.", AuditErrorCodes.AuditUnavailable)),
-                    CancellationToken.None).ConfigureAwait(false);
-            }
-
+            LogAuditFailed(logger, ex, record.RequestId);
             return false;
         }
     }
@@ -108,112 +88,74 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     }
 
     /// <summary>
-    /// Takes what identity and policy bound to the request (caller, role, organisation, purpose, justification,
-    /// break-glass) and what the policy withheld, from the features the endpoint sets.
+    /// Each preference the guard set aside while the request ran, against the child whose record it was where the
+    /// response shows which child that is.
     /// </summary>
-    private static void TakeBinding(HttpContext http, RequestAuditDraft draft, SupergraphSchema schema)
-    {
-        if (http.Features.Get<GatewayRequestContext>() is { } context)
-        {
-            draft.User = context.Caller?.User is { Length: > 0 } user ? user : draft.User;
-            draft.Organisation = context.Caller?.Organisation ?? draft.Organisation;
-            draft.Role = context.Role ?? draft.Role;
-            draft.Purpose = context.Purpose ?? draft.Purpose;
-            draft.Justification = context.Justification ?? draft.Justification;
-            draft.BreakGlass |= context.BreakGlass;
-        }
-
-        if (http.Features.Get<RequestAccess>() is { } access && draft.Withheld.Count == 0)
-        {
-            draft.Withheld.AddRange(access.Withheld.Select(w => new WithheldField(w.Field, w.Label, ChildDisclosureWalker.SourceOf(schema, w.Field), w.Code, w.Reason)));
-        }
-    }
+    private static IEnumerable<PreferenceOverride> Overrides(GatewayResult result, Dictionary<string, string>? childByPath) =>
+        PreferenceOverrideNotice.From(result).Select(overridden => new PreferenceOverride(
+            childByPath?.GetValueOrDefault(ChildDisclosureWalker.PathKey(overridden.Path)) ?? UnattributedChild,
+            overridden.Preference,
+            $"{overridden.DataCategory} on the {overridden.Agency} record ({overridden.RecordType}: {string.Join(", ", overridden.Fields)}) " +
+            $"set aside under {overridden.Rule}, legal basis {overridden.LegalBasis}: {overridden.Reason}")).Distinct();
 
     /// <summary>
-    /// Takes what the preference guard decided while the request ran: each preference set aside (against the child whose
-    /// record it was, where the response shows which child that is), and the fields it withheld, which the plan's
-    /// list of withheld fields does not hold.
+    /// Everything withheld, once each, as the audit records it: by the plan and record scope, then what the preference
+    /// guard withheld while running (which the plan's list does not hold).
     /// </summary>
-    private static void TakeGuardOutcome(RequestAuditDraft draft, SupergraphSchema schema, GatewayResult result, Dictionary<string, string>? childByPath)
+    private static List<WithheldField> Withheld(RequestRecord record, bool ran)
     {
-        foreach (var overridden in PreferenceOverrideNotice.From(result))
+        var withheld = new List<WithheldField>();
+        foreach (var decision in record.Withheld.Select(w => w.Decision).Concat(ran && record.Result is { } result ? result.Withheld.Select(w => w.Decision) : []))
         {
-            var child = childByPath?.GetValueOrDefault(ChildDisclosureWalker.PathKey(overridden.Path)) ?? UnattributedChild;
-            var entry = new PreferenceOverride(child, overridden.Preference,
-                $"{overridden.DataCategory} on the {overridden.Agency} record ({overridden.RecordType}: {string.Join(", ", overridden.Fields)}) " +
-                $"set aside under {overridden.Rule}, legal basis {overridden.LegalBasis}: {overridden.Reason}");
-            if (!draft.PreferenceOverrides.Contains(entry))
+            if (!withheld.Exists(w => w.Field == decision.Coordinate && w.Code == decision.Code && w.Reason == decision.Reason))
             {
-                draft.PreferenceOverrides.Add(entry);
+                withheld.Add(new WithheldField(decision.Coordinate, decision.Label, ChildDisclosureWalker.SourceOf(record.Schema, decision.Coordinate), decision.Code, decision.Reason));
             }
         }
 
-        foreach (var (decision, _) in result.Withheld)
-        {
-            if (!draft.Withheld.Exists(w => w.Field == decision.Coordinate && w.Code == decision.Code && w.Reason == decision.Reason))
-            {
-                draft.Withheld.Add(new WithheldField(decision.Coordinate, decision.Label, ChildDisclosureWalker.SourceOf(schema, decision.Coordinate), decision.Code, decision.Reason));
-            }
-        }
+        return withheld;
     }
 
     /// <summary>Records a request that failed inside the gateway (outcome error); a failure here is only logged.</summary>
-    public async Task RecordFailureAsync(RequestAuditDraft draft, SupergraphSchema schema)
+    public async Task RecordFailureAsync(RequestRecord record)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        if (draft.Recorded)
-        {
-            return;
-        }
-
-        draft.Recorded = true;
-        draft.Variables = null; // they pointed into the request, which is gone by now
-        try
-        {
-            await EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false);
-            await AppendAsync(ToEntry(draft, schema, StatusCodes.Status500InternalServerError, null)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is AuditWriteException or System.Data.Common.DbException or IOException or InvalidOperationException)
-        {
-            LogAuditFailed(logger, ex, draft.RequestId);
-        }
+        ArgumentNullException.ThrowIfNull(record);
+        // A record that cannot be written is logged by RecordAsync; the request is failing anyway.
+        _ = await RecordAsync(record with { Status = StatusCodes.Status500InternalServerError, Result = null }).ConfigureAwait(false);
     }
 
-    /// <summary>The entry for a request that ended with <paramref name="status"/> and <paramref name="result"/> (null: no GraphQL result).</summary>
-    public AuditEntry ToEntry(RequestAuditDraft draft, SupergraphSchema schema, int status, GatewayResult? result)
+    /// <summary>The audit entry of <paramref name="record"/>.</summary>
+    public AuditEntry ToEntry(RequestRecord record)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        ArgumentNullException.ThrowIfNull(schema);
-        var outcome = Outcome(draft, status, result);
+        ArgumentNullException.ThrowIfNull(record);
+        var outcome = Outcome(record);
+        var ran = record.Result is { IsRequestError: false } && outcome is AuditOutcome.Ok or AuditOutcome.Partial;
         JsonElement? data = null;
         JsonDocument? document = null;
         try
         {
-            if (result is { IsRequestError: false } executed && outcome is AuditOutcome.Ok or AuditOutcome.Partial)
+            if (ran)
             {
-                document = JsonDocument.Parse(executed.DataJson);
+                document = JsonDocument.Parse(record.Result!.DataJson);
                 data = document.RootElement;
             }
 
-            var childByPath = result is { Notices.Count: > 0 } ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
-            var touched = ChildDisclosureWalker.Walk(schema, DocumentOf(draft), draft.Variables, data, labels.Of, childByPath);
-            if (result is not null && outcome is AuditOutcome.Ok or AuditOutcome.Partial)
-            {
-                TakeGuardOutcome(draft, schema, result, childByPath);
-            }
-
+            var childByPath = record.Result is { Notices.Count: > 0 } ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+            var touched = ChildDisclosureWalker.Walk(record.Schema, DocumentOf(record), record.Variables, data, labels.Of, childByPath);
+            var withheld = Withheld(record, ran);
+            var context = record.Context;
             return new AuditEntry
             {
-                RequestId = draft.RequestId,
-                User = draft.User ?? Unidentified,
-                Role = draft.Role ?? Unidentified,
-                Organisation = draft.Organisation ?? Unidentified,
-                Purpose = draft.Purpose ?? NoPurpose,
-                Justification = draft.Justification,
-                OperationText = draft.Query ?? "",
-                Children = [.. touched.Select(c => new ChildDisclosure(c.Key, c.Value, draft.Withheld))],
-                PreferenceOverrides = [.. draft.PreferenceOverrides],
-                BreakGlass = draft.BreakGlass,
+                RequestId = record.RequestId,
+                User = context.Caller?.User is { Length: > 0 } user ? user : Unidentified,
+                Role = context.Role ?? Unidentified,
+                Organisation = context.Caller?.Organisation ?? Unidentified,
+                Purpose = context.Purpose ?? NoPurpose,
+                Justification = context.Justification,
+                OperationText = record.Query ?? "",
+                Children = [.. touched.Select(c => new ChildDisclosure(c.Key, c.Value, withheld))],
+                PreferenceOverrides = ran ? [.. Overrides(record.Result!, childByPath)] : [],
+                BreakGlass = context.BreakGlass,
                 Outcome = outcome,
             };
         }
@@ -227,15 +169,15 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     /// The request's parsed operation: the engine's parse once the request reached it; for a request refused before
     /// (authentication, purpose, rate limit), the one parse of its text made here, under the engine's default limits.
     /// </summary>
-    private static OperationDocument? DocumentOf(RequestAuditDraft draft)
+    private static OperationDocument? DocumentOf(RequestRecord record)
     {
-        if (draft.Prepared is { } prepared)
+        if (record.ReachedEngine)
         {
-            return prepared.Document;
+            return record.Document;
         }
 
-        return draft.Query is { Length: > 0 } query && query.Length <= EngineDefaults.MaxQueryLength
-            ? OperationDocument.TryParse(query, draft.OperationName, EngineDefaults.MaxParserDepth)
+        return record.Query is { Length: > 0 } query && query.Length <= EngineDefaults.MaxQueryLength
+            ? OperationDocument.TryParse(query, record.OperationName, EngineDefaults.MaxParserDepth)
             : null;
     }
 
@@ -243,9 +185,10 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     /// ok: answered in full; partial: answered with errors or withheld fields; denied: refused (401, 403) before
     /// execution; error: anything else that gave no data (bad request, parse and validation errors, failures).
     /// </summary>
-    public static AuditOutcome Outcome(RequestAuditDraft draft, int status, GatewayResult? result)
+    public static AuditOutcome Outcome(RequestRecord record)
     {
-        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(record);
+        var (status, result) = (record.Status, record.Result);
         if (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
         {
             return AuditOutcome.Denied;
@@ -261,7 +204,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
             return result.Errors.Count > 0 ? AuditOutcome.Error : AuditOutcome.Ok;
         }
 
-        return result.Errors.Count > 0 || draft.Withheld.Count > 0 ? AuditOutcome.Partial : AuditOutcome.Ok;
+        return result.Errors.Count > 0 || !record.Withheld.IsEmpty ? AuditOutcome.Partial : AuditOutcome.Ok;
     }
 
     [LoggerMessage(EventIds.AuditRecordNotWritten, LogLevel.Error, "The audit record of request {RequestId} could not be written; the request was refused.")]

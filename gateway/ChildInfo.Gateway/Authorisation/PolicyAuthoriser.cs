@@ -2,13 +2,10 @@ using System.Text.Json;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Gateway.Authorisation.Preferences;
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Identity;
-using ChildInfo.Gateway.Registry;
+using ChildInfo.Gateway.Revisions;
 using ChildInfo.Policies.Decisions;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace ChildInfo.Gateway.Authorisation;
 
@@ -21,42 +18,49 @@ namespace ChildInfo.Gateway.Authorisation;
 /// roles never see a row, so they have no use for browsing row-level types, and learn the API from its documentation.
 /// The query plan (<c>ChildInfo-Debug-Plan</c>) is shown only to a caller whose token holds the system owner's role.
 /// </summary>
-public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthoriser
+public sealed class PolicyAuthoriser : IOperationAuthoriser
 {
     public string? ScopeKey(GatewayRequestContext context) => context.Scope?.CacheKey;
 
-    public async ValueTask<RequestBinding> BindAsync(HttpContext http, GatewayRequestContext context, CancellationToken cancellationToken)
+    public ValueTask<RequestBinding> BindAsync(CallerAuthentication authentication, CallerDeclaration declaration, GatewayRequestContext context, GatewayRevision revision, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(authentication);
+        ArgumentNullException.ThrowIfNull(declaration);
         ArgumentNullException.ThrowIfNull(context);
-        var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
-        if (!authenticated.Succeeded || authenticated.Principal is null)
+        ArgumentNullException.ThrowIfNull(revision);
+        return ValueTask.FromResult(Bind(authentication, declaration, context, revision));
+    }
+
+    private static RequestBinding Bind(CallerAuthentication authentication, CallerDeclaration declaration, GatewayRequestContext context, GatewayRevision revision)
+    {
+        if (authentication.Principal is not { } principal)
         {
-            http.Response.Headers.WWWAuthenticate = authenticated.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
             return RequestBinding.Refuse(context, StatusCodes.Status401Unauthorized,
-                new GraphQLError(TokenFailure.Describe(authenticated.Failure), AuthorisationCodes.Unauthenticated));
+                new GraphQLError(TokenFailure.Describe(authentication.Failure), AuthorisationCodes.Unauthenticated)) with
+            {
+                Challenge = authentication.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"",
+            };
         }
 
-        var caller = CallerIdentity.FromPrincipal(authenticated.Principal);
+        var caller = CallerIdentity.FromPrincipal(principal);
         if (caller.User.Length == 0)
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             return RequestBinding.Refuse(context, StatusCodes.Status401Unauthorized,
-                new GraphQLError("The bearer token names no user (sub).", AuthorisationCodes.Unauthenticated));
+                new GraphQLError("The bearer token names no user (sub).", AuthorisationCodes.Unauthenticated)) with
+            {
+                Challenge = "Bearer error=\"invalid_token\"",
+            };
         }
 
         context = context with { Caller = caller };
-        // The revision the request started on (set by the endpoint): policies and supergraph come from one swap.
-        var revision = http.Features.Get<GatewayRevision>() ?? gateway.Current;
         if (revision.Policies is not { } engine)
         {
             return RequestBinding.Refuse(context, StatusCodes.Status503ServiceUnavailable,
                 new GraphQLError("The gateway has no policies to decide with, so nothing is served.", AuthorisationCodes.NoPolicies));
         }
 
-        var requested = Header(http, RequestHeaders.Role);
         string role;
-        if (requested is not null)
+        if (declaration.Role is { } requested)
         {
             if (!caller.Roles.Contains(requested))
             {
@@ -82,8 +86,7 @@ public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthorise
             return Forbid(context, DecisionCodes.UnknownRole, $"Unknown role '{role}': the policies define no such role.");
         }
 
-        var breakGlass = IsTrue(Header(http, RequestHeaders.BreakGlass));
-        var binding = engine.Bind(role, context.Purpose, !string.IsNullOrWhiteSpace(context.Justification), breakGlass);
+        var binding = engine.Bind(role, context.Purpose, !string.IsNullOrWhiteSpace(context.Justification), declaration.BreakGlass);
         if (!binding.Allowed || binding.Scope is not { } scope)
         {
             return RequestBinding.Refuse(context, StatusCodes.Status403Forbidden, new GraphQLError(binding.Message, binding.Code, null, null,
@@ -97,7 +100,7 @@ public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthorise
         context = context with
         {
             BreakGlass = scope.BreakGlass,
-            Strict = scope.Strict || IsTrue(Header(http, RequestHeaders.Strict)),
+            Strict = scope.Strict || declaration.Strict,
             Scope = scope,
         };
         // The child's and family's data-use preferences travel with the field policy: see Preferences/.
@@ -139,7 +142,7 @@ public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthorise
         }
 
         // The plan names every subgraph call and the fields the gateway fetches for itself: for the service's owner only.
-        var mayShowPlan = context.Caller is { } caller && caller.Roles.Contains(SystemOwnerCaller.Role);
+        var mayShowPlan = context.Caller is { } caller && caller.Roles.Contains(ChildInfoRoles.SystemOwner);
         return ValueTask.FromResult(AuthorisationDecision.Allow(mayShowPlan));
     }
 
@@ -148,9 +151,4 @@ public sealed class PolicyAuthoriser(GatewayState gateway) : IOperationAuthorise
 
     private static string Roles(CallerIdentity caller) => caller.Roles.IsEmpty ? "none" : string.Join(", ", caller.Roles);
 
-    private static string? Header(HttpContext http, string name) =>
-        http.Request.Headers.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
-
-    private static bool IsTrue(string? value) =>
-        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChildInfo.Federation;
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Errors;
 
 namespace ChildInfo.Gateway.Authorisation;
@@ -16,13 +17,27 @@ public static class ScopeWithholding
     public const string Code = "OUTSIDE_SCOPE";
 
     /// <summary>The records withheld by scope in <paramref name="errors"/>, as withheld entries for the audit.</summary>
-    public static IReadOnlyList<WithheldFieldAccess> Entries(IEnumerable<GraphQLError> errors)
+    public static IReadOnlyList<WithheldField> Entries(IEnumerable<GraphQLError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         return [.. errors.Where(e => e.Code == Code)
             .GroupBy(e => (Field: Field(e), Scope: Text(e, "scope"), Rule: Text(e, "rule")))
-            .Select(g => new WithheldFieldAccess(g.Key.Field, null, Code,
-                $"Outside the caller's record scope ({g.Key.Scope ?? "unknown"}).", g.Key.Rule, g.Count()))];
+            .Select(g => new WithheldField(
+                new FieldAccess(g.Key.Field, Allowed: false, Code, $"Outside the caller's record scope ({g.Key.Scope ?? "unknown"}).", g.Key.Rule, Label: null),
+                g.Count()))];
+    }
+
+    /// <summary>
+    /// Everything withheld from one request, once each, for the audit and the metrics: the fields the plan withheld
+    /// (with how often each stood in the response; none when the request was refused before it ran) and the records
+    /// withheld by scope.
+    /// </summary>
+    public static System.Collections.Immutable.ImmutableArray<WithheldField> Of(PreparedOperation operation, GatewayResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var counts = result?.Withheld.ToDictionary(w => w.Decision.Coordinate, w => w.Count, StringComparer.Ordinal);
+        return [.. operation.Fields.Withheld.Select(d => new WithheldField(d, counts?.GetValueOrDefault(d.Coordinate) ?? 0)),
+            .. result is null ? [] : Entries(result.Errors)];
     }
 
     /// <summary>
@@ -48,10 +63,10 @@ public static class ScopeWithholding
             foreach (var entry in entries)
             {
                 writer.WriteStartObject();
-                writer.WriteString("field", entry.Field);
-                writer.WriteString("code", entry.Code);
-                writer.WriteString("reason", entry.Reason);
-                writer.WriteString("rule", entry.Rule);
+                writer.WriteString("field", entry.Decision.Coordinate);
+                writer.WriteString("code", entry.Decision.Code);
+                writer.WriteString("reason", entry.Decision.Reason);
+                writer.WriteString("rule", entry.Decision.Rule);
                 writer.WriteNumber("count", entry.Count);
                 writer.WriteEndObject();
             }

@@ -1,4 +1,5 @@
 using ChildInfo.Federation.Composition;
+using ChildInfo.Gateway.Registry;
 
 namespace ChildInfo.Gateway.Cli;
 

@@ -3,6 +3,8 @@ using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Hosting;
+using ChildInfo.Gateway.Registry;
+using ChildInfo.Gateway.Revisions;
 using ChildInfo.Registry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -124,7 +124,7 @@ public sealed class GatewayMetrics : IDisposable
         SubgraphDuration.Record(call.Duration.TotalSeconds, subgraph);
     }
 
-    private long PendingAuditRecords() => _services.GetService<GatewayAudit>()?.Log.QueueDepth ?? 0;
+    private long PendingAuditRecords() => _services.GetService<ChildInfo.Audit.AuditLog>()?.QueueDepth ?? 0;
 
     private IEnumerable<Measurement<int>> CircuitStates() =>
         _calls.Circuits.Where(c => !c.Subgraph.StartsWith("url:", StringComparison.Ordinal)).Select(c => new Measurement<int>(

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ChildInfo.Gateway.Audit;
+using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Registry;
+using ChildInfo.Gateway.Revisions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -7,7 +7,9 @@ using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Identity;
+using ChildInfo.Gateway.Pipeline;
 using ChildInfo.Gateway.Registry;
+using ChildInfo.Gateway.Revisions;
 using ChildInfo.Policies.Decisions;
 using ChildInfo.Subgraphs.Contract;
 
@@ -97,13 +99,20 @@ public static partial class GatewayHost
         GatewayHealthChecks.Add(builder.Services, options);
         var telemetry = (options.Telemetry ?? TelemetryOptions.From(builder.Configuration)).Validated();
         GatewayTelemetryRegistration.Add(builder.Services, builder.Configuration, telemetry);
-        Web.PractitionerWeb.AddServices(builder, options);
+        Web.PractitionerWeb.AddServices(builder, options.Security, options.DataProtectionKeysDirectory);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Created now, not at the first request, so that it counts subgraph calls (it listens to the call monitor).
         app.Services.GetRequiredService<GatewayMetrics>();
         app.Use(NeverLeakExceptionsAsync);
+        if (options.Security is not null)
+        {
+            // Bearer tokens are validated here, once per request, before any endpoint: the GraphQL pipeline, the audit
+            // and registry APIs read the outcome (CallerAuthentication), never validate again.
+            app.UseAuthentication();
+        }
+
         GatewayTelemetryRegistration.Map(app, telemetry);
         // SubgraphHealth exists only with a registry, so it is looked up, not bound (an unregistered type would be read from the body).
         app.MapGet("/health", (HttpContext http, GatewayState state) =>

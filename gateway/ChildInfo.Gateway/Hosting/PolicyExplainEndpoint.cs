@@ -1,8 +1,7 @@
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Identity;
+using ChildInfo.Gateway.Revisions;
 using ChildInfo.Policies.Explanation;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace ChildInfo.Gateway.Hosting;
 
@@ -23,20 +22,17 @@ public static class PolicyExplainEndpoint
 
     private static async Task<IResult> ExplainAsync(HttpContext http, string? role, string? purpose)
     {
-        if (http.RequestServices.GetRequiredService<GatewayState>().Current.Policies is not { } engine
-            || http.RequestServices.GetService<IAuthenticationSchemeProvider>() is not { } schemes
-            || await schemes.GetSchemeAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false) is null)
+        var authentication = await CallerAuthentication.OfAsync(http).ConfigureAwait(false);
+        if (http.RequestServices.GetRequiredService<GatewayState>().Current.Policies is not { } engine || !authentication.HostHasIdentity)
         {
             return Error(StatusCodes.Status404NotFound, "NOT_FOUND", "This gateway runs without policies.");
         }
 
-        var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
-        if (authenticated is not { Succeeded: true, Principal: { } principal })
+        if (authentication.Caller is not { } caller)
         {
             return Error(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "A valid bearer token is required to ask for a policy explanation.");
         }
 
-        var caller = CallerIdentity.FromPrincipal(principal);
         if (!string.IsNullOrWhiteSpace(role) && !caller.Roles.Contains(role) && !caller.Roles.Contains(DataProtectionOfficerOnly.Role))
         {
             return Error(StatusCodes.Status403Forbidden, "FORBIDDEN", $"You may ask only about your own roles ({string.Join(", ", caller.Roles)}); a data protection officer may ask about any.");

@@ -1,5 +1,6 @@
 using System.Net;
 using ChildInfo.Federation.Transport;
+using ChildInfo.Gateway.Diagnostics;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;

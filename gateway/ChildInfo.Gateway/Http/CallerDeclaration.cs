@@ -17,11 +17,25 @@ namespace ChildInfo.Gateway.Http;
 /// not a string, and values longer than <see cref="MaxPurposeLength"/> or <see cref="MaxJustificationLength"/>
 /// characters (Unicode scalar values). Everything else, such as "Zoë", "Ymholiad adran 47 — ŵyr" or "£", is kept
 /// exactly as given.
+/// The other request headers a caller may send with a declaration (which role, break-glass, strict, show the plan)
+/// are read here too, so that nothing after this step reads a request header.
 /// </summary>
 /// <param name="Purpose">The declared purpose id; null when none was declared.</param>
 /// <param name="Justification">The declared justification; null when none was declared.</param>
 public sealed record CallerDeclaration(string? Purpose, string? Justification)
 {
+    /// <summary>The role asked for (<see cref="RequestHeaders.Role"/>); null when the token's only role is meant.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>Break-glass asked for (<see cref="RequestHeaders.BreakGlass"/>); the policy decides whether it is allowed.</summary>
+    public bool BreakGlass { get; init; }
+
+    /// <summary>Strict mode asked for (<see cref="RequestHeaders.Strict"/>).</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>The query plan asked for (<see cref="RequestHeaders.DebugPlan"/>); the authoriser decides whether it is shown.</summary>
+    public bool ShowPlan { get; init; }
+
     /// <summary>Longest purpose accepted: purpose ids are short names such as <c>child_protection</c>.</summary>
     public const int MaxPurposeLength = 100;
 
@@ -57,8 +71,24 @@ public sealed record CallerDeclaration(string? Purpose, string? Justification)
         }
 
         var justification = Read(headers, request, RequestHeaders.Justification, "justification", MaxJustificationLength, InvalidJustificationCode);
-        return justification.Error is not null ? (null, justification.Error) : (new CallerDeclaration(purpose.Value, justification.Value), null);
+        if (justification.Error is not null)
+        {
+            return (null, justification.Error);
+        }
+
+        return (new CallerDeclaration(purpose.Value, justification.Value)
+        {
+            Role = headers.TryGetValue(RequestHeaders.Role, out var role) && !string.IsNullOrWhiteSpace(role) ? role.ToString() : null,
+            BreakGlass = IsTrue(headers, RequestHeaders.BreakGlass),
+            Strict = IsTrue(headers, RequestHeaders.Strict),
+            ShowPlan = IsTrue(headers, RequestHeaders.DebugPlan),
+        }, null);
     }
+
+    /// <summary>A yes/no header: <c>true</c> (any case) or <c>1</c> is yes; anything else, or nothing, is no.</summary>
+    private static bool IsTrue(IHeaderDictionary headers, string name) =>
+        headers.TryGetValue(name, out var values) && !StringValues.IsNullOrEmpty(values) && values.ToString() is var value
+        && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 
     /// <summary>A header's value when it is there once and acceptable; else null (for records made before the body is read).</summary>
     public static string? AcceptableHeader(IHeaderDictionary headers, string name)

@@ -3,6 +3,7 @@ using ChildInfo.Audit.Records;
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Identity;
+using ChildInfo.Gateway.Revisions;
 using ChildInfo.Registry;
 
 namespace ChildInfo.Gateway.Registry;

@@ -55,7 +55,7 @@ public sealed partial class RegistryFollower(SubgraphRegistry registry, Subgraph
                 {
                     await registry.FollowAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is RegistryStoreException or Cli.SubgraphSdlException)
+                catch (Exception ex) when (ex is RegistryStoreException or SubgraphSdlException)
                 {
                     LogStoreUnavailable(logger, registry.Store.Description, ex.Message);
                 }

@@ -4,6 +4,7 @@ using ChildInfo.Federation.Supergraph;
 using ChildInfo.Federation.Transport;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Hosting;
+using ChildInfo.Gateway.Revisions;
 using ChildInfo.Policies.Decisions;
 using ChildInfo.Policies.Loading;
 using ChildInfo.Registry;

@@ -3,6 +3,7 @@ using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Cli;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Hosting;
+using ChildInfo.Gateway.Revisions;
 
 namespace ChildInfo.Gateway.Registry;
 

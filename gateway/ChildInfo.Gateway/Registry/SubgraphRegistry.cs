@@ -3,6 +3,7 @@ using ChildInfo.Federation.Composition;
 using ChildInfo.Gateway.Cli;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Hosting;
+using ChildInfo.Gateway.Revisions;
 using ChildInfo.Registry;
 
 namespace ChildInfo.Gateway.Registry;

@@ -1,6 +1,4 @@
 using ChildInfo.Gateway.Identity;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace ChildInfo.Gateway.Registry;
 
@@ -10,26 +8,24 @@ namespace ChildInfo.Gateway.Registry;
 /// </summary>
 public static class SystemOwnerCaller
 {
-    public const string Role = "system_owner";
+    public const string Role = ChildInfoRoles.SystemOwner;
 
     /// <summary>The caller when allowed; otherwise the HTTP status and message to answer with.</summary>
     public static async Task<(CallerIdentity? Caller, int Status, string? Problem)> AuthenticateAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var schemes = http.RequestServices.GetService<IAuthenticationSchemeProvider>();
-        if (schemes is null || await schemes.GetSchemeAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false) is null)
+        var authentication = await CallerAuthentication.OfAsync(http).ConfigureAwait(false);
+        if (!authentication.HostHasIdentity)
         {
             return (null, StatusCodes.Status403Forbidden, "This gateway runs without identity, so nobody may change its registry.");
         }
 
-        var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
-        if (authenticated is not { Succeeded: true, Principal: { } principal })
+        if (authentication.Caller is not { } caller)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return (null, StatusCodes.Status401Unauthorized, "A valid bearer token is required to read or change the subgraph registry.");
         }
 
-        var caller = CallerIdentity.FromPrincipal(principal);
         return caller.Roles.Contains(Role) && caller.User.Length > 0
             ? (caller, StatusCodes.Status200OK, null)
             : (null, StatusCodes.Status403Forbidden, $"Only the role '{Role}' may read or change the subgraph registry; the token holds: {(caller.Roles.IsEmpty ? "no role" : string.Join(", ", caller.Roles))}.");

@@ -1,4 +1,4 @@
-using ChildInfo.Gateway.Hosting;
+using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Web.Pages;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -12,16 +12,18 @@ namespace ChildInfo.Gateway.Web;
 /// </summary>
 public static class PractitionerWeb
 {
-    public static void AddServices(WebApplicationBuilder builder, GatewayHostOptions options)
+    /// <param name="builder">The gateway's application builder.</param>
+    /// <param name="security">The gateway's identity and policies; without them no pages are served.</param>
+    /// <param name="dataProtectionKeysDirectory">Where the session cookies' keys are kept unless configuration says otherwise.</param>
+    public static void AddServices(WebApplicationBuilder builder, GatewaySecurityOptions? security, string? dataProtectionKeysDirectory)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Security is null)
+        if (security is null)
         {
             return;
         }
 
-        var keys = builder.Configuration["ChildInfo:DataProtection:KeysDirectory"] is { Length: > 0 } configured ? configured : options.DataProtectionKeysDirectory;
+        var keys = builder.Configuration["ChildInfo:DataProtection:KeysDirectory"] is { Length: > 0 } configured ? configured : dataProtectionKeysDirectory;
         if (!string.IsNullOrWhiteSpace(keys))
         {
             builder.Services.AddDataProtection().SetApplicationName("childinfo-gateway").PersistKeysToFileSystem(Directory.CreateDirectory(keys));

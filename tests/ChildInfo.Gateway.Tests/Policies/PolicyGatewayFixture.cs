@@ -2,6 +2,7 @@ using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Demo;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Identity;
+using ChildInfo.Gateway.Revisions;
 using ChildInfo.Gateway.Tests.Support;
 using ChildInfo.Policies;
 using ChildInfo.Subgraphs.Contract;

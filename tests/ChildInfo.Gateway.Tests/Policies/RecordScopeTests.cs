@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Identity;
@@ -81,7 +82,7 @@ public sealed class RecordScopeTests(PolicyGatewayFixture gateway) : IClassFixtu
             [.. e.GetProperty("path").EnumerateArray().Select(p => (object)p.GetString()!)], null,
             e.GetProperty("extensions").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())));
         var entry = Assert.Single(ScopeWithholding.Entries(errors));
-        Assert.Equal(new WithheldFieldAccess("Query.child", null, "OUTSIDE_SCOPE", "Outside the caller's record scope (own_caseload).", "social_worker/child_in_need", 1), entry);
+        Assert.Equal(new WithheldField(new FieldAccess("Query.child", Allowed: false, "OUTSIDE_SCOPE", "Outside the caller's record scope (own_caseload).", "social_worker/child_in_need", Label: null), 1), entry);
     }
 
     [Fact]

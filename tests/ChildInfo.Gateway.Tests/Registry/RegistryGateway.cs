@@ -7,6 +7,7 @@ using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Registry;
+using ChildInfo.Gateway.Revisions;
 using ChildInfo.Gateway.Tests.Policies;
 using ChildInfo.Gateway.Tests.Support;
 using ChildInfo.Registry;

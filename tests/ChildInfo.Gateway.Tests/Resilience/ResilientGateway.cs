@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChildInfo.Gateway.Demo;
+using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Tests.Support;
 using Microsoft.AspNetCore.Builder;

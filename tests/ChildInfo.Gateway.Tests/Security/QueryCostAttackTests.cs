@@ -3,6 +3,9 @@ using ChildInfo.Audit.Records;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Gateway.Http;
+using ChildInfo.Gateway.Identity;
+using ChildInfo.Gateway.Revisions;
 using ChildInfo.Gateway.Tests.Audit;
 using ChildInfo.Gateway.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -210,7 +213,7 @@ public sealed class QueryCostAttackTests(GatewayEnvironment environment)
     {
         public string? ScopeKey(GatewayRequestContext context) => null;
 
-        public ValueTask<RequestBinding> BindAsync(HttpContext http, GatewayRequestContext context, CancellationToken cancellationToken) =>
+        public ValueTask<RequestBinding> BindAsync(CallerAuthentication authentication, CallerDeclaration declaration, GatewayRequestContext context, GatewayRevision revision, CancellationToken cancellationToken) =>
             ValueTask.FromResult(RequestBinding.Refuse(context, StatusCodes.Status401Unauthorized, new GraphQLError("No one today.", "UNAUTHENTICATED")));
 
         public ValueTask<AuthorisationDecision> AuthoriseAsync(GatewayRequestContext context, PreparedOperation operation, CancellationToken cancellationToken) =>

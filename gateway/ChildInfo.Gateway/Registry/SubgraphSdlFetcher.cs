@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace ChildInfo.Gateway.Cli;
+namespace ChildInfo.Gateway.Registry;
 
 /// <summary>Fetches a subgraph's SDL the federation way: <c>{ _service { sdl } }</c> posted to its GraphQL URL.</summary>
 public static class SubgraphSdlFetcher

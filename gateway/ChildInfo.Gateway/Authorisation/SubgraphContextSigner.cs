@@ -1,9 +1,8 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
-using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Subgraphs.Contract;
 
-namespace ChildInfo.Gateway.Identity;
+namespace ChildInfo.Gateway.Authorisation;
 
 /// <summary>
 /// Signs the request context sent with each subgraph call (DESIGN.md sections 5 and 12): a compact JWT, HMAC-SHA256

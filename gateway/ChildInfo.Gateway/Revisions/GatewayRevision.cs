@@ -3,10 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Supergraph;
-using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Policies.Decisions;
 
-namespace ChildInfo.Gateway.Hosting;
+namespace ChildInfo.Gateway.Revisions;
 
 /// <summary>
 /// Everything one request is served with, built off the request path and swapped in whole: the engine (supergraph,

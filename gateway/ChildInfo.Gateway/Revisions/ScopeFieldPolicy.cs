@@ -3,7 +3,7 @@ using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Policies.Decisions;
 
-namespace ChildInfo.Gateway.Authorisation;
+namespace ChildInfo.Gateway.Revisions;
 
 /// <summary>
 /// The planner's field policy for one policy scope: the scope's decision for each coordinate, and one rule the

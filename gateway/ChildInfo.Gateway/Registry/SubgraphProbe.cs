@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ChildInfo.Gateway.Cli;
+namespace ChildInfo.Gateway.Registry;
 
 /// <summary>Asks each subgraph for <c>{ __typename }</c> to say at start-up which ones answer.</summary>
 public static class SubgraphProbe

@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using ChildInfo.Federation;
-using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Gateway.Audit;
+using ChildInfo.Gateway.Diagnostics;
 
-namespace ChildInfo.Gateway.Diagnostics;
+namespace ChildInfo.Gateway.Pipeline;
 
 /// <summary>
-/// What the metrics and the request line need of one GraphQL request, gathered as it runs (an
-/// <see cref="HttpContext"/> feature) and reported once when it ends: its operation's name, its result, its time.
+/// What the metrics and the request line need of one GraphQL request, reported once when it ends: its operation's
+/// name, its time, and from its <see cref="RequestRecord"/> its result and what was withheld.
 /// </summary>
 public sealed partial class RequestMeasure(GatewayMetrics? metrics)
 {
@@ -15,20 +15,20 @@ public sealed partial class RequestMeasure(GatewayMetrics? metrics)
     /// <summary>The operation's name as the client wrote it: only ever reported through <see cref="OperationNameTag"/>.</summary>
     public string? OperationName { get; set; }
 
-    public GatewayResult? Result { get; set; }
-
     /// <summary>The endpoint wrote its answer; false when it threw (the client went away, or the gateway failed).</summary>
     public bool Completed { get; set; }
 
-    public void Ended(HttpContext http)
+    public void Ended(HttpContext http, RequestRecord record)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(record);
         var elapsed = Stopwatch.GetElapsedTime(_started);
         var status = http.Response.StatusCode;
-        var withheld = WithheldCodes(http);
+        var withheld = WithheldCodes(record);
+        var result = record.Result;
         var outcome = !Completed ? RequestOutcomes.Error // answered 500 after this, or not at all
-            : Result is { IsRequestError: true } && status < 400 ? RequestOutcomes.Rejected // a request error answered 200, as application/json asks
-            : RequestOutcomes.Of(status, Result is { Errors.Count: > 0 }, withheld.Count);
+            : result is { IsRequestError: true } && status < 400 ? RequestOutcomes.Rejected // a request error answered 200, as application/json asks
+            : RequestOutcomes.Of(status, result is { Errors.Count: > 0 }, withheld.Count);
         if (metrics is not null)
         {
             metrics.RequestEnded(OperationName, outcome, elapsed);
@@ -47,18 +47,15 @@ public sealed partial class RequestMeasure(GatewayMetrics? metrics)
     }
 
     /// <summary>Each field withheld once per reason: by the plan (policy, record scope) and while running (preferences).</summary>
-    private HashSet<(string Field, string Code)> WithheldCodes(HttpContext http)
+    private static HashSet<(string Field, string Code)> WithheldCodes(RequestRecord record)
     {
         var withheld = new HashSet<(string, string)>();
-        if (http.Features.Get<RequestAccess>() is { } access)
+        foreach (var (decision, _) in record.Withheld)
         {
-            foreach (var field in access.Withheld)
-            {
-                withheld.Add((field.Field, field.Code));
-            }
+            withheld.Add((decision.Coordinate, decision.Code));
         }
 
-        foreach (var (decision, _) in Result?.Withheld ?? [])
+        foreach (var (decision, _) in record.Result?.Withheld ?? [])
         {
             withheld.Add((decision.Coordinate, decision.Code));
         }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Polly.CircuitBreaker;
 
-namespace ChildInfo.Gateway.Hosting;
+namespace ChildInfo.Gateway.Diagnostics;
 
 /// <summary>What one subgraph call said about its subgraph: answering or not, and why not.</summary>
 /// <param name="CircuitOpened">The report is of the subgraph's circuit breaker opening: its calls now fail fast.</param>

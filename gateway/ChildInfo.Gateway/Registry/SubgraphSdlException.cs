@@ -1,4 +1,4 @@
-namespace ChildInfo.Gateway.Cli;
+namespace ChildInfo.Gateway.Registry;
 
 /// <summary>A subgraph's SDL could not be fetched; the message names the URL and why.</summary>
 public sealed class SubgraphSdlException : Exception

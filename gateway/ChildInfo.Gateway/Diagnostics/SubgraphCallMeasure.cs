@@ -1,4 +1,4 @@
-namespace ChildInfo.Gateway.Hosting;
+namespace ChildInfo.Gateway.Diagnostics;
 
 /// <summary>How one call to a subgraph ended and how long it took, for metrics. <see cref="Outcome"/> is one of the constants here.</summary>
 public sealed record SubgraphCallMeasure(string Subgraph, string Outcome, TimeSpan Duration)

@@ -1,4 +1,4 @@
-namespace ChildInfo.Gateway.Hosting;
+namespace ChildInfo.Gateway.Revisions;
 
 /// <summary>
 /// The revision the host serves, held in one reference: a request takes the current revision once and keeps it to
