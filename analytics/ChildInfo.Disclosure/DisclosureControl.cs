@@ -24,7 +24,10 @@ public static class DisclosureControl
     public static PublishedTable Apply(CountTable table, DisclosureRules rules)
     {
         if (rules is null || rules.Validate() is { Count: > 0 })
+        {
             throw new DisclosureInputException(DisclosureErrorCodes.InvalidRules, "The disclosure rules are not usable: " + string.Join(" ", rules?.Validate() ?? ["none were given."]));
+        }
+
         TableValidation.Check(table);
 
         var grid = new Grid(table);
@@ -39,7 +42,10 @@ public static class DisclosureControl
             var cell = grid[i];
             published[i] = perturbation.Publish(cell.Count, cell.CellKey);
             if (grid.IsTotal(i))
+            {
                 published[i] = RoundTotal(published[i], rules.TotalRoundingBase);
+            }
+
             counts[i] = suppressed[i] ? PublishedValue.Withheld(GssSymbol.Confidential)
                 : cell.Count > 0 && published[i] == 0 ? PublishedValue.Withheld(GssSymbol.Low)
                 : PublishedValue.Of(published[i]);
@@ -74,13 +80,24 @@ public static class DisclosureControl
     private static PublishedValue Percentage(Grid grid, int index, bool[] suppressed, long[] published, DisclosureRules rules)
     {
         if (grid.PercentageBase(index) is not { } baseIndex)
+        {
             return PublishedValue.Withheld(GssSymbol.NotApplicable);
+        }
+
         if (suppressed[index] || suppressed[baseIndex])
+        {
             return PublishedValue.Withheld(GssSymbol.Confidential);
+        }
+
         if (grid[baseIndex].Count == 0)
+        {
             return PublishedValue.Withheld(GssSymbol.NotApplicable);
+        }
+
         if (grid[baseIndex].Count < rules.MinimumStatisticBase || published[baseIndex] == 0)
+        {
             return PublishedValue.Withheld(GssSymbol.Confidential);
+        }
         // Rounding can lift a cell above its rounded total; a share is never more than the whole.
         var share = Math.Min(100.0, 100.0 * published[index] / published[baseIndex]);
         var rounded = Math.Round(share, rules.StatisticDecimals, MidpointRounding.AwayFromZero);
@@ -94,7 +111,9 @@ public static class DisclosureControl
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)
+            {
                 inner.Add(cells[grid.Index(r, c)]);
+            }
         }
         return new PublishedTable
         {

@@ -33,7 +33,10 @@ public sealed class AuditLog : IAsyncDisposable
     {
         var errors = options.Validate();
         if (errors.Count > 0)
+        {
             throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
         _store = store;
         Signer = new AuditCheckpointSigner(options.CheckpointKey, options.CheckpointKeyId);
         _headFile = options.HeadFile is { } headFile ? new AuditHeadFile(headFile, Signer, time) : null;
@@ -66,11 +69,16 @@ public sealed class AuditLog : IAsyncDisposable
         lock (_gate)
         {
             if (_completed)
+            {
                 return Task.FromException<AuditRecord>(new AuditWriteException("The audit log is shut down; the request was not recorded."));
+            }
+
             _queue.Enqueue(pending);
             Interlocked.Increment(ref _pending);
             if (_writerWaiting)
+            {
                 Monitor.Pulse(_gate);
+            }
         }
         return cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task;
     }
@@ -99,7 +107,10 @@ public sealed class AuditLog : IAsyncDisposable
             while (Take(batch))
             {
                 foreach (var pending in batch)
+                {
                     entries.Add(pending.Entry);
+                }
+
                 try
                 {
                     // Synchronous by design: SQLite's calls are synchronous anyway, and the other stores' I/O
@@ -108,17 +119,24 @@ public sealed class AuditLog : IAsyncDisposable
                     Interlocked.Increment(ref _batches);
                     // The statement the store wrote into its head row (sealed in this append); the file may lag it, never lead it.
                     if (_headFile is not null)
+                    {
                         _headFile.Committed(_sealer.LastSealed is { } head && head.Sequence == records[^1].Sequence && head.RecordHash == records[^1].RecordHash
                             ? head
                             : Signer.SignHead(records[^1].Sequence, records[^1].RecordHash, records[^1].Time));
+                    }
+
                     for (var i = 0; i < batch.Count; i++)
+                    {
                         batch[i].Completion.TrySetResult(records[i]);
+                    }
                 }
                 catch (Exception ex)
                 {
                     var failure = new AuditWriteException($"The audit store refused the record: {ex.Message}", ex);
                     foreach (var pending in batch)
+                    {
                         pending.Completion.TrySetException(failure);
+                    }
                 }
                 Interlocked.Add(ref _pending, -batch.Count);
                 batch.Clear();
@@ -139,13 +157,19 @@ public sealed class AuditLog : IAsyncDisposable
             while (_queue.Count == 0)
             {
                 if (_completed)
+                {
                     return false;
+                }
+
                 _writerWaiting = true;
                 Monitor.Wait(_gate);
                 _writerWaiting = false;
             }
             while (batch.Count < _maxBatch && _queue.TryDequeue(out var pending))
+            {
                 batch.Add(pending);
+            }
+
             return true;
         }
     }

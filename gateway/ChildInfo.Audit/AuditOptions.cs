@@ -30,17 +30,35 @@ public sealed record AuditOptions
     {
         var errors = new List<string>();
         if (CheckpointKey is null || CheckpointKey.Length < 32)
+        {
             errors.Add("Audit:CheckpointKey must be at least 32 bytes.");
+        }
+
         if (string.IsNullOrWhiteSpace(CheckpointKeyId))
+        {
             errors.Add("Audit:CheckpointKeyId must not be empty.");
+        }
+
         if (CheckpointInterval < 1)
+        {
             errors.Add("Audit:CheckpointInterval must be at least 1.");
+        }
+
         if (MaxBatchSize < 1)
+        {
             errors.Add("Audit:MaxBatchSize must be at least 1.");
+        }
+
         if (HeadFile is { } headFile && string.IsNullOrWhiteSpace(headFile))
+        {
             errors.Add("Audit:HeadFile must name a file when set.");
+        }
+
         if (RetentionPeriod is { } period && period <= TimeSpan.Zero)
+        {
             errors.Add("Audit:RetentionPeriod must be positive when set.");
+        }
+
         return errors;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Diagnostics;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ChildInfo.Federation.Composition;
 using ChildInfo.Federation.Supergraph;
-using ChildInfo.Gateway.Cli;
 using ChildInfo.Gateway.Registry;
 
 namespace ChildInfo.Gateway.Demo;

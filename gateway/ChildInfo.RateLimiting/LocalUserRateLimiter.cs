@@ -36,7 +36,10 @@ public sealed class LocalUserRateLimiter : IUserRateLimiter
             lock (counter)
             {
                 if (counter.Retired)
+                {
                     continue; // swept between the lookup and the lock: take the fresh counter
+                }
+
                 if (counter.WindowStart != window.StartMilliseconds)
                 {
                     counter.WindowStart = window.StartMilliseconds;
@@ -53,13 +56,19 @@ public sealed class LocalUserRateLimiter : IUserRateLimiter
     {
         var swept = Interlocked.Read(ref _sweptWindow);
         if (windowStart <= swept || Interlocked.CompareExchange(ref _sweptWindow, windowStart, swept) != swept)
+        {
             return;
+        }
+
         foreach (var (user, counter) in _counters)
         {
             lock (counter)
             {
                 if (counter.WindowStart >= windowStart)
+                {
                     continue;
+                }
+
                 counter.Retired = true;
                 _counters.TryRemove(new KeyValuePair<string, Counter>(user, counter));
             }

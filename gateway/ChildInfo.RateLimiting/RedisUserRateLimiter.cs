@@ -55,7 +55,9 @@ public sealed class RedisUserRateLimiter : IUserRateLimiter
         ArgumentNullException.ThrowIfNull(user);
         cancellationToken.ThrowIfCancellationRequested();
         if (!_redis.IsConnected)
+        {
             return RateLimitDecision.AllowUncounted("Redis is not connected; the request was not counted against the user's limit.");
+        }
 
         var window = FixedWindow.At(_time.GetUtcNow(), _options.Window);
         var key = new RedisKey($"{_keyPrefix}{user}:{window.StartMilliseconds}");

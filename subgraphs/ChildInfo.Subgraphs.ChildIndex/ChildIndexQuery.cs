@@ -39,7 +39,10 @@ public sealed class ChildIndexQuery : ObjectGraphType
                     Clean(c.GetArgument<string?>("postcode")),
                     Clean(c.GetArgument<string?>("sex")) is { Length: 1 } s ? s[0] : null);
                 if (criteria.Surname is null && criteria.DateOfBirth is null)
+                {
                     throw new ExecutionError("A search needs at least a surname or a date of birth.") { Code = "SEARCH_TOO_BROAD" };
+                }
+
                 var repository = c.Service<ChildIndexRepository>();
                 var candidates = await repository
                     .GetBlockedCandidatesAsync(criteria.Surname, criteria.DateOfBirth, criteria.Postcode, CandidateLimit, c.CancellationToken)
@@ -50,7 +53,9 @@ public sealed class ChildIndexQuery : ObjectGraphType
                     .ToList();
                 var scope = CallerScope.From(c);
                 if (scope.IsEveryone)
+                {
                     return matches.Take(ResultLimit).ToList();
+                }
                 // Nothing says whether candidates outside the scope matched: even a yes or no, asked often enough,
                 // confirms an out-of-scope child's date of birth and postcode.
                 var inScope = await repository.InScopeAsync([.. matches.Select(m => m.Child.ChildId)], scope, c.CancellationToken).ConfigureAwait(false);

@@ -27,7 +27,10 @@ public sealed class ChildIndexRepository(AgencyDatabase database)
     {
         ArgumentNullException.ThrowIfNull(scope);
         if (scope.IsEveryone)
+        {
             return await GetChildrenAsync(childIds, cancellationToken).ConfigureAwait(false);
+        }
+
         var parameters = new DynamicParameters(new { childIds = childIds.ToArray() });
         var condition = ScopeCondition.For(scope, parameters);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -42,9 +45,15 @@ public sealed class ChildIndexRepository(AgencyDatabase database)
     {
         ArgumentNullException.ThrowIfNull(scope);
         if (scope.IsEveryone)
+        {
             return childIds.ToHashSet(StringComparer.Ordinal);
+        }
+
         if (childIds.Count == 0)
+        {
             return new HashSet<string>(StringComparer.Ordinal);
+        }
+
         var parameters = new DynamicParameters(new { childIds = childIds.ToArray() });
         var condition = ScopeCondition.For(scope, parameters);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -74,11 +83,20 @@ public sealed class ChildIndexRepository(AgencyDatabase database)
     {
         var blocks = new List<string>();
         if (surname is not null)
+        {
             blocks.Add("lower(surname) = @surname");
+        }
+
         if (dateOfBirth is not null)
+        {
             blocks.Add("dob = @dob");
+        }
+
         if (postcode is not null)
+        {
             blocks.Add("upper(replace(postcode, ' ', '')) = @postcode");
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<IndexedChild>(new CommandDefinition(
             $"SELECT {ChildColumns} FROM ci_child WHERE {string.Join(" OR ", blocks)} ORDER BY child_id {database.Dialect.Limit(limit)}",

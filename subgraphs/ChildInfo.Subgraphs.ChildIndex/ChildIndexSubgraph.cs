@@ -2,7 +2,6 @@ using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using GraphQL;
 using GraphQL.DI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Subgraphs.ChildIndex;
 

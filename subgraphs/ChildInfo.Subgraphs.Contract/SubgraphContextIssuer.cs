@@ -71,7 +71,9 @@ public sealed class SubgraphContextIssuer
         void Optional(string claim, string? value)
         {
             if (value is { Length: > 0 })
+            {
                 claims[claim] = value;
+            }
         }
     }
 }

@@ -62,7 +62,10 @@ public static class SubgraphContextToken
     {
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length < MinKeyBytes)
+        {
             throw new ArgumentException($"The request context key must be at least {MinKeyBytes} bytes (256 bits).", nameof(key));
+        }
+
         return new SymmetricSecurityKey(key);
     }
 }

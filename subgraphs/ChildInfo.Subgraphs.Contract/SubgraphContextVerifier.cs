@@ -56,7 +56,10 @@ public sealed class SubgraphContextVerifier
     {
         const string Header = SubgraphContextToken.HeaderName;
         if (string.IsNullOrWhiteSpace(token))
+        {
             return SubgraphContextVerification.Refused($"The call carries no {Header} header: subgraphs answer only the gateway.");
+        }
+
         TokenValidationResult result;
         try
         {
@@ -68,15 +71,27 @@ public sealed class SubgraphContextVerifier
         }
 
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+        {
             return SubgraphContextVerification.Refused(Describe(result.Exception));
+        }
+
         if (!jwt.TryGetPayloadValue<long>("iat", out var iat))
+        {
             return SubgraphContextVerification.Refused($"The {Header} token has no iat or exp.");
+        }
+
         var issued = DateTimeOffset.FromUnixTimeSeconds(iat);
         var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
         if (expires - issued > SubgraphContextToken.MaxLifetime)
+        {
             return SubgraphContextVerification.Refused($"The {Header} token lives longer than {SubgraphContextToken.MaxLifetime.TotalSeconds:0} seconds.");
+        }
+
         if (issued > _time.GetUtcNow() + SubgraphContextToken.ClockSkew)
+        {
             return SubgraphContextVerification.Refused($"The {Header} token is issued in the future.");
+        }
+
         try
         {
             using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(jwt.EncodedPayload));
@@ -93,16 +108,31 @@ public sealed class SubgraphContextVerifier
         const string Header = SubgraphContextToken.HeaderName;
         string? Text(string name) => claims.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
         if (Text(SubgraphContextClaims.BodyHash) is not { } bound)
+        {
             return SubgraphContextVerification.Refused($"The {Header} token is not bound to a request body ({SubgraphContextClaims.BodyHash}).");
+        }
+
         if (body is not { } received)
+        {
             return SubgraphContextVerification.Refused($"The {Header} token binds a POST body: this call has none.");
+        }
+
         if (!string.Equals(bound, SubgraphContextToken.BodyHash(received.Span), StringComparison.Ordinal))
+        {
             return SubgraphContextVerification.Refused($"The {Header} token was signed for another operation or other variables than this call carries.");
+        }
+
         if (Texts(claims, SubgraphContextClaims.Labels) is not { } labels || Texts(claims, SubgraphContextClaims.Links) is not { } links)
+        {
             return SubgraphContextVerification.Refused($"The {Header} token's labels or links are not arrays of strings.");
+        }
+
         if (Text(SubgraphContextClaims.User) is not { } user || Text(SubgraphContextClaims.Role) is not { } role
             || Text(SubgraphContextClaims.Purpose) is not { } purpose || Text(SubgraphContextClaims.RequestId) is not { } requestId)
+        {
             return SubgraphContextVerification.Refused($"The {Header} token lacks sub, role, purpose or rid.");
+        }
+
         return SubgraphContextVerification.Accepted(new SubgraphContext(user, role, purpose, requestId)
         {
             Justification = Text(SubgraphContextClaims.Justification),
@@ -125,11 +155,20 @@ public sealed class SubgraphContextVerifier
     {
         var now = _time.GetUtcNow().UtcDateTime;
         if (expires is not { } exp)
+        {
             throw new SecurityTokenNoExpirationException("The token has no exp.");
+        }
+
         if (now > exp + parameters.ClockSkew)
+        {
             throw new SecurityTokenExpiredException("The token has expired.") { Expires = exp };
+        }
+
         if (notBefore is { } nbf && nbf > now + parameters.ClockSkew)
+        {
             throw new SecurityTokenNotYetValidException("The token is not valid yet.") { NotBefore = nbf };
+        }
+
         return true;
     }
 
@@ -159,14 +198,23 @@ public sealed class SubgraphContextVerifier
     private static IReadOnlySet<string>? Texts(JsonElement claims, string name)
     {
         if (!claims.TryGetProperty(name, out var value))
+        {
             return FrozenSet<string>.Empty;
+        }
+
         if (value.ValueKind != JsonValueKind.Array)
+        {
             return null;
+        }
+
         var items = new HashSet<string>(value.GetArrayLength(), StringComparer.Ordinal);
         foreach (var item in value.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 } text)
+            {
                 return null;
+            }
+
             items.Add(text);
         }
 

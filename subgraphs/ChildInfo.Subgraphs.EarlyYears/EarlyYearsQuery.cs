@@ -1,6 +1,5 @@
 using ChildInfo.Subgraphs.EarlyYears.Children;
 using ChildInfo.Subgraphs.EarlyYears.Settings;
-using ChildInfo.Subgraphs.Kit.Batching;
 using GraphQL;
 using GraphQL.Types;
 

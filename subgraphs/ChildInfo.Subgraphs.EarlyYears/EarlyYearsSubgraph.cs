@@ -1,16 +1,15 @@
 using ChildInfo.Subgraphs.EarlyYears.Children;
-using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.EarlyYears.Eyfsp;
 using ChildInfo.Subgraphs.EarlyYears.Funding;
 using ChildInfo.Subgraphs.EarlyYears.HealthVisiting;
 using ChildInfo.Subgraphs.EarlyYears.Preferences;
 using ChildInfo.Subgraphs.EarlyYears.Settings;
 using ChildInfo.Subgraphs.EarlyYears.Voice;
+using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using GraphQL.DI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Subgraphs.EarlyYears;
 

@@ -1,6 +1,5 @@
 using ChildInfo.Subgraphs.Education.Pupils;
 using ChildInfo.Subgraphs.Education.Schools;
-using ChildInfo.Subgraphs.Kit.Batching;
 using GraphQL;
 using GraphQL.Types;
 

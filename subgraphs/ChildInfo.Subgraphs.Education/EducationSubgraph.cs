@@ -1,5 +1,4 @@
 using ChildInfo.Subgraphs.Education.Attendance;
-using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Education.Enrolments;
 using ChildInfo.Subgraphs.Education.Exclusions;
 using ChildInfo.Subgraphs.Education.Fsm;
@@ -8,11 +7,11 @@ using ChildInfo.Subgraphs.Education.Pupils;
 using ChildInfo.Subgraphs.Education.Schools;
 using ChildInfo.Subgraphs.Education.Sen;
 using ChildInfo.Subgraphs.Education.Voice;
+using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using GraphQL.DI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Subgraphs.Education;
 

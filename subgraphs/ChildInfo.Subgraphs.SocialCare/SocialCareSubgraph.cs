@@ -2,7 +2,6 @@ using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.SocialCare.Allocations;
-using ChildInfo.Subgraphs.SocialCare.Data;
 using ChildInfo.Subgraphs.SocialCare.EarlyHelp;
 using ChildInfo.Subgraphs.SocialCare.LookedAfter;
 using ChildInfo.Subgraphs.SocialCare.People;
@@ -11,7 +10,6 @@ using ChildInfo.Subgraphs.SocialCare.Referrals;
 using ChildInfo.Subgraphs.SocialCare.Voice;
 using GraphQL;
 using GraphQL.DI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Subgraphs.SocialCare;
 

@@ -8,7 +8,6 @@ using ChildInfo.Subgraphs.VoluntarySector.Participants;
 using ChildInfo.Subgraphs.VoluntarySector.Voice;
 using GraphQL;
 using GraphQL.DI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Subgraphs.VoluntarySector;
 

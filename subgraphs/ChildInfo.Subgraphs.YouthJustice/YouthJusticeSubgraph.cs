@@ -5,7 +5,6 @@ using ChildInfo.Subgraphs.YouthJustice.Cases;
 using ChildInfo.Subgraphs.YouthJustice.Voice;
 using GraphQL;
 using GraphQL.DI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Subgraphs.YouthJustice;
 

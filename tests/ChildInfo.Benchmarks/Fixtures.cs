@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChildInfo.Federation;
 using ChildInfo.Federation.Transport;
 
 namespace ChildInfo.Benchmarks;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChildInfo.Federation.Tests.Infrastructure;
 
 namespace ChildInfo.Federation.Tests;

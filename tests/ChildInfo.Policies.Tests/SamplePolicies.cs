@@ -46,7 +46,10 @@ public static class SamplePolicies
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ChildInfo.Gateway.sln")))
+        {
             dir = dir.Parent;
+        }
+
         return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
@@ -54,7 +57,10 @@ public static class SamplePolicies
     {
         var gateway = Path.Combine(RepositoryRoot, "gateway", "ChildInfo.Gateway");
         if (!System.IO.Directory.Exists(gateway))
+        {
             return null;
+        }
+
         return System.IO.Directory.EnumerateFiles(gateway, "supergraph*.graphql", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

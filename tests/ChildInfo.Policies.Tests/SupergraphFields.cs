@@ -16,12 +16,17 @@ public static partial class SupergraphFields
         {
             var name = type.Groups["name"].Value;
             if (name.StartsWith("join__", StringComparison.Ordinal) || name.StartsWith("link__", StringComparison.Ordinal) || name.StartsWith('_'))
+            {
                 continue;
+            }
+
             var body = Arguments().Replace(type.Groups["body"].Value, "");
             foreach (Match field in FieldNames().Matches(body))
             {
                 if (!field.Groups["field"].Value.StartsWith('_'))
+                {
                     coordinates.Add($"{name}.{field.Groups["field"].Value}");
+                }
             }
         }
         return coordinates;

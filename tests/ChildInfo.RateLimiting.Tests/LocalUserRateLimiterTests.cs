@@ -16,7 +16,9 @@ public sealed class LocalUserRateLimiterTests
 
         var decisions = new List<RateLimitDecision>();
         for (var i = 0; i < 4; i++)
+        {
             decisions.Add(await limiter.TryAcquireAsync("alice", Ct));
+        }
 
         Assert.Equal([true, true, true, false], decisions.Select(d => d.Allowed));
         Assert.Equal([2L, 1L, 0L, 0L], decisions.Select(d => d.Remaining));
@@ -61,7 +63,9 @@ public sealed class LocalUserRateLimiterTests
             for (var i = 0; i < 100; i++)
             {
                 if ((await limiter.TryAcquireAsync("alice", Ct)).Allowed)
+                {
                     allowed++;
+                }
             }
             return allowed;
         }, Ct)));

@@ -18,7 +18,9 @@ public sealed class RedisUserRateLimiterTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var connection in _connections)
+        {
             await connection.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -28,7 +30,9 @@ public sealed class RedisUserRateLimiterTests : IAsyncDisposable
 
         var decisions = new List<RateLimitDecision>();
         for (var i = 0; i < 4; i++)
+        {
             decisions.Add(await limiter.TryAcquireAsync("alice", Ct));
+        }
 
         Assert.Equal([true, true, true, false], decisions.Select(d => d.Allowed));
         Assert.Equal([2L, 1L, 0L, 0L], decisions.Select(d => d.Remaining));

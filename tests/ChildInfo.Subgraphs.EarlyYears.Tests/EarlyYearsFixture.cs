@@ -28,7 +28,10 @@ public abstract class EarlyYearsFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_host.IsValueCreated && _host.Value.IsCompletedSuccessfully)
+        {
             await (await _host.Value).DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -36,7 +36,10 @@ internal static class EarlyYearsSeed
             new object?[] { Isla, "9990000026", "Kowalski", "Isla", null, 'F', new DateOnly(2019, 7, 9), "WOTH", "POL", "ZZ2 5EE" },
         };
         for (var i = 0; i < CrowdSize; i++)
+        {
             children.Add([CrowdId(i), null, "Crowd" + i, "Child", null, 'U', new DateOnly(2022, 1, 1).AddDays(i), "WBRI", "ENG", null]);
+        }
+
         await writer.InsertAsync("EY_CHILD", ["EYChildId", "NHSNumber", "Surname", "Forename", "MiddleNames", "Sex", "DOB", "Ethnicity", "Language", "Postcode"], children);
 
         var spells = new List<object?[]>
@@ -47,7 +50,10 @@ internal static class EarlyYearsSeed
             new object?[] { Isla, Acorns, new DateOnly(2022, 9, 5), new DateOnly(2023, 7, 20) },
         };
         for (var i = 0; i < CrowdSize; i++)
+        {
             spells.Add([CrowdId(i), Sunflowers, new DateOnly(2024, 9, 2), null]);
+        }
+
         await writer.InsertAsync("EY_CHILD_SETTING", ["EYChildId", "URN", "StartDate", "LeavingDate"], spells);
 
         var funding = new List<object?[]>
@@ -56,7 +62,10 @@ internal static class EarlyYearsSeed
             new object?[] { Theo, "2024/25", "AUT", new DateOnly(2024, 9, 2), Sunflowers, 15m, 0m, 0m, null, "ECO,LAA", 'Y', 'Y' },
         };
         for (var i = 0; i < CrowdSize; i++)
+        {
             funding.Add([CrowdId(i), "2024/25", "AUT", new DateOnly(2024, 9, 2), Sunflowers, 15m, 0m, 0m, null, "ECO", 'N', 'N']);
+        }
+
         await writer.InsertAsync("EY_FUNDING", ["EYChildId", "AcademicYear", "Term", "TermStart", "URN", "FundedHours", "ExtendedHours", "ExpandedHours",
             "EligibilityCode", "TwoYearOldBasis", "EYPPR", "DAFIndicator"], funding);
 
@@ -78,7 +87,10 @@ internal static class EarlyYearsSeed
             new object?[] { "R3", Theo, "TWO_YEARS", new DateOnly(2024, 8, 30), "Nursery nurse (HV team)", "FAMILY_HUB", 27, 15, 'B', 50, 'A', 35, 'M', 40, 'A', 45, 'A' },
         };
         for (var i = 0; i < CrowdSize; i++)
+        {
             reviews.Add(["RC" + i, CrowdId(i), "TWELVE_MONTHS", new DateOnly(2023, 1, 1).AddDays(i), "Health visitor", "HOME", null, null, null, null, null, null, null, null, null, null, null]);
+        }
+
         await writer.InsertAsync("HV_REVIEW", ["ReviewId", "EYChildId", "ReviewType", "ReviewDate", "Practitioner", "Venue", "ASQ3_Months",
             "ASQ3_COM_Score", "ASQ3_COM_Zone", "ASQ3_GM_Score", "ASQ3_GM_Zone", "ASQ3_FM_Score", "ASQ3_FM_Zone", "ASQ3_PS_Score", "ASQ3_PS_Zone",
             "ASQ3_PSE_Score", "ASQ3_PSE_Zone"], reviews);

@@ -22,7 +22,9 @@ public sealed class EarlyYearsWriterTests
         {
             await writer.WriteReferenceDataAsync(bulk, context, CancellationToken.None);
             foreach (var chunk in population.Chunk(900))
+            {
                 await writer.WriteChildrenAsync(bulk, chunk, context, CancellationToken.None);
+            }
         }
         var known = population.Where(c => c.EarlyYears is not null).ToDictionary(c => c.EarlyYears!.LocalId);
         var today = generator.ReferenceDate;

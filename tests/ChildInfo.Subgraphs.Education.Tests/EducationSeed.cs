@@ -38,7 +38,10 @@ internal static class EducationSeed
             new object?[] { Chloe, null, "Nowak", "Chloe", null, null, null, 'F', new DateOnly(2016, 6, 30), "WOTH", "POL", 'N', 'N', "4", 'N', 'N', "ZZ1 5EE" },
         };
         for (var i = 0; i < CrowdSize; i++)
+        {
             pupils.Add([CrowdUpn(i), null, "Crowd" + i, "Pupil", null, null, null, i % 2 == 0 ? 'F' : 'M', new DateOnly(2014, 1, 1).AddDays(i), "WBRI", "ENG", 'N', 'N', "6", 'N', 'N', null]);
+        }
+
         await writer.InsertAsync("PUPIL", pupilColumns, pupils);
 
         string[] enrolmentColumns = ["EnrolmentId", "UPN", "URN", "EntryDate", "LeavingDate", "EnrolStatus"];
@@ -50,7 +53,10 @@ internal static class EducationSeed
             new object?[] { "E4", Chloe, Oakfield, new DateOnly(2020, 9, 2), null, 'C' },
         };
         for (var i = 0; i < CrowdSize; i++)
+        {
             enrolments.Add(["C" + i, CrowdUpn(i), Riverside, new DateOnly(2021, 9, 1), null, 'C']);
+        }
+
         await writer.InsertAsync("PUPIL_ENROLMENT", enrolmentColumns, enrolments);
 
         string[] attendanceColumns = ["UPN", "AcademicYear", "Term", "TermStart", "URN", "SessionsPossible", "SessionsPresent",
@@ -65,7 +71,10 @@ internal static class EducationSeed
             new object?[] { Chloe, "2024/25", "AUT", new DateOnly(2024, 9, 2), Oakfield, 140, 140, 0, 0, 0 },
         };
         for (var i = 0; i < CrowdSize; i++)
+        {
             attendance.Add([CrowdUpn(i), "2024/25", "AUT", new DateOnly(2024, 9, 2), Riverside, 140, 130, 0, 10, 0]);
+        }
+
         await writer.InsertAsync("PUPIL_ATTENDANCE", attendanceColumns, attendance);
 
         await writer.InsertAsync("PUPIL_ATTENDANCE_CODE", ["UPN", "AcademicYear", "Term", "AttendanceCode", "Sessions"],
@@ -114,10 +123,16 @@ internal static class EducationSeed
     {
         const string letters = "ABCDEFGHJKLMNPQRTUVWXYZ";
         if (twelve.Length != 12)
+        {
             return twelve;
+        }
+
         var sum = 0;
         for (var i = 0; i < 12; i++)
+        {
             sum += (char.IsDigit(twelve[i]) ? twelve[i] - '0' : letters.IndexOf(twelve[i], StringComparison.Ordinal)) * (i + 2);
+        }
+
         return letters[sum % 23] + twelve;
     }
 }

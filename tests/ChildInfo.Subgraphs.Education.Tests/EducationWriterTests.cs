@@ -25,7 +25,9 @@ public sealed class EducationWriterTests
         {
             await writer.WriteReferenceDataAsync(bulk, context, CancellationToken.None);
             foreach (var chunk in population.Chunk(700))
+            {
                 await writer.WriteChildrenAsync(bulk, chunk, context, CancellationToken.None);
+            }
         }
         return (database, population);
     }

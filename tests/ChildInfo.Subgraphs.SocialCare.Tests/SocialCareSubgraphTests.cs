@@ -57,7 +57,9 @@ public abstract class SocialCareSubgraphTests<THost>(THost fixture) : IClassFixt
         Assert.Equal(SocialCareSeed.BulkPeople, entities.GetArrayLength());
         Assert.Equal(SocialCareSeed.BulkId(137), entities[137].GetProperty("personId").GetString());
         foreach (var (query, count) in before)
+        {
             Assert.True(counter.CountOf(query) - count == 1, $"{query} ran {counter.CountOf(query) - count} statements for one _entities call");
+        }
     }
 
     [Fact]

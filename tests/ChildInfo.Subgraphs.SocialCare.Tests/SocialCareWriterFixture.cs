@@ -60,6 +60,8 @@ public sealed class SocialCareWriterFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (Host is not null)
+        {
             await Host.DisposeAsync();
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using ChildInfo.SampleData.Population;
 using ChildInfo.Subgraphs.Kit.Data;
 using Dapper;
 
@@ -95,7 +94,10 @@ public sealed class SocialCareWriterTests(SocialCareWriterFixture fixture) : ICl
                 Assert.True(DateOnly.Parse(latest.GetProperty("cinReferralDate").GetString()!) >= children[i].Truth.DateOfBirth);
             }
             foreach (var assessment in e.GetProperty("assessments").EnumerateArray())
+            {
                 Assert.All(assessment.GetProperty("factorsIdentifiedAtAssessment").EnumerateArray(), f => Assert.Matches("^([1-9]|1[0-9]|2[0-4])[A-F]?$", f.GetString()));
+            }
+
             if (c.ChildProtectionPlan)
             {
                 var open = e.GetProperty("childProtectionPlans").EnumerateArray().Single(p => p.GetProperty("cppEndDate").ValueKind == JsonValueKind.Null);
@@ -114,9 +116,14 @@ public sealed class SocialCareWriterTests(SocialCareWriterFixture fixture) : ICl
             {
                 var setting = voice.GetProperty("setting").GetString()!;
                 if (!c.LookedAfter)
+                {
                     Assert.DoesNotContain("care review", setting);
+                }
+
                 if (!c.ChildProtectionPlan)
+                {
                     Assert.DoesNotContain("protection conference", setting);
+                }
             }
             if (c.ChildProtectionPlan || c.LookedAfter)
             {
@@ -173,7 +180,9 @@ public sealed class SocialCareWriterTests(SocialCareWriterFixture fixture) : ICl
         foreach (var (table, key) in new[] { ("ssd_person", "pers_person_id"), ("ssd_cin_episodes", "cine_referral_id"), ("ssd_cla_episodes", "clae_cla_episode_id"), ("cms_child_voice", "cvoi_voice_id") })
         {
             foreach (IDictionary<string, object?> row in await connection.QueryAsync($"SELECT * FROM {table} ORDER BY {key}"))
+            {
                 text.AppendJoin('|', row.Values).Append('\n');
+            }
         }
         return text.ToString();
     }

@@ -58,7 +58,9 @@ public abstract class VoluntarySectorSubgraphTests<THost>(THost fixture) : IClas
         Assert.Equal(VoluntarySectorSeed.BulkParticipants + 2, entities.GetArrayLength());
         Assert.Equal("Carers Together Northshire", entities[VoluntarySectorSeed.BulkParticipants].GetProperty("engagements")[0].GetProperty("organisation").GetProperty("name").GetString());
         foreach (var (query, count) in before)
+        {
             Assert.True(counter.CountOf(query) - count == 1, $"{query} ran {counter.CountOf(query) - count} statements for one _entities call");
+        }
     }
 
     [Fact]

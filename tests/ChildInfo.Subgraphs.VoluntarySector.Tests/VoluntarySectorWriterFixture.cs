@@ -59,6 +59,8 @@ public sealed class VoluntarySectorWriterFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (Host is not null)
+        {
             await Host.DisposeAsync();
+        }
     }
 }

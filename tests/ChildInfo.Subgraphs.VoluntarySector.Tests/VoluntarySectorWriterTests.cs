@@ -34,7 +34,10 @@ public sealed class VoluntarySectorWriterTests(VoluntarySectorWriterFixture fixt
             var organisation = fixture.Reference.Organisations.Single(o => o.OrganisationId == r.Org);
             Assert.Contains(r.Service, organisation.Services);
             if (r.Keyworker is not null)
+            {
                 Assert.Contains(fixture.Reference.WorkersIn(r.Org), w => w.WorkerId == r.Keyworker);
+            }
+
             Assert.InRange(r.Attended, 0, r.Offered);
         });
         Assert.Equal(["FAMILY_SUPPORT", "MENTORING", "YOUNG_CARERS", "YOUTH_WORK"], rows.Select(r => r.Service).Distinct().Order());
@@ -62,7 +65,9 @@ public sealed class VoluntarySectorWriterTests(VoluntarySectorWriterFixture fixt
             var age = AgeOn(dob[s.Id], DateOnly.Parse(s.On, System.Globalization.CultureInfo.InvariantCulture));
             Assert.InRange(age, 4, 17);
             if (s.Respondent == "SELF")
+            {
                 Assert.True(age >= 11, $"self-report SDQ at {age}");
+            }
         });
         var voices = (await connection.QueryAsync<(string Id, string On, string Setting)>("SELECT ParticipantID, RecordedDate, Setting FROM tblVoice")).ToList();
         var littleOnes = voices.Where(v => AgeOn(dob[v.Id], DateOnly.Parse(v.On, System.Globalization.CultureInfo.InvariantCulture)) < 5).ToList();
@@ -133,7 +138,9 @@ public sealed class VoluntarySectorWriterTests(VoluntarySectorWriterFixture fixt
         foreach (var (table, key) in new[] { ("tblParticipant", "ParticipantID"), ("tblEngagement", "EngagementID"), ("tblSDQ", "SDQID"), ("tblStarReading", "ReadingID"), ("tblVoice", "VoiceID") })
         {
             foreach (IDictionary<string, object?> row in await connection.QueryAsync($"SELECT * FROM {table} ORDER BY {key}"))
+            {
                 text.AppendJoin('|', row.Values).Append('\n');
+            }
         }
         return text.ToString();
     }

@@ -91,7 +91,10 @@ public sealed partial class RegistrationTests(SubgraphSdlsFixture sdls) : IClass
             .ToList();
         sources.Add(new PolicySource(RegistrationFile, File.ReadAllText(Path.Combine(root, "policies", "registrations", RegistrationFile))));
         if (!sources.Any(s => LabelDefinition().IsMatch(s.Text)))
+        {
             sources.Add(new PolicySource("criminal-offence-label.yaml", CriminalOffenceLabel));
+        }
+
         return sources;
     }
 
@@ -120,7 +123,10 @@ public sealed partial class RegistrationTests(SubgraphSdlsFixture sdls) : IClass
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChildInfo.Gateway.sln")))
+        {
             directory = directory.Parent;
+        }
+
         return directory?.FullName ?? throw new InvalidOperationException("The repository root (ChildInfo.Gateway.sln) was not found above the test binaries.");
     }
 

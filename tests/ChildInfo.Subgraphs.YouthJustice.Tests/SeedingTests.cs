@@ -65,7 +65,9 @@ public sealed class SeedingTests
             Assert.Equal(c.Status == "CLOSED", c.ClosedOn is not null);
             Assert.True(c.ClosedOn is null || (c.ClosedOn > c.OutcomeDate && c.ClosedOn <= Index.AsOf), $"{c.CaseId}: closed out of range");
             if (OutcomeTypes.TierOf(c.OutcomeType) == OutcomeTypes.Custody)
+            {
                 Assert.DoesNotContain("SUMMARY", c.OffenceCategory, StringComparison.Ordinal);
+            }
         });
         Assert.All(data.Voices, v => Assert.Contains(data.Cases, c => c.CaseId == v.OwnerId));
         Assert.All(data.Preferences, p => Assert.Contains(data.Cases, c => c.CaseId == p.OwnerId));
@@ -132,7 +134,9 @@ public sealed class SeedingTests
     {
         var database = await FreshDatabaseAsync();
         await using (var connection = await database.OpenAsync())
+        {
             await connection.ExecuteAsync("INSERT INTO yj_person (person_id, child_index_id) VALUES ('YP-000001', 'CH-1')");
+        }
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => YouthJusticeSeeder.EnsureSeededAsync(database, "unused.db"));
 

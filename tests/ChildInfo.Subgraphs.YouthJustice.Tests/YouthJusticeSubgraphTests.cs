@@ -75,7 +75,9 @@ public abstract class YouthJusticeSubgraphTests<THost>(THost fixture) : IClassFi
         Assert.Equal("NO_RESEARCH_USE", entities[17].GetProperty("youthJustice")[0].GetProperty("dataUsePreferences")[0].GetProperty("code").GetString());
         Assert.Equal(2, entities[YouthJusticeSeed.BulkChildren].GetProperty("youthJustice")[0].GetProperty("voice").GetArrayLength());
         foreach (var (query, count) in before)
+        {
             Assert.True(counter.CountOf(query) - count == 1, $"{query} ran {counter.CountOf(query) - count} statements for one _entities call");
+        }
     }
 
     [Fact]
@@ -130,7 +132,9 @@ public abstract class YouthJusticeSubgraphTests<THost>(THost fixture) : IClassFi
         var yjCase = result.GetProperty("data").GetProperty("youthJusticeCase");
         Assert.Equal("PRE_COURT", yjCase.GetProperty("outcomeTier").GetString());
         foreach (var field in new[] { "assessedOn", "likelihoodOfReoffending", "riskOfSeriousHarm", "safetyAndWellbeing" })
+        {
             Assert.Equal(JsonValueKind.Null, yjCase.GetProperty(field).ValueKind);
+        }
     }
 
     [Fact]

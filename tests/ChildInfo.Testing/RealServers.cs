@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
-using Xunit;
 using Testcontainers.PostgreSql;
 using Testcontainers.Redis;
+using Xunit;
 
 namespace ChildInfo.Testing;
 
@@ -33,7 +33,10 @@ public static class RealServers
         }
 
         foreach (var stop in stops)
+        {
             stop();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -44,11 +47,16 @@ public static class RealServers
         void StopOnce()
         {
             if (Interlocked.Exchange(ref once, 1) == 0)
+            {
                 stop();
+            }
         }
 
         lock (Stops)
+        {
             Stops.Add(StopOnce);
+        }
+
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopOnce();
     }
 
@@ -98,7 +106,9 @@ public static class RealServers
     private static async Task<ServerOrReason> StartPostgresAsync()
     {
         if (Environment.GetEnvironmentVariable("CHILDINFO_TEST_POSTGRES") is { Length: > 0 } fromEnvironment)
+        {
             return ServerOrReason.Found(fromEnvironment);
+        }
 
         var container = await TryContainerAsync(async () =>
         {
@@ -107,11 +117,16 @@ public static class RealServers
             return c.GetConnectionString();
         }).ConfigureAwait(false);
         if (container is not null)
+        {
             return ServerOrReason.Found(container);
+        }
 
         var bin = FindPostgresBin();
         if (bin is null)
+        {
             return ServerOrReason.Missing("no PostgreSQL: set CHILDINFO_TEST_POSTGRES, run a Docker engine, or install the postgresql package (initdb and pg_ctl)");
+        }
+
         try
         {
             return ServerOrReason.Found(await StartPostgresFromBinariesAsync(bin).ConfigureAwait(false));
@@ -125,7 +140,9 @@ public static class RealServers
     private static async Task<ServerOrReason> StartRedisAsync()
     {
         if (Environment.GetEnvironmentVariable("CHILDINFO_TEST_REDIS") is { Length: > 0 } fromEnvironment)
+        {
             return ServerOrReason.Found(fromEnvironment);
+        }
 
         var container = await TryContainerAsync(async () =>
         {
@@ -134,11 +151,16 @@ public static class RealServers
             return c.GetConnectionString();
         }).ConfigureAwait(false);
         if (container is not null)
+        {
             return ServerOrReason.Found(container);
+        }
 
         var redis = FindOnPath("redis-server", "/usr/bin", "/usr/local/bin", "/usr/sbin");
         if (redis is null)
+        {
             return ServerOrReason.Missing("no Redis: set CHILDINFO_TEST_REDIS, run a Docker engine, or install the redis-server package");
+        }
+
         try
         {
             var port = FreePort();
@@ -164,7 +186,10 @@ public static class RealServers
     private static async Task<string?> TryContainerAsync(Func<Task<string>> start)
     {
         if (Environment.GetEnvironmentVariable("CHILDINFO_TEST_NO_DOCKER") == "1" || !DockerMayBeRunning())
+        {
             return null;
+        }
+
         try
         {
             return await start().ConfigureAwait(false);
@@ -184,10 +209,16 @@ public static class RealServers
     {
         var candidates = new List<string>();
         if (Directory.Exists("/usr/lib/postgresql"))
+        {
             candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin")));
+        }
+
         var onPath = FindOnPath("pg_ctl");
         if (onPath is not null)
+        {
             candidates.Add(Path.GetDirectoryName(onPath)!);
+        }
+
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
     }
 
@@ -206,7 +237,10 @@ public static class RealServers
             RunTempFolder.DeleteTree(dir);
         });
         if (runAs is not null)
+        {
             await RunAsync("chown", null, "-R", runAs, dir).ConfigureAwait(false);
+        }
+
         await RunAsync(Path.Combine(bin, "initdb"), runAs, "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync").ConfigureAwait(false);
         await RunAsync(Path.Combine(bin, "pg_ctl"), runAs, "-D", data, "-w", "-l", Path.Combine(dir, "log.txt"), "-o",
             $"-c listen_addresses=127.0.0.1 -p {port} -k {dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
@@ -222,10 +256,15 @@ public static class RealServers
             if (runAs is not null)
             {
                 foreach (var arg in new[] { "-u", runAs, "--", Path.Combine(bin, "pg_ctl") })
+                {
                     start.ArgumentList.Add(arg);
+                }
             }
             foreach (var arg in new[] { "-D", data, "-m", "immediate", "stop" })
+            {
                 start.ArgumentList.Add(arg);
+            }
+
             using var stop = Process.Start(start);
             stop?.WaitForExit(10_000);
         }
@@ -252,14 +291,19 @@ public static class RealServers
             start.ArgumentList.Add(file);
         }
         foreach (var arg in args)
+        {
             start.ArgumentList.Add(arg);
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
         if (process.ExitCode != 0)
+        {
             throw new InvalidOperationException($"{Path.GetFileName(file)} exited with {process.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}");
+        }
     }
 
     private static void KillFromPidFile(string pidFile)
@@ -267,7 +311,10 @@ public static class RealServers
         try
         {
             if (!File.Exists(pidFile))
+            {
                 return;
+            }
+
             var pid = int.Parse(File.ReadLines(pidFile).First().Trim(), System.Globalization.CultureInfo.InvariantCulture);
             using var process = Process.GetProcessById(pid);
             process.Kill();
@@ -318,9 +365,15 @@ public static class RealServers
         public string Require(string what)
         {
             if (ConnectionString is not null)
+            {
                 return ConnectionString;
+            }
+
             if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
                 Assert.Fail($"{what} is required under CI=true but is not available: {Reason}");
+            }
+
             Assert.Skip($"{what} not available: {Reason}");
             return null!;
         }

@@ -14,7 +14,10 @@ public static class RedisKit
         var options = ConfigurationOptions.Parse(await RealServers.RedisAsync());
         options.AllowAdmin = true;
         if (clientName is not null)
+        {
             options.ClientName = clientName;
+        }
+
         return await ConnectionMultiplexer.ConnectAsync(options);
     }
 

@@ -24,7 +24,7 @@ public sealed class RunTempFolder : ITestPipelineStartup
     public const string LeftoverReportName = "childinfo-leftovers.txt";
 
     private static readonly string[] TempVariables = OperatingSystem.IsWindows() ? ["TEMP", "TMP"] : ["TMPDIR"];
-    private static Dictionary<string, string?> s_original = [];
+    private static Dictionary<string, string?> _original = [];
 
     /// <summary>This process's run folder; null before the pipeline started.</summary>
     public static string? Current { get; private set; }
@@ -34,7 +34,7 @@ public sealed class RunTempFolder : ITestPipelineStartup
 
     public ValueTask StartAsync(IMessageSink diagnosticMessageSink)
     {
-        s_original = TempVariables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
+        _original = TempVariables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
         var parent = Path.GetTempPath();
         var folder = Path.Combine(parent, $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..(Prefix.Length + 20)]);
         if (OperatingSystem.IsWindows())
@@ -67,7 +67,7 @@ public sealed class RunTempFolder : ITestPipelineStartup
         await RealServers.StopAsync().ConfigureAwait(false);
         foreach (var variable in TempVariables)
         {
-            Environment.SetEnvironmentVariable(variable, s_original.GetValueOrDefault(variable));
+            Environment.SetEnvironmentVariable(variable, _original.GetValueOrDefault(variable));
         }
 
         Current = null;

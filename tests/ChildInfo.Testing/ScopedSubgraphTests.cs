@@ -65,7 +65,9 @@ public abstract class ScopedSubgraphTests : IAsyncLifetime
         Assert.Equal(["_entities", index.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             error.GetProperty("path").EnumerateArray().Select(p => p.ValueKind == JsonValueKind.Number ? p.GetRawText() : p.GetString()));
         foreach (var key in keys)
+        {
             Assert.DoesNotContain(key, error.GetRawText(), StringComparison.Ordinal);
+        }
     }
 
     /// <summary>The first error's code, or null when there is none.</summary>

@@ -52,7 +52,10 @@ public abstract class SeededSubgraphFixture<TDefinition> : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (_host is not null)
+        {
             await _host.DisposeAsync().ConfigureAwait(false);
+        }
+
         GC.SuppressFinalize(this);
     }
 }

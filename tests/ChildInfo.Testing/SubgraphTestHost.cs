@@ -45,7 +45,10 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     {
         var app = await SubgraphHost.CreateAsync(definition, (options ?? new SubgraphHostOptions()) with { Url = "http://127.0.0.1:0", Database = database }).ConfigureAwait(false);
         if (seed is not null)
+        {
             await seed(app.Services.GetRequiredService<AgencyDatabase>()).ConfigureAwait(false);
+        }
+
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SubgraphTestHost(app, new Uri(address.TrimEnd('/') + "/"));
@@ -102,7 +105,10 @@ public sealed class SubgraphTestHost : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         if (token is not null)
+        {
             request.Headers.Add(SubgraphContextToken.HeaderName, token);
+        }
+
         return await Client.SendAsync(request).ConfigureAwait(false);
     }
 

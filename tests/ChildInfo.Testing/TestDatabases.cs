@@ -25,7 +25,10 @@ public static class TestDatabases
     {
         var connectionString = Environment.GetEnvironmentVariable("CHILDINFO_TEST_SQLSERVER");
         if (string.IsNullOrEmpty(connectionString))
+        {
             Xunit.Assert.Skip("SQL Server not available: set CHILDINFO_TEST_SQLSERVER to a connection string to run the SQL Server suite.");
+        }
+
         return new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = connectionString };
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using ChildInfo.Gateway.Web;
 
 namespace ChildInfo.Web.Tests;

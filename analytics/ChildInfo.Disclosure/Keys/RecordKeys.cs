@@ -19,7 +19,10 @@ public sealed class RecordKeys
     public RecordKeys(byte[] secret)
     {
         if (secret is null || secret.Length < MinimumSecretLength)
+        {
             throw new DisclosureInputException(DisclosureErrorCodes.InvalidRules, $"The record key secret must be at least {MinimumSecretLength} bytes.");
+        }
+
         _secret = (byte[])secret.Clone();
     }
 
@@ -27,7 +30,10 @@ public sealed class RecordKeys
     public int For(string pseudonymousChildKey)
     {
         if (string.IsNullOrEmpty(pseudonymousChildKey))
+        {
             throw new DisclosureInputException(DisclosureErrorCodes.InvalidTable, "A child's pseudonymous key must not be empty.");
+        }
+
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(pseudonymousChildKey), mac);
         return mac[0] % CellKey.Range;

@@ -29,7 +29,10 @@ public sealed class PerturbationTable
     public static PerturbationTable KeyedRounding(int @base)
     {
         if (@base < 1)
+        {
             throw new DisclosureInputException(DisclosureErrorCodes.InvalidRules, "A rounding base must be at least 1.");
+        }
+
         var midpoint = @base / 2;
         var rows = new KeyRange[@base][];
         for (var residue = 0; residue < @base; residue++)
@@ -46,11 +49,16 @@ public sealed class PerturbationTable
     public long Publish(long value, int cellKey)
     {
         if (value <= 0)
+        {
             return value;
+        }
+
         foreach (var range in _rowsByResidue[value % Period])
         {
             if (cellKey < range.KeyBelow)
+            {
                 return value + range.Adjustment;
+            }
         }
         throw new DisclosureInputException(DisclosureErrorCodes.InvalidCellKey, $"Cell keys lie in 0..{CellKey.Range - 1}.");
     }

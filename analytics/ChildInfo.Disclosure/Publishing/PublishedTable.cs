@@ -53,14 +53,25 @@ public sealed record PublishedTable
         for (var r = 0; r < rows.Count; r++)
         {
             if (columns.Count == 0)
+            {
                 Line(csv, [rows[r]], Cells[r]);
+            }
+
             for (var c = 0; c < columns.Count; c++)
+            {
                 Line(csv, [rows[r], columns[c]], Cells[(r * columns.Count) + c]);
+            }
         }
         for (var r = 0; r < RowTotals.Count; r++)
+        {
             Line(csv, [rows[r], TotalLabel], RowTotals[r]);
+        }
+
         for (var c = 0; c < ColumnTotals.Count; c++)
+        {
             Line(csv, [TotalLabel, columns[c]], ColumnTotals[c]);
+        }
+
         Line(csv, [.. Dimensions.Select(_ => TotalLabel)], GrandTotal);
         return csv.ToString();
     }
@@ -75,7 +86,10 @@ public sealed record PublishedTable
     private static string Escape(string text)
     {
         if (text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal))
+        {
             text = "'" + text;
+        }
+
         return text.IndexOfAny([',', '"', '\r', '\n']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 }

@@ -23,10 +23,16 @@ public sealed record DisclosureOptions
     {
         var errors = new List<string>();
         if (RecordKeySecret is null || RecordKeySecret.Length < Keys.RecordKeys.MinimumSecretLength)
+        {
             errors.Add($"Disclosure:RecordKeySecret must be at least {Keys.RecordKeys.MinimumSecretLength} bytes.");
+        }
+
         errors.AddRange(Default.Validate().Select(e => $"Disclosure:Default: {e}"));
         foreach (var (purpose, rules) in Purposes)
+        {
             errors.AddRange(rules.Validate().Select(e => $"Disclosure:Purposes:{purpose}: {e}"));
+        }
+
         return errors;
     }
 }

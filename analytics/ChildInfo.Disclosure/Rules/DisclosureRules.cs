@@ -51,17 +51,35 @@ public sealed record DisclosureRules
     {
         var errors = new List<string>();
         if (SuppressUpTo < 0)
+        {
             errors.Add("SuppressUpTo cannot be negative.");
+        }
+
         if (LinkedSuppressUpTo < SuppressUpTo)
+        {
             errors.Add("LinkedSuppressUpTo must be at least SuppressUpTo: linking agencies never loosens protection.");
+        }
+
         if (TotalRoundingBase is < 1 or > 1000)
+        {
             errors.Add("TotalRoundingBase must be between 1 and 1000.");
+        }
+
         if (CellRoundingBase is < 1 or > 1000)
+        {
             errors.Add("CellRoundingBase must be between 1 and 1000.");
+        }
+
         if (MinimumStatisticBase < 1)
+        {
             errors.Add("MinimumStatisticBase must be at least 1.");
+        }
+
         if (StatisticDecimals is < 0 or > 4)
+        {
             errors.Add("StatisticDecimals must be between 0 and 4.");
+        }
+
         return errors;
     }
 }

@@ -25,13 +25,17 @@ internal static class CellSuppression
             }
         }
         if (primaries.Count == 0)
+        {
             return suppressed;
+        }
 
         if (grid.TwoDimensional)
         {
             // Smallest first, then in table order, so the same table always gets the same pattern.
             foreach (var primary in primaries.OrderBy(i => grid[i].Count).ThenBy(i => i))
+            {
                 CoverWithRectangle(grid, suppressed, primary);
+            }
         }
         else
         {
@@ -51,19 +55,33 @@ internal static class CellSuppression
         for (var otherRow = 0; otherRow < grid.Rows; otherRow++)
         {
             if (otherRow == row)
+            {
                 continue;
+            }
+
             for (var otherColumn = 0; otherColumn < grid.Columns; otherColumn++)
             {
                 if (otherColumn == column)
+                {
                     continue;
+                }
+
                 int sameRow = grid.Index(row, otherColumn), sameColumn = grid.Index(otherRow, column), opposite = grid.Index(otherRow, otherColumn);
                 if (grid[sameRow].Count == 0 || grid[sameColumn].Count == 0 || grid[opposite].Count == 0)
+                {
                     continue;
+                }
+
                 var cost = Cost(grid, suppressed, sameRow) + Cost(grid, suppressed, sameColumn) + Cost(grid, suppressed, opposite);
                 if (cost == 0)
+                {
                     return; // already on a suppressed rectangle
+                }
+
                 if (best is null || cost < best.Value.Cost)
+                {
                     best = (otherRow, otherColumn, cost);
+                }
             }
         }
         // The rectangle through the row total, column total and grand total is never zero, so one is always found;
@@ -84,7 +102,10 @@ internal static class CellSuppression
     private static void CoverWithPair(Grid grid, bool[] suppressed)
     {
         if (suppressed.Count(s => s) != 1)
+        {
             return;
+        }
+
         var total = grid.Size - 1;
         var partner = Enumerable.Range(0, total)
             .Where(i => !suppressed[i] && grid[i].Count > 0)

@@ -20,14 +20,21 @@ internal sealed class Grid
         for (var r = 0; r < table.RowCount; r++)
         {
             for (var c = 0; c < innerColumns; c++)
+            {
                 _cells[Index(r, c)] = table.Cells[(r * innerColumns) + c];
+            }
+
             if (TwoDimensional)
+            {
                 _cells[Index(r, Columns - 1)] = table.RowTotals[r];
+            }
         }
         if (TwoDimensional)
         {
             for (var c = 0; c < innerColumns; c++)
+            {
                 _cells[Index(Rows - 1, c)] = table.ColumnTotals[c];
+            }
         }
         _cells[Index(Rows - 1, Columns - 1)] = table.GrandTotal;
     }
@@ -56,9 +63,15 @@ internal sealed class Grid
     {
         int row = index / Columns, column = index % Columns, grand = Size - 1;
         if (index == grand)
+        {
             return null;
+        }
+
         if (!TwoDimensional || row == Rows - 1 || column == Columns - 1)
+        {
             return grand;
+        }
+
         return Index(row, Columns - 1);
     }
 }

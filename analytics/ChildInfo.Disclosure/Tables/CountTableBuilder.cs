@@ -42,11 +42,18 @@ public sealed class CountTableBuilder
         var r = Position(0, row);
         var c = 0;
         if (_dimensions.Count == 2)
+        {
             c = Position(1, column ?? throw new DisclosureInputException(DisclosureErrorCodes.ShapeMismatch, $"A category of '{_dimensions[1].Name}' is needed for every child."));
+        }
         else if (column is not null)
+        {
             throw new DisclosureInputException(DisclosureErrorCodes.TooManyDimensions, "The table has one dimension; a second category was given.");
+        }
+
         if (measure is { } value && !double.IsFinite(value))
+        {
             throw new DisclosureInputException(DisclosureErrorCodes.InvalidMeasure, "A measure value must be a finite number.");
+        }
 
         _hasMeasure |= measure is not null;
         _cells[(r * _columns) + c].Add(recordKey, measure);
@@ -88,7 +95,9 @@ public sealed class CountTableBuilder
             _count++;
             _key = CellKey.Combine(_key, recordKey);
             if (measure is { } value)
+            {
                 _values.Add(value);
+            }
         }
 
         /// <summary>When the question has a measure, every cell carries one, with a base of 0 where no child has a value.</summary>
@@ -97,7 +106,10 @@ public sealed class CountTableBuilder
         private Measure Summarise()
         {
             if (_values.Count == 0)
+            {
                 return new Measure(0, 0, 0);
+            }
+
             _values.Sort();
             var middle = _values.Count / 2;
             var median = _values.Count % 2 == 1 ? _values[middle] : (_values[middle - 1] + _values[middle]) / 2;

@@ -59,7 +59,10 @@ public static class AuditCanonicalForm
         json.WriteString("purpose", record.Purpose);
         json.WriteStartArray("children");
         foreach (var child in record.ChildIds.Order(StringComparer.Ordinal))
+        {
             json.WriteStringValue(child);
+        }
+
         json.WriteEndArray();
         json.WriteBoolean("breakGlass", record.BreakGlass);
         json.WriteBoolean("preferenceOverridden", record.PreferenceOverridden);
@@ -93,8 +96,15 @@ public static class AuditCanonicalForm
     private static void WritePayload(Utf8JsonWriter json, AuditPayload payload)
     {
         json.WriteStartObject();
-        if (payload.Justification is null) json.WriteNull("justification");
-        else json.WriteString("justification", payload.Justification);
+        if (payload.Justification is null)
+        {
+            json.WriteNull("justification");
+        }
+        else
+        {
+            json.WriteString("justification", payload.Justification);
+        }
+
         json.WriteString("operation", payload.OperationText);
         json.WriteStartArray("children");
         foreach (var child in payload.Children.OrderBy(c => c.ChildId, StringComparer.Ordinal))
@@ -161,7 +171,10 @@ public static class AuditCanonicalForm
     public static AuditPayload? ReadPayload(string? payloadJson)
     {
         if (payloadJson is null)
+        {
             return null;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(payloadJson);
@@ -185,8 +198,14 @@ public static class AuditCanonicalForm
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {
-        if (value is null) json.WriteNull(name);
-        else json.WriteString(name, value);
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static string? Optional(JsonElement element, string name) =>

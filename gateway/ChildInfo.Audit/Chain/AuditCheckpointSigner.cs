@@ -20,7 +20,10 @@ public sealed class AuditCheckpointSigner
     public AuditCheckpointSigner(byte[] key, string keyId)
     {
         if (key.Length < 32)
+        {
             throw new ArgumentException("The checkpoint key must be at least 32 bytes.", nameof(key));
+        }
+
         _key = [.. key];
         KeyId = keyId;
     }

@@ -60,7 +60,10 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer, Tim
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (file.Length > MaxBytes)
+            {
                 return HeadFileReading.Unreadable($"it is {file.Length} bytes long, far more than a head");
+            }
+
             bytes = new byte[file.Length];
             file.ReadExactly(bytes);
         }
@@ -100,7 +103,10 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer, Tim
     {
         var reading = Read(path);
         for (var again = 0; again < 2 && (reading.State == HeadFileState.Unreadable || reading.Head is { } head && !signer.IsGenuine(head)); again++)
+        {
             reading = Read(path);
+        }
+
         return reading;
     }
 
@@ -138,20 +144,34 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer, Tim
         }
 
         if (_last is not { } last)
+        {
             return;
+        }
+
         if (head.Sequence < last.Sequence)
+        {
             throw new InvalidOperationException($"The audit store's chain ends at record {head.Sequence}, but the head file '{path}' says record {last.Sequence} was written: records were removed or the store was rolled back. Nothing is appended until it has been looked into (childinfo audit verify).");
+        }
+
         if (head.Sequence == last.Sequence && head.RecordHash != last.RecordHash)
+        {
             throw new InvalidOperationException($"Record {head.Sequence} in the audit store is not the record the head file '{path}' vouches for: the chain was rebuilt. Nothing is appended until it has been looked into (childinfo audit verify).");
+        }
+
         if (head.Signed is null && head.Sequence > 0)
+        {
             throw new InvalidOperationException($"The audit store's chain head (record {head.Sequence}) is not signed, although the head file '{path}' shows heads have been signed here: the head row was replaced. Nothing is appended until it has been looked into (childinfo audit verify).");
+        }
     }
 
     /// <summary>Records that <paramref name="head"/> is committed; a head that cannot be written now is written before the next commit.</summary>
     internal void Committed(AuditHead head)
     {
         if (_last is { } last && head.Sequence <= last.Sequence)
+        {
             return;
+        }
+
         try
         {
             Write(head);
@@ -167,7 +187,10 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer, Tim
     {
         var block = Format(head);
         if (_view is null || _mappedLength != block.Length || GoneFromItsPath())
+        {
             Map(block.Length);
+        }
+
         _view!.WriteArray(0, block, 0, block.Length);
         _last = head;
         _loaded = true;
@@ -179,7 +202,10 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer, Tim
     {
         var now = _time.GetUtcNow();
         if (now - _lookedAt < LookInterval)
+        {
             return false;
+        }
+
         _lookedAt = now;
         return !File.Exists(path);
     }
@@ -188,13 +214,18 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer, Tim
     {
         Unmap();
         if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } directory)
+        {
             Directory.CreateDirectory(directory);
+        }
         // Shared for reading and writing (the verifier and other replicas open it too); the map owns the stream.
         var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
         try
         {
             if (file.Length != length)
+            {
                 file.SetLength(length);
+            }
+
             _map = MemoryMappedFile.CreateFromFile(file, null, length, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
         }
         catch
@@ -240,7 +271,10 @@ public sealed class AuditHeadFile(string path, AuditCheckpointSigner signer, Tim
 
         var size = (_text.WrittenCount / BlockSize + 1) * BlockSize;
         if (_block.Length != size)
+        {
             _block = new byte[size];
+        }
+
         _text.WrittenSpan.CopyTo(_block);
         _block.AsSpan(_text.WrittenCount, size - _text.WrittenCount - 1).Fill((byte)' ');
         _block[^1] = (byte)'\n';

@@ -23,12 +23,17 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
     public SealedBatch Seal(ChainHead head, IReadOnlyList<AuditEntry> entries)
     {
         if (entries.Count == 0)
+        {
             throw new ArgumentException("Nothing to seal.", nameof(entries));
+        }
         // A head row equal to the head this sealer signed last needs no second look (one HMAC less per commit).
         if (head.Signed is { } signed && signed != LastSealed && !signer.IsGenuine(signed))
+        {
             throw new InvalidOperationException(
                 $"The chain head in the audit store (record {head.Sequence}) is not one this gateway signed: {signer.WhyNotGenuine(signed.KeyId)}. " +
                 "Nothing is appended to a chain whose end cannot be trusted (childinfo audit verify).");
+        }
+
         headFile?.Check(head);
 
         var now = time.GetUtcNow();
@@ -40,7 +45,10 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
             var record = Seal(previous, entry, now);
             records.Add(record);
             if (record.Sequence % checkpointInterval == 0)
+            {
                 checkpoints.Add(signer.Sign(record.Sequence, record.RecordHash, now));
+            }
+
             previous = new ChainHead(record.Sequence, record.RecordHash);
         }
         LastSealed = signer.SignHead(previous.Sequence, previous.RecordHash, now);
@@ -81,11 +89,17 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
     private (string Text, string Hash) Operation(string text)
     {
         if (_operations.TryGetValue(text, out var known))
+        {
             return known;
+        }
+
         var normalised = OperationText.Normalise(text);
         var operation = (normalised, OperationText.Hash(normalised));
         if (_operations.Count >= OperationsKept)
+        {
             _operations.Clear();
+        }
+
         _operations.TryAdd(text, operation);
         return operation;
     }

@@ -25,7 +25,10 @@ public static class OperationText
             if (c == '#')
             {
                 while (i + 1 < text.Length && text[i + 1] is not ('\n' or '\r'))
+                {
                     i++;
+                }
+
                 pendingSpace = result.Length > 0;
                 continue;
             }
@@ -47,7 +50,10 @@ public static class OperationText
     private static void FlushSpace(StringBuilder result, ref bool pendingSpace, char next)
     {
         if (pendingSpace && !IsPunctuation(next) && result.Length > 0 && !IsPunctuation(result[^1]))
+        {
             result.Append(' ');
+        }
+
         pendingSpace = false;
     }
 
@@ -59,13 +65,21 @@ public static class OperationText
         while (i < text.Length)
         {
             if (!block && text[i] == '\\' && i + 1 < text.Length)
+            {
                 i += 2;
+            }
             else if (block && string.CompareOrdinal(text, i, "\"\"\"", 0, 3) == 0)
+            {
                 return Append(i + 2);
+            }
             else if (!block && text[i] == '"')
+            {
                 return Append(i);
+            }
             else
+            {
                 i++;
+            }
         }
         return Append(text.Length - 1);
 

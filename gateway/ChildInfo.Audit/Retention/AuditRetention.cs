@@ -18,7 +18,10 @@ public sealed class AuditRetention(IAuditStore store, AuditOptions options, Time
     public async Task<int> ApplyAsync(CancellationToken cancellationToken = default)
     {
         if (options.RetentionPeriod is not { } period)
+        {
             return 0;
+        }
+
         var now = time.GetUtcNow();
         return await store.RedactAsync(now - period, now, _signer, cancellationToken).ConfigureAwait(false);
     }

@@ -85,7 +85,9 @@ public abstract class SqlAuditStore : IAuditStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var statement in Sql.Create)
+        {
             await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
     }
 
     public virtual async Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEntry> entries, AuditSealer sealer, CancellationToken cancellationToken = default)
@@ -93,7 +95,10 @@ public abstract class SqlAuditStore : IAuditStore
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(sealer);
         if (entries.Count == 0)
+        {
             return [];
+        }
+
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await BeginAppendAsync(connection, cancellationToken).ConfigureAwait(false);
 
@@ -105,17 +110,22 @@ public abstract class SqlAuditStore : IAuditStore
         var children = batch.Records.SelectMany(r => r.ChildIds.Select(c => new ChildRow { ChildId = c, Sequence = r.Sequence }));
         await InsertRowsAsync(connection, transaction, ChildIndexColumns, ["ChildId", "Sequence"], children, cancellationToken).ConfigureAwait(false);
         if (batch.Checkpoints.Count > 0)
+        {
             await connection.ExecuteAsync(new CommandDefinition(
                 InsertCheckpoint,
                 batch.Checkpoints.Select(c => new { c.Sequence, c.RecordHash, SignedAt = AuditCanonicalForm.FormatTime(c.Time), c.KeyId, c.Signature }),
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
         var signed = batch.Head;
         var moved = await connection.ExecuteAsync(new CommandDefinition(
             MoveHead,
             new { signed.Sequence, signed.RecordHash, SignedAt = AuditCanonicalForm.FormatTime(signed.Time), signed.KeyId, signed.Signature, Previous = head.LastSequence },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (moved != 1)
+        {
             throw new InvalidOperationException("The audit chain head moved during an append; the append was rolled back.");
+        }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return batch.Records;
@@ -160,7 +170,9 @@ public abstract class SqlAuditStore : IAuditStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var row in connection.QueryUnbufferedAsync<ChildRow>(ReadChildIndex).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
             yield return new AuditChildIndexEntry(row.Sequence, row.ChildId);
+        }
     }
 
     public async Task<long> RebuildChildIndexAsync(CancellationToken cancellationToken = default)
@@ -176,7 +188,10 @@ public abstract class SqlAuditStore : IAuditStore
         {
             var records = (await connection.QueryAsync<ChildIdsRow>(new CommandDefinition(page, new { after, limit = 1000 }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
             if (records.Count == 0)
+            {
                 break;
+            }
+
             var rows = records.SelectMany(r => AuditRow.ReadChildIds(r.ChildIds).Distinct(StringComparer.Ordinal).Select(c => new ChildRow { ChildId = c, Sequence = r.Sequence })).ToList();
             await InsertRowsAsync(connection, transaction, ChildIndexColumns, ["ChildId", "Sequence"], rows, cancellationToken).ConfigureAwait(false);
             written += rows.Count;
@@ -195,11 +210,16 @@ public abstract class SqlAuditStore : IAuditStore
         var before = AuditCanonicalForm.FormatTime(recordedBefore);
         var through = await connection.QuerySingleOrDefaultAsync<ThroughRow>(new CommandDefinition(LastRecordedBefore, new { before }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (through is null)
+        {
             return 0;
+        }
+
         var redacted = await connection.ExecuteAsync(new CommandDefinition(
             Redact, new { through = through.Sequence, before, redactedAt = AuditCanonicalForm.FormatTime(redactedAt) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (redacted == 0)
+        {
             return 0;
+        }
 
         var statement = signer.SignRedaction(through.Sequence, through.RecordHash, recordedBefore, redactedAt);
         await connection.ExecuteAsync(new CommandDefinition(InsertRedaction, new

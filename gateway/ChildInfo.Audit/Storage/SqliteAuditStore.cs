@@ -128,9 +128,15 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(sealer);
         if (entries.Count == 0)
+        {
             return Task.FromResult<IReadOnlyList<AuditRecord>>([]);
+        }
+
         if (cancellationToken.IsCancellationRequested)
+        {
             return Task.FromCanceled<IReadOnlyList<AuditRecord>>(cancellationToken);
+        }
+
         lock (_writerGate)
         {
             try
@@ -236,7 +242,10 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
             using (var reader = _head.ExecuteReader())
             {
                 if (!reader.Read())
+                {
                     throw new InvalidOperationException("The audit chain head row is missing.");
+                }
+
                 head = ChainHead.FromRow(reader.GetInt64(0), reader.GetString(1), Optional(reader, 2), Optional(reader, 3), Optional(reader, 4));
             }
 
@@ -246,17 +255,27 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
                 var row = AuditRow.From(record);
                 var values = row.Values();
                 for (var i = 0; i < values.Length; i++)
+                {
                     _insertValues[i].Value = values[i] ?? DBNull.Value;
+                }
+
                 _insert.ExecuteNonQuery();
                 foreach (var child in record.ChildIds)
+                {
                     Execute(_child, child, record.Sequence);
+                }
             }
 
             foreach (var c in batch.Checkpoints)
+            {
                 Execute(_checkpoint, c.Sequence, c.RecordHash, AuditCanonicalForm.FormatTime(c.Time), c.KeyId, c.Signature);
+            }
+
             var signed = batch.Head;
             if (Execute(_move, signed.Sequence, signed.RecordHash, AuditCanonicalForm.FormatTime(signed.Time), signed.KeyId, signed.Signature, head.Sequence) != 1)
+            {
                 throw new InvalidOperationException("The audit chain head moved during an append; the append was rolled back.");
+            }
 
             transaction.Commit();
             return batch.Records;
@@ -265,7 +284,10 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
         public void Dispose()
         {
             foreach (var command in new[] { _head, _insert, _child, _checkpoint, _move })
+            {
                 command?.Dispose();
+            }
+
             _connection.Dispose();
         }
 
@@ -274,7 +296,10 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
             var command = _connection.CreateCommand();
             command.CommandText = sql;
             foreach (var name in names)
+            {
                 command.Parameters.Add(new SqliteParameter { ParameterName = "@" + name });
+            }
+
             return command;
         }
 
@@ -283,7 +308,10 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
         private static int Execute(SqliteCommand command, params ReadOnlySpan<object> values)
         {
             for (var i = 0; i < values.Length; i++)
+            {
                 command.Parameters[i].Value = values[i];
+            }
+
             return command.ExecuteNonQuery();
         }
     }

@@ -57,9 +57,15 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
         }
 
         if (access.Justification is { Length: > 0 } justification)
+        {
             text.AppendLine(CultureInfo.InvariantCulture, $"  The reason they gave: \"{justification}\".");
+        }
+
         if (mine is not null && mine.Disclosed.Count > 0)
+        {
             text.AppendLine(CultureInfo.InvariantCulture, $"  They saw: {string.Join("; ", mine.Disclosed.GroupBy(f => (f.Label, f.Source)).Select(g => $"{PlainWords.Label(g.Key.Label)} (from {PlainWords.Source(g.Key.Source)})"))}.");
+        }
+
         if (mine is not null && !outsideScope)
         {
             foreach (var withheld in mine.Withheld.GroupBy(f => (f.Label, f.Source, f.Code)))
@@ -71,9 +77,14 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
         }
 
         foreach (var o in access.Payload?.PreferenceOverrides.Where(o => o.ChildId == ChildId) ?? [])
+        {
             text.AppendLine(CultureInfo.InvariantCulture, $"  Your wish \"{o.Preference}\" was set aside: {o.Reason.TrimEnd('.')}. This is checked by the data protection officer.");
+        }
+
         if (access.BreakGlass)
+        {
             text.AppendLine("  This was an emergency access (sometimes called \"break-glass\"), so it is checked afterwards by the data protection officer.");
+        }
     }
 
     internal static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

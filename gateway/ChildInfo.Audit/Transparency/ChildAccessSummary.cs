@@ -53,7 +53,9 @@ public sealed record ChildAccessSummary(
         var text = new StringBuilder();
         var span = Period.TotalDays is >= 365 and <= 366 ? "the last year" : $"the last {(int)Period.TotalDays} days";
         if (Viewed == 0)
+        {
             text.Append(CultureInfo.InvariantCulture, $"Nobody viewed your information in {span}.");
+        }
         else
         {
             text.Append(CultureInfo.InvariantCulture, $"Your information was viewed {PlainWords.Times(Viewed)} in {span}");
@@ -61,11 +63,20 @@ public sealed record ChildAccessSummary(
             text.Append(CultureInfo.InvariantCulture, $", for {(Purposes.Count == 1 ? "this reason" : "these reasons")}: {string.Join("; ", Purposes.Select(p => $"{PlainWords.Purpose(p.Purpose)} ({PlainWords.Times(p.Count)})"))}.");
         }
         if (Emergency > 0)
+        {
             text.Append(CultureInfo.InvariantCulture, $" {PlainWords.Times(Emergency)[..1].ToUpperInvariant()}{PlainWords.Times(Emergency)[1..]} it was an emergency access, checked afterwards by the data protection officer.");
+        }
+
         if (Refused > 0)
+        {
             text.Append(CultureInfo.InvariantCulture, $" {(Refused == 1 ? "One more request was" : $"{Refused} more requests were")} refused, failed or found nothing of yours to show, so nothing was shown.");
+        }
+
         if (Overseen > 0)
+        {
             text.Append(CultureInfo.InvariantCulture, $" This record of who looked at your information was itself read {PlainWords.Times(Overseen)}, to check that your information is used properly.");
+        }
+
         return text.ToString();
     }
 }

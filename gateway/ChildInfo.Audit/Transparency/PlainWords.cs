@@ -107,7 +107,10 @@ public static class PlainWords
     public static string Who(string user, string role, string organisation)
     {
         if (user is null or "" or Records.AuditCallers.Unidentified)
+        {
             return "someone who could not be identified";
+        }
+
         var at = organisation is null or "" or Records.AuditCallers.Unidentified ? "" : $" at {organisation}";
         return role is null or "" or Records.AuditCallers.Unidentified ? $"{user} (someone{at})" : $"{user} ({Role(role)}{at})";
     }

@@ -55,7 +55,10 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
                 // appended while the walk ran are walked too.
                 head = await store.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
                 if (head is not null && head.Sequence >= expected && (await store.ReadAsync(expected - 1, 1, cancellationToken).ConfigureAwait(false)).Count > 0)
+                {
                     continue;
+                }
+
                 break;
             }
 
@@ -70,9 +73,15 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
                 }
                 broken ??= await retention.CheckAsync(record, cancellationToken).ConfigureAwait(false);
                 if (broken is null && index is not null)
+                {
                     broken = await index.CheckAsync(record, compare: record.Sequence <= indexedThrough).ConfigureAwait(false);
+                }
+
                 if (broken is not null)
+                {
                     return Result(broken);
+                }
+
                 checkedCount++;
                 redacted += record.IsRedacted ? 1 : 0;
                 previousHash = record.RecordHash;
@@ -103,7 +112,10 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
             last = await store.ReadLastAsync(cancellationToken).ConfigureAwait(false);
             var again = await store.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
             if (again?.Sequence == head?.Sequence || attempt == 4)
+            {
                 break;
+            }
+
             head = again;
         }
         return await CheckEndAsync(last?.Sequence ?? 0, last?.RecordHash ?? AuditHashes.Genesis, head, file, [], [], cancellationToken).ConfigureAwait(false);
@@ -112,41 +124,56 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
     private static AuditChainBreak? Check(AuditRecord record, long expected, string previousHash, IReadOnlyList<AuditRecord> page, int index)
     {
         if (record.Sequence != expected)
+        {
             return new AuditChainBreak(expected, AuditBreakKind.MissingRecord, record.Sequence == expected + 1
                 ? $"Record {expected} is missing: the log goes from record {expected - 1} straight to record {record.Sequence}."
                 : $"Records {expected} to {record.Sequence - 1} are missing: the log goes from record {expected - 1} straight to record {record.Sequence}.");
+        }
 
         if (record.PayloadJson is { } payload && AuditHashes.Sha256(payload) != record.PayloadDigest)
+        {
             return new AuditChainBreak(record.Sequence, AuditBreakKind.AlteredRecord,
                 $"The details of record {record.Sequence} (the justification, the operation, or what was shown or withheld) were changed after it was written.");
+        }
 
         if (AuditCanonicalForm.RecordHash(record) != record.RecordHash)
         {
             for (var j = index + 1; j < page.Count; j++)
             {
                 if (AuditCanonicalForm.RecordHash(record with { Sequence = page[j].Sequence }) == record.RecordHash)
+                {
                     return new AuditChainBreak(record.Sequence, AuditBreakKind.ReorderedRecords,
                         $"Record {record.Sequence} is out of place: it was written as record {page[j].Sequence}. Records {record.Sequence} and {page[j].Sequence} have been swapped or moved.");
+                }
             }
             return new AuditChainBreak(record.Sequence, AuditBreakKind.AlteredRecord,
                 $"Record {record.Sequence} was changed after it was written: who, when, why or what it says no longer matches its hash.");
         }
 
         if (record.PreviousHash != previousHash)
+        {
             return new AuditChainBreak(record.Sequence, AuditBreakKind.BrokenLink, record.Sequence == 1
                 ? "Record 1 does not start the chain: the log's beginning was replaced."
                 : $"Record {record.Sequence} does not follow record {record.Sequence - 1}: record {record.Sequence - 1} was rewritten (and re-hashed) after record {record.Sequence} was written.");
+        }
+
         return null;
     }
 
     private AuditChainBreak? Check(AuditCheckpoint checkpoint, AuditRecord record)
     {
         if (!signer.IsGenuine(checkpoint))
+        {
             return new AuditChainBreak(record.Sequence, AuditBreakKind.BadCheckpointSignature,
                 $"The signed checkpoint at record {record.Sequence} is not genuine: {signer.WhyNotGenuine(checkpoint.KeyId)}.");
+        }
+
         if (checkpoint.RecordHash != record.RecordHash)
+        {
             return new AuditChainBreak(record.Sequence, AuditBreakKind.CheckpointMismatch,
                 $"Record {record.Sequence} is not the record the signed checkpoint vouched for: the log up to this point was rebuilt after the checkpoint was signed.");
+        }
+
         return null;
     }
 
@@ -164,9 +191,15 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
         // The furthest genuine statement that a record beyond the end existed.
         var vouchers = new List<(long Sequence, string Source)>();
         if (dbHead is { } h && h.Sequence > last)
+        {
             vouchers.Add((h.Sequence, "the signed head the database keeps"));
+        }
+
         if (fileHead is { } f && f.Sequence > last)
+        {
             vouchers.Add((f.Sequence, $"the signed head file '{headFile}'"));
+        }
+
         vouchers.AddRange(checkpoints.Where(c => c.Sequence > last && signer.IsGenuine(c)).Select(c => (c.Sequence, "a signed checkpoint")));
         vouchers.AddRange(retention.Where(r => r.ThroughSequence > last).Select(r => (r.ThroughSequence, "a signed retention statement")));
         if (vouchers.Count > 0)
@@ -179,9 +212,14 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
 
         var problem = CheckHeadRow(last, lastHash, head);
         if (problem is null && dbHead is { } inside && inside.Sequence < last)
+        {
             problem = await CheckVouchedAsync(inside, "signed head the database keeps", cancellationToken).ConfigureAwait(false);
+        }
+
         if (problem is not null || file is null)
+        {
             return problem;
+        }
 
         var written = last > 0 || head is { Sequence: > 0 };
         return file switch
@@ -201,26 +239,41 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
     private AuditChainBreak? CheckHeadRow(long last, string lastHash, ChainHead? head)
     {
         if (head is null)
+        {
             return new AuditChainBreak(last + 1, AuditBreakKind.HeadMissing,
                 "The signed head that the database keeps, and moves with every write, is missing: it was deleted, so the database alone can no longer show whether records were removed from the end.");
+        }
+
         if (head.Signed is null)
         {
             if (head.Sequence == 0 && head.RecordHash == AuditHashes.Genesis && last == 0)
+            {
                 return null; // a new log: nothing written, nothing signed yet
+            }
+
             return new AuditChainBreak(last + 1, AuditBreakKind.BadHeadSignature, head.Sequence == 0
                 ? $"The log holds {last} records, but the database's head says nothing was ever written and is not signed: the head was reset."
                 : $"The database's head (record {head.Sequence}) is not signed: it was replaced, or the log was last written by a version that did not sign its head (the next write signs it).");
         }
         if (!signer.IsGenuine(head.Signed))
+        {
             return new AuditChainBreak(last + 1, AuditBreakKind.BadHeadSignature,
                 $"The database's head (record {head.Sequence}) is not genuine: {signer.WhyNotGenuine(head.Signed.KeyId)}.");
+        }
+
         if (head.Sequence < last)
+        {
             return new AuditChainBreak(head.Sequence + 1, AuditBreakKind.UnanchoredRecords, head.Sequence + 1 == last
                 ? $"Record {last} comes after record {head.Sequence}, the last one the gateway signed a head for: it was added to the log by something other than the gateway."
                 : $"Records {head.Sequence + 1} to {last} come after record {head.Sequence}, the last one the gateway signed a head for: they were added to the log by something other than the gateway.");
+        }
+
         if (head.Sequence == last && head.RecordHash != lastHash)
+        {
             return new AuditChainBreak(last, AuditBreakKind.HeadMismatch,
                 $"Record {last} is not the record the database's signed head vouches for: the end of the log was rebuilt after it was signed.");
+        }
+
         return null;
     }
 
@@ -228,9 +281,15 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
     private async Task<AuditChainBreak?> CheckVouchedAsync(AuditHead head, string source, CancellationToken cancellationToken)
     {
         if (head.Sequence == 0)
+        {
             return null;
+        }
+
         if (await store.ReadAsync(head.Sequence - 1, 1, cancellationToken).ConfigureAwait(false) is [var record] && record.Sequence == head.Sequence && record.RecordHash == head.RecordHash)
+        {
             return null;
+        }
+
         return new AuditChainBreak(head.Sequence, AuditBreakKind.HeadMismatch,
             $"Record {head.Sequence} is not the record the {source} vouches for: the log was rolled back or rebuilt after it was signed.");
     }
@@ -255,18 +314,25 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
             foreach (var statement in Genuine)
             {
                 if (statement.ThroughSequence == record.Sequence && statement.ThroughHash != record.RecordHash)
+                {
                     return new AuditChainBreak(record.Sequence, AuditBreakKind.CheckpointMismatch,
                         $"Record {record.Sequence} is not the record the signed retention statement of {AuditCanonicalForm.FormatTime(statement.RedactedAt)} vouched for: the log up to this point was rebuilt after it.");
+                }
             }
             if (!record.IsRedacted || Genuine.Exists(s => s.Covers(record)))
+            {
                 return null;
+            }
+
             if (!_reloaded)
             {
                 // A retention run may have committed after the statements were read.
                 _reloaded = true;
                 await LoadAsync(cancellationToken).ConfigureAwait(false);
                 if (Genuine.Exists(s => s.Covers(record)))
+                {
                     return null;
+                }
             }
             return new AuditChainBreak(record.Sequence, AuditBreakKind.RemovedWithoutRetention,
                 $"The details of record {record.Sequence} (the reason given, the operation, what was shown and withheld) were removed, but no retention run removed them: retention signs what it removes, so these were deleted by other means.");
@@ -296,19 +362,30 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
             while (await PeekAsync().ConfigureAwait(false) && Current.Sequence <= record.Sequence)
             {
                 if (Current.Sequence < record.Sequence)
+                {
                     return Stray(Current);
+                }
+
                 listed.Add(Current.ChildId);
                 _peeked = false;
             }
             if (!compare)
+            {
                 return null;
+            }
 
             if (record.ChildIds.FirstOrDefault(c => !listed.Contains(c, StringComparer.Ordinal)) is { } missing)
+            {
                 return new AuditChainBreak(record.Sequence, AuditBreakKind.ChildIndexMismatch,
                     $"Record {record.Sequence} says it touched child {missing}, but the index that children's access reports are read from does not list it against that record: {missing}'s report would leave this access out. The index can be rebuilt from the chain.");
+            }
+
             if (listed.FirstOrDefault(c => !record.ChildIds.Contains(c, StringComparer.Ordinal)) is { } extra)
+            {
                 return new AuditChainBreak(record.Sequence, AuditBreakKind.ChildIndexMismatch,
                     $"The index that children's access reports are read from lists child {extra} against record {record.Sequence}, which did not touch that child: {extra}'s report would show an access that did not happen. The index can be rebuilt from the chain.");
+            }
+
             return null;
         }
 
@@ -326,9 +403,15 @@ public sealed class AuditVerifier(IAuditStore store, AuditCheckpointSigner signe
         private async Task<bool> PeekAsync()
         {
             if (_ended)
+            {
                 return false;
+            }
+
             if (_peeked)
+            {
                 return true;
+            }
+
             _peeked = await rows.MoveNextAsync().ConfigureAwait(false);
             _ended = !_peeked;
             return _peeked;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Transparency;
-using ChildInfo.Audit.Verification;
 using ChildInfo.Gateway.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

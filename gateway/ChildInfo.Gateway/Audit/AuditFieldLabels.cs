@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.Policies.Model;
 

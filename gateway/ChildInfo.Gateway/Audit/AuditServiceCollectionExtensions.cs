@@ -1,6 +1,5 @@
 using ChildInfo.Audit;
 using ChildInfo.Audit.Storage;
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Revisions;
 
 namespace ChildInfo.Gateway.Audit;

@@ -4,8 +4,6 @@ using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Storage;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Operations;
-using ChildInfo.Federation.Supergraph;
-using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Authorisation.Preferences;
 using ChildInfo.Gateway.Diagnostics;
 

@@ -49,7 +49,10 @@ public static class ScopeWithholding
         ArgumentNullException.ThrowIfNull(result);
         var entries = Entries(result.Errors);
         if (entries.Count == 0)
+        {
             return result;
+        }
+
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -57,7 +60,9 @@ public static class ScopeWithholding
             if (result.Extensions?.TryGetValue("withheld", out var existing) == true && existing.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in existing.EnumerateArray())
+                {
                     item.WriteTo(writer);
+                }
             }
 
             foreach (var entry in entries)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Registry;

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using ChildInfo.Gateway.Audit;
-using ChildInfo.Gateway.Hosting;
 
 namespace ChildInfo.Gateway.Diagnostics;
 

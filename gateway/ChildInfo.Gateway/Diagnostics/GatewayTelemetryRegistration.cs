@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using ChildInfo.Federation.Diagnostics;
-using Microsoft.AspNetCore.Routing;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

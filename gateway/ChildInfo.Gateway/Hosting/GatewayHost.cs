@@ -6,7 +6,6 @@ using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Http;
-using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Pipeline;
 using ChildInfo.Gateway.Registry;
 using ChildInfo.Gateway.Revisions;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace ChildInfo.Gateway.Hosting;

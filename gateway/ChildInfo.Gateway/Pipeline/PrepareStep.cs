@@ -1,5 +1,4 @@
 using ChildInfo.Federation;
-using ChildInfo.Federation.Errors;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Http;
 using GraphQLParser.AST;

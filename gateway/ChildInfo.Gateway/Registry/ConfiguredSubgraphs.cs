@@ -1,5 +1,4 @@
 using ChildInfo.Federation.Composition;
-using ChildInfo.Gateway.Cli;
 
 namespace ChildInfo.Gateway.Registry;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ChildInfo.Audit.Records;
 using ChildInfo.Gateway.Audit;
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.Registry;

@@ -1,5 +1,4 @@
 using ChildInfo.Federation.Composition;
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Revisions;
 
 namespace ChildInfo.Gateway.Registry;

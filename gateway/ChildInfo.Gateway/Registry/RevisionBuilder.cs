@@ -3,7 +3,6 @@ using ChildInfo.Federation.Composition;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Federation.Transport;
 using ChildInfo.Gateway.Authorisation;
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.Policies.Decisions;
 using ChildInfo.Policies.Loading;

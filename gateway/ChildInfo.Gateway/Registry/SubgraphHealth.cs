@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using ChildInfo.Federation.Supergraph;
-using ChildInfo.Gateway.Cli;
 using ChildInfo.Gateway.Diagnostics;
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Revisions;
 
 namespace ChildInfo.Gateway.Registry;

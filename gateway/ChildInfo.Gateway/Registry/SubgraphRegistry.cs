@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using ChildInfo.Federation.Composition;
-using ChildInfo.Gateway.Cli;
 using ChildInfo.Gateway.Diagnostics;
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.Registry;
 

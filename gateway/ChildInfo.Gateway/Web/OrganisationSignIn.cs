@@ -1,6 +1,5 @@
 using ChildInfo.Gateway.Identity;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace ChildInfo.Gateway.Web;

@@ -40,21 +40,27 @@ internal sealed class ApiSchema
         foreach (var definition in document.Definitions.OfType<GraphQLTypeDefinition>())
         {
             if (definition is not GraphQLDirectiveDefinition)
+            {
                 types.TryAdd(definition.Name.StringValue, definition);
+            }
         }
 
         var roots = new Dictionary<OperationType, string>();
         if (document.Definitions.OfType<GraphQLSchemaDefinition>().FirstOrDefault() is { } schema)
         {
             foreach (var root in schema.OperationTypes)
+            {
                 roots[root.Operation] = root.Type!.Name.StringValue;
+            }
         }
         else
         {
             foreach (var (operation, name) in new[] { (OperationType.Query, "Query"), (OperationType.Mutation, "Mutation"), (OperationType.Subscription, "Subscription") })
             {
                 if (types.ContainsKey(name))
+                {
                     roots[operation] = name;
+                }
             }
         }
 

@@ -36,7 +36,9 @@ public static class ApiSchemaDiff
         foreach (var (name, definition) in after.Types)
         {
             if (!before.Types.ContainsKey(name))
+            {
                 changes.Add(new(SchemaChangeSeverity.Safe, SchemaChangeCodes.TypeAdded, name, $"{Capitalise(ApiSchema.KindName(definition))} {name} is added."));
+            }
         }
 
         CompareRoots(before, after, changes);

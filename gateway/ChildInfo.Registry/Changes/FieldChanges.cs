@@ -58,7 +58,10 @@ internal static class FieldChanges
     {
         var byName = new Dictionary<string, GraphQLFieldDefinition>(StringComparer.Ordinal);
         foreach (var field in fields?.Items ?? [])
+        {
             byName.TryAdd(field.Name.StringValue, field);
+        }
+
         return byName;
     }
 }

@@ -10,7 +10,10 @@ internal static class InputValues
     {
         var byName = new Dictionary<string, GraphQLInputValueDefinition>(StringComparer.Ordinal);
         foreach (var value in values ?? [])
+        {
             byName.TryAdd(value.Name.StringValue, value);
+        }
+
         return byName;
     }
 

@@ -18,7 +18,9 @@ public sealed record RegistrySnapshot(long Revision, ImmutableArray<SubgraphEntr
         foreach (var entry in Subgraphs)
         {
             if (string.Equals(entry.Name, name, StringComparison.Ordinal))
+            {
                 return entry;
+            }
         }
         return null;
     }
@@ -43,7 +45,9 @@ public sealed record RegistrySnapshot(long Revision, ImmutableArray<SubgraphEntr
         for (var i = 1; i < ordered.Length; i++)
         {
             if (string.Equals(ordered[i - 1].Name, ordered[i].Name, StringComparison.Ordinal))
+            {
                 throw new ArgumentException($"Subgraph '{ordered[i].Name}' appears twice; a registry holds one entry per name.", nameof(subgraphs));
+            }
         }
         return ordered;
     }

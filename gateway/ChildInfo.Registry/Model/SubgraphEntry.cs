@@ -30,13 +30,24 @@ public sealed record SubgraphEntry(
     {
         ArgumentNullException.ThrowIfNull(sdl);
         if (!IsValidName(name))
+        {
             throw new ArgumentException($"Subgraph name '{name}' is not allowed: use 1 to {MaxNameLength} letters, digits, '-' or '_', starting with a letter.", nameof(name));
+        }
+
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
             throw new ArgumentException($"Subgraph URL '{url}' is not an absolute http or https URL.", nameof(url));
+        }
+
         if (string.IsNullOrWhiteSpace(changedBy))
+        {
             throw new ArgumentException("A change to the registry must name who made it.", nameof(changedBy));
+        }
+
         if (previous is not null && !string.Equals(previous.Name, name, StringComparison.Ordinal))
+        {
             throw new ArgumentException($"The previous entry is for subgraph '{previous.Name}', not '{name}'.", nameof(previous));
+        }
 
         return new SubgraphEntry(name, url, sdl, Hash(sdl), classifications, previous?.RegisteredAt ?? now, now, changedBy);
     }

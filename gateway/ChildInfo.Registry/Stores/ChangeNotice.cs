@@ -6,7 +6,10 @@ internal static class ChangeNotice
     public static void Raise(EventHandler<RegistryChanged>? handlers, object sender, RegistryChanged change)
     {
         if (handlers is null)
+        {
             return;
+        }
+
         foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<RegistryChanged>>())
         {
             try

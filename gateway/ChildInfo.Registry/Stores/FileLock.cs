@@ -32,7 +32,10 @@ internal sealed class FileLock : IDisposable
             {
                 // Held by another writer (this process or another one): wait a little and try again.
                 if (Stopwatch.GetElapsedTime(started) > timeout)
+                {
                     throw new RegistryStoreException($"The registry lock file {path} stayed locked for {timeout.TotalSeconds:0} s: another process may be stuck while writing ({ex.Message}).", ex);
+                }
+
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 50));
             }

@@ -56,7 +56,10 @@ public sealed class FileRegistryStore : IRegistryStore
             {
                 var current = await ReadFileAsync(cancellationToken).ConfigureAwait(false);
                 if (current.Revision != expectedRevision)
+                {
                     return null;
+                }
+
                 await ReplaceFileAsync(RegistryJson.Serialize(written.Revision, written.Subgraphs), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -116,7 +119,9 @@ public sealed class FileRegistryStore : IRegistryStore
         finally
         {
             if (File.Exists(temporary))
+            {
                 File.Delete(temporary);
+            }
         }
     }
 }

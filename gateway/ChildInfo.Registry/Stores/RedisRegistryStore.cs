@@ -131,7 +131,10 @@ public sealed class RedisRegistryStore : IRegistryStore
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var value = await CallAsync(_redis.GetDatabase().StringGetAsync(_key), cancellationToken).ConfigureAwait(false);
         if (value.IsNull)
+        {
             return RegistrySnapshot.Empty;
+        }
+
         var snapshot = RegistryJson.Deserialize((byte[])value!, $"Redis key {_key} at {_endpoints}");
         NoteRevision(snapshot.Revision);
         return snapshot;
@@ -157,7 +160,10 @@ public sealed class RedisRegistryStore : IRegistryStore
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
             return;
+        }
+
         _redis.ConnectionRestored -= OnConnectionRestored;
         Changed = null;
         try
@@ -170,7 +176,9 @@ public sealed class RedisRegistryStore : IRegistryStore
         }
 
         if (_ownsConnection)
+        {
             await _redis.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static async Task<RedisRegistryStore> StartAsync(IConnectionMultiplexer redis, bool ownsConnection, string keyPrefix, CancellationToken cancellationToken)
@@ -186,12 +194,18 @@ public sealed class RedisRegistryStore : IRegistryStore
         if (message.StartsWith(ProbePrefix))
         {
             if (_probes.TryGetValue(message.ToString(), out var heard))
+            {
                 heard.TrySetResult();
+            }
+
             return;
         }
 
         if (!message.TryParse(out long revision))
+        {
             return;
+        }
+
         NoteRevision(revision);
         ChangeNotice.Raise(Changed, this, new RegistryChanged(revision, RegistryChangeKind.Written));
     }
@@ -206,7 +220,9 @@ public sealed class RedisRegistryStore : IRegistryStore
     {
         await ConfirmSubscribedAsync().ConfigureAwait(false);
         if (Volatile.Read(ref _disposed) == 0)
+        {
             ChangeNotice.Raise(Changed, this, new RegistryChanged(Interlocked.Read(ref _lastRevision), RegistryChangeKind.Reconnected));
+        }
     }
 
     /// <summary>
@@ -252,7 +268,10 @@ public sealed class RedisRegistryStore : IRegistryStore
         {
             var previous = Interlocked.CompareExchange(ref _lastRevision, revision, seen);
             if (previous == seen)
+            {
                 return;
+            }
+
             seen = previous;
         }
     }

@@ -25,13 +25,24 @@ internal static class RegistryJson
         }
 
         if (document is null)
+        {
             throw Corrupt(source, "it holds JSON null instead of a registry document");
+        }
+
         if (document.Format != Format)
+        {
             throw Corrupt(source, $"its format is {document.Format}, and this version reads format {Format}");
+        }
+
         if (document.Revision < 1)
+        {
             throw Corrupt(source, $"its revision is {document.Revision}; a written registry starts at 1");
+        }
+
         if (document.Subgraphs.IsDefault)
+        {
             throw Corrupt(source, "it has no subgraphs list");
+        }
 
         try
         {

@@ -10,7 +10,7 @@ namespace ChildInfo.Policies.Decisions;
 /// </summary>
 public sealed class PolicyEngine
 {
-    private readonly FrozenDictionary<string, PolicyScope> scopes;
+    private readonly FrozenDictionary<string, PolicyScope> _scopes;
 
     private PolicyEngine(PolicySet set)
     {
@@ -22,15 +22,17 @@ public sealed class PolicyEngine
             var purpose = set.Purposes[rule.Purpose];
             compiled[Key(rule.Role, rule.Purpose, false)] = new PolicyScope(set, role, purpose, rule, false);
             if (rule.BreakGlass)
+            {
                 compiled[Key(rule.Role, rule.Purpose, true)] = new PolicyScope(set, role, purpose, rule, true);
+            }
         }
-        scopes = compiled.ToFrozenDictionary(StringComparer.Ordinal);
+        _scopes = compiled.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public PolicySet Set { get; }
 
     /// <summary>Every compiled scope (one per rule, and one more for each rule that allows break-glass).</summary>
-    public IEnumerable<PolicyScope> Scopes => scopes.Values;
+    public IEnumerable<PolicyScope> Scopes => _scopes.Values;
 
     public static PolicyEngine Compile(PolicySet set) => new(set);
 
@@ -41,20 +43,35 @@ public sealed class PolicyEngine
     public PurposeBinding Bind(string role, string? purpose, bool justificationPresent, bool breakGlass)
     {
         if (!Set.Roles.TryGetValue(role, out var r))
+        {
             return Refuse(DecisionCodes.UnknownRole, $"Unknown role '{role}'.", []);
+        }
+
         var allowed = r.Purposes;
         var list = allowed.IsEmpty ? "none" : string.Join(", ", allowed);
         if (string.IsNullOrEmpty(purpose))
+        {
             return Refuse(DecisionCodes.PurposeRequired, $"A purpose must be declared. Role '{role}' may use: {list}.", allowed);
-        if (!allowed.Contains(purpose) || !scopes.TryGetValue(Key(role, purpose, false), out var scope))
+        }
+
+        if (!allowed.Contains(purpose) || !_scopes.TryGetValue(Key(role, purpose, false), out var scope))
+        {
             return Refuse(DecisionCodes.PurposeNotAllowed, $"Role '{role}' may not use purpose '{purpose}'. It may use: {list}.", allowed);
+        }
+
         if ((scope.Purpose.JustificationRequired || breakGlass) && !justificationPresent)
+        {
             return Refuse(DecisionCodes.JustificationRequired,
                 breakGlass ? "Break-glass needs a justification." : $"Purpose '{purpose}' needs a justification (for example a case reference).", allowed);
+        }
+
         if (breakGlass)
         {
-            if (!scopes.TryGetValue(Key(role, purpose, true), out var glass))
+            if (!_scopes.TryGetValue(Key(role, purpose, true), out var glass))
+            {
                 return Refuse(DecisionCodes.BreakGlassNotAllowed, $"Rule {scope.Rule.Id} does not allow break-glass.", allowed);
+            }
+
             scope = glass;
         }
         return new PurposeBinding(true, DecisionCodes.Allowed, $"Bound to rule {scope.Rule.Id}.", allowed, scope);
@@ -62,7 +79,7 @@ public sealed class PolicyEngine
 
     /// <summary>The compiled scope for a role and purpose, or null if the role may not use the purpose.</summary>
     public PolicyScope? Scope(string role, string purpose, bool breakGlass = false) =>
-        scopes.TryGetValue(Key(role, purpose, breakGlass), out var scope) ? scope : null;
+        _scopes.TryGetValue(Key(role, purpose, breakGlass), out var scope) ? scope : null;
 
     /// <summary>One-shot field decision: binds, then decides. Refused bindings deny with the binding's code.</summary>
     public FieldDecision Decide(string role, string? purpose, bool justificationPresent, bool breakGlass, string fieldCoordinate)

@@ -15,9 +15,9 @@ public sealed class PolicyScope
     private static readonly FieldDecision Unclassified = new(false, DecisionCodes.UnclassifiedField,
         "The field has no classification, so it is never served.", null, null);
 
-    private readonly FrozenDictionary<string, FieldDecision> fields;
-    private readonly FrozenDictionary<string, LinkDecision> links;
-    private readonly FrozenDictionary<string, ImmutableArray<string>> preferenceCategories;
+    private readonly FrozenDictionary<string, FieldDecision> _fields;
+    private readonly FrozenDictionary<string, LinkDecision> _links;
+    private readonly FrozenDictionary<string, ImmutableArray<string>> _preferenceCategories;
 
     internal PolicyScope(PolicySet set, Role role, Purpose purpose, PolicyRule rule, bool breakGlass)
     {
@@ -30,11 +30,11 @@ public sealed class PolicyScope
         CacheKey = $"{set.Version}|{role.Id}|{purpose.Id}|{(breakGlass ? "break-glass" : "normal")}";
         VisibleLabels = [.. rule.Visible];
         ReleasableLabels = [.. rule.Visible.Where(label => !purpose.AggregateOnly || !set.Labels.TryGetValue(label, out var l) || !l.RowLevel)];
-        preferenceCategories = set.PreferenceCategories;
-        links = set.Links.ToFrozenDictionary(l => l.Key, l => DecideLink(rule, purpose, l.Key, l.Value), StringComparer.Ordinal);
-        fields = set.Classifications.ToFrozenDictionary(
+        _preferenceCategories = set.PreferenceCategories;
+        _links = set.Links.ToFrozenDictionary(l => l.Key, l => DecideLink(rule, purpose, l.Key, l.Value), StringComparer.Ordinal);
+        _fields = set.Classifications.ToFrozenDictionary(
             c => c.Key, c => DecideField(set, rule, purpose, c.Key, c.Value), StringComparer.Ordinal);
-        FollowableLinks = [.. links.Values.Where(l => l.Allowed).Select(l => l.LinkField).Order(StringComparer.Ordinal)];
+        FollowableLinks = [.. _links.Values.Where(l => l.Allowed).Select(l => l.LinkField).Order(StringComparer.Ordinal)];
     }
 
     public string CacheKey { get; }
@@ -57,27 +57,30 @@ public sealed class PolicyScope
 
     /// <summary>The decision for a field coordinate <c>Type.field</c>: a dictionary lookup.</summary>
     public FieldDecision Decide(string fieldCoordinate) =>
-        fields.TryGetValue(fieldCoordinate, out var decision) ? decision : Unclassified;
+        _fields.TryGetValue(fieldCoordinate, out var decision) ? decision : Unclassified;
 
     /// <summary>Whether a link field (<c>Child.pupil</c>...) may be followed.</summary>
     public LinkDecision DecideLink(string linkField) =>
-        links.TryGetValue(linkField, out var decision) ? decision
+        _links.TryGetValue(linkField, out var decision) ? decision
             : new LinkDecision(false, DecisionCodes.UnknownLink, $"'{linkField}' is not a declared link field.", Rule.Id, linkField, null);
 
     /// <summary>Every field decision of this scope, by coordinate.</summary>
-    public IReadOnlyDictionary<string, FieldDecision> Fields => fields;
+    public IReadOnlyDictionary<string, FieldDecision> Fields => _fields;
 
     /// <summary>Every link decision of this scope, by link field.</summary>
-    public IReadOnlyDictionary<string, LinkDecision> Links => links;
+    public IReadOnlyDictionary<string, LinkDecision> Links => _links;
 
     /// <summary>Applies the rule's preference handling to the preferences recorded for one child.</summary>
     public PreferenceEvaluation EvaluatePreferences(IEnumerable<RecordedPreference> preferences) =>
-        PreferenceEvaluator.Evaluate(this, preferenceCategories, preferences);
+        PreferenceEvaluator.Evaluate(this, _preferenceCategories, preferences);
 
     private static LinkDecision DecideLink(PolicyRule rule, Purpose purpose, string linkField, string agency)
     {
         if (purpose.AggregateOnly)
+        {
             return new(false, DecisionCodes.AggregateOnly, $"Purpose '{purpose.Id}' is aggregate-only: no child's record is linked.", rule.Id, linkField, agency);
+        }
+
         return rule.Links.Contains(linkField)
             ? new(true, DecisionCodes.Allowed, $"Rule {rule.Id} allows linking to the {agency} record.", rule.Id, linkField, agency)
             : new(false, DecisionCodes.LinkNotAllowed, $"Rule {rule.Id} does not allow linking to the {agency} record.", rule.Id, linkField, agency);
@@ -90,18 +93,28 @@ public sealed class PolicyScope
             foreach (var label in labels)
             {
                 if (set.Labels[label].RowLevel)
+                {
                     return new(false, DecisionCodes.AggregateOnly,
                         $"Purpose '{purpose.Id}' is aggregate-only; '{label}' is row-level data about a child.", rule.Id, label);
+                }
             }
         }
         if (set.Links.TryGetValue(coordinate, out var agency) && !rule.Links.Contains(coordinate))
+        {
             return new(false, DecisionCodes.LinkNotAllowed, $"Rule {rule.Id} does not allow linking to the {agency} record.", rule.Id, labels[0]);
+        }
+
         foreach (var label in labels)
         {
             if (rule.Denied.Contains(label))
+            {
                 return new(false, DecisionCodes.LabelDenied, $"Rule {rule.Id} denies label '{label}'.", rule.Id, label);
+            }
+
             if (!rule.Visible.Contains(label))
+            {
                 return new(false, DecisionCodes.LabelNotVisible, $"Label '{label}' is not visible under rule {rule.Id}.", rule.Id, label);
+            }
         }
         return new(true, DecisionCodes.Allowed, $"Rule {rule.Id} makes '{string.Join("', '", labels)}' visible.", rule.Id, labels[0]);
     }

@@ -25,7 +25,9 @@ public sealed class PolicyExplainer(PolicyEngine engine)
         foreach (var (field, labels) in set.Classifications)
         {
             foreach (var label in labels)
+            {
                 byLabel[label].Add(field);
+            }
         }
         var visible = ImmutableArray.CreateBuilder<LabelExplanation>();
         var withheld = ImmutableArray.CreateBuilder<LabelExplanation>();
@@ -35,15 +37,23 @@ public sealed class PolicyExplainer(PolicyEngine engine)
             var served = fields.Where(f => scope.Decide(f).Allowed).ToImmutableArray();
             var notServed = fields.Where(f => !scope.Decide(f).Allowed).ToImmutableArray();
             if (scope.Purpose.AggregateOnly && label.RowLevel)
+            {
                 withheld.Add(new(label.Id, label.Description, "aggregate-only purpose: row-level data is never returned", [.. fields]));
+            }
             else if (scope.Rule.Denied.Contains(label.Id))
+            {
                 withheld.Add(new(label.Id, label.Description, "denied by the rule", [.. fields]));
+            }
             else if (!scope.Rule.Visible.Contains(label.Id))
+            {
                 withheld.Add(new(label.Id, label.Description, "not among the rule's visible labels", [.. fields]));
+            }
             else
+            {
                 visible.Add(new(label.Id, label.Description,
                     notServed.IsEmpty ? "visible" : $"visible where the field's other labels are too ({notServed.Length} field(s) withheld for another label or link)",
                     served));
+            }
         }
         var links = set.Links.OrderBy(l => l.Key, StringComparer.Ordinal)
             .Select(l => scope.DecideLink(l.Key))
@@ -79,15 +89,27 @@ public sealed class PolicyExplainer(PolicyEngine engine)
         text.AppendLine();
         text.AppendLine("Visible:");
         foreach (var label in e.Visible)
+        {
             text.AppendLine($"  {label.Label}: {label.Description} [{label.Fields.Length} field(s): {string.Join(", ", label.Fields)}]");
+        }
+
         if (e.Visible.IsEmpty)
+        {
             text.AppendLine("  nothing about an individual child");
+        }
+
         text.AppendLine("Withheld:");
         foreach (var label in e.Withheld)
+        {
             text.AppendLine($"  {label.Label}: {label.Reason}");
+        }
+
         text.AppendLine("Links:");
         foreach (var link in e.Links)
+        {
             text.AppendLine($"  {link.LinkField} -> {link.Agency}: {(link.Allowed ? "may be followed" : "not followed")}");
+        }
+
         text.AppendLine("Data-use preferences:");
         text.AppendLine($"  honoured: {string.Join(", ", e.HonouredPreferences)}");
         text.AppendLine(e.OverridesPreferences

@@ -22,9 +22,15 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
         foreach (var document in stream.Documents)
         {
             if (document.RootNode is YamlScalarNode { Value: null or "" })
+            {
                 continue;
+            }
+
             if (Expect<YamlMappingNode>(document.RootNode, "a mapping of sections") is not { } root)
+            {
                 continue;
+            }
+
             foreach (var (key, value) in Entries(root))
             {
                 switch (key.Value)
@@ -38,7 +44,10 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
                     case "roles": ReadRoles(value); break;
                     case "classifications":
                         if (raw.FirstClassifications == SourceLocation.None)
+                        {
                             raw.FirstClassifications = key.Location;
+                        }
+
                         ReadPairs(value, (k, v) => raw.Classifications.Add((k, Scalars(v))));
                         break;
                     case "rules": ReadRules(value); break;
@@ -99,7 +108,10 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
             }
         }
         if (basis.Length == 0)
+        {
             errors.Add(new PolicyError(PolicyErrorCodes.MissingValue, $"Purpose '{id.Value}' has no legal_basis.", id.Location));
+        }
+
         raw.Purposes.Add((id, description, basis, justification, aggregate, overrides));
     });
 
@@ -119,18 +131,27 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
             }
         }
         if (agency.Value.Length == 0)
+        {
             errors.Add(new PolicyError(PolicyErrorCodes.MissingValue, $"Role '{id.Value}' has no agency.", id.Location));
+        }
+
         raw.Roles.Add((id, description, agency, purposes));
     });
 
     private void ReadRules(YamlNode node)
     {
         if (Expect<YamlSequenceNode>(node, "a list of rules") is not { } list)
+        {
             return;
+        }
+
         foreach (var item in list.Children)
         {
             if (Expect<YamlMappingNode>(item, "a rule (a mapping)") is null)
+            {
                 continue;
+            }
+
             var rule = new RawRule { Location = At(item.Start) };
             foreach (var (key, v) in Entries(item))
             {
@@ -149,11 +170,20 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
                 }
             }
             if (rule.Role is null)
+            {
                 errors.Add(new PolicyError(PolicyErrorCodes.MissingValue, "The rule names no role.", rule.Location));
+            }
+
             if (rule.Purpose is null)
+            {
                 errors.Add(new PolicyError(PolicyErrorCodes.MissingValue, "The rule names no purpose.", rule.Location));
+            }
+
             if (rule.Scope is null)
+            {
                 errors.Add(new PolicyError(PolicyErrorCodes.MissingValue, "The rule names no scope.", rule.Location));
+            }
+
             raw.Rules.Add(rule);
         }
     }
@@ -174,21 +204,31 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
     private void ReadPairs(YamlNode node, Action<Located, YamlNode> read)
     {
         foreach (var (key, value) in Entries(node))
+        {
             read(key, value);
+        }
     }
 
     private IEnumerable<(Located Key, YamlNode Value)> Entries(YamlNode node)
     {
         if (Expect<YamlMappingNode>(node, "a mapping") is not { } mapping)
+        {
             yield break;
+        }
+
         foreach (var entry in mapping.Children)
+        {
             yield return (Scalar(entry.Key), entry.Value);
+        }
     }
 
     private Located Scalar(YamlNode node)
     {
         if (node is YamlScalarNode scalar)
+        {
             return new Located(scalar.Value ?? "", At(node.Start));
+        }
+
         errors.Add(new PolicyError(PolicyErrorCodes.UnexpectedShape, "Expected a single value here.", At(node.Start)));
         return new Located("", At(node.Start));
     }
@@ -196,11 +236,20 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
     private List<Located> Scalars(YamlNode node)
     {
         if (node is YamlScalarNode { Value: { Length: > 0 } })
+        {
             return [Scalar(node)];
+        }
+
         if (node is YamlScalarNode)
+        {
             return [];
+        }
+
         if (Expect<YamlSequenceNode>(node, "a list of values") is not { } list)
+        {
             return [];
+        }
+
         return [.. list.Children.Select(Scalar)];
     }
 
@@ -220,7 +269,10 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
     private T? Expect<T>(YamlNode node, string what) where T : YamlNode
     {
         if (node is T typed)
+        {
             return typed;
+        }
+
         errors.Add(new PolicyError(PolicyErrorCodes.UnexpectedShape, $"Expected {what} here.", At(node.Start)));
         return null;
     }

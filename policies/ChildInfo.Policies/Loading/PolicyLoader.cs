@@ -21,14 +21,20 @@ public static class PolicyLoader
     {
         ArgumentNullException.ThrowIfNull(additional);
         if (!Directory.Exists(directory))
+        {
             return PolicyLoadResult.Failed([new PolicyError(PolicyErrorCodes.NoPolicyFiles, $"The policy folder '{directory}' does not exist.", new(directory, 0, 0))]);
+        }
+
         var files = Directory.EnumerateFiles(directory)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .Select(f => new PolicySource(Path.GetFileName(f), File.ReadAllText(f)))
             .ToList();
         if (files.Count == 0)
+        {
             return PolicyLoadResult.Failed([new PolicyError(PolicyErrorCodes.NoPolicyFiles, $"The policy folder '{directory}' holds no .yaml files.", new(directory, 0, 0))]);
+        }
+
         files.AddRange(additional);
         return Load(files, supergraphFields);
     }
@@ -37,11 +43,17 @@ public static class PolicyLoader
     public static PolicyLoadResult Load(IReadOnlyList<PolicySource> sources, IReadOnlyCollection<string> supergraphFields)
     {
         if (sources.Count == 0)
+        {
             return PolicyLoadResult.Failed([new PolicyError(PolicyErrorCodes.NoPolicyFiles, "No policy files were given.", Model.SourceLocation.None)]);
+        }
+
         var errors = new List<PolicyError>();
         var raw = new RawPolicy();
         foreach (var source in sources)
+        {
             new PolicyDocumentReader(source.Name, raw, errors).Read(source.Text);
+        }
+
         var set = new PolicySetBuilder(raw, supergraphFields, errors, sources[0].Name).Build(Hash(sources));
         var ordered = errors
             .OrderBy(e => e.Location.File, StringComparer.Ordinal)
@@ -55,7 +67,10 @@ public static class PolicyLoader
     {
         var text = new StringBuilder();
         foreach (var source in sources)
+        {
             text.Append(source.Name).Append('\0').Append(source.Text).Append('\0');
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
     }
 }

@@ -18,7 +18,10 @@ internal sealed class PolicyRuleChecker(
     public PolicyRule? Check()
     {
         if (rule.Role is not { } roleId || rule.Purpose is not { } purposeId || rule.Scope is not { } scopeId)
+        {
             return null;
+        }
+
         var usable = true;
         if (!roles.TryGetValue(roleId.Value, out var role))
         {
@@ -31,34 +34,50 @@ internal sealed class PolicyRuleChecker(
             usable = false;
         }
         if (role is not null && purpose is not null && !role.Purposes.Contains(purpose.Id))
+        {
             Error(PolicyErrorCodes.PurposeNotAllowedForRole,
                 $"Role '{role.Id}' may not use purpose '{purpose.Id}' (its purposes: {List(role.Purposes)}); this rule could never apply.", purposeId.Location);
+        }
+
         if (!RecordScopes.TryParse(scopeId.Value, out var scope))
+        {
             Error(PolicyErrorCodes.InvalidValue, $"Unknown scope '{scopeId.Value}'; expected own_caseload, own_school_roll, own_setting or everyone.", scopeId.Location);
+        }
 
         foreach (var label in rule.Visible.Concat(rule.Denied))
         {
             if (!labels.ContainsKey(label.Value))
+            {
                 Error(PolicyErrorCodes.UnknownLabel, $"Unknown label '{label.Value}'.", label.Location);
+            }
         }
         foreach (var denied in rule.Denied)
         {
             if (rule.Visible.Any(v => v.Value == denied.Value))
+            {
                 Error(PolicyErrorCodes.LabelVisibleAndDenied, $"Label '{denied.Value}' is both visible and denied in this rule.", denied.Location);
+            }
         }
         // 'all' follows every declared link, including those a system owner registers later with a new subgraph.
         var allLinks = rule.Links.Any(l => l.Value == AllLinks);
         if (allLinks && rule.Links.Count > 1)
+        {
             Error(PolicyErrorCodes.InvalidValue, $"'{AllLinks}' already names every link; list no other link beside it.", rule.Links[0].Location);
+        }
+
         foreach (var link in rule.Links)
         {
             if (link.Value != AllLinks && !links.ContainsKey(link.Value))
+            {
                 Error(PolicyErrorCodes.UnknownLink, $"'{link.Value}' is not a declared link field (see the 'links' section).", link.Location);
+            }
         }
         foreach (var code in rule.Honoured ?? [])
         {
             if (!PreferenceCodes.All.Contains(code.Value))
+            {
                 Error(PolicyErrorCodes.UnknownPreferenceCode, $"Unknown data-use preference code '{code.Value}'; expected one of {List(PreferenceCodes.All)}.", code.Location);
+            }
         }
 
         if (purpose is not null)
@@ -68,22 +87,34 @@ internal sealed class PolicyRuleChecker(
                 foreach (var label in rule.Visible)
                 {
                     if (labels.TryGetValue(label.Value, out var l) && l.RowLevel)
+                    {
                         Error(PolicyErrorCodes.AggregateOnlyRowLevel,
                             $"Purpose '{purpose.Id}' is aggregate-only but the rule makes row-level label '{label.Value}' visible.", label.Location);
+                    }
                 }
                 foreach (var link in rule.Links)
+                {
                     Error(PolicyErrorCodes.AggregateOnlyLink, $"Purpose '{purpose.Id}' is aggregate-only but the rule follows link '{link.Value}'.", link.Location);
+                }
             }
             if (rule.BreakGlass && !purpose.JustificationRequired)
+            {
                 Error(PolicyErrorCodes.BreakGlassWithoutJustification,
                     $"Break-glass is allowed but purpose '{purpose.Id}' requires no justification; break-glass always needs one.", rule.BreakGlassLocation);
+            }
+
             if (rule.Override && !purpose.MayOverridePreferences)
+            {
                 Error(PolicyErrorCodes.OverrideNotPermitted,
                     $"Purpose '{purpose.Id}' has no legal power to override data-use preferences (may_override_preferences is false).", rule.OverrideLocation);
+            }
         }
 
         if (!usable)
+        {
             return null;
+        }
+
         var honoured = rule.Honoured is null ? PreferenceCodes.All.ToImmutableArray() : [.. rule.Honoured.Select(c => c.Value)];
         return new PolicyRule(
             $"{roleId.Value}/{purposeId.Value}",

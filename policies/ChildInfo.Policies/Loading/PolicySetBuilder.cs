@@ -7,7 +7,7 @@ namespace ChildInfo.Policies.Loading;
 /// <summary>Checks cross-references and contradictions in a <see cref="RawPolicy"/> and builds the <see cref="PolicySet"/>.</summary>
 internal sealed class PolicySetBuilder(RawPolicy raw, IReadOnlyCollection<string> supergraphFields, List<PolicyError> errors, string firstFile)
 {
-    private readonly HashSet<string> fields = [.. supergraphFields];
+    private readonly HashSet<string> _fields = [.. supergraphFields];
 
     public PolicySet Build(string hash)
     {
@@ -33,7 +33,10 @@ internal sealed class PolicySetBuilder(RawPolicy raw, IReadOnlyCollection<string
         {
             var all = categoryLabels.Count == 1 && categoryLabels[0].Value == "all";
             if (!all)
+            {
                 CheckLabels(categoryLabels, labels);
+            }
+
             categories[category.Value] = all ? [] : [.. categoryLabels.Select(l => l.Value)];
         }
 
@@ -46,9 +49,15 @@ internal sealed class PolicySetBuilder(RawPolicy raw, IReadOnlyCollection<string
         foreach (var (id, description, agency, rolePurposes) in Unique(raw.Roles, r => r.Id, "role"))
         {
             if (agency.Value.Length > 0)
+            {
                 Check(agencies.Contains(agency.Value), agency, PolicyErrorCodes.UnknownAgency, $"Role '{id.Value}' acts for unknown agency '{agency.Value}'.");
+            }
+
             foreach (var purpose in rolePurposes)
+            {
                 Check(purposes.ContainsKey(purpose.Value), purpose, PolicyErrorCodes.UnknownPurpose, $"Role '{id.Value}' names unknown purpose '{purpose.Value}'.");
+            }
+
             roles[id.Value] = new Role(id.Value, description, agency.Value, [.. rolePurposes.Select(p => p.Value)], id.Location);
         }
 
@@ -59,14 +68,20 @@ internal sealed class PolicySetBuilder(RawPolicy raw, IReadOnlyCollection<string
             CheckField(field);
             CheckLabels(fieldLabels, labels);
             if (fieldLabels.Count == 0)
+            {
                 errors.Add(new PolicyError(PolicyErrorCodes.MissingValue, $"Field '{field.Value}' is given no label.", field.Location));
+            }
+
             classifications[field.Value] = [.. fieldLabels.Select(l => l.Value)];
             firstOfType.TryAdd(TypeOf(field.Value), field.Location);
         }
         foreach (var field in supergraphFields.Order(StringComparer.Ordinal))
         {
             if (classifications.ContainsKey(field))
+            {
                 continue;
+            }
+
             var where = firstOfType.TryGetValue(TypeOf(field), out var location) ? location
                 : raw.FirstClassifications != SourceLocation.None ? raw.FirstClassifications : new SourceLocation(firstFile, 1, 1);
             errors.Add(new PolicyError(PolicyErrorCodes.UnclassifiedField,
@@ -78,19 +93,28 @@ internal sealed class PolicySetBuilder(RawPolicy raw, IReadOnlyCollection<string
         foreach (var rawRule in raw.Rules)
         {
             if (new PolicyRuleChecker(rawRule, labels, purposes, roles, links, errors).Check() is not { } rule)
+            {
                 continue;
+            }
+
             if (!seen.Add((rule.Role, rule.Purpose)))
+            {
                 errors.Add(new PolicyError(PolicyErrorCodes.Duplicate, $"A second rule for role '{rule.Role}' and purpose '{rule.Purpose}'.", rule.Location));
+            }
             else
+            {
                 rules.Add(rule);
+            }
         }
         foreach (var role in roles.Values)
         {
             foreach (var purpose in role.Purposes)
             {
                 if (purposes.ContainsKey(purpose) && !seen.Contains((role.Id, purpose)))
+                {
                     errors.Add(new PolicyError(PolicyErrorCodes.MissingRule,
                         $"Role '{role.Id}' may use purpose '{purpose}' but no rule says what it sees under it.", role.Location));
+                }
             }
         }
 
@@ -114,24 +138,30 @@ internal sealed class PolicySetBuilder(RawPolicy raw, IReadOnlyCollection<string
     }
 
     private void CheckField(Located field) =>
-        Check(fields.Contains(field.Value), field, PolicyErrorCodes.UnknownField, $"'{field.Value}' is not a field of the supergraph.");
+        Check(_fields.Contains(field.Value), field, PolicyErrorCodes.UnknownField, $"'{field.Value}' is not a field of the supergraph.");
 
     private void CheckLabels(List<Located> used, Dictionary<string, Label> labels)
     {
         foreach (var label in used)
+        {
             Check(labels.ContainsKey(label.Value), label, PolicyErrorCodes.UnknownLabel, $"Unknown label '{label.Value}'.");
+        }
     }
 
     private void Check(bool ok, Located at, string code, string message)
     {
         if (!ok)
+        {
             errors.Add(new PolicyError(code, message, at.Location));
+        }
     }
 
     private void RequireSection(int count, string section)
     {
         if (count == 0)
+        {
             errors.Add(new PolicyError(PolicyErrorCodes.MissingSection, $"No file has a '{section}' section.", new SourceLocation(firstFile, 1, 1)));
+        }
     }
 
     private List<T> Unique<T>(List<T> items, Func<T, Located> id, string what)
@@ -142,7 +172,9 @@ internal sealed class PolicySetBuilder(RawPolicy raw, IReadOnlyCollection<string
         {
             var key = id(item);
             if (seen.TryGetValue(key.Value, out var first))
+            {
                 errors.Add(new PolicyError(PolicyErrorCodes.Duplicate, $"The {what} '{key.Value}' is already defined at {first}.", key.Location));
+            }
             else
             {
                 seen[key.Value] = key.Location;

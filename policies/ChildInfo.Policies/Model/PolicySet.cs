@@ -27,7 +27,9 @@ public sealed record PolicySet(
         foreach (var rule in Rules)
         {
             if (rule.Role == role && rule.Purpose == purpose)
+            {
                 return rule;
+            }
         }
         return null;
     }

@@ -20,7 +20,9 @@ public sealed record PreferenceEvaluation(ImmutableArray<PreferenceDecision> Dec
         foreach (var decision in Decisions)
         {
             if (decision.Outcome == PreferenceOutcome.Withheld && decision.Covers(sourceAgency, label))
+            {
                 return true;
+            }
         }
         return false;
     }
@@ -31,7 +33,9 @@ public sealed record PreferenceEvaluation(ImmutableArray<PreferenceDecision> Dec
         foreach (var decision in Decisions)
         {
             if (decision.Outcome == PreferenceOutcome.Withheld && decision.AllLabels && decision.Preference.SourceAgency == sourceAgency)
+            {
                 return true;
+            }
         }
         return false;
     }

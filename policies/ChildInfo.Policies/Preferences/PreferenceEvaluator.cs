@@ -20,7 +20,10 @@ internal static class PreferenceEvaluator
     {
         var decisions = ImmutableArray.CreateBuilder<PreferenceDecision>();
         foreach (var preference in preferences)
+        {
             decisions.Add(Decide(scope, categories, preference));
+        }
+
         return decisions.Count == 0 ? PreferenceEvaluation.None : new PreferenceEvaluation(decisions.ToImmutable());
     }
 
@@ -37,16 +40,25 @@ internal static class PreferenceEvaluator
             || preference.WithheldFromAgencies.Contains(agency)
             || PreferenceCodes.ExcludedAgency(preference.Code) == agency;
         if (!concerns || preference.SourceAgency == agency)
+        {
             return new(preference, PreferenceOutcome.NotApplicable, DecisionCodes.PreferenceNotApplicable,
                 $"{preference.Code} does not concern a {scope.Role.Id} acting for {scope.Purpose.Id}.", rule.Id, all, covered);
+        }
+
         if (!rule.Preferences.Honoured.Contains(preference.Code))
+        {
             return new(preference, PreferenceOutcome.NotApplicable, DecisionCodes.PreferenceNotApplicable,
                 $"Rule {rule.Id} does not honour {preference.Code}.", rule.Id, all, covered);
+        }
+
         var what = all ? $"the whole {preference.SourceAgency} record" : $"{string.Join(", ", covered)} from the {preference.SourceAgency} record";
         if (rule.Preferences.Override)
+        {
             return new(preference, PreferenceOutcome.Overridden, DecisionCodes.PreferenceOverridden,
                 $"{preference.Code} would withhold {what}; purpose {scope.Purpose.Id} overrides it ({scope.Purpose.LegalBasis}). The override is recorded.",
                 rule.Id, all, covered);
+        }
+
         return new(preference, PreferenceOutcome.Withheld, DecisionCodes.PreferenceWithheld,
             $"{preference.Code}: the child's or family's wish withholds {what}.", rule.Id, all, covered);
     }

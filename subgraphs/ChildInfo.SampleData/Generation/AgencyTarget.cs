@@ -26,7 +26,10 @@ internal sealed class AgencyTarget
     public string Describe()
     {
         if (SqliteFiles.PathOf(Options) is { } path)
+        {
             return path;
+        }
+
         var builder = new DbConnectionStringBuilder { ConnectionString = Options.ConnectionString };
         var name = builder.TryGetValue("Database", out var db) ? db : builder.TryGetValue("Initial Catalog", out var catalog) ? catalog : "?";
         return $"{SampleDataOptionsValidator.ProviderName(Options.Provider)} database {name}";
@@ -36,17 +39,24 @@ internal sealed class AgencyTarget
     public async Task<string?> CheckAsync(bool overwrite, CancellationToken cancellationToken)
     {
         if (overwrite)
+        {
             return null;
+        }
         // A SQLite file that is not there yet is fine (and must not be created by looking); one that holds the
         // agency's tables with no rows in them (a subgraph started before any data) is fine too.
         if (SqliteFiles.PathOf(Options) is { } path && !SqliteFiles.HoldsData(path))
+        {
             return null;
+        }
+
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var table in Writer.Schema.Tables)
         {
             if (await TableExistsAsync(connection, table).ConfigureAwait(false)
                 && await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}").ConfigureAwait(false) > 0)
+            {
                 return $"The {Writer.Agency} database ({Describe()}) already holds data in {table}; use --force (overwrite) to replace it.";
+            }
         }
         return null;
     }
@@ -57,10 +67,15 @@ internal sealed class AgencyTarget
         if (SqliteFiles.PathOf(Options) is { } path)
         {
             if (overwrite)
+            {
                 SqliteFiles.Delete(path);
+            }
+
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
             if (folder is not null)
+            {
                 Directory.CreateDirectory(folder);
+            }
         }
         else if (overwrite)
         {
@@ -92,7 +107,10 @@ internal sealed class AgencyTarget
     public async Task FinishAsync(CancellationToken cancellationToken)
     {
         if (Options.Provider != DatabaseProvider.Sqlite)
+        {
             return;
+        }
+
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA default_cache_size=0; PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken: cancellationToken)).ConfigureAwait(false);
     }

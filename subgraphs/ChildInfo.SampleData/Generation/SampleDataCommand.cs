@@ -44,7 +44,10 @@ public static class SampleDataCommand
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors)
+            {
                 await error.WriteLineAsync(problem).ConfigureAwait(false);
+            }
+
             await error.WriteLineAsync("Run with --help for the options.").ConfigureAwait(false);
             return 2;
         }
@@ -55,8 +58,11 @@ public static class SampleDataCommand
         try
         {
             if (!parsed.Quiet)
+            {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"Generating {options.Children:N0} children (seed {options.Seed}, reference date {options.ReferenceDate:yyyy-MM-dd})...")).ConfigureAwait(false);
+            }
+
             var summary = await new SampleDataGenerator().GenerateAsync(options, progress, cancellationToken).ConfigureAwait(false);
             await WriteSummaryAsync(output, summary).ConfigureAwait(false);
             return 0;
@@ -87,7 +93,9 @@ public static class SampleDataCommand
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {agency.Agency,-17} {agency.TotalRows,11:N0} rows  {agency.Target}")).ConfigureAwait(false);
             foreach (var (table, rows) in agency.RowCounts)
+            {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"      {table,-32} {rows,11:N0}")).ConfigureAwait(false);
+            }
         }
     }
 
@@ -107,7 +115,10 @@ public static class SampleDataCommand
             string? Value()
             {
                 if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
                     return args[++i];
+                }
+
                 errors.Add($"{arg} needs a value.");
                 return null;
             }
@@ -115,9 +126,15 @@ public static class SampleDataCommand
             {
                 var text = Value();
                 if (text is null)
+                {
                     return null;
+                }
+
                 if (int.TryParse(text.Replace(",", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+                {
                     return n;
+                }
+
                 errors.Add($"{arg} needs a whole number (was '{text}').");
                 return null;
             }
@@ -127,45 +144,79 @@ public static class SampleDataCommand
                     help = true;
                     break;
                 case "--children" or "-n":
-                    if (Number() is { } children) options = options with { Children = children };
+                    if (Number() is { } children)
+                    {
+                        options = options with { Children = children };
+                    }
+
                     break;
                 case "--seed":
-                    if (Number() is { } seed) options = options with { Seed = seed };
+                    if (Number() is { } seed)
+                    {
+                        options = options with { Seed = seed };
+                    }
+
                     break;
                 case "--chunk-size":
-                    if (Number() is { } chunk) options = options with { ChunkSize = chunk };
+                    if (Number() is { } chunk)
+                    {
+                        options = options with { ChunkSize = chunk };
+                    }
+
                     break;
                 case "--reference-date":
                     if (Value() is { } dateText)
                     {
                         if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                        {
                             options = options with { ReferenceDate = date };
+                        }
                         else
+                        {
                             errors.Add($"--reference-date needs a date as yyyy-MM-dd (was '{dateText}').");
+                        }
                     }
                     break;
                 case "--output" or "--out" or "-o":
-                    if (Value() is { } folder) options = options with { OutputDirectory = folder };
+                    if (Value() is { } folder)
+                    {
+                        options = options with { OutputDirectory = folder };
+                    }
+
                     break;
                 case "--provider":
                     if (Value() is { } providerText)
                     {
                         if (TryParseProvider(providerText, out var provider))
+                        {
                             options = options with { Provider = provider };
+                        }
                         else
+                        {
                             errors.Add($"Unknown provider '{providerText}'; use sqlite, postgres or sqlserver.");
+                        }
                     }
                     break;
                 case "--connection-template":
-                    if (Value() is { } template) options = options with { ConnectionTemplate = template };
+                    if (Value() is { } template)
+                    {
+                        options = options with { ConnectionTemplate = template };
+                    }
+
                     break;
                 case "--database":
                     if (Value() is { } spec)
+                    {
                         ParseDatabase(spec, databases, errors);
+                    }
+
                     break;
                 case "--agencies":
                     if (Value() is { } list)
+                    {
                         options = options with { Agencies = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+                    }
+
                     break;
                 case "--force" or "--overwrite":
                     options = options with { Overwrite = true };
@@ -179,7 +230,10 @@ public static class SampleDataCommand
             }
         }
         if (databases.Count > 0)
+        {
             options = options with { Databases = databases };
+        }
+
         return new ParsedArguments(errors.Count == 0 ? options : null, errors, help, quiet);
     }
 
@@ -201,7 +255,10 @@ public static class SampleDataCommand
             return;
         }
         if (provider == DatabaseProvider.Sqlite && !connection.Contains('=', StringComparison.Ordinal))
+        {
             connection = "Data Source=" + connection;
+        }
+
         databases[agency] = new DatabaseOptions { Provider = provider, ConnectionString = connection };
     }
 

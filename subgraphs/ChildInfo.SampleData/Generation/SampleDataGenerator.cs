@@ -40,7 +40,9 @@ public sealed class SampleDataGenerator
         var writers = _writers();
         var problems = SampleDataOptionsValidator.Validate(options, writers.Select(w => w.Agency).ToArray());
         if (problems.Count > 0)
+        {
             throw new SampleDataException(string.Join(Environment.NewLine, problems));
+        }
 
         var selected = options.Agencies is null ? writers : writers.Where(w => options.Agencies.Contains(w.Agency)).ToArray();
         var targets = selected.Select(w => new AgencyTarget(w, options.DatabaseFor(w.Agency))).ToArray();
@@ -50,12 +52,19 @@ public sealed class SampleDataGenerator
         foreach (var target in targets)
         {
             if (await CheckAsync(target, options.Overwrite, cancellationToken).ConfigureAwait(false) is { } refusal)
+            {
                 refusals.Add(refusal);
+            }
         }
         if (refusals.Count > 0)
+        {
             throw new SampleDataException(string.Join(Environment.NewLine, refusals));
+        }
+
         foreach (var target in targets)
+        {
             await target.PrepareAsync(options.Overwrite, cancellationToken).ConfigureAwait(false);
+        }
 
         var reference = ReferenceDataFactory.Create();
         var context = new GenerationContext(options.Seed, options.ReferenceDate, reference);
@@ -131,7 +140,9 @@ public sealed class SampleDataGenerator
                 foreach (var chunk in population.GenerateChunks(options.Children, options.ChunkSize))
                 {
                     foreach (var queue in queues)
+                    {
                         await queue.Writer.WriteAsync(chunk, token).ConfigureAwait(false);
+                    }
                 }
             }
             catch (Exception ex)
@@ -143,7 +154,9 @@ public sealed class SampleDataGenerator
             finally
             {
                 foreach (var queue in queues)
+                {
                     queue.Writer.TryComplete();
+                }
             }
         }, CancellationToken.None);
 
@@ -196,7 +209,10 @@ public sealed class SampleDataGenerator
         public void Written(int agency, int children)
         {
             if (_progress is null)
+            {
                 return;
+            }
+
             GenerationProgress? report = null;
             lock (_lock)
             {
@@ -210,7 +226,9 @@ public sealed class SampleDataGenerator
                 }
             }
             if (report is not null)
+            {
                 _progress.Report(report);
+            }
         }
     }
 }

@@ -49,9 +49,15 @@ public sealed record SampleDataOptions
     {
         ArgumentNullException.ThrowIfNull(agency);
         if (Databases.TryGetValue(agency, out var configured))
+        {
             return configured;
+        }
+
         if (Provider == DatabaseProvider.Sqlite)
+        {
             return DatabaseOptions.SqliteFile(Path.Combine(OutputDirectory, agency + ".db"));
+        }
+
         return new DatabaseOptions
         {
             Provider = Provider,

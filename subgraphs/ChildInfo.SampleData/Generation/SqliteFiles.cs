@@ -9,7 +9,10 @@ internal static class SqliteFiles
     public static string? PathOf(DatabaseOptions database)
     {
         if (database.Provider != DatabaseProvider.Sqlite || string.IsNullOrWhiteSpace(database.ConnectionString))
+        {
             return null;
+        }
+
         var source = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
         return string.IsNullOrEmpty(source) || source == ":memory:" ? null : source;
     }
@@ -22,7 +25,9 @@ internal static class SqliteFiles
         foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
         {
             if (File.Exists(file))
+            {
                 File.Delete(file);
+            }
         }
     }
 }

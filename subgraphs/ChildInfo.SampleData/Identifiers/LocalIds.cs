@@ -37,7 +37,9 @@ public sealed class LocalIds
         // A multiplier coprime to 10^7 (odd, not a multiple of 5) makes the map a bijection on 0..10^7-1.
         long a;
         do
+        {
             a = rng.Next(1_000_001, Modulus);
+        }
         while (a % 2 == 0 || a % 5 == 0);
         return (a, rng.Next(0, Modulus));
     }

@@ -16,7 +16,10 @@ public static class NhsNumber
     public static string? TryCreateSynthetic(int serial)
     {
         if (serial is < 0 or >= SyntheticSerials)
+        {
             return null;
+        }
+
         var nine = "999" + serial.ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
         var check = CheckDigit(nine);
         return check < 0 ? null : nine + (char)('0' + check);
@@ -28,7 +31,10 @@ public static class NhsNumber
         ArgumentNullException.ThrowIfNull(nineDigits);
         var sum = 0;
         for (var i = 0; i < 9; i++)
+        {
             sum += (nineDigits[i] - '0') * (10 - i);
+        }
+
         var check = 11 - (sum % 11);
         return check switch { 11 => 0, 10 => -1, _ => check };
     }

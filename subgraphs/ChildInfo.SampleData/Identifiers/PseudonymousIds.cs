@@ -21,7 +21,9 @@ public sealed class PseudonymousIds
     {
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"childinfo:child-id:{seed}"));
         for (var i = 0; i < Rounds; i++)
+        {
             _roundKeys[i] = BitConverter.ToUInt64(digest, (i * 5) % (digest.Length - 8));
+        }
     }
 
     /// <summary>Largest sequence number that maps to an id (2^40 - 1).</summary>
@@ -34,7 +36,10 @@ public sealed class PseudonymousIds
     public ulong Permute(ulong value)
     {
         if (value > MaxSequence)
+        {
             throw new ArgumentOutOfRangeException(nameof(value), value, "Sequence out of range for a 40-bit id.");
+        }
+
         var left = value >> HalfBits;
         var right = value & HalfMask;
         for (var round = 0; round < Rounds; round++)

@@ -18,7 +18,9 @@ public sealed class SyntheticNhsNumbers
         var rng = new Random(seed ^ 0x0A5A5A5);
         long a;
         do
+        {
             a = rng.Next(usable / 3, usable - 1);
+        }
         while (Gcd(a, usable) != 1);
         _a = a;
         _b = rng.Next(0, usable);
@@ -32,7 +34,10 @@ public sealed class SyntheticNhsNumbers
     {
         var serials = UsableSerials.Value;
         if (sequence < 0 || sequence >= serials.Length)
+        {
             return null;
+        }
+
         var index = (int)((_a * sequence + _b) % serials.Length);
         return NhsNumber.TryCreateSynthetic(serials[index]);
     }
@@ -51,7 +56,9 @@ public sealed class SyntheticNhsNumbers
                 rest /= 10;
             }
             if (11 - (sum % 11) != 10)
+            {
                 list.Add(serial);
+            }
         }
         return [.. list];
     }
@@ -59,7 +66,10 @@ public sealed class SyntheticNhsNumbers
     private static long Gcd(long a, long b)
     {
         while (b != 0)
+        {
             (a, b) = (b, a % b);
+        }
+
         return a;
     }
 }

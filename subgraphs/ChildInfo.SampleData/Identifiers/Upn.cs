@@ -20,7 +20,10 @@ public static class Upn
     {
         ArgumentNullException.ThrowIfNull(twelveDigits);
         if (twelveDigits.Length != 12)
+        {
             throw new ArgumentException("A UPN has twelve characters after its check letter.", nameof(twelveDigits));
+        }
+
         var sum = 0;
         for (var i = 0; i < 12; i++)
         {

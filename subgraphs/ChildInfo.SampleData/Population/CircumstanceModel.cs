@@ -42,9 +42,14 @@ internal static class CircumstanceModel
             legalStatus = LegalStatuses.Pick(rng);
             placement = Placements.Pick(rng);
             if ((placement is "K2" or "K1" && age < 11) || (placement == "A6" && age > 7))
+            {
                 placement = FosterPlacements.Pick(rng);
+            }
+
             if (placement == "A6")
+            {
                 legalStatus = "E1";
+            }
         }
 
         // Special educational needs: boys about twice as often as girls; more with low income or social care.
@@ -87,7 +92,10 @@ internal static class CircumstanceModel
             {
                 suspensions = 1;
                 while (suspensions < 12 && rng.NextDouble() < 0.45)
+                {
                     suspensions++;
+                }
+
                 excluded = rng.NextDouble() < (phase == 'S' ? 0.022 : 0.015) * Math.Min(3, suspensions) / 1.6;
             }
         }
@@ -97,11 +105,17 @@ internal static class CircumstanceModel
         if (age == 2)
         {
             if (lookedAfter)
+            {
                 twoYearOld = "LAA";
+            }
             else if (provision != 'N' && rng.NextDouble() < 0.6)
+            {
                 twoYearOld = "HSD";
+            }
             else if (household.Disadvantaged || rng.NextDouble() < 0.17)
+            {
                 twoYearOld = "ECO";
+            }
         }
         var threeOrFour = earlyYearsAge && age >= 3;
         var extended = threeOrFour && rng.NextDouble() < (household.Disadvantaged ? 0.08 : 0.50);
@@ -139,13 +153,25 @@ internal static class CircumstanceModel
     {
         List<string>? services = null;
         if (age >= 11 && rng.NextDouble() < 0.075 * (household.Disadvantaged ? 1.5 : 0.85) * (inNeed ? 2 : 1))
+        {
             (services ??= []).Add("YOUTH_WORK");
+        }
+
         if (youngCarer && rng.NextDouble() < 0.7)
+        {
             (services ??= []).Add("YOUNG_CARERS");
+        }
+
         if (age >= 8 && rng.NextDouble() < 0.022 * (inNeed || household.EarlyHelp || suspended ? 3 : 1))
+        {
             (services ??= []).Add("MENTORING");
+        }
+
         if (household.FamilySupport)
+        {
             (services ??= []).Add("FAMILY_SUPPORT");
+        }
+
         return services is null ? [] : services;
     }
 

@@ -41,7 +41,9 @@ internal sealed class HouseholdProfile
             var r = rng.NextDouble();
             level = r < 0.15 ? 'P' : r < 0.15 + 0.225 ? 'L' : 'N';
             if (level == 'P')
+            {
                 category = Categories.Pick(rng);
+            }
         }
         var earlyHelp = !socialCare || level == 'N'
             ? rng.NextDouble() < 0.035 * (disadvantaged ? 2 : 1) * (socialCare ? 3 : 1)

@@ -31,17 +31,25 @@ internal static class IdentityRecorder
         if (habits.HoldsNhs && truth.NhsNumber is not null)
         {
             if (rng.NextDouble() < habits.MissingNhs)
+            {
                 (issues ??= []).Add(IdentityIssues.MissingNhs);
+            }
             else
+            {
                 nhs = truth.NhsNumber;
+            }
         }
         string? upn = null;
         if (habits.HoldsUpn && truth.Upn is not null)
         {
             if (rng.NextDouble() < habits.MissingUpn)
+            {
                 (issues ??= []).Add(IdentityIssues.MissingUpn);
+            }
             else
+            {
                 upn = truth.Upn;
+            }
         }
 
         if (formerSurname is not null && rng.NextDouble() < habits.HoldsOldSurname)
@@ -61,9 +69,14 @@ internal static class IdentityRecorder
         if (rng.NextDouble() < TypoRate)
         {
             if (rng.NextDouble() < 0.5)
+            {
                 surname = Typo(rng, surname);
+            }
             else
+            {
                 forename = Typo(rng, forename);
+            }
+
             (issues ??= []).Add(IdentityIssues.NameTypo);
         }
         // Only days 1–12 other than the month itself can be swapped; scale so about 1% of all records are.
@@ -88,7 +101,10 @@ internal static class IdentityRecorder
     internal static string Typo(Random rng, string name)
     {
         if (name.Length < 2)
+        {
             return name + name;
+        }
+
         for (var attempt = 0; attempt < 6; attempt++)
         {
             var chars = name.ToCharArray();
@@ -117,7 +133,9 @@ internal static class IdentityRecorder
                     break;
             }
             if (!string.Equals(result, name, StringComparison.Ordinal))
+            {
                 return result;
+            }
         }
         return name + "e";
     }

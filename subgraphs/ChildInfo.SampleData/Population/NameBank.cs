@@ -105,7 +105,10 @@ internal static class NameBank
         var list = sex == 'F' ? names.Girls : names.Boys;
         // Families of every background also choose names popular in England.
         if (group != NameGroup.British && rng.NextDouble() < 0.15)
+        {
             list = sex == 'F' ? BritishGirls : BritishBoys;
+        }
+
         return list[rng.Next(list.Length)];
     }
 
@@ -119,12 +122,17 @@ internal static class NameBank
     public static string? MiddleName(Random rng, NameGroup group, char sex, string forename)
     {
         if (rng.NextDouble() < 0.4)
+        {
             return null;
+        }
+
         for (var attempt = 0; attempt < 4; attempt++)
         {
             var name = Forename(rng, group, sex);
             if (name != forename)
+            {
                 return name;
+            }
         }
         return null;
     }

@@ -65,7 +65,9 @@ public sealed class PopulationGenerator
             }
         }
         if (chunk.Count > 0)
+        {
             yield return chunk;
+        }
     }
 
     private IEnumerable<SyntheticChild> GenerateIterator(int count)
@@ -80,7 +82,10 @@ public sealed class PopulationGenerator
             var size = Math.Min(HouseholdSizes.Pick(rng), count - sequence);
             var made = MakeHousehold(rng, placer, household, sequence, size, buffer);
             for (var i = 0; i < made; i++)
+            {
                 yield return buffer[i];
+            }
+
             sequence += made;
             household++;
         }
@@ -117,7 +122,9 @@ public sealed class PopulationGenerator
 
         var ids = new string[size];
         for (var i = 0; i < size; i++)
+        {
             ids[i] = _childIds.ChildId(firstSequence + i);
+        }
 
         var forenames = new string[size];
         for (var i = 0; i < size; i++)
@@ -128,7 +135,10 @@ public sealed class PopulationGenerator
             var sex = rng.NextDouble() < 0.512 ? 'M' : 'F';
             var forename = NameBank.Forename(rng, names, sex);
             for (var attempt = 0; attempt < 4 && Array.IndexOf(forenames, forename, 0, i) >= 0; attempt++)
+            {
                 forename = NameBank.Forename(rng, names, sex);
+            }
+
             forenames[i] = forename;
             var middle = NameBank.MiddleName(rng, names, sex, forename);
             var childSurname = i < stepChildren ? stepSurname : surname;
@@ -148,11 +158,15 @@ public sealed class PopulationGenerator
             IReadOnlyList<Enrolment> enrolments = [];
             string? upn = null;
             if (nc >= 0)
+            {
                 (enrolments, upn) = placer.Place(rng, dob, phase, circumstances, primary, secondary);
+            }
 
             int? settingUrn = null;
             if (nc < 0 && AttendsEarlyYears(rng, age, circumstances))
+            {
                 settingUrn = rng.NextDouble() < 0.8 ? setting.Urn : Reference.Settings[rng.Next(Reference.Settings.Count)].Urn;
+            }
 
             var truth = new Identity(forename, middle, childSurname, sex, dob, postcode, _nhsNumbers.For(sequence), upn);
 
@@ -173,7 +187,9 @@ public sealed class PopulationGenerator
             for (int j = 0, k = 0; j < size; j++)
             {
                 if (j != i)
+                {
                     siblings[k++] = ids[j];
+                }
             }
 
             var child = new SyntheticChild
@@ -220,11 +236,19 @@ public sealed class PopulationGenerator
                 var gap = rng.Next(450, 2600) * (rng.NextDouble() < 0.5 ? -1 : 1);
                 var candidate = births[rng.Next(i)].DayNumber + gap;
                 if (candidate < oldest)
+                {
                     candidate = 2 * oldest - candidate;
+                }
+
                 if (candidate > newest)
+                {
                     candidate = 2 * newest - candidate;
+                }
+
                 if (candidate >= oldest && candidate <= newest && FarFromOthers(births[..i], candidate))
+                {
                     day = candidate;
+                }
             }
             births[i] = day >= 0 ? DateOnly.FromDayNumber(day) : births[i - 1]; // no room left: twins
         }
@@ -235,7 +259,9 @@ public sealed class PopulationGenerator
         foreach (var other in others)
         {
             if (Math.Abs(other.DayNumber - day) < 300)
+            {
                 return false;
+            }
         }
         return true;
     }
@@ -247,7 +273,9 @@ public sealed class PopulationGenerator
         {
             var candidate = settings[rng.Next(settings.Count)];
             if (NorthshirePostcodes.DistrictOf(candidate.Postcode) == district)
+            {
                 return candidate;
+            }
         }
         return settings[rng.Next(settings.Count)];
     }
@@ -270,7 +298,9 @@ public sealed class PopulationGenerator
         {
             var candidate = NameBank.Surname(rng, rng.NextDouble() < 0.8 ? names : NameGroup.British);
             if (candidate != current)
+            {
                 return candidate;
+            }
         }
         return current == "Smith" ? "Jones" : "Smith";
     }

@@ -124,12 +124,31 @@ internal static class PreferenceModel
     {
         Span<int> known = stackalloc int[4];
         var n = 0;
-        if (child.Education is not null) known[n++] = 0;
-        if (child.EarlyYears is not null) known[n++] = 1;
-        if (child.SocialCare is not null) known[n++] = 2;
-        if (child.VoluntarySector is not null) known[n++] = 3;
+        if (child.Education is not null)
+        {
+            known[n++] = 0;
+        }
+
+        if (child.EarlyYears is not null)
+        {
+            known[n++] = 1;
+        }
+
+        if (child.SocialCare is not null)
+        {
+            known[n++] = 2;
+        }
+
+        if (child.VoluntarySector is not null)
+        {
+            known[n++] = 3;
+        }
+
         if (n == 0)
+        {
             return null;
+        }
+
         return known[rng.Next(n)] switch
         {
             0 => Agency.Education,

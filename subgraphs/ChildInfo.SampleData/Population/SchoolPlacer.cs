@@ -54,7 +54,9 @@ internal sealed class SchoolPlacer
     {
         var receptionYear = SchoolCalendar.ReceptionYear(dateOfBirth);
         if (SchoolCalendar.NcYear(dateOfBirth, _today) < 0)
+        {
             return ([], null);
+        }
 
         // Where the child first joined a Northshire school, and when: most from reception; some moved in later.
         var joinedLater = rng.NextDouble() < 0.06;
@@ -62,9 +64,13 @@ internal sealed class SchoolPlacer
         var phaseStart = SchoolCalendar.FirstDayOfAutumnTerm(phaseStartYear);
         var entry = phaseStart;
         if (joinedLater && _today.DayNumber - phaseStart.DayNumber > 90)
+        {
             entry = SchoolCalendar.NextWeekday(phaseStart.AddDays(rng.Next(30, _today.DayNumber - phaseStart.DayNumber - 14)));
+        }
         else
+        {
             joinedLater = false;
+        }
 
         var school = circumstances.SenProvision == 'E' && rng.NextDouble() < 0.4
             ? _specials[rng.Next(_specials.Length)]
@@ -117,7 +123,9 @@ internal sealed class SchoolPlacer
         for (var i = 0; i < spells.Count; i++)
         {
             if (spells[i].EntryDate > _today)
+            {
                 spells[i] = spells[i] with { EntryDate = _today };
+            }
         }
         return (spells, upn);
     }
@@ -129,7 +137,9 @@ internal sealed class SchoolPlacer
         {
             var candidate = pool[rng.Next(pool.Length)];
             if (candidate.Urn != current.Urn)
+            {
                 return candidate;
+            }
         }
         return pool[0].Urn != current.Urn ? pool[0] : pool[^1];
     }
@@ -167,7 +177,9 @@ internal sealed class SchoolPlacer
         for (var i = 0; i < _reference.Schools.Count; i++)
         {
             if (_reference.Schools[i].Establishment == establishment)
+            {
                 return i;
+            }
         }
         return 99;
     }

@@ -27,7 +27,9 @@ internal sealed class Weighted<T>
         for (var i = 0; i < _cumulative.Length; i++)
         {
             if (x < _cumulative[i])
+            {
                 return _items[i];
+            }
         }
         return _items[^1];
     }

@@ -30,20 +30,37 @@ public static class ReferenceDataFactory
         var rng = new Random(NorthshireLaCode);
         var schools = new List<School>();
         for (var i = 0; i < PrimaryNames.Length; i++)
+        {
             schools.Add(new School(121_000 + i * 13, PrimaryNames[i], Primary, 2001 + i, NorthshirePostcodes.Create(rng, 1 + i % NorthshirePostcodes.Districts)));
+        }
+
         for (var i = 0; i < SecondaryNames.Length; i++)
+        {
             schools.Add(new School(137_000 + i * 17, SecondaryNames[i], Secondary, 4001 + i, NorthshirePostcodes.Create(rng, 1 + (i * NorthshirePostcodes.Districts) / SecondaryNames.Length)));
+        }
+
         for (var i = 0; i < SpecialNames.Length; i++)
+        {
             schools.Add(new School(125_400 + i, SpecialNames[i], Special, 7001 + i, NorthshirePostcodes.Create(rng, 1 + i * 6)));
+        }
+
         schools.Add(new School(131_900, "Northshire Pupil Referral Unit", AlternativeProvision, 1100, NorthshirePostcodes.Create(rng, 3)));
 
         var settings = new List<EarlyYearsSetting>();
         for (var i = 0; i < NurseryNames.Length; i++)
+        {
             settings.Add(new EarlyYearsSetting(2_410_000 + i * 29, NurseryNames[i], Nursery, NorthshirePostcodes.Create(rng, 1 + i % NorthshirePostcodes.Districts)));
+        }
+
         for (var i = 0; i < PreSchoolNames.Length; i++)
+        {
             settings.Add(new EarlyYearsSetting(2_520_000 + i * 31, PreSchoolNames[i], PreSchool, NorthshirePostcodes.Create(rng, 1 + (i + 5) % NorthshirePostcodes.Districts)));
+        }
+
         for (var i = 0; i < ChildminderNames.Length; i++)
+        {
             settings.Add(new EarlyYearsSetting(2_630_000 + i * 37, ChildminderNames[i] + " (childminder)", Childminder, NorthshirePostcodes.Create(rng, 1 + (i * 3 + 2) % NorthshirePostcodes.Districts)));
+        }
 
         var organisations = new Organisation[]
         {
@@ -84,7 +101,9 @@ public static class ReferenceDataFactory
                 _ => ("SOCIAL_WORKER", 5),
             };
             for (var i = 0; i < count; i++)
+            {
                 Add(team.TeamId, role);
+            }
         }
         // Voluntary organisations' practitioners: the team id is the organisation id.
         foreach (var organisation in organisations)
@@ -92,7 +111,9 @@ public static class ReferenceDataFactory
             var role = organisation.Services.Contains("YOUTH_WORK") ? "YOUTH_WORKER" : "KEYWORKER";
             Add(organisation.OrganisationId, role);
             if (organisation.Services.Count > 1)
+            {
                 Add(organisation.OrganisationId, "KEYWORKER");
+            }
         }
 
         return new ReferenceData(NorthshireLaCode, NorthshireName, schools, settings, organisations, teams, workers);

@@ -24,7 +24,10 @@ public static class VoiceBank
         var opener = openers[rng.Next(openers.Length)];
         var tail = tails[rng.Next(tails.Length)];
         if (ContinuesSentence(opener) && !KeepsCapital(core))
+        {
             core = char.ToLowerInvariant(core[0]) + core[1..];
+        }
+
         return opener + core + tail;
     }
 

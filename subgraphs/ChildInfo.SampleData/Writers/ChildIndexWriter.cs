@@ -42,13 +42,24 @@ public sealed class ChildIndexWriter : IAgencyWriter
     private static IEnumerable<object?[]> Links(SyntheticChild child, DateOnly linkedOn)
     {
         if (child.Education is { } education)
+        {
             yield return Link(child, Population.Agency.Education, "ED", education, linkedOn);
+        }
+
         if (child.EarlyYears is { } earlyYears)
+        {
             yield return Link(child, Population.Agency.EarlyYears, "EY", earlyYears, linkedOn);
+        }
+
         if (child.SocialCare is { } socialCare)
+        {
             yield return Link(child, Population.Agency.SocialCare, "SC", socialCare, linkedOn);
+        }
+
         if (child.VoluntarySector is { } voluntary)
+        {
             yield return Link(child, Population.Agency.VoluntarySector, "VS", voluntary, linkedOn);
+        }
     }
 
     private static object?[] Link(SyntheticChild child, string agency, string code, AgencyRecord record, DateOnly linkedOn)
@@ -65,11 +76,20 @@ public sealed class ChildIndexWriter : IAgencyWriter
     internal static (string Method, decimal Confidence) Match(SyntheticChild child, string agency, AgencyRecord record)
     {
         if (record.Recorded.NhsNumber is { } nhs && nhs == child.Truth.NhsNumber)
+        {
             return ("NHS_NUMBER", 1m);
+        }
+
         if (agency == Population.Agency.Education && record.Recorded.Upn is { } upn && upn == child.Truth.Upn)
+        {
             return ("UPN", 1m);
+        }
+
         if (record.IdentityIssues.Count > 1 && child.Sequence % 7 == 0)
+        {
             return ("CLERICAL", 1m);
+        }
+
         return ("DEMOGRAPHIC", Math.Max(0.62m, 0.97m - (0.09m * record.IdentityIssues.Count)));
     }
 }

@@ -57,7 +57,9 @@ public sealed class EarlyYearsWriter : IAgencyWriter
         foreach (var child in children)
         {
             if (child.EarlyYears is { } record)
+            {
                 AddChild(rows, child, record, terms, context);
+            }
         }
         await writer.InsertAsync("EY_CHILD", ChildColumns, rows.Children, cancellationToken).ConfigureAwait(false);
         await writer.InsertAsync("EY_CHILD_SETTING", SpellColumns, rows.Spells, cancellationToken).ConfigureAwait(false);
@@ -97,9 +99,15 @@ public sealed class EarlyYearsWriter : IAgencyWriter
             var startAgeDays = c.TwoYearOldBasis is not null || c.ExtendedHours ? rng.Next(300, 900) : rng.Next(700, 1200);
             var start = SchoolCalendar.NextWeekday(dob.AddDays(startAgeDays));
             if (start > today)
+            {
                 start = SchoolCalendar.NextWeekday(today.AddDays(-rng.Next(7, 60)));
+            }
+
             if (start < dob)
+            {
                 start = dob.AddDays(1);
+            }
+
             started = start;
             rows.Spells.Add([id, settingUrn, start, left]);
             AddFunding(rows, rng, id, c, dob, settingUrn, start, left, receptionStart, terms);
@@ -116,7 +124,10 @@ public sealed class EarlyYearsWriter : IAgencyWriter
             var latest = (left ?? today).DayNumber;
             var recordedOn = SchoolCalendar.NextWeekday(DateOnly.FromDayNumber(earliest + rng.Next(Math.Max(1, latest - earliest))));
             if (recordedOn > today)
+            {
                 recordedOn = today;
+            }
+
             var ageThen = Math.Clamp(AgeOn(dob, recordedOn), 0, voiceAge);
             rows.Voice.Add([id + "-V" + v.ToString(CultureInfo.InvariantCulture), id, recordedOn,
                 VoiceBank.Say(rng, ageThen, VoiceTopics[rng.Next(VoiceTopics.Length)]),
@@ -128,7 +139,10 @@ public sealed class EarlyYearsWriter : IAgencyWriter
         foreach (var wish in child.Preferences)
         {
             if (wish.HeldBy != Population.Agency.EarlyYears)
+            {
                 continue;
+            }
+
             rows.Preferences.Add([id + "-P" + (p++).ToString(CultureInfo.InvariantCulture), id, wish.Code, wish.DataCategory, wish.WithheldFromPurposes,
                 wish.WithheldFromAgencies, wish.ExpressedBy, wish.Statement, wish.RecordedOn, "Setting manager"]);
         }
@@ -146,7 +160,10 @@ public sealed class EarlyYearsWriter : IAgencyWriter
         foreach (var term in terms)
         {
             if (term.End < start || (left is { } l && term.Start > l) || term.Start >= receptionStart)
+            {
                 continue;
+            }
+
             var ageMonths = MonthsBetween(dob, term.Start);
             decimal funded = 0, extended = 0, expanded = 0;
             string? basis = null;
@@ -154,7 +171,9 @@ public sealed class EarlyYearsWriter : IAgencyWriter
             {
                 funded = 15m;
                 if (c.ExtendedHours)
+                {
                     extended = 15m;
+                }
             }
             else if (ageMonths >= 24 && c.TwoYearOldBasis is not null)
             {
@@ -166,7 +185,10 @@ public sealed class EarlyYearsWriter : IAgencyWriter
                 expanded = 15m;
             }
             if (funded == 0 && extended == 0 && expanded == 0)
+            {
                 continue;
+            }
+
             rows.Funding.Add([id, term.AcademicYear, term.Code, term.Start, urn, funded, extended, expanded,
                 extended > 0 || expanded > 0 ? eligibilityCode : null, basis,
                 Flag(c.EarlyYearsPupilPremium && ageMonths >= 36), Flag(c.DisabilityAccessFund && ageMonths >= 36)]);
@@ -177,7 +199,10 @@ public sealed class EarlyYearsWriter : IAgencyWriter
     private static void AddProfile(Rows rows, Random rng, SyntheticChild child, string id, int receptionYear, DateOnly today)
     {
         if (today < new DateOnly(receptionYear + 1, 7, 1))
+        {
             return;
+        }
+
         var c = child.Circumstances;
         var gldChance = c.SenProvision switch { 'E' => 0.04, 'K' => 0.24, _ => 0.72 } - (c.FsmEligible ? 0.17 : 0);
         var gld = rng.NextDouble() < gldChance;
@@ -191,9 +216,14 @@ public sealed class EarlyYearsWriter : IAgencyWriter
             var goal = EarlyLearningGoals.All[g];
             bool expected;
             if (goal.CountsTowardsGld)
+            {
                 expected = gld || (g != missedGld && rng.NextDouble() < 0.7);
+            }
             else
+            {
                 expected = rng.NextDouble() < (gld ? 0.93 : 0.6);
+            }
+
             row[3 + g] = expected ? EarlyLearningGoals.Expected : EarlyLearningGoals.Emerging;
         }
         rows.Profiles.Add(row);
@@ -208,11 +238,17 @@ public sealed class EarlyYearsWriter : IAgencyWriter
         AddReview(rows, rng, id, "-68", ReviewCodes.SixToEightWeeks, dob.AddDays(rng.Next(42, 57)), today, 0.88, practitioner);
         AddReview(rows, rng, id, "-12", ReviewCodes.TwelveMonths, dob.AddMonths(12).AddDays(rng.Next(-14, 70)), today, 0.82, practitioner);
         if (today < dob.AddMonths(30) || rng.NextDouble() >= 0.76)
+        {
             return;
+        }
+
         var months = rng.NextDouble() < 0.5 ? 27 : rng.NextDouble() < 0.5 ? 24 : 30;
         var date = SchoolCalendar.NextWeekday(dob.AddMonths(months).AddDays(rng.Next(-10, 40)));
         if (date > today)
+        {
             date = today;
+        }
+
         var row = new object?[ReviewColumns.Length];
         row[0] = id + "-2Y";
         row[1] = id;
@@ -236,7 +272,10 @@ public sealed class EarlyYearsWriter : IAgencyWriter
     private static void AddReview(Rows rows, Random rng, string id, string suffix, string type, DateOnly date, DateOnly today, double coverage, string practitioner)
     {
         if (date > today || rng.NextDouble() >= coverage)
+        {
             return;
+        }
+
         rows.Reviews.Add([id + suffix, id, type, SchoolCalendar.NextWeekday(date), practitioner, type == ReviewCodes.NewBirth ? "HOME" : Venues[rng.Next(Venues.Length)],
             null, null, null, null, null, null, null, null, null, null, null]);
     }

@@ -59,7 +59,9 @@ public sealed class EducationWriter : IAgencyWriter
         foreach (var child in children)
         {
             if (child.Education is { } record && child.Enrolments.Count > 0)
+            {
                 AddPupil(rows, child, record, terms, context);
+            }
         }
         await writer.InsertAsync("PUPIL", PupilColumns, rows.Pupils, cancellationToken).ConfigureAwait(false);
         await writer.InsertAsync("PUPIL_ENROLMENT", EnrolmentColumns, rows.Enrolments, cancellationToken).ConfigureAwait(false);
@@ -86,9 +88,14 @@ public sealed class EducationWriter : IAgencyWriter
         string? formerSurname = null;
         string? preferredSurname = null;
         if (record.IdentityIssues.Contains(IdentityIssues.ChangedSurname) && child.Truth.Surname != id.Surname)
+        {
             preferredSurname = child.Truth.Surname;
+        }
         else if (rng.NextDouble() < 0.02)
+        {
             formerSurname = child.Truth.Surname + (rng.NextDouble() < 0.5 ? "-Smith" : "-Jones");
+        }
+
         var formerUpn = rng.NextDouble() < 0.01 ? string.Concat(upn.AsSpan(0, 12), "A") : null;
 
         rows.Pupils.Add([upn, formerUpn, id.Surname, id.Forename, id.MiddleName, preferredSurname, formerSurname, id.Sex, id.DateOfBirth,
@@ -113,7 +120,9 @@ public sealed class EducationWriter : IAgencyWriter
             {
                 var secondary = SecondaryTypes[rng.Next(SecondaryTypes.Length)];
                 if (secondary != primary)
+                {
                     rows.Sen.Add([upn, 2, secondary]);
+                }
             }
         }
 
@@ -123,7 +132,10 @@ public sealed class EducationWriter : IAgencyWriter
             var start = firstEntry.AddDays(rng.Next(0, Math.Max(1, today.DayNumber - firstEntry.DayNumber)));
             DateOnly? end = c.FsmEligible ? null : start.AddDays(rng.Next(90, 900));
             if (end > today)
+            {
                 end = today.AddDays(-rng.Next(1, 60));
+            }
+
             rows.Fsm.Add([upn, start, end < start ? start : end]);
         }
 
@@ -142,7 +154,10 @@ public sealed class EducationWriter : IAgencyWriter
         foreach (var wish in child.Preferences)
         {
             if (wish.HeldBy != Population.Agency.Education)
+            {
                 continue;
+            }
+
             rows.Preferences.Add([upn + "-P" + (p++).ToString(CultureInfo.InvariantCulture), upn, wish.Code, wish.DataCategory, wish.WithheldFromPurposes,
                 wish.WithheldFromAgencies, wish.ExpressedBy, wish.Statement, wish.RecordedOn, wish.ExpressedBy == "CHILD" ? "Designated safeguarding lead" : "School office"]);
         }
@@ -155,12 +170,21 @@ public sealed class EducationWriter : IAgencyWriter
         {
             var school = OnRollAt(enrolments, term.End);
             if (school is null)
+            {
                 continue;
+            }
+
             var possible = term.Sessions;
             if (school.EntryDate > term.Start)
+            {
                 possible = possible * (term.End.DayNumber - school.EntryDate.DayNumber) / Math.Max(1, term.End.DayNumber - term.Start.DayNumber);
+            }
+
             if (possible <= 0)
+            {
                 continue;
+            }
+
             var absent = Math.Min(possible, (int)Math.Round(possible * c.AbsenceRate * (0.75 + (rng.NextDouble() * 0.5))));
             var unauthorisedShare = c.PersistentlyAbsent ? 0.35 + (rng.NextDouble() * 0.3) : rng.NextDouble() * 0.3;
             var unauthorised = (int)Math.Round(absent * unauthorisedShare);
@@ -177,7 +201,10 @@ public sealed class EducationWriter : IAgencyWriter
     private static void Split(Rows rows, Random rng, string upn, string year, string term, int sessions, IReadOnlyList<string> codes, int spread)
     {
         if (sessions <= 0)
+        {
             return;
+        }
+
         var first = codes[rng.NextDouble() < 0.7 ? 0 : rng.Next(Math.Min(spread, codes.Count))];
         var second = codes[rng.Next(Math.Min(spread, codes.Count))];
         if (second == first || sessions < 3 || rng.NextDouble() < 0.75)
@@ -198,7 +225,10 @@ public sealed class EducationWriter : IAgencyWriter
         {
             var date = SchoolCalendar.NextWeekday(DateOnly.FromDayNumber(from + rng.Next(Math.Max(1, today.DayNumber - from))));
             if (date > today)
+            {
                 date = today;
+            }
+
             var school = OnRollAt(enrolments, date) ?? enrolments[^1];
             var sessions = rng.NextDouble() < 0.6 ? 2 : rng.Next(1, 11);
             AddExclusion(rows, rng, upn + "-S" + s.ToString(CultureInfo.InvariantCulture), upn, school.SchoolUrn, date, "SUSPENSION", sessions);
@@ -210,10 +240,14 @@ public sealed class EducationWriter : IAgencyWriter
             foreach (var e in enrolments)
             {
                 if (e.LeavingDate is not null)
+                {
                     ended = e;
+                }
             }
             if (ended is not null)
+            {
                 AddExclusion(rows, rng, upn + "-PX", upn, ended.SchoolUrn, SchoolCalendar.NextWeekday(ended.LeavingDate!.Value.AddDays(-rng.Next(5, 20))), "PERMANENT", rng.Next(1, 4));
+            }
         }
     }
 
@@ -222,10 +256,16 @@ public sealed class EducationWriter : IAgencyWriter
         var reason1 = Reasons[rng.Next(Reasons.Length)];
         string? reason2 = rng.NextDouble() < 0.3 ? Reasons[rng.Next(Reasons.Length)] : null;
         if (reason2 == reason1)
+        {
             reason2 = null;
+        }
+
         string? reason3 = reason2 is not null && rng.NextDouble() < 0.25 ? Reasons[rng.Next(Reasons.Length)] : null;
         if (reason3 == reason1 || reason3 == reason2)
+        {
             reason3 = null;
+        }
+
         rows.Exclusions.Add([id, upn, urn, date, category, sessions, reason1, reason2, reason3]);
     }
 
@@ -235,7 +275,9 @@ public sealed class EducationWriter : IAgencyWriter
         foreach (var e in enrolments)
         {
             if (e.EntryDate <= date && (e.LeavingDate is null || e.LeavingDate >= date) && (found is null || e.EnrolStatus != "S"))
+            {
                 found = e;
+            }
         }
         return found;
     }

@@ -39,7 +39,10 @@ public sealed class GenerationContext
         {
             var hash = (int)2166136261;
             foreach (var c in text)
+            {
                 hash = (hash ^ c) * 16777619;
+            }
+
             return hash;
         }
     }

@@ -30,7 +30,10 @@ internal sealed class RelationshipFeed
         foreach (var child in children)
         {
             if (child.Education is null)
+            {
                 continue;
+            }
+
             foreach (var enrolment in child.Enrolments)
             {
                 if (enrolment.LeavingDate is null)
@@ -60,11 +63,16 @@ internal sealed class RelationshipFeed
         foreach (var child in children)
         {
             if (record(child) is { } known)
+            {
                 childByLocalId[known.LocalId] = child.ChildId;
+            }
         }
 
         if (childByLocalId.Count == 0)
+        {
             return;
+        }
+
         var database = new AgencyDatabase(new DatabaseOptions
         {
             Provider = DatabaseProvider.Sqlite,
@@ -93,7 +101,9 @@ internal sealed class RelationshipFeed
             var child = children[person];
             rows.Add([$"{child}-SC-{id}-U", child, RelationshipKinds.Caseload, RelationshipHolderTypes.User, worker, Agency.SocialCare, Date(start), null]);
             if (team is not null)
+            {
                 rows.Add([$"{child}-SC-{id}-T", child, RelationshipKinds.Caseload, RelationshipHolderTypes.Team, team, Agency.SocialCare, Date(start), null]);
+            }
         }
     }
 
@@ -117,7 +127,10 @@ internal sealed class RelationshipFeed
         {
             var child = children[participant];
             if (keyworker is not null)
+            {
                 rows.Add([$"{child}-VS-{id}-U", child, RelationshipKinds.Caseload, RelationshipHolderTypes.User, keyworker, Agency.VoluntarySector, Date(start), null]);
+            }
+
             rows.Add([$"{child}-VS-{id}-O", child, RelationshipKinds.Caseload, RelationshipHolderTypes.Organisation, organisation, Agency.VoluntarySector, Date(start), null]);
         }
     }

@@ -19,7 +19,9 @@ public sealed record SchoolTerm(string AcademicYear, string Code, DateOnly Start
             foreach (var term in InYear(year).Reverse())
             {
                 if (term.End < today && terms.Count < count)
+                {
                     terms.Add(term);
+                }
             }
             year--;
         }

@@ -80,7 +80,9 @@ internal static class SocialCareCaseHistory
             knownSince = knownSince is { } k && k < start ? k : start;
             any ??= worker;
             if (open)
+            {
                 current ??= worker;
+            }
         }
 
         var fallback = current ?? any ?? staff.Pick(rng, SocialCareStaff.Assessment).Worker;
@@ -96,7 +98,9 @@ internal static class SocialCareCaseHistory
         var open = protection || c.LookedAfter || rng.NextDouble() < 0.6;
         DateOnly referralDate;
         if (entryToCare is { } careStart)
+        {
             referralDate = SynthDates.Clamp(careStart.AddDays(-rng.Next(1, 200)), born, careStart);
+        }
         else
         {
             var lo = SynthDates.Clamp(today.AddDays(protection ? -800 : -900), born, today.AddDays(-1));
@@ -106,9 +110,14 @@ internal static class SocialCareCaseHistory
 
         var source = ReferralSources.Pick(rng);
         if (c.VcsServices.Count > 0 && rng.NextDouble() < 0.25)
+        {
             source = ("8", "Other, including voluntary organisations");
+        }
         else if (c.EarlyHelp && rng.NextDouble() < 0.3)
+        {
             source = ("5D", "Early help");
+        }
+
         var need = c.PrimaryNeedCode ?? "N1";
         var (assessTeam, assessWorker) = staff.Pick(rng, SocialCareStaff.Assessment);
         var referralId = personId + "-R1";
@@ -141,23 +150,31 @@ internal static class SocialCareCaseHistory
         t.Involvements.Add(personId + "-I1", assessWorker.WorkerId, "Allocated Social Worker", assessTeam.TeamId, referralDate, authDate,
             null, personId, referralId);
         if (authDate is not { } allocatedFrom)
+        {
             current = assessWorker;
+        }
         else if (entryToCare is { } entry)
         {
             if (entry > allocatedFrom)
+            {
                 t.Involvements.Add(personId + "-I2", safeWorker.WorkerId, "Allocated Social Worker", safeTeam.TeamId, allocatedFrom, entry,
                     "TSPROC", personId, referralId);
+            }
         }
         else
         {
             t.Involvements.Add(personId + "-I2", safeWorker.WorkerId, "Allocated Social Worker", safeTeam.TeamId, allocatedFrom, closeDate,
                 "TSPROC", personId, referralId);
             if (open)
+            {
                 current = safeWorker;
+            }
         }
 
         if (protection)
+        {
             WriteProtection(t, child, personId, rng, today, referralId, referralDate, safeTeam, safeWorker);
+        }
         else if (strategy)
         {
             var s47Start = SynthDates.Clamp(referralDate.AddDays(rng.Next(0, 8)), referralDate, today);
@@ -243,7 +260,9 @@ internal static class SocialCareCaseHistory
                 reasons[i] = rng.NextDouble() < 0.6 ? "P" : "T";
             }
             if (reasons[i] != "L")
+            {
                 placementsNeeded++;
+            }
         }
 
         var placementIds = new string[count];
@@ -288,7 +307,10 @@ internal static class SocialCareCaseHistory
         for (var i = 1; i <= count; i++)
         {
             if (i < count && statuses[i] == statuses[statusStart])
+            {
                 continue;
+            }
+
             statusNumber++;
             t.LegalStatus.Add(personId + "-LS" + statusNumber, personId, statuses[statusStart], starts[statusStart], i < count ? starts[i] : null);
             statusStart = i;
@@ -336,10 +358,13 @@ internal static class SocialCareCaseHistory
             case "MUL": factors.Add("16A"); factors.Add("17A"); break;
         }
         if (c.YoungCarer)
+        {
             factors.Add("7A");
+        }
+
         switch (c.PrimaryNeedCode)
         {
-            case "N1": if (rng.NextDouble() < 0.5) factors.Add("3A"); break;
+            case "N1": if (rng.NextDouble() < 0.5) { factors.Add("3A"); } break;
             case "N2": factors.Add(rng.NextDouble() < 0.5 ? "6A" : "5A"); break;
             case "N3": factors.Add(rng.NextDouble() < 0.6 ? "4B" : "6B"); break;
             case "N4": factors.Add(rng.NextDouble() < 0.5 ? "4B" : "2B"); break;
@@ -351,10 +376,15 @@ internal static class SocialCareCaseHistory
         {
             var f = ExtraFactors[rng.Next(ExtraFactors.Length)];
             if (!factors.Contains(f))
+            {
                 factors.Add(f);
+            }
         }
         if (factors.Count == 0)
+        {
             factors.Add("21");
+        }
+
         return "[\"" + string.Join("\",\"", factors) + "\"]";
     }
 }

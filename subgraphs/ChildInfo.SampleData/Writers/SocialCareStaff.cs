@@ -23,7 +23,9 @@ internal sealed class SocialCareStaff
         _any = teams.Length > 0 ? teams : [(new Team("T00", "Children's Services Duty Team", Assessment), [new Worker("W0000", "Duty Social Worker", "T00", "SOCIAL_WORKER")])];
         _teams = _any.ToDictionary(t => t.Team.TeamId, t => t.Team, StringComparer.Ordinal);
         foreach (var group in teams.GroupBy(t => t.Team.Service, StringComparer.Ordinal))
+        {
             _byService[group.Key] = group.ToArray();
+        }
     }
 
     /// <summary>A team running <paramref name="service"/> (any team if none does) and one of its practitioners.</summary>

@@ -73,6 +73,8 @@ internal sealed class SocialCareTables
         TableRows[] all = [Person, Address, LinkedIdentifiers, Disability, Referrals, Assessments, AssessmentFactors, CinPlans, Section47,
             Conferences, CpPlans, CareEpisodes, Placements, LegalStatus, EarlyHelp, Involvements, VoiceQuestionnaire, Voice, Preferences];
         foreach (var table in all)
+        {
             await table.FlushAsync(writer, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -58,7 +58,9 @@ public sealed class SocialCareWriter : IAgencyWriter
         foreach (var child in children)
         {
             if (child.SocialCare is { } record)
+            {
                 WriteChild(child, record, context, _staff);
+            }
         }
         await _tables.FlushAsync(writer, cancellationToken).ConfigureAwait(false);
     }
@@ -80,7 +82,10 @@ public sealed class SocialCareWriter : IAgencyWriter
         var born = child.Truth.DateOfBirth;
         t.Address.Add(id + "-AD1", id, "HOME", SynthDates.Between(rng, SynthDates.Clamp(today.AddDays(-3000), born, today), today), null, who.Postcode.Replace(" ", "", StringComparison.Ordinal));
         if (who.Upn is { } upn)
+        {
             t.LinkedIdentifiers.Add(id + "-LI1", id, "Unique Pupil Number", upn, SynthDates.Clamp(born.AddYears(4), born, today), null);
+        }
+
         if (c.ChildInNeed)
         {
             var disability = c.SenProvision is 'E' or 'K' && rng.NextDouble() < 0.45 ? DisabilityFor(c.PrimarySenType) : "NONE";
@@ -95,7 +100,10 @@ public sealed class SocialCareWriter : IAgencyWriter
         foreach (var wish in child.Preferences)
         {
             if (wish.HeldBy != Population.Agency.SocialCare)
+            {
                 continue;
+            }
+
             preferenceNumber++;
             t.Preferences.Add(id + "-DP" + preferenceNumber, id, wish.Code, wish.DataCategory, wish.WithheldFromPurposes, wish.WithheldFromAgencies,
                 wish.ExpressedBy, wish.Statement, wish.RecordedOn, recordedBy);
@@ -130,7 +138,10 @@ public sealed class SocialCareWriter : IAgencyWriter
     {
         var setting = VoiceBank.Setting(rng, Population.Agency.SocialCare);
         for (var attempt = 0; attempt < 4 && !Fits(setting, c); attempt++)
+        {
             setting = VoiceBank.Setting(rng, Population.Agency.SocialCare);
+        }
+
         return Fits(setting, c) ? setting : "Home visit";
 
         static bool Fits(string setting, Circumstances c) =>

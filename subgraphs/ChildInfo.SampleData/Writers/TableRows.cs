@@ -16,7 +16,10 @@ internal sealed class TableRows(string table, params string[] columns)
     public void Add(params object?[] row)
     {
         if (row.Length != Columns.Count)
+        {
             throw new ArgumentException($"{Table} takes {Columns.Count} values per row, not {row.Length}.", nameof(row));
+        }
+
         _rows.Add(row);
     }
 
@@ -24,7 +27,10 @@ internal sealed class TableRows(string table, params string[] columns)
     public async Task FlushAsync(BulkWriter writer, CancellationToken cancellationToken)
     {
         if (_rows.Count == 0)
+        {
             return;
+        }
+
         await writer.InsertAsync(Table, Columns, _rows, cancellationToken).ConfigureAwait(false);
         _rows.Clear();
     }

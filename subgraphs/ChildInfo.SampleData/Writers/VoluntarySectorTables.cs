@@ -30,6 +30,8 @@ internal sealed class VoluntarySectorTables
     {
         TableRows[] all = [Participants, Engagements, Notes, Sdq, Wemwbs, Star, Voice, Preferences];
         foreach (var table in all)
+        {
             await table.FlushAsync(writer, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

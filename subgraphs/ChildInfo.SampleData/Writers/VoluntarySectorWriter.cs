@@ -41,7 +41,9 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
             organisations.Add(organisation.OrganisationId, organisation.Name, organisation.CharityNumber,
                 NorthshirePostcodes.Create(new Random(GenerationContext.StableHash(organisation.OrganisationId))));
             foreach (var service in organisation.Services.Distinct(StringComparer.Ordinal))
+            {
                 services.Add(organisation.OrganisationId, service);
+            }
         }
         await organisations.FlushAsync(writer, cancellationToken).ConfigureAwait(false);
         await services.FlushAsync(writer, cancellationToken).ConfigureAwait(false);
@@ -61,7 +63,9 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
         foreach (var child in children)
         {
             if (child.VoluntarySector is { } record)
+            {
                 WriteChild(child, record, context);
+            }
         }
         await _tables.FlushAsync(writer, cancellationToken).ConfigureAwait(false);
     }
@@ -133,7 +137,10 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
         foreach (var wish in child.Preferences)
         {
             if (wish.HeldBy != Population.Agency.VoluntarySector)
+            {
                 continue;
+            }
+
             preferenceNumber++;
             t.Preferences.Add(id + "-P" + preferenceNumber, id, wish.Code, wish.DataCategory, wish.WithheldFromPurposes, wish.WithheldFromAgencies,
                 wish.ExpressedBy, wish.Statement, wish.RecordedOn, recordedBy);
@@ -155,9 +162,14 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
             var respondent = ageAtBaseline >= 11 ? "SELF" : "PARENT";
             WriteSdq(rng, id + "-SDQ1", id, baseline, respondent, pressure, 0);
             if (hasReview && SynthDates.AgeOn(born, review) <= 17)
+            {
                 WriteSdq(rng, id + "-SDQ2", id, review, respondent, pressure, rng.Next(0, 4));
+            }
+
             if (rng.NextDouble() < 0.15)
+            {
                 WriteSdq(rng, id + "-SDQ3", id, SynthDates.Clamp(baseline.AddDays(rng.Next(1, 21)), baseline, today), "TEACHER", pressure, 0);
+            }
         }
 
         if (ageAtBaseline is >= 13 and <= 16)
@@ -165,7 +177,9 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
             var score = Math.Clamp(47 - pressure * 2 + rng.Next(-8, 9), 14, 70);
             _tables.Wemwbs.Add(id + "-W1", id, baseline, score);
             if (hasReview && SynthDates.AgeOn(born, review) <= 16)
+            {
                 _tables.Wemwbs.Add(id + "-W2", id, review, Math.Clamp(score + rng.Next(-3, 9), 14, 70));
+            }
         }
     }
 
@@ -182,24 +196,36 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
         string star;
         string[] scales;
         if (service == "FAMILY_SUPPORT")
+        {
             (star, scales) = ("FAMILY_STAR_PLUS", FamilyStarScales);
+        }
         else if (ageAtStart is >= 7 and <= 14)
+        {
             (star, scales) = ("MY_STAR", MyStarScales);
+        }
         else
+        {
             return;
+        }
 
         var first = rng.Next(scales.Length);
         var when = SynthDates.Clamp(start.AddDays(rng.Next(3, 29)), start, last);
         Span<int> scores = stackalloc int[4];
         for (var s = 0; s < 4; s++)
+        {
             scores[s] = rng.Next(2, 7);
+        }
+
         for (var reading = 0; reading < 4 && when <= last; reading++)
         {
             var type = reading == 0 ? "BASELINE" : "REVIEW";
             for (var s = 0; s < 4; s++)
             {
                 if (reading > 0)
+                {
                     scores[s] = Math.Clamp(scores[s] + rng.Next(-1, 3), 1, 10);
+                }
+
                 _tables.Star.Add(engagementId + "-S" + reading + s, id, engagementId, star, scales[(first + s) % scales.Length], scores[s], when, type);
             }
             when = when.AddDays(rng.Next(77, 99));
@@ -217,7 +243,10 @@ public sealed class VoluntarySectorWriter : IAgencyWriter
     private Organisation PickOrganisation(Random rng, string service, ReferenceData reference)
     {
         if (_organisationsByService!.TryGetValue(service, out var running) && running.Length > 0)
+        {
             return running[rng.Next(running.Length)];
+        }
+
         return reference.Organisations[rng.Next(reference.Organisations.Count)];
     }
 

@@ -49,7 +49,9 @@ public sealed class ChildGraphType : ObjectGraphType<IndexedChild>
         var repository = context.Service<ChildIndexRepository>();
         var scope = CallerScope.From(context);
         if (scope.IsEveryone)
+        {
             return context.Loaders().Get<string, IndexedChild>("child", repository.GetChildrenAsync).Load(childId);
+        }
         // Unknown ids are treated like children outside the scope, so the answer does not say whether a child exists.
         return context.Loaders().Get<string, IndexedChild>("child.inScope", (ids, ct) => repository.GetChildrenInScopeAsync(ids, scope, ct))
             .Load(childId).Select(child => child ?? throw scope.OutsideScope());
@@ -60,7 +62,10 @@ public sealed class ChildGraphType : ObjectGraphType<IndexedChild>
         var repository = context.Service<ChildIndexRepository>();
         var links = context.Loaders().GetMany<string, RecordLink>("links", repository.GetLinksAsync, l => l.ChildId).Load(context.Source.ChildId);
         if (SubgraphContextIdentity.Find(context.User) is not { } signed)
+        {
             return links;
+        }
+
         var agencies = context.Service<FieldClassification>().LinkedAgencies(signed);
         return links.Select(all => (IReadOnlyList<RecordLink>)[.. all.Where(l => agencies.Contains(l.SourceSystem))]);
     }

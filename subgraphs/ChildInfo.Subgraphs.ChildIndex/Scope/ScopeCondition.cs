@@ -21,7 +21,10 @@ internal static class ScopeCondition
             _ => ("", []),
         };
         if (holders.Count == 0)
+        {
             return "1 = 0";
+        }
+
         parameters.Add("scopeKind", kind);
         var terms = new List<string>(holders.Count);
         for (var i = 0; i < holders.Count; i++)

@@ -22,9 +22,15 @@ public static class CandidateScorer
         var matched = new List<string>(5);
 
         if (criteria.Surname is { } surname)
+        {
             weight += Compare(surname, child.Surname, "surname", exact: 4.5, close: 2.0, disagree: -3.0, matched);
+        }
+
         if (criteria.Forename is { } forename)
+        {
             weight += Compare(forename, child.Forename, "forename", exact: 4.0, close: 1.5, disagree: -2.5, matched);
+        }
+
         if (criteria.DateOfBirth is { } dob)
         {
             var recorded = DateOnly.FromDateTime(child.Dob);
@@ -66,7 +72,9 @@ public static class CandidateScorer
             var agrees = child.Sex.Length > 0 && char.ToUpperInvariant(child.Sex[0]) == char.ToUpperInvariant(sex);
             weight += agrees ? 0.5 : -3.0;
             if (agrees)
+            {
                 matched.Add("sex");
+            }
         }
 
         var score = 1.0 / (1.0 + Math.Pow(2, Midpoint - weight));
@@ -98,16 +106,28 @@ public static class CandidateScorer
     internal static bool EditDistanceAtMostOne(string a, string b)
     {
         if (Math.Abs(a.Length - b.Length) > 1)
+        {
             return false;
+        }
+
         var i = 0;
         while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
             i++;
+        }
+
         if (i == a.Length || i == b.Length)
+        {
             return Math.Abs(a.Length - b.Length) <= 1;
+        }
+
         if (a.Length == b.Length)
         {
             if (a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1)))
+            {
                 return true;
+            }
+
             return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
         }
         return a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i)) : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));

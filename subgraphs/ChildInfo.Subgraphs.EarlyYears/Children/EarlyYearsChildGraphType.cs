@@ -3,7 +3,6 @@ using ChildInfo.Subgraphs.EarlyYears.Funding;
 using ChildInfo.Subgraphs.EarlyYears.HealthVisiting;
 using ChildInfo.Subgraphs.EarlyYears.Settings;
 using ChildInfo.Subgraphs.Kit.Batching;
-using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Federation;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Subgraphs.Kit.Types;

@@ -21,10 +21,15 @@ internal static class EarlyYearsChildScope
         if (!scope.IsEveryone)
         {
             if (scope.Kind != RecordScopeKind.OwnSetting)
+            {
                 throw scope.CannotDecide(Agency);
+            }
+
             var spells = await ChildLoaders.Spells(c, id).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
             if (scope.SettingUrn is not { } urn || !spells.Any(s => s.Urn == urn && s.LeavingDate is null))
+            {
                 throw scope.OutsideScope();
+            }
         }
 
         return await ChildLoaders.Child(c, id).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
@@ -37,7 +42,10 @@ internal static class EarlyYearsChildScope
     public static async Task<IReadOnlySet<string>?> DecideAsync(IResolveFieldContext c, CallerScope scope, IReadOnlyCollection<string> ids)
     {
         if (scope.Kind != RecordScopeKind.OwnSetting)
+        {
             return null;
+        }
+
         var spells = await c.Service<SettingRepository>().GetSpellsAsync(ids, c.CancellationToken).ConfigureAwait(false);
         return spells.Where(s => scope.SettingUrn is { } urn && s.Urn == urn && s.LeavingDate is null).Select(s => s.EyChildId).ToHashSet(StringComparer.Ordinal);
     }

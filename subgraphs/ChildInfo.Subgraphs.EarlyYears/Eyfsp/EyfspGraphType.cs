@@ -20,7 +20,10 @@ public sealed class EyfspGraphType : ObjectGraphType<EyfspRecord>
                 var outcomes = c.Source.Outcomes();
                 var goals = new GoalOutcome[outcomes.Length];
                 for (var i = 0; i < outcomes.Length; i++)
+                {
                     goals[i] = new GoalOutcome(EarlyLearningGoals.All[i], outcomes[i]);
+                }
+
                 return goals;
             });
     }

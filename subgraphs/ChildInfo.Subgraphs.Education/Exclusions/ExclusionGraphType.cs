@@ -23,9 +23,15 @@ public sealed class ExclusionGraphType : ObjectGraphType<ExclusionRecord>
     {
         var reasons = new List<string>(3) { record.Reason1 };
         if (!string.IsNullOrEmpty(record.Reason2))
+        {
             reasons.Add(record.Reason2);
+        }
+
         if (!string.IsNullOrEmpty(record.Reason3))
+        {
             reasons.Add(record.Reason3);
+        }
+
         return reasons;
     }
 }

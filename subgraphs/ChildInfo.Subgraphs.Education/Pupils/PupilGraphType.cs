@@ -4,7 +4,6 @@ using ChildInfo.Subgraphs.Education.Exclusions;
 using ChildInfo.Subgraphs.Education.Fsm;
 using ChildInfo.Subgraphs.Education.Sen;
 using ChildInfo.Subgraphs.Kit.Batching;
-using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Federation;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using ChildInfo.Subgraphs.Kit.Types;
@@ -78,7 +77,9 @@ public sealed class PupilGraphType : ObjectGraphType<PupilRecord>
         foreach (var type in types)
         {
             if (type.Ranking == rank)
+            {
                 return type.SenType;
+            }
         }
         return null;
     }

@@ -21,10 +21,15 @@ internal static class PupilScope
         if (!scope.IsEveryone)
         {
             if (scope.Kind != RecordScopeKind.OwnSchoolRoll)
+            {
                 throw scope.CannotDecide(Agency);
+            }
+
             var enrolments = await PupilLoaders.Enrolments(c, upn).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
             if (scope.SchoolUrn is not { } urn || !enrolments.Any(e => e.Urn == urn && e.LeavingDate is null))
+            {
                 throw scope.OutsideScope();
+            }
         }
 
         return await PupilLoaders.Pupil(c, upn).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
@@ -37,7 +42,10 @@ internal static class PupilScope
     public static async Task<IReadOnlySet<string>?> DecideAsync(IResolveFieldContext c, CallerScope scope, IReadOnlyCollection<string> upns)
     {
         if (scope.Kind != RecordScopeKind.OwnSchoolRoll)
+        {
             return null;
+        }
+
         var enrolments = await c.Service<EnrolmentRepository>().GetForPupilsAsync(upns, c.CancellationToken).ConfigureAwait(false);
         return enrolments.Where(e => scope.SchoolUrn is { } urn && e.Urn == urn && e.LeavingDate is null).Select(e => e.Upn).ToHashSet(StringComparer.Ordinal);
     }

@@ -25,7 +25,9 @@ public sealed class BatchLoader<TKey, TValue>
         lock (_gate)
         {
             if (!_loaded.ContainsKey(key))
+            {
                 _pending.Add(key);
+            }
         }
         return new Result(this, key);
     }
@@ -38,9 +40,15 @@ public sealed class BatchLoader<TKey, TValue>
             lock (_gate)
             {
                 if (_loaded.TryGetValue(key, out var value))
+                {
                     return value;
+                }
+
                 if (!_pending.Contains(key) && _inFlight is null)
+                {
                     return default!;
+                }
+
                 if (_inFlight is null)
                 {
                     var keys = _pending;
@@ -60,17 +68,27 @@ public sealed class BatchLoader<TKey, TValue>
                 lock (_gate)
                 {
                     if (ReferenceEquals(_inFlight, batch))
+                    {
                         _inFlight = null;
+                    }
                 }
             }
             lock (_gate)
             {
                 foreach (var pair in fetched)
+                {
                     _loaded[pair.Key] = pair.Value;
+                }
+
                 if (_loaded.TryGetValue(key, out var value))
+                {
                     return value;
+                }
+
                 if (!_pending.Contains(key))
+                {
                     return default!;
+                }
             }
         }
     }

@@ -24,7 +24,10 @@ public sealed class RequestLoaders
             var rows = await fetch(keys, ct).ConfigureAwait(false);
             var grouped = rows.GroupBy(parentKey).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.ToList());
             foreach (var key in keys)
+            {
                 grouped.TryAdd(key, []);
+            }
+
             return grouped;
         });
 }

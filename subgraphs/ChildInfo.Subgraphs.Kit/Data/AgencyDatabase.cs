@@ -17,12 +17,17 @@ public sealed class AgencyDatabase
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
             throw new ArgumentException("A database connection string is required.", nameof(options));
+        }
+
         DapperConfiguration.Apply();
         Options = options;
         Dialect = SqlDialect.For(options.Provider);
         if (options.Provider == DatabaseProvider.Postgres)
+        {
             _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        }
     }
 
     public DatabaseOptions Options { get; }
@@ -51,7 +56,10 @@ public sealed class AgencyDatabase
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (connection is SqliteConnection sqlite)
+            {
                 await SqlitePragmas.ApplyAsync(sqlite, cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch

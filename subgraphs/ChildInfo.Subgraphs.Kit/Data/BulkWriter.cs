@@ -63,7 +63,9 @@ public sealed class BulkWriter : IAsyncDisposable
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         if (_sqliteTransaction is not { } committing)
+        {
             return;
+        }
         // Forget the transaction before committing, so a cancellation between commit and the next begin cannot
         // make DisposeAsync commit it a second time.
         _sqliteTransaction = null;
@@ -86,7 +88,10 @@ public sealed class BulkWriter : IAsyncDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < parameters.Length; i++)
+            {
                 parameters[i].Value = ToDb(row[i]);
+            }
+
             command.ExecuteNonQuery();
         }
     }
@@ -129,12 +134,21 @@ public sealed class BulkWriter : IAsyncDisposable
         using var data = new DataTable(table);
         data.Locale = System.Globalization.CultureInfo.InvariantCulture;
         foreach (var column in columns)
+        {
             data.Columns.Add(column, typeof(object));
+        }
+
         foreach (var row in rows)
+        {
             data.Rows.Add(row.Select(ToDb).ToArray());
+        }
+
         using var copy = new SqlBulkCopy((SqlConnection)_connection) { DestinationTableName = table };
         foreach (var column in columns)
+        {
             copy.ColumnMappings.Add(column, column);
+        }
+
         await copy.WriteToServerAsync(data, cancellationToken).ConfigureAwait(false);
     }
 

@@ -15,7 +15,10 @@ public static class DapperConfiguration
     public static void Apply()
     {
         if (Interlocked.Exchange(ref _applied, 1) == 1)
+        {
             return;
+        }
+
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateTimeHandler());
         SqlMapper.AddTypeHandler(new DateOnlyHandler());

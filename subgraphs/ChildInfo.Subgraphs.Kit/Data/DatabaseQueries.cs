@@ -19,7 +19,10 @@ public static class DatabaseQueries
         var rows = await database.QueryAsync<T>(counter, sql, parameters, cancellationToken).ConfigureAwait(false);
         var byKey = new Dictionary<TKey, T>();
         foreach (var row in rows)
+        {
             byKey[key(row)] = row;
+        }
+
         return byKey;
     }
 }

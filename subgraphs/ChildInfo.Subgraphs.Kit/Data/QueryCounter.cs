@@ -22,6 +22,8 @@ public sealed class QueryCounter
     {
         Interlocked.Increment(ref _count);
         if (query is not null)
+        {
             _byName.AddOrUpdate(query, 1, (_, n) => n + 1);
+        }
     }
 }

@@ -14,17 +14,27 @@ public static class SchemaInstaller
         foreach (var table in schema.Tables)
         {
             if (await TableExistsAsync(connection, database.Provider, table).ConfigureAwait(false))
+            {
                 existing++;
+            }
         }
         if (existing == schema.Tables.Count)
+        {
             return false;
+        }
+
         if (existing > 0)
+        {
             throw new InvalidOperationException(
                 $"The {schema.Name} database has only {existing} of its {schema.Tables.Count} tables; refusing to change a partly created schema.");
+        }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var statement in SqlDialect.SplitStatements(database.Dialect.TranslateDdl(schema.Script)))
+        {
             await connection.ExecuteAsync(new CommandDefinition(statement, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }

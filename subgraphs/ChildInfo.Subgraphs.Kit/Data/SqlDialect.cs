@@ -58,7 +58,10 @@ public sealed class SqlDialect
             var line = rawLine.TrimEnd('\r');
             var trimmed = line.Trim();
             if (trimmed.StartsWith("--", StringComparison.Ordinal) || trimmed.Length == 0)
+            {
                 continue;
+            }
+
             if (trimmed.Equals("GO", StringComparison.OrdinalIgnoreCase))
             {
                 Flush();
@@ -66,7 +69,9 @@ public sealed class SqlDialect
             }
             current.AppendLine(line);
             if (trimmed.EndsWith(';'))
+            {
                 Flush();
+            }
         }
         Flush();
         return statements;
@@ -75,7 +80,10 @@ public sealed class SqlDialect
         {
             var text = current.ToString().Trim().TrimEnd(';').Trim();
             if (text.Length > 0)
+            {
                 statements.Add(text);
+            }
+
             current.Clear();
         }
     }

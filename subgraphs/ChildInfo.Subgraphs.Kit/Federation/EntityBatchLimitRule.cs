@@ -16,7 +16,10 @@ public sealed class EntityBatchLimitRule(int maxRepresentations) : ValidationRul
         new(new MatchingNodeVisitor<GraphQLField>((field, ctx) =>
         {
             if (field.Name.Value != "_entities")
+            {
                 return;
+            }
+
             var argument = field.Arguments?.FirstOrDefault(a => a.Name.Value == "representations");
             var count = argument?.Value switch
             {

@@ -12,7 +12,10 @@ public static class Representations
     {
         ArgumentNullException.ThrowIfNull(representation);
         if (!representation.TryGetValue(field, out var value) || value is null)
+        {
             throw Invalid($"A {typeName} representation must carry its key field '{field}'.");
+        }
+
         return value switch
         {
             string s when s.Length is > 0 and <= 64 => s,

@@ -2,12 +2,11 @@ using System.Text.Json;
 using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Federation;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
+using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQL;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -115,7 +114,10 @@ internal static partial class GraphQLEndpoint
 
         http.Response.ContentType = "application/json; charset=utf-8";
         if (!result.Executed)
+        {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
         await services.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(http.Response.Body, result, http.RequestAborted).ConfigureAwait(false);
     }
 

@@ -2,7 +2,6 @@ using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
-using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -73,9 +72,15 @@ public static partial class SubgraphHost
 
         var app = builder.Build();
         if (options.ContextKey is null)
+        {
             Log.AcceptsUnsignedCalls(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChildInfo.Subgraph"), definition.Name);
+        }
+
         if (database.Options.CreateSchema)
+        {
             await SchemaInstaller.EnsureCreatedAsync(database, definition.DatabaseSchema).ConfigureAwait(false);
+        }
+
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Json(new { status = "ok", subgraph = definition.Name }));
         GraphQLEndpoint.Map(app, "/graphql");
         return app;
@@ -97,7 +102,10 @@ public static partial class SubgraphHost
         }
 
         if (key is not null && key.Length < SubgraphContextToken.MinKeyBytes)
+        {
             throw new ArgumentException($"The request context key must be at least {SubgraphContextToken.MinKeyBytes} bytes (256 bits).");
+        }
+
         return key;
     }
 
@@ -108,7 +116,10 @@ public static partial class SubgraphHost
             ? FieldClassification.FromFiles(paths.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             : definition.LoadClassification();
         if (classification.Count == 0)
+        {
             throw new InvalidOperationException($"Subgraph {definition.Name} has no field classification, so with a context key it could serve nothing: embed its classification documents or set Subgraph:Classifications.");
+        }
+
         return classification;
     }
 

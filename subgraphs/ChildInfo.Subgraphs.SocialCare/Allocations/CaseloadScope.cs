@@ -22,10 +22,15 @@ internal static class CaseloadScope
         if (!scope.IsEveryone)
         {
             if (scope.Kind != RecordScopeKind.OwnCaseload)
+            {
                 throw scope.CannotDecide(Agency);
+            }
+
             var inScope = await InScopeAsync(c, scope, [personId]).ConfigureAwait(false);
             if (!inScope.Contains(personId))
+            {
                 throw scope.OutsideScope();
+            }
         }
 
         return await c.Loaders().Get<string, SocialCareChild>("sc.person", c.Service<PersonRepository>().GetManyAsync)
@@ -40,7 +45,10 @@ internal static class CaseloadScope
     {
         var scope = CallerScope.From(c);
         if (scope.IsEveryone)
+        {
             return children;
+        }
+
         if (scope.Kind != RecordScopeKind.OwnCaseload)
         {
             CallerScope.Report(c, scope.CannotDecide(Agency));
@@ -60,14 +68,20 @@ internal static class CaseloadScope
     {
         if (scope.Kind != RecordScopeKind.OwnCaseload
             || !await c.Service<AllocationRepository>().HoldsCaseloadAsync(scope.User, scope.Team, c.CancellationToken).ConfigureAwait(false))
+        {
             return null;
+        }
+
         return await InScopeAsync(c, scope, personIds).ConfigureAwait(false);
     }
 
     private static async Task<HashSet<string>> InScopeAsync(IResolveFieldContext c, CallerScope scope, IReadOnlyCollection<string> personIds)
     {
         if (personIds.Count == 0)
+        {
             return [];
+        }
+
         var allocations = await c.Service<AllocationRepository>().GetAllocationsAsync(personIds, c.CancellationToken).ConfigureAwait(false);
         return allocations
             .Where(a => a.EndDate is null && (a.WorkerId == scope.User || (scope.Team is { Length: > 0 } team && a.TeamId == team)))

@@ -9,17 +9,25 @@ internal static class JsonColumns
     public static IReadOnlyList<string> StringArray(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
+        {
             return [];
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
                 return [];
+            }
+
             var values = new List<string>();
             foreach (var item in document.RootElement.EnumerateArray())
             {
                 if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } s)
+                {
                     values.Add(s);
+                }
             }
             return values;
         }
@@ -33,17 +41,25 @@ internal static class JsonColumns
     public static IReadOnlyList<string> SetFlags(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
+        {
             return [];
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
                 return [];
+            }
+
             var flags = new List<string>();
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is "Y" or "y")
+                {
                     flags.Add(property.Name.EndsWith("_FLAG", StringComparison.Ordinal) ? property.Name[..^5] : property.Name);
+                }
             }
             return flags;
         }

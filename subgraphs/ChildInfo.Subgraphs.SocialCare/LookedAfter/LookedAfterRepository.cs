@@ -1,5 +1,4 @@
 using ChildInfo.Subgraphs.Kit.Data;
-using ChildInfo.Subgraphs.SocialCare.Data;
 
 namespace ChildInfo.Subgraphs.SocialCare.LookedAfter;
 

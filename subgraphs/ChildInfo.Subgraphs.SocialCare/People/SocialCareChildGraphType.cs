@@ -8,7 +8,6 @@ using ChildInfo.Subgraphs.SocialCare.LookedAfter;
 using ChildInfo.Subgraphs.SocialCare.Protection;
 using ChildInfo.Subgraphs.SocialCare.Referrals;
 using ChildInfo.Subgraphs.SocialCare.Voice;
-using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 

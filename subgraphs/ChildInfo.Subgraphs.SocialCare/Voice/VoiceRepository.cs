@@ -1,6 +1,5 @@
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Types;
-using ChildInfo.Subgraphs.SocialCare.Data;
 
 namespace ChildInfo.Subgraphs.SocialCare.Voice;
 

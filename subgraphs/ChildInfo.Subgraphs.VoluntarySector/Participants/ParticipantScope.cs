@@ -25,7 +25,10 @@ internal static class ParticipantScope
         var repository = c.Service<EngagementRepository>();
         if (scope.Kind != RecordScopeKind.OwnCaseload
             || !await repository.HoldsCaseloadAsync(scope.User, scope.Organisation, c.CancellationToken).ConfigureAwait(false))
+        {
             return null;
+        }
+
         var engagements = await repository.GetEngagementsAsync(participantIds, c.CancellationToken).ConfigureAwait(false);
         return engagements.Where(e => Holds(e, scope)).Select(e => e.ParticipantId).ToHashSet(StringComparer.Ordinal);
     }
@@ -40,10 +43,15 @@ internal static class ParticipantScope
         if (!scope.IsEveryone)
         {
             if (scope.Kind != RecordScopeKind.OwnCaseload)
+            {
                 throw scope.CannotDecide(Agency);
+            }
+
             var engagements = await c.Service<EngagementRepository>().GetEngagementsAsync([participantId], c.CancellationToken).ConfigureAwait(false);
             if (!engagements.Any(e => Holds(e, scope)))
+            {
                 throw scope.OutsideScope();
+            }
         }
 
         return await c.Loaders().Get<string, VcsParticipant>("vcs.participant", c.Service<ParticipantRepository>().GetManyAsync)

@@ -6,7 +6,6 @@ using ChildInfo.Subgraphs.VoluntarySector.Engagements;
 using ChildInfo.Subgraphs.VoluntarySector.Organisations;
 using ChildInfo.Subgraphs.VoluntarySector.Outcomes;
 using ChildInfo.Subgraphs.VoluntarySector.Voice;
-using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 

@@ -22,7 +22,10 @@ internal static class CaseScope
     public static async Task<IReadOnlySet<string>?> DecideAsync(IResolveFieldContext c, CallerScope scope, IReadOnlyCollection<string> caseIds)
     {
         if (!await HeldHereAsync(c, scope).ConfigureAwait(false))
+        {
             return null;
+        }
+
         var cases = await c.Service<CaseRepository>().GetManyAsync(caseIds, c.CancellationToken).ConfigureAwait(false);
         return cases.Values.Where(k => Allocated(k, scope)).Select(k => k.CaseId).ToHashSet(StringComparer.Ordinal);
     }
@@ -51,10 +54,15 @@ internal static class CaseScope
     {
         var scope = CallerScope.From(c);
         if (!scope.IsEveryone && scope.Kind != RecordScopeKind.OwnCaseload)
+        {
             throw scope.CannotDecide(Agency);
+        }
+
         var found = await YouthJusticeCaseGraphType.Load(c, caseId).GetResultAsync(c.CancellationToken).ConfigureAwait(false);
         if (scope.IsEveryone)
+        {
             return found;
+        }
         // An unknown id is outside scope too, so the lookup does not tell a caller which case ids exist.
         return found is not null && Allocated(found, scope) ? found : throw scope.OutsideScope();
     }

@@ -2,9 +2,6 @@ using System.Data.Common;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.YouthJustice.Seeding;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Subgraphs.YouthJustice.Hosting;
 
@@ -51,7 +48,10 @@ public static class YouthJusticeHost
         try
         {
             if (options.Seed)
+            {
                 await YouthJusticeSeeder.EnsureSeededAsync(app.Services.GetRequiredService<AgencyDatabase>(), options.ChildIndexDatabase, output, cancellationToken).ConfigureAwait(false);
+            }
+
             return app;
         }
         catch

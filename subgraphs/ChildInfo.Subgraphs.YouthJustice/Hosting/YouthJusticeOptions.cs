@@ -1,5 +1,4 @@
 using ChildInfo.Subgraphs.Kit.Data;
-using Microsoft.Extensions.Configuration;
 
 namespace ChildInfo.Subgraphs.YouthJustice.Hosting;
 
@@ -63,7 +62,10 @@ public sealed record YouthJusticeOptions
         ArgumentNullException.ThrowIfNull(configuration);
         var configured = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (DataDirectory is null || configured.Provider != DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(configured.ConnectionString))
+        {
             return null;
+        }
+
         Directory.CreateDirectory(DataDirectory);
         return configured with { ConnectionString = $"Data Source={Path.Combine(DataDirectory, "youth-justice.db")}" };
     }

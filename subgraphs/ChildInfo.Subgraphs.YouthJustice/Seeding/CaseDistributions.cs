@@ -1,4 +1,3 @@
-using ChildInfo.Subgraphs.YouthJustice.Cases;
 using static ChildInfo.Subgraphs.YouthJustice.Cases.AssetPlusRatings;
 using static ChildInfo.Subgraphs.YouthJustice.Cases.OffenceCategories;
 using static ChildInfo.Subgraphs.YouthJustice.Cases.OutcomeTypes;

@@ -24,23 +24,37 @@ public static class CaseGenerator
         {
             var age = AgeOn(child.DateOfBirth, index.AsOf);
             if (age is < 10 or > 17)
+            {
                 continue;
+            }
+
             var draws = StableDraws.For(child.ChildId);
             if (!draws.Chance(CaseDistributions.PerTenThousandByAge[age - 10] / 10_000.0 * CaseDistributions.SexFactor(child.Sex)))
+            {
                 continue;
+            }
+
             var personId = Id("YP", people.Count + 1);
             var caseNumber = cases.Count;
             var childCases = CasePlanner.Plan(child, personId, () => Id("YJC", ++caseNumber), index.AsOf, draws);
             if (childCases.Count == 0)
+            {
                 continue;
+            }
+
             people.Add(new YouthJusticePerson(personId, child.ChildId, child.Forename, child.Surname, child.DateOfBirth, child.Sex, childCases[0].OutcomeDate));
             foreach (var yjCase in childCases)
             {
                 cases.Add(yjCase);
                 if (CaseVoices.For(yjCase, Id("YJV", voices.Count + 1), draws) is { } voice)
+                {
                     voices.Add(voice);
+                }
+
                 if (CaseVoices.PreferenceFor(yjCase, Id("YJD", preferences.Count + 1), draws) is { } preference)
+                {
                     preferences.Add(preference);
+                }
             }
         }
         return new SeedData(people, cases, voices, preferences);

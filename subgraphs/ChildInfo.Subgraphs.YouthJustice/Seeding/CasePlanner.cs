@@ -16,13 +16,19 @@ internal static class CasePlanner
         var earliest = Max(child.DateOfBirth.AddYears(10), asOf.AddDays(-LookBackDays));
         var latest = asOf.AddDays(-7);
         if (earliest > latest)
+        {
             return [];
+        }
+
         var span = latest.DayNumber - earliest.DayNumber;
         var twoCases = draws.Chance(CaseDistributions.SecondCase) && span >= 240;
         var first = Case(child, personId, nextCaseId(), earliest.AddDays(draws.Next(0, (twoCases ? span / 2 : span) + 1)), CaseDistributions.FirstOutcome, asOf, draws);
         var secondEarliest = first.OutcomeDate.AddDays(30);
         if (!twoCases || secondEarliest > latest)
+        {
             return [first];
+        }
+
         var offence = secondEarliest.AddDays(draws.Next(0, latest.DayNumber - secondEarliest.DayNumber + 1));
         return [first, Case(child, personId, nextCaseId(), offence, CaseDistributions.RepeatOutcome, asOf, draws)];
     }

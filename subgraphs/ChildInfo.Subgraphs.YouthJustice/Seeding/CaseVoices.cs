@@ -41,7 +41,10 @@ internal static class CaseVoices
     {
         var assessed = yjCase.AssessedOn is not null;
         if (!draws.Chance(assessed ? 0.8 : 0.4))
+        {
             return null;
+        }
+
         var setting = yjCase.OutcomeType == OutcomeTypes.DetentionAndTrainingOrder ? "Secure establishment visit" : Settings[draws.Next(0, Settings.Length)];
         return new ChildVoice
         {
@@ -64,7 +67,10 @@ internal static class CaseVoices
     public static DataUsePreference? PreferenceFor(YouthJusticeCase yjCase, string preferenceId, StableDraws draws)
     {
         if (!draws.Chance(0.12))
+        {
             return null;
+        }
+
         var recordedOn = yjCase.OutcomeDate.ToDateTime(TimeOnly.MinValue);
         var recordedBy = "YJS Case Worker, " + yjCase.CaseWorker.Name;
         return draws.Next(0, 10) switch

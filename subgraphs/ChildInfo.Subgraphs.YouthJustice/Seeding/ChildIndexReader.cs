@@ -11,7 +11,10 @@ public static class ChildIndexReader
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath))
+        {
             throw new ChildIndexUnavailableException(Missing(fullPath));
+        }
+
         var connectionString = new SqliteConnectionStringBuilder { DataSource = fullPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         try
         {
@@ -19,7 +22,10 @@ public static class ChildIndexReader
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var tables = await SqlRows.QueryAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ci_child'", null, cancellationToken).ConfigureAwait(false);
             if (tables.Count == 0)
+            {
                 throw new ChildIndexUnavailableException($"'{fullPath}' is not a child-index database: it has no ci_child table.");
+            }
+
             var rows = await SqlRows.QueryAsync(connection, "SELECT child_id, forename, surname, sex, dob, created_on FROM ci_child", null, cancellationToken).ConfigureAwait(false);
             var children = rows
                 .Select(r => new IndexChild(

@@ -39,12 +39,18 @@ internal sealed class StableDraws
     {
         var total = 0;
         foreach (var option in options)
+        {
             total += option.Weight;
+        }
+
         var draw = Next(0, total);
         foreach (var (value, weight) in options)
         {
             if (draw < weight)
+            {
                 return value;
+            }
+
             draw -= weight;
         }
         return options[^1].Value;

@@ -30,10 +30,15 @@ public static class YouthJusticeSeeder
     {
         ArgumentNullException.ThrowIfNull(database);
         if (await CountAsync(database, "yj_case", cancellationToken).ConfigureAwait(false) > 0)
+        {
             return null;
+        }
+
         if (await CountAsync(database, "yj_person", cancellationToken).ConfigureAwait(false) > 0)
+        {
             throw new InvalidOperationException(
                 "The youth justice database holds young people but no cases: an earlier seeding was interrupted. Empty its tables (or delete the SQLite file) to seed it again.");
+        }
 
         var index = await ChildIndexReader.ReadAsync(childIndexPath, cancellationToken).ConfigureAwait(false);
         var data = CaseGenerator.Generate(index);

@@ -5,9 +5,9 @@ using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Retention;
 using ChildInfo.Audit.Storage;
 using ChildInfo.Audit.Tests.Kit;
-using ChildInfo.Testing;
 using ChildInfo.Audit.Transparency;
 using ChildInfo.Audit.Verification;
+using ChildInfo.Testing;
 using Dapper;
 
 namespace ChildInfo.Audit.Tests.Storage;
@@ -239,7 +239,10 @@ public abstract partial class AuditStoreTests : IAsyncDisposable
         {
             var mine = new List<long>(each);
             for (var i = 0; i < each; i++)
+            {
                 mine.Add((await f.Log.AppendAsync(Entries.Ordinary(c * each + i, $"C-{c:0000}"))).Sequence);
+            }
+
             return mine;
         })));
         clock.Stop();
@@ -264,7 +267,9 @@ public abstract partial class AuditStoreTests : IAsyncDisposable
         {
             var log = c % 2 == 0 ? f.Log : replica;
             for (var i = 0; i < 25; i++)
+            {
                 await log.AppendAsync(Entries.Ordinary(i));
+            }
         })));
         var result = await f.Verifier.VerifyAsync();
 

@@ -30,7 +30,10 @@ public sealed class AuditStoreTests_SqlServer : AuditStoreTests
     {
         var connectionString = Environment.GetEnvironmentVariable("CHILDINFO_TEST_SQLSERVER");
         if (string.IsNullOrEmpty(connectionString))
+        {
             Assert.Skip("SQL Server not available: set CHILDINFO_TEST_SQLSERVER to a connection string to run the SQL Server suite.");
+        }
+
         return Task.FromResult<(IAuditStore, Func<DbConnection>)>((new SqlServerAuditStore(connectionString), () => new Microsoft.Data.SqlClient.SqlConnection(connectionString)));
     }
 }

@@ -100,7 +100,9 @@ public abstract partial class AuditStoreTests
         await AppendForChildrenAsync(f, 10);
 
         foreach (var table in new[] { "audit_record", "audit_record_child", "audit_checkpoint" })
+        {
             await f.ExecuteAsync($"DELETE FROM {table}");
+        }
 
         Assert.Equal(new AuditChainBreak(1, AuditBreakKind.TruncatedLog,
             "The log is empty, but the signed head the database keeps vouches that record 10 was written: every record was removed."),
@@ -116,7 +118,10 @@ public abstract partial class AuditStoreTests
         await AppendForChildrenAsync(f, 10);
 
         foreach (var table in new[] { "audit_record", "audit_record_child", "audit_checkpoint" })
+        {
             await f.ExecuteAsync($"DELETE FROM {table}");
+        }
+
         await f.ExecuteAsync(headRow);
 
         Assert.Equal(new AuditChainBreak(1, AuditBreakKind.TruncatedLog,
@@ -169,7 +174,10 @@ public abstract partial class AuditStoreTests
 
         File.Delete(f.HeadFile);
         using (var forged = new AuditHeadFile(f.HeadFile, other))
+        {
             forged.Committed(other.SignHead(12, records[^1].RecordHash, f.Time.GetUtcNow()));
+        }
+
         await using var restarted = new AuditLog(f.Store, f.Options, f.Time);
 
         Assert.Equal(new AuditChainBreak(11, AuditBreakKind.BadHeadSignature,
@@ -226,7 +234,10 @@ public abstract partial class AuditStoreTests
         // Killed after record 10's commit and before its head file was written: the file still names record 9.
         File.Delete(f.HeadFile);
         using (var lagging = new AuditHeadFile(f.HeadFile, f.Signer))
+        {
             lagging.Committed(f.Signer.SignHead(9, records[8].RecordHash, records[8].Time));
+        }
+
         var behind = await f.Verifier.VerifyAsync();
         await using var restarted = new AuditLog(f.Store, f.Options, f.Time);
         await restarted.AppendAsync(Entries.Ordinary(11));
@@ -318,7 +329,10 @@ public abstract partial class AuditStoreTests
         Assert.Equal(10, rows);
         Assert.True(repaired.IsIntact, repaired.Summary);
         for (var i = 1; i <= 10; i++)
+        {
             Assert.Equal([(long)i], (await f.Store.ReadByChildAsync($"C-{i:0000}", Start)).Select(r => r.Sequence));
+        }
+
         Assert.Empty(await f.Store.ReadByChildAsync("C-9999", Start));
     }
 

@@ -12,7 +12,10 @@ public sealed class SqlServerScriptTests
         var sql = SqlServerAuditStore.Statements;
         var data = new TheoryData<string>();
         foreach (var statement in sql.Create)
+        {
             data.Add(statement);
+        }
+
         data.Add(sql.LockHead);
         data.Add(string.Format(CultureInfo.InvariantCulture, sql.Page, AuditRow.Columns, "sequence > @after AND (break_glass = 1 OR preference_overridden = 1)"));
         data.Add(string.Format(CultureInfo.InvariantCulture, sql.Page, AuditRow.Columns, "sequence IN (SELECT sequence FROM audit_record_child WHERE child_id = @childId) AND recorded_at >= @since"));
@@ -26,7 +29,10 @@ public sealed class SqlServerScriptTests
             SqlAuditStore.ReadHead, SqlAuditStore.MoveHead, SqlAuditStore.InsertCheckpoint, SqlAuditStore.ReadCheckpoints, SqlAuditStore.LastRecordedBefore,
             SqlAuditStore.Redact, SqlAuditStore.InsertRedaction, SqlAuditStore.ReadRedactionRows, SqlAuditStore.ReadChildIndex, SqlAuditStore.ClearChildIndex,
         })
+        {
             data.Add(statement);
+        }
+
         return data;
     }
 

@@ -1,8 +1,8 @@
 using ChildInfo.Audit.Storage;
 using ChildInfo.Audit.Tests.Kit;
+using ChildInfo.Audit.Verification;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ChildInfo.Audit.Verification;
 
 namespace ChildInfo.Audit.Tests.Storage;
 
@@ -34,7 +34,9 @@ public sealed class SqliteAuditStoreTests : IDisposable
         await using (var log = new AuditLog(store, Entries.Options(), TimeProvider.System))
         {
             for (var i = 1; i <= 3; i++)
+            {
                 await log.AppendAsync(Entries.Ordinary(i));
+            }
         }
 
         await using var connection = new SqliteConnection($"Data Source={path}");
@@ -112,13 +114,17 @@ public sealed class SqliteAuditStoreTests : IDisposable
         await using (var log = new AuditLog(store, Entries.Options(), TimeProvider.System))
         {
             for (var i = 1; i <= 3; i++)
+            {
                 await log.AppendAsync(Entries.Ordinary(i));
+            }
         }
         store.Dispose();
         await using (var connection = new SqliteConnection($"Data Source={path}"))
         {
             foreach (var column in new[] { "signed_at", "key_id", "signature" })
+            {
                 connection.Execute($"ALTER TABLE audit_chain_head DROP COLUMN {column}");
+            }
         }
 
         var upgraded = new SqliteAuditStore(path);

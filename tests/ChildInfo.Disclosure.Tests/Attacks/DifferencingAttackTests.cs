@@ -1,6 +1,5 @@
 using ChildInfo.Disclosure.Publishing;
 using ChildInfo.Disclosure.Rules;
-using ChildInfo.Disclosure.Tables;
 using ChildInfo.Disclosure.Tests.Kit;
 
 namespace ChildInfo.Disclosure.Tests.Attacks;
@@ -162,9 +161,15 @@ public sealed class DifferencingAttackTests(ITestOutputHelper output)
             .Where(k => with[k] >= 0 && withoutParts.All(p => p[k] >= 0) && with[k] > withoutParts.Sum(p => p[k]))
             .ToList();
         if (increased.Count == 1)
+        {
             return increased[0];
+        }
+
         if (increased.Count > 1 || withoutParts.Length > 1)
+        {
             return null;
+        }
+
         var hidden = Enumerable.Range(0, with.Length).Where(k => with[k] >= 0 && withoutParts.Any(p => p[k] < 0)).ToList();
         return hidden.Count == 0 ? null : hidden.MinBy(k => with[k]);
     }

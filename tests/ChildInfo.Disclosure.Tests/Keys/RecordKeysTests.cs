@@ -20,7 +20,9 @@ public sealed class RecordKeysTests
     {
         var buckets = new int[CellKey.Range];
         for (var i = 0; i < 25_600; i++)
+        {
             buckets[TestTables.Keys.For($"C-{i}")]++;
+        }
 
         Assert.All(buckets, b => Assert.InRange(b, 50, 160)); // 100 expected in each
     }

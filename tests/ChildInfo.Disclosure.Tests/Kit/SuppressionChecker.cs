@@ -35,9 +35,15 @@ internal sealed class SuppressionChecker
             int rowTotal(int r) => (rows * columns) + r;
             int columnTotal(int c) => (rows * columns) + rows + c;
             for (var r = 0; r < rows; r++)
+            {
                 _equations.Add(([.. Enumerable.Range(0, columns).Select(c => (r * columns) + c)], rowTotal(r)));
+            }
+
             for (var c = 0; c < columns; c++)
+            {
                 _equations.Add(([.. Enumerable.Range(0, rows).Select(r => (r * columns) + c)], columnTotal(c)));
+            }
+
             _equations.Add(([.. Enumerable.Range(0, rows).Select(rowTotal)], grand));
             _equations.Add(([.. Enumerable.Range(0, columns).Select(columnTotal)], grand));
         }
@@ -65,9 +71,15 @@ internal sealed class SuppressionChecker
         {
             var row = new double[unknowns.Count];
             foreach (var part in e.Parts.Where(p => _hidden[p]))
+            {
                 row[unknowns.IndexOf(part)] += 1;
+            }
+
             if (_hidden[e.Whole])
+            {
                 row[unknowns.IndexOf(e.Whole)] -= 1;
+            }
+
             return row;
         }).ToList();
         var pivotRowOf = ReducedRowEchelon(matrix, unknowns.Count);
@@ -80,12 +92,17 @@ internal sealed class SuppressionChecker
     public bool Feasible(int position, long value)
     {
         if (value < 0 || value > _upper)
+        {
             return false;
+        }
+
         var assigned = new long?[_truth.Length];
         for (var i = 0; i < _truth.Length; i++)
         {
             if (!_hidden[i])
+            {
                 assigned[i] = _truth[i];
+            }
         }
         assigned[position] = value;
         var budget = 2_000_000;
@@ -95,21 +112,32 @@ internal sealed class SuppressionChecker
     private bool Search(long?[] assigned, ref int budget)
     {
         if (--budget < 0)
+        {
             throw new InvalidOperationException("The table is too large for an exhaustive check.");
+        }
+
         var trail = new List<int>();
         try
         {
             if (!Propagate(assigned, trail))
+            {
                 return false;
+            }
+
             var next = Array.FindIndex(assigned, a => a is null);
             if (next < 0)
+            {
                 return true;
+            }
             // Values nearest the truth first: a completion usually lies close by, so the search ends early.
             foreach (var candidate in Candidates(_truth[next]))
             {
                 assigned[next] = candidate;
                 if (Search(assigned, ref budget))
+                {
                     return true;
+                }
+
                 assigned[next] = null;
             }
             return false;
@@ -117,7 +145,9 @@ internal sealed class SuppressionChecker
         finally
         {
             foreach (var i in trail)
+            {
                 assigned[i] = null;
+            }
         }
     }
 
@@ -127,9 +157,14 @@ internal sealed class SuppressionChecker
         for (long d = 1; near - d >= 0 || near + d <= _upper; d++)
         {
             if (near - d >= 0)
+            {
                 yield return near - d;
+            }
+
             if (near + d <= _upper)
+            {
                 yield return near + d;
+            }
         }
     }
 
@@ -147,16 +182,28 @@ internal sealed class SuppressionChecker
                 if (open.Length == 0)
                 {
                     if (partSum != assigned[whole])
+                    {
                         return false;
+                    }
+
                     continue;
                 }
                 if (assigned[whole] is { } w && partSum > w)
+                {
                     return false; // parts cannot be negative
+                }
+
                 if (open.Length > 1)
+                {
                     continue;
+                }
+
                 var forced = open[0] == whole ? partSum : assigned[whole]!.Value - partSum;
                 if (forced < 0 || forced > _upper)
+                {
                     return false;
+                }
+
                 assigned[open[0]] = forced;
                 trail.Add(open[0]);
                 changed = true;
@@ -173,18 +220,29 @@ internal sealed class SuppressionChecker
         {
             var best = Enumerable.Range(row, m.Count - row).OrderByDescending(r => Math.Abs(m[r][col])).First();
             if (Math.Abs(m[best][col]) < 1e-9)
+            {
                 continue;
+            }
+
             (m[row], m[best]) = (m[best], m[row]);
             var p = m[row][col];
             for (var j = 0; j < columns; j++)
+            {
                 m[row][j] /= p;
+            }
+
             for (var r = 0; r < m.Count; r++)
             {
                 if (r == row || Math.Abs(m[r][col]) < 1e-12)
+                {
                     continue;
+                }
+
                 var f = m[r][col];
                 for (var j = 0; j < columns; j++)
+                {
                     m[r][j] -= f * m[row][j];
+                }
             }
             pivots[col] = row;
             row++;

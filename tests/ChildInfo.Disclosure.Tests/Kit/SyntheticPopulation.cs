@@ -64,7 +64,9 @@ internal sealed class SyntheticPopulation
         {
             x -= NeedShares[i];
             if (x < 0)
+            {
                 return i;
+            }
         }
         return 0;
     }

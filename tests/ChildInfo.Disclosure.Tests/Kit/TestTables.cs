@@ -28,7 +28,9 @@ internal static class TestTables
             for (var c = 0; c < counts[r].Length; c++)
             {
                 for (var child = 0; child < counts[r][c]; child++)
+                {
                     builder.Add($"{prefix}{r}.{c}-{child}", rows.Categories[r], two ? columns.Categories[c] : null);
+                }
             }
         }
         return builder.Build();

@@ -39,7 +39,10 @@ public sealed class CellKeyPerturbationTests
         {
             var builder = new CountTableBuilder([new Dimension("need", ["need0", "need1", "need2"])], TestTables.Keys);
             foreach (var (key, need) in order)
+            {
                 builder.Add(key, need);
+            }
+
             return DisclosureControl.Apply(builder.Build(), Rules).ToCsv();
         }
 
@@ -90,7 +93,10 @@ public sealed class CellKeyPerturbationTests
             var table = TestTables.OneWay(counts, prefix: $"H{t}-");
             var published = DisclosureControl.Apply(table, Rules);
             for (var i = 0; i < counts.Length; i++)
+            {
                 Assert.InRange(published.Cell(i).Count.Value!.Value, counts[i] - 2, counts[i] + 3);
+            }
+
             Assert.InRange(published.GrandTotal.Count.Value!.Value, counts.Sum() - 7, counts.Sum() + 8);
         }
     }

@@ -20,7 +20,9 @@ public sealed class ReadmeExampleTests(ITestOutputHelper output)
             for (var w = 0; w < 3; w++)
             {
                 for (var i = 0; i < counts[a][w]; i++)
+                {
                     builder.Add($"CHILD-{a}{w}-{i}", ages.Categories[a], wards.Categories[w], measure: 70 + ((i * 7) % 20));
+                }
             }
         }
 

@@ -16,7 +16,9 @@ public sealed class PrimarySuppressionTests
 
         Assert.Equal(suppressed, published.Cell(0).IsSuppressed);
         if (suppressed)
+        {
             Assert.Equal("c", published.Cell(0).Count.ToString());
+        }
     }
 
     /// <summary>Three children with a need in a ward: without the rule an analyst reads 3, and the family is easy to find.</summary>

@@ -11,7 +11,9 @@ public sealed class CountTableBuilderTests
         var population = new SyntheticPopulation(2_000, seed: 3, TestTables.Keys);
         var builder = new CountTableBuilder([SyntheticPopulation.Needs, SyntheticPopulation.Sexes], TestTables.Keys);
         foreach (var child in population.Children)
+        {
             builder.Add(child.Key, SyntheticPopulation.Needs.Categories[child.Need], SyntheticPopulation.Sexes.Categories[child.Sex]);
+        }
 
         var built = builder.Build();
         var expected = SyntheticPopulation.Count(population.Children, bySex: true);
@@ -29,7 +31,10 @@ public sealed class CountTableBuilderTests
         var builder = new CountTableBuilder([new Dimension("team", ["north", "south"])], TestTables.Keys);
         double?[] north = [80, 90, 95, null, 100];
         for (var i = 0; i < north.Length; i++)
+        {
             builder.Add($"N{i}", "north", measure: north[i]);
+        }
+
         builder.Add("S0", "south");
 
         var table = builder.Build();

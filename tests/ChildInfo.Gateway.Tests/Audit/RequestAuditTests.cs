@@ -1,7 +1,7 @@
 using System.Text;
+using ChildInfo.Audit.Chain;
 using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Storage;
-using ChildInfo.Audit.Chain;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Gateway.Audit;

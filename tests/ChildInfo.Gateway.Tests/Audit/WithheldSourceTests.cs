@@ -1,4 +1,3 @@
-using ChildInfo.Audit.Storage;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChildInfo.Gateway.Demo;
 using ChildInfo.Gateway.Tests.Support;
 

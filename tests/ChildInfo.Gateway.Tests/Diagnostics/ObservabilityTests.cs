@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Tests.Support;
-using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 
 namespace ChildInfo.Gateway.Tests.Diagnostics;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Transparency;
 using ChildInfo.Federation.Errors;

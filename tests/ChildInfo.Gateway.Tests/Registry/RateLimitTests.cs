@@ -7,7 +7,6 @@ using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Tests.Policies;
 using ChildInfo.Gateway.Tests.Support;
 using ChildInfo.RateLimiting;
-using ChildInfo.Registry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.Registry;
 using ChildInfo.Testing;

@@ -5,7 +5,6 @@ using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Identity;
-using ChildInfo.Gateway.Tests.Policies;
 using ChildInfo.Subgraphs.Contract;
 
 namespace ChildInfo.Gateway.Tests.Security;

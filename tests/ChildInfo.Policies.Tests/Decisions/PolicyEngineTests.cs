@@ -199,7 +199,10 @@ public sealed class PolicyEngineTests
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 1000; i++)
+        {
             scope.Decide("Pupil.attendance");
+        }
+
         var after = GC.GetAllocatedBytesForCurrentThread();
 
         Assert.Equal(before, after);

@@ -15,7 +15,10 @@ public sealed class PolicyInvariantTests
             foreach (var (field, labels) in SamplePolicies.Set.Classifications)
             {
                 if (!scope.Decide(field).Allowed)
+                {
                     continue;
+                }
+
                 Assert.All(labels, l => Assert.True(scope.Rule.Visible.Contains(l), $"{scope.CacheKey} allows {field} with label {l}"));
                 Assert.DoesNotContain(labels, l => scope.Rule.Denied.Contains(l));
             }
@@ -30,7 +33,9 @@ public sealed class PolicyInvariantTests
             foreach (var (field, labels) in SamplePolicies.Set.Classifications)
             {
                 if (labels.Any(l => SamplePolicies.Set.Labels[l].RowLevel))
+                {
                     Assert.False(scope.Decide(field).Allowed, $"{scope.CacheKey} allows row-level {field}");
+                }
             }
         }
     }

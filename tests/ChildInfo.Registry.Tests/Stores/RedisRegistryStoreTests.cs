@@ -103,7 +103,9 @@ public sealed class RedisRegistryStoreTests : RegistryStoreContract
         store.Changed += (_, e) =>
         {
             if (e.Kind == kind && (revision is null || e.Revision == revision))
+            {
                 heard.TrySetResult(e);
+            }
         };
         return heard.Task;
     }

@@ -27,7 +27,10 @@ public abstract class RegistryStoreContract : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var store in _opened)
+        {
             await store.DisposeAsync();
+        }
+
         CleanUp();
         GC.SuppressFinalize(this);
     }
@@ -131,7 +134,10 @@ public abstract class RegistryStoreContract : IAsyncDisposable
                 {
                     var current = await store.ReadAsync(Ct);
                     if (await store.TryWriteAsync(current.Revision, current.With(entry), Ct) is not null)
+                    {
                         break;
+                    }
+
                     Interlocked.Increment(ref conflicts);
                 }
             }
@@ -158,7 +164,9 @@ public abstract class RegistryStoreContract : IAsyncDisposable
         store.Changed += (_, e) =>
         {
             if (e.Kind == RegistryChangeKind.Written && e.Revision == 2)
+            {
                 changed.TrySetResult(e);
+            }
         };
         await store.TryWriteAsync(0, Entries.Of("education"), Ct);
 

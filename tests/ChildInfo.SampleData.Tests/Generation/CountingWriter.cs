@@ -22,7 +22,10 @@ internal sealed class CountingWriter(string agency, int failOnChunk = -1) : IAge
     public Task WriteChildrenAsync(BulkWriter writer, IReadOnlyList<SyntheticChild> children, GenerationContext context, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _chunks) == failOnChunk)
+        {
             throw new InvalidOperationException($"{agency} writer failed on purpose");
+        }
+
         return writer.InsertAsync("t_child", ["child_id", "sequence_no", "surname", "dob"],
             children.Select(c => new object?[] { c.ChildId, c.Sequence, c.Truth.Surname, c.Truth.DateOfBirth }), cancellationToken);
     }

@@ -32,7 +32,10 @@ public abstract class EndToEndGenerationTests
     {
         var databases = new Dictionary<string, DatabaseOptions>();
         foreach (var agency in Agency.All)
+        {
             databases[agency] = await TestDatabases.CreateAsync(Provider, "gen_" + agency.Replace('-', '_'));
+        }
+
         return new SampleDataOptions { Children = Children, Seed = Seed, ChunkSize = 128, Databases = databases };
     }
 

@@ -15,7 +15,9 @@ public sealed class SampleDataGeneratorTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))
+        {
             Directory.Delete(_folder, recursive: true);
+        }
     }
 
     private SampleDataOptions Options(int children = 1_000) =>

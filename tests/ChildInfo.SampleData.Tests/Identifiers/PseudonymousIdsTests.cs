@@ -10,7 +10,9 @@ public partial class PseudonymousIdsTests
     {
         var ids = new PseudonymousIds(seed: 1);
         for (var sequence = 0; sequence < 1000; sequence++)
+        {
             Assert.Matches(ChildIdPattern(), ids.ChildId(sequence));
+        }
     }
 
     [Fact]
@@ -19,7 +21,9 @@ public partial class PseudonymousIdsTests
         var ids = new PseudonymousIds(seed: 5);
         var seen = new HashSet<string>();
         for (var sequence = 0; sequence < 200_000; sequence++)
+        {
             Assert.True(seen.Add(ids.ChildId(sequence)), $"collision at {sequence}");
+        }
     }
 
     [Fact]
@@ -37,7 +41,9 @@ public partial class PseudonymousIdsTests
         for (var sequence = 0; sequence < 1000; sequence++)
         {
             if (ids.ChildId(sequence)[..6] == ids.ChildId(sequence + 1)[..6])
+            {
                 sharedPrefixes++;
+            }
         }
         Assert.True(sharedPrefixes < 5, $"{sharedPrefixes} neighbouring ids share their first characters");
     }

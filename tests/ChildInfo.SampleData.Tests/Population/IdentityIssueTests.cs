@@ -21,7 +21,9 @@ public class IdentityIssueTests
             var missing = record.Recorded.NhsNumber is null && child.Truth.NhsNumber is not null;
             Assert.Equal(missing, record.IdentityIssues.Contains(IdentityIssues.MissingNhs));
             if (record.Recorded.NhsNumber is not null)
+            {
                 Assert.Equal(child.Truth.NhsNumber, record.Recorded.NhsNumber);
+            }
         }
         // Schools and voluntary organisations do not record NHS numbers at all, so nothing is "missing" there.
         Assert.All(AllRecords().Where(r => r.Agency is Agency.Education or Agency.VoluntarySector), r =>
@@ -66,15 +68,30 @@ public class IdentityIssueTests
             var surnameIssue = issues.Contains(IdentityIssues.ChangedSurname) || issues.Contains(IdentityIssues.NameTypo);
             var forenameIssue = issues.Contains(IdentityIssues.PreferredForename) || issues.Contains(IdentityIssues.NameTypo);
             if (record.Recorded.Surname != child.Truth.Surname)
+            {
                 Assert.True(surnameIssue, $"{record.LocalId}: surname differs without an issue");
+            }
+
             if (record.Recorded.Forename != child.Truth.Forename)
+            {
                 Assert.True(forenameIssue, $"{record.LocalId}: forename differs without an issue");
+            }
+
             if (issues.Contains(IdentityIssues.ChangedSurname) && !issues.Contains(IdentityIssues.NameTypo))
+            {
                 Assert.NotEqual(child.Truth.Surname, record.Recorded.Surname);
+            }
+
             if (issues.Contains(IdentityIssues.PreferredForename) && !issues.Contains(IdentityIssues.NameTypo))
+            {
                 Assert.NotEqual(child.Truth.Forename, record.Recorded.Forename);
+            }
+
             if (issues.Contains(IdentityIssues.NameTypo))
+            {
                 Assert.True(record.Recorded.Forename != child.Truth.Forename || record.Recorded.Surname != child.Truth.Surname);
+            }
+
             Assert.Equal(child.Truth.Sex, record.Recorded.Sex);
             Assert.Equal(issues.Count, issues.Distinct().Count());
             Assert.All(issues, issue => Assert.Contains(issue, IdentityIssues.All));

@@ -14,7 +14,9 @@ public class PopulationGeneratorTests
 
         Assert.Equal(first.Length, second.Length);
         for (var i = 0; i < first.Length; i++)
+        {
             Assert.Equal(Describe(first[i]), Describe(second[i]));
+        }
     }
 
     [Fact]
@@ -120,7 +122,9 @@ public class PopulationGeneratorTests
             Assert.Equal(c.Circumstances.ChildInNeed || c.Circumstances.EarlyHelp, c.SocialCare is not null);
             Assert.Equal(c.Circumstances.VcsServices.Count > 0, c.VoluntarySector is not null);
             if (c.EarlyYears is not null)
+            {
                 Assert.InRange(SamplePopulation.Age(c), 0, 5);
+            }
         });
         Assert.All(children.Where(c => c.EarlyYearsSettingUrn is not null), c => Assert.NotNull(c.EarlyYears));
     }
@@ -148,9 +152,14 @@ public class PopulationGeneratorTests
             Assert.Contains(child.Enrolments, e => e.LeavingDate is null);
             var phase = urns[child.Enrolments[0].SchoolUrn].Phase;
             if (phase == ReferenceDataFactory.Primary)
+            {
                 Assert.InRange(nc, 0, 6);
+            }
+
             if (phase == ReferenceDataFactory.Secondary)
+            {
                 Assert.InRange(nc, 7, 13);
+            }
         }
         // School moves give two spells for a minority (about 8%).
         var twoSpells = SamplePopulation.Share(children.Where(SamplePopulation.IsPupil), c => c.Enrolments.Count == 2);

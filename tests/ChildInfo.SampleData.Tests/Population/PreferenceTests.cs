@@ -29,7 +29,9 @@ public class PreferenceTests
             };
             Assert.NotNull(holder);
             if (w.Wish.Code.StartsWith("NOT_WITH_", StringComparison.Ordinal))
+            {
                 Assert.NotEqual(w.Wish.HeldBy, w.Wish.WithheldFromAgencies);
+            }
         });
     }
 

@@ -26,10 +26,25 @@ internal static class SamplePopulation
 
     public static IEnumerable<AgencyRecord> Records(SyntheticChild child)
     {
-        if (child.Education is not null) yield return child.Education;
-        if (child.EarlyYears is not null) yield return child.EarlyYears;
-        if (child.SocialCare is not null) yield return child.SocialCare;
-        if (child.VoluntarySector is not null) yield return child.VoluntarySector;
+        if (child.Education is not null)
+        {
+            yield return child.Education;
+        }
+
+        if (child.EarlyYears is not null)
+        {
+            yield return child.EarlyYears;
+        }
+
+        if (child.SocialCare is not null)
+        {
+            yield return child.SocialCare;
+        }
+
+        if (child.VoluntarySector is not null)
+        {
+            yield return child.VoluntarySector;
+        }
     }
 
     /// <summary>Share of <paramref name="among"/> for which <paramref name="condition"/> holds.</summary>
@@ -41,7 +56,9 @@ internal static class SamplePopulation
         {
             total++;
             if (condition(child))
+            {
                 hits++;
+            }
         }
         Assert.True(total > 0, "no children in the group measured");
         return (double)hits / total;

@@ -44,14 +44,19 @@ public class ReferenceDataFactoryTests
         Assert.InRange(Northshire.Organisations.Count, 6, 10);
         Assert.All(Northshire.Organisations, o => Assert.Matches("^[0-9]{7}$", o.CharityNumber));
         foreach (var service in new[] { "YOUTH_WORK", "YOUNG_CARERS", "MENTORING", "FAMILY_SUPPORT" })
+        {
             Assert.NotEmpty(Northshire.OrganisationsFor(service));
+        }
     }
 
     [Fact]
     public void TeamsAndWorkers_CoverEveryServiceAndBelongSomewhere()
     {
         foreach (var service in new[] { "ASSESSMENT", "SAFEGUARDING", "CHILDREN_IN_CARE", "EARLY_HELP", "YOUTH_SERVICE" })
+        {
             Assert.NotEmpty(Northshire.TeamsFor(service));
+        }
+
         Assert.InRange(Northshire.Workers.Count, 50, 70);
         Assert.Equal(Northshire.Workers.Count, Northshire.Workers.Select(w => w.WorkerId).Distinct().Count());
         var owners = Northshire.Teams.Select(t => t.TeamId).Concat(Northshire.Organisations.Select(o => o.OrganisationId)).ToHashSet();

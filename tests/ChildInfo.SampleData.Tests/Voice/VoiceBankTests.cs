@@ -11,7 +11,10 @@ public class VoiceBankTests
         var rng = new Random(1);
         var sentences = new HashSet<string>();
         for (var i = 0; i < 60_000; i++)
+        {
             sentences.Add(VoiceBank.Say(rng, i % 18, VoiceBank.Topics[i % VoiceBank.Topics.Count]));
+        }
+
         Assert.True(sentences.Count > 5_000, $"only {sentences.Count} distinct sentences");
     }
 
@@ -83,7 +86,10 @@ public class VoiceBankTests
         Assert.All(Enumerable.Range(0, 50), _ => Assert.Contains(VoiceBank.Method(rng, 0), new[] { "Observation", "Observation by key person", "Parent's account of the baby's cues" }));
         Assert.DoesNotContain(Enumerable.Range(0, 100).Select(_ => VoiceBank.Method(rng, 2)), m => m.Contains("Text message", StringComparison.Ordinal));
         foreach (var agency in new[] { Agency.Education, Agency.EarlyYears, Agency.SocialCare, Agency.VoluntarySector })
+        {
             Assert.False(string.IsNullOrWhiteSpace(VoiceBank.Setting(rng, agency)));
+        }
+
         Assert.All(Enumerable.Range(0, 30), _ => Assert.StartsWith("School", VoiceBank.Setting(rng, Agency.Education), StringComparison.Ordinal));
         Assert.All(Enumerable.Range(0, 18), age => Assert.False(string.IsNullOrWhiteSpace(VoiceBank.Wish(rng, age))));
     }

@@ -1,9 +1,8 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using ChildInfo.Subgraphs.ChildIndex;
+using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
-using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Testing;
 
 namespace ChildInfo.Subgraphs.Tests.ChildIndex;

@@ -34,7 +34,10 @@ public abstract class ChildIndexSubgraphTests : IAsyncLifetime
         };
         // Many more children, so that batching is visible.
         for (var i = 10; i < 260; i++)
+        {
             children.Add([$"CH-BULK{i:0000}", "Sam", null, "Taylor", 'M', new DateOnly(2012, 1, 1).AddDays(i), "NS3 1AA", null, null, created]);
+        }
+
         await writer.InsertAsync("ci_child", childColumns, children);
         await writer.InsertAsync("ci_record_link", ["link_id", "child_id", "source_system", "local_id", "match_method", "match_confidence", "linked_on"],
         [

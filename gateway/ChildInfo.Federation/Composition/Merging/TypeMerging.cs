@@ -40,7 +40,7 @@ internal static class TypeMerging
         return result;
     }
 
-    /// <summary>Whether <paramref name="abstractName"/> is an interface or union that <paramref name="name"/> belongs to in some subgraph.</summary>
+    /// <summary>Whether the returned function's first argument (an interface or union) has its second as a member in some subgraph.</summary>
     public static Func<string, string, bool> SubtypeCheck(IEnumerable<ParsedSubgraph> subgraphs)
     {
         var pairs = new HashSet<(string, string)>();

@@ -1,6 +1,6 @@
-using GraphQLParser.AST;
 using ChildInfo.Federation.Composition.Model;
 using ChildInfo.Federation.Supergraph;
+using GraphQLParser.AST;
 
 namespace ChildInfo.Federation.Composition.Parsing;
 

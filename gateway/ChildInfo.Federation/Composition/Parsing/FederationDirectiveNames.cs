@@ -1,5 +1,5 @@
-using GraphQLParser.AST;
 using ChildInfo.Federation.Supergraph;
+using GraphQLParser.AST;
 
 namespace ChildInfo.Federation.Composition.Parsing;
 

@@ -1,8 +1,8 @@
+using ChildInfo.Federation.Composition.Model;
+using ChildInfo.Federation.Supergraph;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
-using ChildInfo.Federation.Composition.Model;
-using ChildInfo.Federation.Supergraph;
 
 namespace ChildInfo.Federation.Composition.Parsing;
 

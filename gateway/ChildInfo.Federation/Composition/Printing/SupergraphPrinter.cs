@@ -196,13 +196,41 @@ internal static class SupergraphPrinter
         }
 
         var arguments = new List<string> { "graph: " + join.Graph };
-        if (join.Requires is not null) arguments.Add("requires: " + ValuePrinter.Quote(join.Requires));
-        if (join.Provides is not null) arguments.Add("provides: " + ValuePrinter.Quote(join.Provides));
-        if (join.Type is not null) arguments.Add("type: " + ValuePrinter.Quote(join.Type));
-        if (join.External) arguments.Add("external: true");
-        if (join.Override is not null) arguments.Add("override: " + ValuePrinter.Quote(join.Override));
-        if (join.UsedOverridden) arguments.Add("usedOverridden: true");
-        if (join.OverrideLabel is not null) arguments.Add("overrideLabel: " + ValuePrinter.Quote(join.OverrideLabel));
+        if (join.Requires is not null)
+        {
+            arguments.Add("requires: " + ValuePrinter.Quote(join.Requires));
+        }
+
+        if (join.Provides is not null)
+        {
+            arguments.Add("provides: " + ValuePrinter.Quote(join.Provides));
+        }
+
+        if (join.Type is not null)
+        {
+            arguments.Add("type: " + ValuePrinter.Quote(join.Type));
+        }
+
+        if (join.External)
+        {
+            arguments.Add("external: true");
+        }
+
+        if (join.Override is not null)
+        {
+            arguments.Add("override: " + ValuePrinter.Quote(join.Override));
+        }
+
+        if (join.UsedOverridden)
+        {
+            arguments.Add("usedOverridden: true");
+        }
+
+        if (join.OverrideLabel is not null)
+        {
+            arguments.Add("overrideLabel: " + ValuePrinter.Quote(join.OverrideLabel));
+        }
+
         text.Append(" @join__field(").AppendJoin(", ", arguments).Append(')');
     }
 

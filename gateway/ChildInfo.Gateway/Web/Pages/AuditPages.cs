@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.Policies.Model;
 

@@ -1,4 +1,3 @@
-using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.Policies.Explanation;
 using Microsoft.AspNetCore.Antiforgery;

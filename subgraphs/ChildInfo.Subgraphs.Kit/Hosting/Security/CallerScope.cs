@@ -50,9 +50,15 @@ public sealed record CallerScope(RecordScopeKind Kind, string? Rule, string User
     {
         var holders = new List<(string, string)> { (RelationshipHolderTypes.User, User) };
         if (Team is { Length: > 0 } team)
+        {
             holders.Add((RelationshipHolderTypes.Team, team));
+        }
+
         if (Organisation is { Length: > 0 } organisation)
+        {
             holders.Add((RelationshipHolderTypes.Organisation, organisation));
+        }
+
         return holders;
     }
 

@@ -1,7 +1,7 @@
 using ChildInfo.Subgraphs.Contract;
+using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQL;
 using GraphQLParser.AST;
 
 namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
@@ -23,10 +23,18 @@ public sealed class ContextLabelRule(FieldClassification classification, Subgrap
             var name = field.Name.StringValue;
             if (name.StartsWith("__", StringComparison.Ordinal) || ctx.TypeInfo.GetParentType()?.GetNamedType() is not IComplexGraphType parent
                 || parent.Name.StartsWith("__", StringComparison.Ordinal))
+            {
                 return;
+            }
+
             if (parent.Name == "Query" && name is "_entities" or "_service" || parent.Name == "_Service")
+            {
                 return;
+            }
+
             if (classification.Check($"{parent.Name}.{name}", context) is { } refusal)
+            {
                 ctx.ReportError(new ValidationError(ctx.Document.Source, null, refusal.Message, field) { Code = refusal.Code });
+            }
         }));
 }

@@ -67,11 +67,16 @@ public sealed class FieldClassification
         ArgumentNullException.ThrowIfNull(context);
         var rule = context.Rule ?? $"{context.Role}/{context.Purpose}";
         if (!_labels.TryGetValue(coordinate, out var labels))
+        {
             return (UnclassifiedCode, $"{coordinate} has no classification in this subgraph, so it is never served.");
+        }
+
         foreach (var label in labels)
         {
             if (!context.Labels.Contains(label))
+            {
                 return (NotAllowedCode, $"{coordinate} carries the label '{label}', which the request context (rule {rule}) does not allow.");
+            }
         }
 
         return _links.ContainsKey(coordinate) && !context.Links.Contains(coordinate)
@@ -109,7 +114,10 @@ public sealed class FieldClassification
                             ? [.. sequence.Children.Select(l => Text(l, name))]
                             : ImmutableArray.Create(Text(value, name));
                         if (labels.TryGetValue(coordinate, out var earlier) && !earlier.SequenceEqual(fieldLabels))
+                        {
                             throw new InvalidOperationException($"The classification document {name} labels {coordinate} differently from an earlier document.");
+                        }
+
                         labels[coordinate] = fieldLabels;
                     }
                 }
@@ -155,7 +163,10 @@ public sealed class FieldClassification
         foreach (var path in paths)
         {
             if (!File.Exists(path))
+            {
                 throw new InvalidOperationException($"The classification document {path} does not exist.");
+            }
+
             documents.Add((path, File.ReadAllText(path)));
         }
 

@@ -23,7 +23,10 @@ internal static class SubgraphContextGuard
     public static async Task<string?> CheckAsync(HttpContext http, string query, ReadOnlyMemory<byte>? body)
     {
         if (http.RequestServices.GetService<SubgraphContextVerifier>() is not { } verifier)
+        {
             return null;
+        }
+
         var verification = await verifier.VerifyAsync(http.Request.Headers[SubgraphContextToken.HeaderName].ToString(), body).ConfigureAwait(false);
         if (verification.Context is { } context)
         {

@@ -5,7 +5,7 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 
 /// <summary>
 /// The verified request context as the call's identity: the guard sets it as <c>HttpContext.User</c>, so resolvers
-/// read it from <c>IResolveFieldContext.User</c> (see <see cref="CallerScope.From"/>).
+/// read it from <c>IResolveFieldContext.User</c> (see <c>CallerScope.From</c>).
 /// </summary>
 public sealed class SubgraphContextIdentity : ClaimsIdentity
 {
