@@ -7,7 +7,9 @@ namespace ChildInfo.Federation.Planning;
 internal sealed partial class PlanContext
 {
     /// <summary>Adds a field that <paramref name="fetch"/> resolves, and plans its sub-selection.</summary>
-    public void PlanResolvedField(FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, ShapeField field, IReadOnlyList<FieldSetNode>? provided)
+    /// <param name="at">How the planner reached the object of <paramref name="typeName"/>; null where no other subgraph can be asked for it.</param>
+    public void PlanResolvedField(
+        FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, ShapeField field, IReadOnlyList<FieldSetNode>? provided, ValuePath? at)
     {
         Tick();
         var entry = target.AddField(field.FetchKey, field.FieldName, field.Node, field.SubByType is not null);
@@ -18,7 +20,7 @@ internal sealed partial class PlanContext
 
         var childPath = ChildPath(path, field.FetchKey, field.ListDepth);
         var childProvided = ChildProvided(provided, typeName, field.FieldName, fetch.Graph);
-        PlanComposite(fetch, entry.Sub!, field, NamedTypeIn(fetch.Graph, typeName, field.FieldName, field.Type), childPath, childProvided);
+        PlanComposite(fetch, entry.Sub!, field, NamedTypeIn(fetch.Graph, typeName, field.FieldName, field.Type), childPath, childProvided, at);
     }
 
     /// <param name="field">The composite field whose sub-selection is planned.</param>
@@ -29,14 +31,15 @@ internal sealed partial class PlanContext
         ShapeField field,
         string namedInGraph,
         string[] path,
-        IReadOnlyList<FieldSetNode>? provided)
+        IReadOnlyList<FieldSetNode>? provided,
+        ValuePath? at)
     {
         var byType = field.SubByType!;
         var namedType = field.Type.NamedType;
         var type = _schema.GetType(namedType);
         if (!type.IsAbstract)
         {
-            PlanFields(fetch, target, namedType, path, byType[namedType], provided, allowRequires: false, byType[namedType]);
+            PlanFields(fetch, target, namedType, path, byType[namedType], provided, allowRequires: false, byType[namedType], at?.Then(field, namedType));
             return;
         }
 
@@ -56,7 +59,7 @@ internal sealed partial class PlanContext
             // possible types of the supergraph never come from this subgraph.
             if (byType.TryGetValue(namedInGraph, out var only))
             {
-                PlanFields(fetch, target, namedInGraph, path, only, provided, allowRequires: false, only);
+                PlanFields(fetch, target, namedInGraph, path, only, provided, allowRequires: false, only, at?.Then(field, namedInGraph));
             }
 
             return;
@@ -72,7 +75,7 @@ internal sealed partial class PlanContext
             }
 
             var fragment = target.AddFragment(objectType);
-            PlanFields(fetch, fragment, objectType, path, fields, provided, allowRequires: false, fields);
+            PlanFields(fetch, fragment, objectType, path, fields, provided, allowRequires: false, fields, at?.Then(field, objectType));
         }
     }
 
@@ -89,7 +92,10 @@ internal sealed partial class PlanContext
         return false;
     }
 
-    /// <summary>Places the fields of one concrete type: those the fetch resolves in place, the rest through entity fetches.</summary>
+    /// <summary>
+    /// Places the fields of one concrete type: those the fetch resolves in place, the rest through entity fetches, and
+    /// those of a value type no entity fetch reaches by asking another subgraph from the path's anchor.
+    /// </summary>
     private void PlanFields(
         FetchBuilder fetch,
         SelectionBuilder target,
@@ -98,14 +104,22 @@ internal sealed partial class PlanContext
         IReadOnlyList<ShapeField> fields,
         IReadOnlyList<FieldSetNode>? provided,
         bool allowRequires,
-        IReadOnlyList<ShapeField> clientFields)
+        IReadOnlyList<ShapeField> clientFields,
+        ValuePath? at)
     {
         if (Guard is not null)
         {
             PlanGuardFields(fetch, target, typeName, path, provided, clientFields);
         }
 
+        if (IsEntityType(typeName))
+        {
+            // Another subgraph reaches this object by its key: fields below go on from here, not from further up.
+            at = ValuePath.At(new ValueAnchor(fetch, target, typeName, path, provided, clientFields));
+        }
+
         List<ShapeField>? unresolved = null;
+        List<ShapeField>? elsewhere = null;
         foreach (var field in fields)
         {
             if (field.NotFetched)
@@ -115,12 +129,28 @@ internal sealed partial class PlanContext
 
             if (CanResolve(fetch.Graph, typeName, field.FieldName, provided, allowRequires))
             {
-                PlanResolvedField(fetch, target, typeName, path, field, provided);
+                if (at is not null && IsValueSelection(fetch.Graph, typeName, field, provided))
+                {
+                    // A shared value-type field of which this subgraph resolves nothing asked: better asked where it does.
+                    (elsewhere ??= []).Add(field);
+                    continue;
+                }
+
+                PlanResolvedField(fetch, target, typeName, path, field, provided, at);
+            }
+            else if (at is not null && !HasEntityRoute(typeName, field.FieldName))
+            {
+                (elsewhere ??= []).Add(field);
             }
             else
             {
                 (unresolved ??= []).Add(field);
             }
+        }
+
+        if (elsewhere is not null)
+        {
+            PlanFromAnchor(fetch, target, typeName, path, elsewhere, provided, at!, clientFields);
         }
 
         if (unresolved is null)
@@ -141,7 +171,7 @@ internal sealed partial class PlanContext
                 }
             }
 
-            PlanFields(entity, entity.Selection, entity.EntityType!, path, group, null, allowRequires: true, clientFields);
+            PlanFields(entity, entity.Selection, entity.EntityType!, path, group, null, allowRequires: true, clientFields, null);
         }
     }
 

@@ -54,6 +54,39 @@ internal sealed partial class PlanContext
         return fetch;
     }
 
+    /// <summary>
+    /// Plans one query root field from <paramref name="graph"/> alone, apart from this plan: the fetches it would add
+    /// (root fetches to subgraphs this plan already asks are free), or the reason it cannot be planned from there.
+    /// Its work counts against this plan's bound.
+    /// </summary>
+    public int TrialCost(string graph, string rootType, ShapeField field, ShapeField[] rootFields, out PlanningException? failure)
+    {
+        var trial = new PlanContext(_schema, _maxWork - _work, Operation, Guard) { IsTrial = true };
+        failure = null;
+        var cost = 0;
+        try
+        {
+            var fetch = trial.RootFetchFor(graph);
+            trial.PlanResolvedField(fetch, fetch.Selection, rootType, [], field, null, ValuePath.At(new ValueAnchor(null, null, rootType, [], null, rootFields)));
+            foreach (var planned in trial.Fetches)
+            {
+                cost += planned.IsEntity || !HasRootFetch(planned.Graph) ? 1 : 0;
+            }
+        }
+        catch (PlanningException ex) when (ex.Code == ErrorCodes.PlanningFailed)
+        {
+            failure = ex;
+            cost = int.MaxValue;
+        }
+
+        // A trial over its share of the bound has thrown PlanningLimitExceeded already.
+        _work += trial._work;
+        return cost;
+    }
+
+    /// <summary>True while trying a subgraph for a root field: nothing is recorded on the shared operation shape.</summary>
+    private bool IsTrial { get; init; }
+
     private void Tick()
     {
         if (++_work > _maxWork)

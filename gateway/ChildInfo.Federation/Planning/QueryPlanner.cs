@@ -45,6 +45,7 @@ public sealed class QueryPlanner
 
         var shape = new ShapeBuilder(_schema, document, conditions, _options.MaxFields, policy).Build(operation, rootType);
         var context = new PlanContext(_schema, _options.MaxWork, operation, policy?.RecordGuard);
+        var rootAnchor = ValuePath.At(new ValueAnchor(null, null, rootType, [], null, shape.RootFields));
         var hasIntrospection = false;
         FetchBuilder? previous = null;
         var group = 0;
@@ -61,7 +62,9 @@ public sealed class QueryPlanner
                 continue;
             }
 
-            var graph = ChooseRootGraph(context, rootType, field, operation.Operation == OperationType.Mutation ? previous?.Graph : null);
+            var graph = operation.Operation == OperationType.Mutation
+                ? ChooseRootGraph(context, rootType, field, previous?.Graph)
+                : ChooseQueryGraph(context, rootType, field, shape.RootFields);
             FetchBuilder fetch;
             if (operation.Operation == OperationType.Mutation)
             {
@@ -78,7 +81,7 @@ public sealed class QueryPlanner
                 fetch = context.RootFetchFor(graph);
             }
 
-            context.PlanResolvedField(fetch, fetch.Selection, rootType, [], field, null);
+            context.PlanResolvedField(fetch, fetch.Selection, rootType, [], field, null, rootAnchor);
         }
 
         if (context.Guard is not null)
@@ -101,12 +104,7 @@ public sealed class QueryPlanner
                 continue;
             }
 
-            var score = context.Score(subgraph.Name, field, 3) * 2;
-            if (subgraph.Name == preferred || context.HasRootFetch(subgraph.Name))
-            {
-                score += 1;
-            }
-
+            var score = RootScore(context, subgraph.Name, field, preferred);
             if (score > bestScore)
             {
                 best = subgraph.Name;
@@ -116,4 +114,61 @@ public sealed class QueryPlanner
 
         return best ?? throw new PlanningException($"No subgraph resolves '{rootType}.{field.FieldName}'.");
     }
+
+    /// <summary>
+    /// The subgraph to ask for a query's root field that several subgraphs resolve: the one whose plan for the field
+    /// completes the selection with the fewest fetches (counting what <c>@provides</c> saves and the hops keys need),
+    /// each candidate planned on its own; ties go to the one resolving most of the selection itself, then to one
+    /// already asked.
+    /// </summary>
+    private string ChooseQueryGraph(PlanContext context, string rootType, ShapeField field, ShapeField[] rootFields)
+    {
+        string? only = null;
+        var candidates = 0;
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            if (context.CanResolve(subgraph.Name, rootType, field.FieldName, null, allowRequires: false))
+            {
+                only = subgraph.Name;
+                candidates++;
+            }
+        }
+
+        if (candidates <= 1 || field.SubByType is null)
+        {
+            return candidates == 0
+                ? throw new PlanningException($"No subgraph resolves '{rootType}.{field.FieldName}'.")
+                : candidates == 1 ? only! : ChooseRootGraph(context, rootType, field, null);
+        }
+
+        string? best = null;
+        var bestCost = int.MaxValue;
+        var bestScore = -1;
+        PlanningException? failure = null;
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            if (!context.CanResolve(subgraph.Name, rootType, field.FieldName, null, allowRequires: false))
+            {
+                continue;
+            }
+
+            var cost = context.TrialCost(subgraph.Name, rootType, field, rootFields, out var failed);
+            if (failed is not null)
+            {
+                failure ??= failed;
+                continue;
+            }
+
+            var score = RootScore(context, subgraph.Name, field, null);
+            if (cost < bestCost || (cost == bestCost && score > bestScore))
+            {
+                (best, bestCost, bestScore) = (subgraph.Name, cost, score);
+            }
+        }
+
+        return best ?? throw failure!;
+    }
+
+    private static int RootScore(PlanContext context, string graph, ShapeField field, string? preferred) =>
+        (context.Score(graph, field, 3) * 2) + (graph == preferred || context.HasRootFetch(graph) ? 1 : 0);
 }
