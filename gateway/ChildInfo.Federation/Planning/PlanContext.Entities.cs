@@ -32,7 +32,7 @@ internal sealed partial class PlanContext
             }
 
             if (!CanResolve(fetch.Graph, typeName, node.FieldName!, provided, allowRequires)
-                || (node.Children.Count > 0 && !CanResolveSet(fetch.Graph, typeName, [node], provided)))
+                || (node.Children.Count > 0 && !CanResolveSet(fetch.Graph, typeName, [node], provided) && !LeadsToEntities(typeName, node.FieldName!)))
             {
                 (missing ??= []).Add(node);
                 continue;
@@ -167,6 +167,24 @@ internal sealed partial class PlanContext
         Fetches.Add(entity);
         _entityFetches[indexKey] = entity;
         return entity;
+    }
+
+    /// <summary>
+    /// Whether the objects under a field are entities: a nested field set there that the fetch cannot complete is
+    /// completed by entity fetches on them (a nested key such as <c>product { id pid }</c> with <c>pid</c> elsewhere).
+    /// </summary>
+    private bool LeadsToEntities(string typeName, string fieldName)
+    {
+        var named = _schema.GetType(typeName).Field(fieldName)!.Type.NamedType;
+        foreach (var possible in _schema.PossibleTypes(named))
+        {
+            if (!IsEntityType(possible))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string EntityTypeFor(string graph, string typeName)
