@@ -160,18 +160,13 @@ internal sealed partial class PlanContext
 
         foreach (var (graph, group) in GroupByGraph(fetch.Graph, typeName, unresolved, f => f.FieldName, provided))
         {
-            var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, 0, clientFields);
-            foreach (var field in group)
+            var parts = SplitByRequirements(typeName, graph, group, f => f.FieldName);
+            for (var variant = 0; variant < parts.Count; variant++)
             {
-                var requires = _schema.GetType(entity.EntityType!).Field(field.FieldName)?.JoinFor(graph)?.Requires;
-                if (requires is not null)
-                {
-                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, 0, false, clientFields, entity.Representation.OnType(typeName)));
-                    entity.RepresentationSet.AddRange(requires);
-                }
+                var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, 0, clientFields, variant);
+                PlanRequirements(entity, fetch, target, typeName, path, parts[variant], f => f.FieldName, provided, 0, clientFields);
+                PlanFields(entity, entity.Selection, entity.EntityType!, path, parts[variant], null, allowRequires: true, clientFields, null);
             }
-
-            PlanFields(entity, entity.Selection, entity.EntityType!, path, group, null, allowRequires: true, clientFields, null);
         }
     }
 

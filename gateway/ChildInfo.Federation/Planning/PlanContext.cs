@@ -12,7 +12,10 @@ internal sealed partial class PlanContext
     private readonly SupergraphSchema _schema;
     private readonly int _maxWork;
     private readonly Dictionary<string, FetchBuilder> _rootFetches = new(StringComparer.Ordinal);
-    private readonly Dictionary<(int Parent, string Path, string Graph, string Type), FetchBuilder> _entityFetches = [];
+    private readonly Dictionary<(int Parent, string Path, string Graph, string Type, int Variant), FetchBuilder> _entityFetches = [];
+
+    // Entity fetches whose requirements are being planned: a requirement met by the same subgraph needs a call of its own.
+    private readonly HashSet<FetchBuilder> _awaiting = [];
     private readonly int _maxHops;
     private int _work;
 
