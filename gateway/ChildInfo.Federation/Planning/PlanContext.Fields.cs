@@ -67,9 +67,10 @@ internal sealed partial class PlanContext
 
         // Type conditions only for the types this subgraph can return here: any other would not validate there.
         var possible = subgraph.PossibleTypes(namedInGraph);
+        var shared = SharedPossibleTypes(fetch.Graph, field);
         foreach (var (objectType, fields) in byType)
         {
-            if (!HasNonTypename(fields) || !possible.Contains(objectType))
+            if (!HasNonTypename(fields) || !possible.Contains(objectType) || (shared is not null && !shared.Contains(objectType)))
             {
                 continue;
             }
@@ -77,6 +78,43 @@ internal sealed partial class PlanContext
             var fragment = target.AddFragment(objectType);
             PlanFields(fetch, fragment, objectType, path, fields, provided, allowRequires: false, fields, at?.Then(field, objectType));
         }
+    }
+
+    /// <summary>
+    /// For a field that several subgraphs resolve (<c>@shareable</c>) whose abstract type has different members in
+    /// them: the members every one of them has; null when the field is not shared that way. Apollo's contract for
+    /// such a field (composition hint INCONSISTENT_RUNTIME_TYPES_FOR_SHAREABLE_RETURN) is that each subgraph resolves
+    /// it only to those common members, since any of them may be asked. The planner follows it: only the common
+    /// members' fields are fetched, from whichever subgraph answers, so the answer does not depend on which one the
+    /// plan picked; an object of another member gets none of the client's type-specific fields.
+    /// </summary>
+    private HashSet<string>? SharedPossibleTypes(string graph, ShapeField field)
+    {
+        HashSet<string>? common = null;
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            if (subgraph.Name == graph || !CanResolve(subgraph.Name, field.ParentType, field.FieldName, null, allowRequires: true))
+            {
+                continue;
+            }
+
+            common ??= PossibleTypesIn(graph, field);
+            common.IntersectWith(PossibleTypesIn(subgraph.Name, field));
+        }
+
+        return common;
+    }
+
+    private HashSet<string> PossibleTypesIn(string graph, ShapeField field)
+    {
+        var schema = _schema.SubgraphSchema(graph);
+        var named = NamedTypeIn(graph, field.ParentType, field.FieldName, field.Type);
+        return schema.FindType(named) switch
+        {
+            null => [],
+            { IsAbstract: true } => new HashSet<string>(schema.PossibleTypes(named), StringComparer.Ordinal),
+            _ => new HashSet<string>(StringComparer.Ordinal) { named },
+        };
     }
 
     private static bool HasNonTypename(ShapeField[] fields)
