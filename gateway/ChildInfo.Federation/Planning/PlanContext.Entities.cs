@@ -109,6 +109,11 @@ internal sealed partial class PlanContext
             var parts = SplitByRequirements(typeName, graph, group, n => n.FieldName!);
             for (var variant = 0; variant < parts.Count; variant++)
             {
+                if (parts[variant].Count == 0)
+                {
+                    continue;
+                }
+
                 var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, hops + 1, clientFields, variant);
                 dependencies.Add(entity);
                 PlanRequirements(entity, fetch, target, typeName, path, parts[variant], n => n.FieldName!, provided, hops + 1, clientFields);
@@ -247,13 +252,16 @@ internal sealed partial class PlanContext
         foreach (var item in items)
         {
             var requires = _schema.GetType(entityType).Field(fieldName(item))?.JoinFor(graph)?.Requires;
-            var index = 0;
+
+            // A requirement that starts in this subgraph itself is met by an earlier call to it: the fields asked
+            // without it go in that call, not in the one that waits for it.
+            var index = requires is not null && StartsIn(graph, entityType, requires) ? 1 : 0;
             while (requires is not null && index < parts.Count && Conflict(partRequires[index], requires))
             {
                 index++;
             }
 
-            if (index == parts.Count)
+            while (index >= parts.Count)
             {
                 parts.Add([]);
                 partRequires.Add([]);
@@ -267,6 +275,19 @@ internal sealed partial class PlanContext
         }
 
         return parts;
+    }
+
+    private bool StartsIn(string graph, string typeName, IReadOnlyList<FieldSetNode> requires)
+    {
+        foreach (var node in requires)
+        {
+            if (!node.IsFragment && CanResolve(graph, typeName, node.FieldName!, null, allowRequires: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Conflict(IReadOnlyList<FieldSetNode> a, IReadOnlyList<FieldSetNode> b)

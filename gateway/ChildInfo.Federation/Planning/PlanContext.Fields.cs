@@ -201,6 +201,11 @@ internal sealed partial class PlanContext
             var parts = SplitByRequirements(typeName, graph, group, f => f.FieldName);
             for (var variant = 0; variant < parts.Count; variant++)
             {
+                if (parts[variant].Count == 0)
+                {
+                    continue;
+                }
+
                 var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, 0, clientFields, variant);
                 PlanRequirements(entity, fetch, target, typeName, path, parts[variant], f => f.FieldName, provided, 0, clientFields);
                 PlanFields(entity, entity.Selection, entity.EntityType!, path, parts[variant], null, allowRequires: true, clientFields, null);
