@@ -110,7 +110,7 @@ internal sealed partial class PlanContext
                 return false;
             }
         }
-        else if (!_schema.GetType(anchor.TypeName).Joins.TryGetValue(graph, out var join) || !join.Keys.Any(k => k.Resolvable))
+        else if (!_schema.GetType(anchor.TypeName).Joins.TryGetValue(graph, out var join) || !HasResolvableKey(join))
         {
             return false;
         }
@@ -222,20 +222,34 @@ internal sealed partial class PlanContext
         var type = _schema.GetType(typeName);
         foreach (var join in type.Joins.Values)
         {
-            if (join.Keys.Any(k => k.Resolvable))
+            if (HasResolvableKey(join))
             {
                 return true;
             }
         }
 
-        foreach (var interfaceName in type.Interfaces)
+        for (var i = 0; i < type.Interfaces.Count; i++)
         {
-            foreach (var join in _schema.GetType(interfaceName).Joins.Values)
+            foreach (var join in _schema.GetType(type.Interfaces[i]).Joins.Values)
             {
-                if (join.IsInterfaceObject && join.Keys.Any(k => k.Resolvable))
+                if (join.IsInterfaceObject && HasResolvableKey(join))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    // Indexed: planning runs for every new operation, and this is asked for every object it plans.
+    private static bool HasResolvableKey(TypeJoin join)
+    {
+        for (var i = 0; i < join.Keys.Count; i++)
+        {
+            if (join.Keys[i].Resolvable)
+            {
+                return true;
             }
         }
 
