@@ -142,8 +142,15 @@ internal sealed partial class PlanContext
         }
 
         var score = 0;
+        var shared = field.SubByType.Count > 1 ? SharedPossibleTypes(graph, field) : null;
         foreach (var (typeName, fields) in field.SubByType)
         {
+            if (shared is not null && !shared.Contains(typeName))
+            {
+                // A member this shared field never returns from any subgraph: nothing of it is fetched anywhere.
+                continue;
+            }
+
             foreach (var sub in fields)
             {
                 if (!sub.NotFetched && CanResolve(graph, typeName, sub.FieldName, null, allowRequires: false))
