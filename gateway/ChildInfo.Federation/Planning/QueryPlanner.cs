@@ -49,8 +49,35 @@ public sealed class QueryPlanner
         var hasIntrospection = false;
         FetchBuilder? previous = null;
         var group = 0;
-        foreach (var field in shape.RootFields)
+        List<ShapeField>? deferred = null;
+        var deferring = false;
+        for (var i = 0; ; i++)
         {
+            ShapeField field;
+            if (!deferring && i == shape.RootFields.Length)
+            {
+                if (deferred is null)
+                {
+                    break;
+                }
+
+                (deferring, i) = (true, 0);
+            }
+
+            if (deferring)
+            {
+                if (i == deferred!.Count)
+                {
+                    break;
+                }
+
+                field = deferred[i];
+            }
+            else
+            {
+                field = shape.RootFields[i];
+            }
+
             if (field.IsIntrospection)
             {
                 hasIntrospection = true;
@@ -62,9 +89,23 @@ public sealed class QueryPlanner
                 continue;
             }
 
-            var graph = operation.Operation == OperationType.Mutation
-                ? ChooseRootGraph(context, rootType, field, previous?.Graph)
-                : ChooseQueryGraph(context, rootType, field, shape.RootFields);
+            string graph;
+            if (operation.Operation == OperationType.Mutation)
+            {
+                graph = ChooseRootGraph(context, rootType, field, previous?.Graph);
+            }
+            else
+            {
+                graph = ChooseQueryGraph(context, rootType, field, shape.RootFields, out var tied);
+                if (tied && !deferring)
+                {
+                    // Several subgraphs serve this field equally well: decided once the other root fields have
+                    // chosen, so it joins a subgraph already asked rather than adding a fetch.
+                    (deferred ??= []).Add(field);
+                    continue;
+                }
+            }
+
             FetchBuilder fetch;
             if (operation.Operation == OperationType.Mutation)
             {
@@ -121,21 +162,26 @@ public sealed class QueryPlanner
     /// each candidate planned on its own; ties go to the one resolving most of the selection itself, then to one
     /// already asked.
     /// </summary>
-    private string ChooseQueryGraph(PlanContext context, string rootType, ShapeField field, ShapeField[] rootFields)
+    /// <param name="tied">Set when several subgraphs would serve the field with equally few fetches.</param>
+    private string ChooseQueryGraph(PlanContext context, string rootType, ShapeField field, ShapeField[] rootFields, out bool tied)
     {
+        tied = false;
         string? only = null;
         var candidates = 0;
+        var asked = false;
         foreach (var subgraph in _schema.Subgraphs)
         {
             if (context.CanResolve(subgraph.Name, rootType, field.FieldName, null, allowRequires: false))
             {
                 only = subgraph.Name;
                 candidates++;
+                asked |= context.HasRootFetch(subgraph.Name);
             }
         }
 
         if (candidates <= 1 || field.SubByType is null)
         {
+            tied = candidates > 1 && !asked;
             return candidates == 0
                 ? throw new PlanningException($"No subgraph resolves '{rootType}.{field.FieldName}'.")
                 : candidates == 1 ? only! : ChooseRootGraph(context, rootType, field, null);
@@ -160,6 +206,7 @@ public sealed class QueryPlanner
             }
 
             var score = RootScore(context, subgraph.Name, field, null);
+            tied = cost < bestCost ? false : tied || cost == bestCost;
             if (cost < bestCost || (cost == bestCost && score > bestScore))
             {
                 (best, bestCost, bestScore) = (subgraph.Name, cost, score);
