@@ -13,6 +13,11 @@ namespace ChildInfo.Federation.Planning;
 /// </summary>
 internal sealed partial class PlanContext
 {
+    /// <summary>
+    /// Places fields the fetch cannot resolve, or resolves none of the selection under: each round asks the subgraph
+    /// reachable from the anchor that resolves most of them more fully than this one; what no subgraph does better
+    /// stays here, and what cannot be resolved anywhere fails planning for the whole operation.
+    /// </summary>
     private void PlanFromAnchor(
         FetchBuilder fetch,
         SelectionBuilder target,
