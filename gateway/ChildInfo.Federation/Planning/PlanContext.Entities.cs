@@ -32,17 +32,26 @@ internal sealed partial class PlanContext
             }
 
             if (!CanResolve(fetch.Graph, typeName, node.FieldName!, provided, allowRequires)
-                || (node.Children.Count > 0 && !CanResolveSet(fetch.Graph, typeName, [node], provided)))
+                || (node.Children.Count > 0 && !CanResolveSet(fetch.Graph, typeName, [node], provided) && !LeadsToEntities(typeName, node.FieldName!)))
             {
                 (missing ??= []).Add(node);
                 continue;
             }
 
-            var siblings = SiblingsOf(clientFields);
-            var graph = siblings is null ? null : _schema.SubgraphSchema(fetch.Graph);
-            var responseKey = PlannerAliases.KeyFor(
-                node.FieldName!, clientFields, siblings, graph, graph?.FieldType(typeName, node.FieldName!) ?? _schema.GetType(typeName).Field(node.FieldName!)?.Type);
-            var entry = target.AddField(responseKey, node.FieldName!, null, node.Children.Count > 0);
+            string responseKey;
+            if (node.Node is not null)
+            {
+                responseKey = PlannerAliases.ForArguments(node.FieldName!, node.ArgumentsText);
+            }
+            else
+            {
+                var siblings = SiblingsOf(clientFields);
+                var graph = siblings is null ? null : _schema.SubgraphSchema(fetch.Graph);
+                responseKey = PlannerAliases.KeyFor(
+                    node.FieldName!, clientFields, siblings, graph, graph?.FieldType(typeName, node.FieldName!) ?? _schema.GetType(typeName).Field(node.FieldName!)?.Type);
+            }
+
+            var entry = target.AddField(responseKey, node.FieldName!, node.Node, node.Children.Count > 0);
             var childKeys = keys.Field(node.FieldName!, responseKey);
             if (node.Children.Count == 0)
             {
@@ -97,19 +106,19 @@ internal sealed partial class PlanContext
 
         foreach (var (graph, group) in GroupByGraph(fetch.Graph, typeName, missing, n => n.FieldName!, provided))
         {
-            var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, hops + 1, clientFields);
-            dependencies.Add(entity);
-            foreach (var node in group)
+            var parts = SplitByRequirements(typeName, graph, group, n => n.FieldName!);
+            for (var variant = 0; variant < parts.Count; variant++)
             {
-                var requires = _schema.GetType(entity.EntityType!).Field(node.FieldName!)?.JoinFor(graph)?.Requires;
-                if (requires is not null)
+                if (parts[variant].Count == 0)
                 {
-                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, hops + 1, false, clientFields, entity.Representation.OnType(typeName)));
-                    entity.RepresentationSet.AddRange(requires);
+                    continue;
                 }
-            }
 
-            dependencies.UnionWith(Ensure(entity, entity.Selection, entity.EntityType!, path, group, null, hops + 1, allowRequires: true, clientFields, keys));
+                var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, hops + 1, clientFields, variant);
+                dependencies.Add(entity);
+                PlanRequirements(entity, fetch, target, typeName, path, parts[variant], n => n.FieldName!, provided, hops + 1, clientFields);
+                dependencies.UnionWith(Ensure(entity, entity.Selection, entity.EntityType!, path, parts[variant], null, hops + 1, allowRequires: true, clientFields, keys));
+            }
         }
 
         return dependencies;
@@ -120,14 +129,26 @@ internal sealed partial class PlanContext
     /// <paramref name="typeName"/> that <paramref name="parent"/> returns at <paramref name="path"/>, and makes a key
     /// available for its representations.
     /// </summary>
+    /// <param name="variant">
+    /// Which of several calls for the same objects: requirements that need one field with different arguments go to
+    /// separate calls, since a representation holds each field once.
+    /// </param>
     private FetchBuilder GetOrCreateEntityFetch(
         FetchBuilder parent, SelectionBuilder target, string typeName, string[] path, string graph,
-        IReadOnlyList<FieldSetNode>? provided, int hops, IReadOnlyList<ShapeField>? clientFields)
+        IReadOnlyList<FieldSetNode>? provided, int hops, IReadOnlyList<ShapeField>? clientFields, int variant = 0)
     {
         // Objects of several types that the target knows through one interface object share one fetch.
         var entityType = EntityTypeFor(graph, typeName);
         var objectType = entityType == typeName ? typeName : entityType;
-        var indexKey = (parent.Id, string.Join('.', path), graph, objectType);
+        var pathText = string.Join('.', path);
+        var indexKey = (parent.Id, pathText, graph, objectType, variant);
+        while (_entityFetches.TryGetValue(indexKey, out var waiting) && _awaiting.Contains(waiting))
+        {
+            // That call waits for the fields being planned now (a requirement of the same subgraph's own fields
+            // followed by a hop elsewhere): these go in a call of their own, before it.
+            indexKey = (parent.Id, pathText, graph, objectType, ++variant);
+        }
+
         if (_entityFetches.TryGetValue(indexKey, out var existing))
         {
             // Reached again from another selection (another type condition): its objects need the key there too.
@@ -167,6 +188,128 @@ internal sealed partial class PlanContext
         Fetches.Add(entity);
         _entityFetches[indexKey] = entity;
         return entity;
+    }
+
+    /// <summary>
+    /// Whether the objects under a field are entities: a nested field set there that the fetch cannot complete is
+    /// completed by entity fetches on them (a nested key such as <c>product { id pid }</c> with <c>pid</c> elsewhere).
+    /// </summary>
+    private bool LeadsToEntities(string typeName, string fieldName)
+    {
+        var named = _schema.GetType(typeName).Field(fieldName)!.Type.NamedType;
+        foreach (var possible in _schema.PossibleTypes(named))
+        {
+            if (!IsEntityType(possible))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Makes the <c>@requires</c> field sets of the fields an entity fetch resolves available on the objects it is sent,
+    /// fetched from <paramref name="fetch"/> where it can, else through other entity fetches (a chain when the
+    /// requirement starts in the requiring subgraph itself), and adds them to its representations. Requirements are
+    /// internal: planned against the whole supergraph, <c>@inaccessible</c> fields included.
+    /// </summary>
+    private void PlanRequirements<T>(
+        FetchBuilder entity, FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, List<T> items, Func<T, string> fieldName,
+        IReadOnlyList<FieldSetNode>? provided, int hops, IReadOnlyList<ShapeField>? clientFields)
+    {
+        foreach (var item in items)
+        {
+            var requires = _schema.GetType(entity.EntityType!).Field(fieldName(item))?.JoinFor(entity.Graph)?.Requires;
+            if (requires is null)
+            {
+                continue;
+            }
+
+            _awaiting.Add(entity);
+            try
+            {
+                entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, hops, false, clientFields, entity.Representation.OnType(typeName)));
+            }
+            finally
+            {
+                _awaiting.Remove(entity);
+            }
+
+            entity.RepresentationSet.AddRange(requires);
+        }
+    }
+
+    /// <summary>
+    /// Splits the fields to fetch from one subgraph into calls whose requirements can share a representation: a field
+    /// whose requirement needs a field with other arguments than one already required goes to the next call.
+    /// </summary>
+    private List<List<T>> SplitByRequirements<T>(string typeName, string graph, List<T> items, Func<T, string> fieldName)
+    {
+        var parts = new List<List<T>> { new() };
+        var partRequires = new List<List<FieldSetNode>> { new() };
+        var entityType = EntityTypeFor(graph, typeName);
+        foreach (var item in items)
+        {
+            var requires = _schema.GetType(entityType).Field(fieldName(item))?.JoinFor(graph)?.Requires;
+
+            // A requirement that starts in this subgraph itself is met by an earlier call to it: the fields asked
+            // without it go in that call, not in the one that waits for it.
+            var index = requires is not null && StartsIn(graph, entityType, requires) ? 1 : 0;
+            while (requires is not null && index < parts.Count && Conflict(partRequires[index], requires))
+            {
+                index++;
+            }
+
+            while (index >= parts.Count)
+            {
+                parts.Add([]);
+                partRequires.Add([]);
+            }
+
+            parts[index].Add(item);
+            if (requires is not null)
+            {
+                partRequires[index].AddRange(requires);
+            }
+        }
+
+        return parts;
+    }
+
+    private bool StartsIn(string graph, string typeName, IReadOnlyList<FieldSetNode> requires)
+    {
+        foreach (var node in requires)
+        {
+            if (!node.IsFragment && CanResolve(graph, typeName, node.FieldName!, null, allowRequires: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Conflict(IReadOnlyList<FieldSetNode> a, IReadOnlyList<FieldSetNode> b)
+    {
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (x.FieldName is not null && x.FieldName == y.FieldName
+                    && (x.ArgumentsText != y.ArgumentsText || Conflict(x.Children, y.Children)))
+                {
+                    return true;
+                }
+
+                if (x.IsFragment && y.IsFragment && x.TypeCondition == y.TypeCondition && Conflict(x.Children, y.Children))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private string EntityTypeFor(string graph, string typeName)

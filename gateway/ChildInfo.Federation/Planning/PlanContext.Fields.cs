@@ -7,7 +7,9 @@ namespace ChildInfo.Federation.Planning;
 internal sealed partial class PlanContext
 {
     /// <summary>Adds a field that <paramref name="fetch"/> resolves, and plans its sub-selection.</summary>
-    public void PlanResolvedField(FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, ShapeField field, IReadOnlyList<FieldSetNode>? provided)
+    /// <param name="at">How the planner reached the object of <paramref name="typeName"/>; null where no other subgraph can be asked for it.</param>
+    public void PlanResolvedField(
+        FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, ShapeField field, IReadOnlyList<FieldSetNode>? provided, ValuePath? at)
     {
         Tick();
         var entry = target.AddField(field.FetchKey, field.FieldName, field.Node, field.SubByType is not null);
@@ -18,7 +20,7 @@ internal sealed partial class PlanContext
 
         var childPath = ChildPath(path, field.FetchKey, field.ListDepth);
         var childProvided = ChildProvided(provided, typeName, field.FieldName, fetch.Graph);
-        PlanComposite(fetch, entry.Sub!, field, NamedTypeIn(fetch.Graph, typeName, field.FieldName, field.Type), childPath, childProvided);
+        PlanComposite(fetch, entry.Sub!, field, NamedTypeIn(fetch.Graph, typeName, field.FieldName, field.Type), childPath, childProvided, at);
     }
 
     /// <param name="field">The composite field whose sub-selection is planned.</param>
@@ -29,14 +31,15 @@ internal sealed partial class PlanContext
         ShapeField field,
         string namedInGraph,
         string[] path,
-        IReadOnlyList<FieldSetNode>? provided)
+        IReadOnlyList<FieldSetNode>? provided,
+        ValuePath? at)
     {
         var byType = field.SubByType!;
         var namedType = field.Type.NamedType;
         var type = _schema.GetType(namedType);
         if (!type.IsAbstract)
         {
-            PlanFields(fetch, target, namedType, path, byType[namedType], provided, allowRequires: false, byType[namedType]);
+            PlanFields(fetch, target, namedType, path, byType[namedType], provided, allowRequires: false, byType[namedType], at?.Then(field, namedType));
             return;
         }
 
@@ -56,7 +59,7 @@ internal sealed partial class PlanContext
             // possible types of the supergraph never come from this subgraph.
             if (byType.TryGetValue(namedInGraph, out var only))
             {
-                PlanFields(fetch, target, namedInGraph, path, only, provided, allowRequires: false, only);
+                PlanFields(fetch, target, namedInGraph, path, only, provided, allowRequires: false, only, at?.Then(field, namedInGraph));
             }
 
             return;
@@ -64,16 +67,54 @@ internal sealed partial class PlanContext
 
         // Type conditions only for the types this subgraph can return here: any other would not validate there.
         var possible = subgraph.PossibleTypes(namedInGraph);
+        var shared = SharedPossibleTypes(fetch.Graph, field);
         foreach (var (objectType, fields) in byType)
         {
-            if (!HasNonTypename(fields) || !possible.Contains(objectType))
+            if (!HasNonTypename(fields) || !possible.Contains(objectType) || (shared is not null && !shared.Contains(objectType)))
             {
                 continue;
             }
 
             var fragment = target.AddFragment(objectType);
-            PlanFields(fetch, fragment, objectType, path, fields, provided, allowRequires: false, fields);
+            PlanFields(fetch, fragment, objectType, path, fields, provided, allowRequires: false, fields, at?.Then(field, objectType));
         }
+    }
+
+    /// <summary>
+    /// For a field that several subgraphs resolve (<c>@shareable</c>) whose abstract type has different members in
+    /// them: the members every one of them has; null when the field is not shared that way. Apollo's contract for
+    /// such a field (composition hint INCONSISTENT_RUNTIME_TYPES_FOR_SHAREABLE_RETURN) is that each subgraph resolves
+    /// it only to those common members, since any of them may be asked. The planner follows it: only the common
+    /// members' fields are fetched, from whichever subgraph answers, so the answer does not depend on which one the
+    /// plan picked; an object of another member gets none of the client's type-specific fields.
+    /// </summary>
+    private HashSet<string>? SharedPossibleTypes(string graph, ShapeField field)
+    {
+        HashSet<string>? common = null;
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            if (subgraph.Name == graph || !CanResolve(subgraph.Name, field.ParentType, field.FieldName, null, allowRequires: true))
+            {
+                continue;
+            }
+
+            common ??= PossibleTypesIn(graph, field);
+            common.IntersectWith(PossibleTypesIn(subgraph.Name, field));
+        }
+
+        return common;
+    }
+
+    private HashSet<string> PossibleTypesIn(string graph, ShapeField field)
+    {
+        var schema = _schema.SubgraphSchema(graph);
+        var named = NamedTypeIn(graph, field.ParentType, field.FieldName, field.Type);
+        return schema.FindType(named) switch
+        {
+            null => [],
+            { IsAbstract: true } => new HashSet<string>(schema.PossibleTypes(named), StringComparer.Ordinal),
+            _ => new HashSet<string>(StringComparer.Ordinal) { named },
+        };
     }
 
     private static bool HasNonTypename(ShapeField[] fields)
@@ -89,7 +130,10 @@ internal sealed partial class PlanContext
         return false;
     }
 
-    /// <summary>Places the fields of one concrete type: those the fetch resolves in place, the rest through entity fetches.</summary>
+    /// <summary>
+    /// Places the fields of one concrete type: those the fetch resolves in place, the rest through entity fetches, and
+    /// those of a value type no entity fetch reaches by asking another subgraph from the path's anchor.
+    /// </summary>
     private void PlanFields(
         FetchBuilder fetch,
         SelectionBuilder target,
@@ -98,14 +142,22 @@ internal sealed partial class PlanContext
         IReadOnlyList<ShapeField> fields,
         IReadOnlyList<FieldSetNode>? provided,
         bool allowRequires,
-        IReadOnlyList<ShapeField> clientFields)
+        IReadOnlyList<ShapeField> clientFields,
+        ValuePath? at)
     {
         if (Guard is not null)
         {
             PlanGuardFields(fetch, target, typeName, path, provided, clientFields);
         }
 
+        if (IsEntityType(typeName))
+        {
+            // Another subgraph reaches this object by its key: fields below go on from here, not from further up.
+            at = ValuePath.At(new ValueAnchor(fetch, target, typeName, path, provided, clientFields));
+        }
+
         List<ShapeField>? unresolved = null;
+        List<ShapeField>? elsewhere = null;
         foreach (var field in fields)
         {
             if (field.NotFetched)
@@ -115,12 +167,28 @@ internal sealed partial class PlanContext
 
             if (CanResolve(fetch.Graph, typeName, field.FieldName, provided, allowRequires))
             {
-                PlanResolvedField(fetch, target, typeName, path, field, provided);
+                if (at is not null && IsValueSelection(fetch.Graph, typeName, field, provided))
+                {
+                    // A shared value-type field of which this subgraph resolves nothing asked: better asked where it does.
+                    (elsewhere ??= []).Add(field);
+                    continue;
+                }
+
+                PlanResolvedField(fetch, target, typeName, path, field, provided, at);
+            }
+            else if (at is not null && !HasEntityRoute(typeName, field.FieldName))
+            {
+                (elsewhere ??= []).Add(field);
             }
             else
             {
                 (unresolved ??= []).Add(field);
             }
+        }
+
+        if (elsewhere is not null)
+        {
+            PlanFromAnchor(fetch, target, typeName, path, elsewhere, provided, at!, clientFields);
         }
 
         if (unresolved is null)
@@ -130,18 +198,18 @@ internal sealed partial class PlanContext
 
         foreach (var (graph, group) in GroupByGraph(fetch.Graph, typeName, unresolved, f => f.FieldName, provided))
         {
-            var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, 0, clientFields);
-            foreach (var field in group)
+            var parts = SplitByRequirements(typeName, graph, group, f => f.FieldName);
+            for (var variant = 0; variant < parts.Count; variant++)
             {
-                var requires = _schema.GetType(entity.EntityType!).Field(field.FieldName)?.JoinFor(graph)?.Requires;
-                if (requires is not null)
+                if (parts[variant].Count == 0)
                 {
-                    entity.DependsOn.UnionWith(Ensure(fetch, target, typeName, path, requires, provided, 0, false, clientFields, entity.Representation.OnType(typeName)));
-                    entity.RepresentationSet.AddRange(requires);
+                    continue;
                 }
-            }
 
-            PlanFields(entity, entity.Selection, entity.EntityType!, path, group, null, allowRequires: true, clientFields);
+                var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, 0, clientFields, variant);
+                PlanRequirements(entity, fetch, target, typeName, path, parts[variant], f => f.FieldName, provided, 0, clientFields);
+                PlanFields(entity, entity.Selection, entity.EntityType!, path, parts[variant], null, allowRequires: true, clientFields, null);
+            }
         }
     }
 

@@ -24,10 +24,14 @@ internal sealed partial class PlanContext
         var byType = field.SubByType!;
         var common = CommonFields(interfaceType, byType);
         var allFields = byType.Values.SelectMany(f => f).ToList();
-        PlanFields(fetch, target, interfaceType.Name, path, common, provided, allowRequires: false, allFields);
+        PlanFields(fetch, target, interfaceType.Name, path, common, provided, allowRequires: false, allFields, null);
         if (Guard is null && IsUniform(byType, common) && common.TrueForAll(c => CanResolve(fetch.Graph, interfaceType.Name, c.FieldName, provided, allowRequires: false)))
         {
-            field.SubForAnyType = common.ToArray();
+            if (!IsTrial)
+            {
+                field.SubForAnyType = common.ToArray();
+            }
+
             return;
         }
 
@@ -46,7 +50,7 @@ internal sealed partial class PlanContext
                 continue;
             }
 
-            PlanFields(entity, entity.Selection.AddFragment(objectType), objectType, path, rest, null, allowRequires: false, fields);
+            PlanFields(entity, entity.Selection.AddFragment(objectType), objectType, path, rest, null, allowRequires: false, fields, null);
         }
     }
 

@@ -12,7 +12,10 @@ internal sealed partial class PlanContext
     private readonly SupergraphSchema _schema;
     private readonly int _maxWork;
     private readonly Dictionary<string, FetchBuilder> _rootFetches = new(StringComparer.Ordinal);
-    private readonly Dictionary<(int Parent, string Path, string Graph, string Type), FetchBuilder> _entityFetches = [];
+    private readonly Dictionary<(int Parent, string Path, string Graph, string Type, int Variant), FetchBuilder> _entityFetches = [];
+
+    // Entity fetches whose requirements are being planned: a requirement met by the same subgraph needs a call of its own.
+    private readonly HashSet<FetchBuilder> _awaiting = [];
     private readonly int _maxHops;
     private int _work;
 
@@ -53,6 +56,39 @@ internal sealed partial class PlanContext
         Fetches.Add(fetch);
         return fetch;
     }
+
+    /// <summary>
+    /// Plans one query root field from <paramref name="graph"/> alone, apart from this plan: the fetches it would add
+    /// (root fetches to subgraphs this plan already asks are free), or the reason it cannot be planned from there.
+    /// Its work counts against this plan's bound.
+    /// </summary>
+    public int TrialCost(string graph, string rootType, ShapeField field, ShapeField[] rootFields, out PlanningException? failure)
+    {
+        var trial = new PlanContext(_schema, _maxWork - _work, Operation, Guard) { IsTrial = true };
+        failure = null;
+        var cost = 0;
+        try
+        {
+            var fetch = trial.RootFetchFor(graph);
+            trial.PlanResolvedField(fetch, fetch.Selection, rootType, [], field, null, ValuePath.At(new ValueAnchor(null, null, rootType, [], null, rootFields)));
+            foreach (var planned in trial.Fetches)
+            {
+                cost += planned.IsEntity || !HasRootFetch(planned.Graph) ? 1 : 0;
+            }
+        }
+        catch (PlanningException ex) when (ex.Code == ErrorCodes.PlanningFailed)
+        {
+            failure = ex;
+            cost = int.MaxValue;
+        }
+
+        // A trial over its share of the bound has thrown PlanningLimitExceeded already.
+        _work += trial._work;
+        return cost;
+    }
+
+    /// <summary>True while trying a subgraph for a root field: nothing is recorded on the shared operation shape.</summary>
+    private bool IsTrial { get; init; }
 
     private void Tick()
     {
@@ -106,8 +142,15 @@ internal sealed partial class PlanContext
         }
 
         var score = 0;
+        var shared = field.SubByType.Count > 1 ? SharedPossibleTypes(graph, field) : null;
         foreach (var (typeName, fields) in field.SubByType)
         {
+            if (shared is not null && !shared.Contains(typeName))
+            {
+                // A member this shared field never returns from any subgraph: nothing of it is fetched anywhere.
+                continue;
+            }
+
             foreach (var sub in fields)
             {
                 if (!sub.NotFetched && CanResolve(graph, typeName, sub.FieldName, null, allowRequires: false))

@@ -296,12 +296,12 @@ internal static class PlanScheduler
             var index = result.FindIndex(r => r.FieldName == node.FieldName && r.TypeCondition == node.TypeCondition);
             if (index < 0)
             {
-                result.Add(new FieldSetNode(node.FieldName, node.TypeCondition, Merged(node.Children)));
+                result.Add(node with { Children = Merged(node.Children) });
             }
             else if (node.Children.Count > 0)
             {
                 var existing = result[index];
-                result[index] = new FieldSetNode(existing.FieldName, existing.TypeCondition, Merged(existing.Children.Concat(node.Children)));
+                result[index] = existing with { Children = Merged(existing.Children.Concat(node.Children)) };
             }
         }
 
@@ -318,7 +318,8 @@ internal static class PlanScheduler
                 continue;
             }
 
-            var entry = target.AddField(field.FieldName, field.FieldName, null, field.Children.Count > 0);
+            // Printed with the arguments a requirement fetched it with; the representation holds it under its name.
+            var entry = target.AddField(field.FieldName, field.FieldName, field.Node, field.Children.Count > 0);
             if (field.Children.Count > 0)
             {
                 AddRepresentation(entry.Sub!, field.Children);

@@ -24,6 +24,23 @@ internal static class PlannerAliases
     public static string ForConflict(string typeName, string responseKey) => Prefix + typeName + "__" + responseKey;
 
     /// <summary>
+    /// The key for a field the planner fetches with arguments of a field set (<c>price(currency: "USD")</c>): one per
+    /// field and arguments, so two requirements of one field with different arguments, or the client's own use of
+    /// the field, never share a key.
+    /// </summary>
+    public static string ForArguments(string fieldName, string argumentsText)
+    {
+        // FNV-1a: short, and the same in every process (string.GetHashCode is not).
+        var hash = 2166136261u;
+        foreach (var c in argumentsText)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return Prefix + fieldName + "__" + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
     /// The response key for a field the planner adds to an object whose client fields are <paramref name="clientFields"/>.
     /// <paramref name="siblings"/> are the client fields of every type at the same position (they share the subgraph
     /// selection through type conditions), <paramref name="graph"/> the subgraph the selection goes to and

@@ -45,11 +45,39 @@ public sealed class QueryPlanner
 
         var shape = new ShapeBuilder(_schema, document, conditions, _options.MaxFields, policy).Build(operation, rootType);
         var context = new PlanContext(_schema, _options.MaxWork, operation, policy?.RecordGuard);
+        var rootAnchor = ValuePath.At(new ValueAnchor(null, null, rootType, [], null, shape.RootFields));
         var hasIntrospection = false;
         FetchBuilder? previous = null;
         var group = 0;
-        foreach (var field in shape.RootFields)
+        List<ShapeField>? deferred = null;
+        var deferring = false;
+        for (var i = 0; ; i++)
         {
+            ShapeField field;
+            if (!deferring && i == shape.RootFields.Length)
+            {
+                if (deferred is null)
+                {
+                    break;
+                }
+
+                (deferring, i) = (true, 0);
+            }
+
+            if (deferring)
+            {
+                if (i == deferred!.Count)
+                {
+                    break;
+                }
+
+                field = deferred[i];
+            }
+            else
+            {
+                field = shape.RootFields[i];
+            }
+
             if (field.IsIntrospection)
             {
                 hasIntrospection = true;
@@ -61,7 +89,23 @@ public sealed class QueryPlanner
                 continue;
             }
 
-            var graph = ChooseRootGraph(context, rootType, field, operation.Operation == OperationType.Mutation ? previous?.Graph : null);
+            string graph;
+            if (operation.Operation == OperationType.Mutation)
+            {
+                graph = ChooseRootGraph(context, rootType, field, previous?.Graph);
+            }
+            else
+            {
+                graph = ChooseQueryGraph(context, rootType, field, shape.RootFields, out var tied);
+                if (tied && !deferring)
+                {
+                    // Several subgraphs serve this field equally well: decided once the other root fields have
+                    // chosen, so it joins a subgraph already asked rather than adding a fetch.
+                    (deferred ??= []).Add(field);
+                    continue;
+                }
+            }
+
             FetchBuilder fetch;
             if (operation.Operation == OperationType.Mutation)
             {
@@ -78,7 +122,7 @@ public sealed class QueryPlanner
                 fetch = context.RootFetchFor(graph);
             }
 
-            context.PlanResolvedField(fetch, fetch.Selection, rootType, [], field, null);
+            context.PlanResolvedField(fetch, fetch.Selection, rootType, [], field, null, rootAnchor);
         }
 
         if (context.Guard is not null)
@@ -101,12 +145,7 @@ public sealed class QueryPlanner
                 continue;
             }
 
-            var score = context.Score(subgraph.Name, field, 3) * 2;
-            if (subgraph.Name == preferred || context.HasRootFetch(subgraph.Name))
-            {
-                score += 1;
-            }
-
+            var score = RootScore(context, subgraph.Name, field, preferred);
             if (score > bestScore)
             {
                 best = subgraph.Name;
@@ -116,4 +155,67 @@ public sealed class QueryPlanner
 
         return best ?? throw new PlanningException($"No subgraph resolves '{rootType}.{field.FieldName}'.");
     }
+
+    /// <summary>
+    /// The subgraph to ask for a query's root field that several subgraphs resolve: the one whose plan for the field
+    /// completes the selection with the fewest fetches (counting what <c>@provides</c> saves and the hops keys need),
+    /// each candidate planned on its own; ties go to the one resolving most of the selection itself, then to one
+    /// already asked.
+    /// </summary>
+    /// <param name="tied">Set when several subgraphs would serve the field with equally few fetches.</param>
+    private string ChooseQueryGraph(PlanContext context, string rootType, ShapeField field, ShapeField[] rootFields, out bool tied)
+    {
+        tied = false;
+        string? only = null;
+        var candidates = 0;
+        var asked = false;
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            if (context.CanResolve(subgraph.Name, rootType, field.FieldName, null, allowRequires: false))
+            {
+                only = subgraph.Name;
+                candidates++;
+                asked |= context.HasRootFetch(subgraph.Name);
+            }
+        }
+
+        if (candidates <= 1 || field.SubByType is null)
+        {
+            tied = candidates > 1 && !asked;
+            return candidates == 0
+                ? throw new PlanningException($"No subgraph resolves '{rootType}.{field.FieldName}'.")
+                : candidates == 1 ? only! : ChooseRootGraph(context, rootType, field, null);
+        }
+
+        string? best = null;
+        var bestCost = int.MaxValue;
+        var bestScore = -1;
+        PlanningException? failure = null;
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            if (!context.CanResolve(subgraph.Name, rootType, field.FieldName, null, allowRequires: false))
+            {
+                continue;
+            }
+
+            var cost = context.TrialCost(subgraph.Name, rootType, field, rootFields, out var failed);
+            if (failed is not null)
+            {
+                failure ??= failed;
+                continue;
+            }
+
+            var score = RootScore(context, subgraph.Name, field, null);
+            tied = cost < bestCost ? false : tied || cost == bestCost;
+            if (cost < bestCost || (cost == bestCost && score > bestScore))
+            {
+                (best, bestCost, bestScore) = (subgraph.Name, cost, score);
+            }
+        }
+
+        return best ?? throw failure!;
+    }
+
+    private static int RootScore(PlanContext context, string graph, ShapeField field, string? preferred) =>
+        (context.Score(graph, field, 3) * 2) + (graph == preferred || context.HasRootFetch(graph) ? 1 : 0);
 }

@@ -71,6 +71,11 @@ internal sealed class SelectionBuilder
     public void PrintPretty(StringBuilder builder, int indent)
     {
         builder.Append("{\n");
+        if (_entries.Count == 0)
+        {
+            // As sent (see PrintCompact): a selection set may not be empty.
+            builder.Append(' ', (indent + 1) * 2).Append("__typename\n");
+        }
         foreach (var entry in Ordered())
         {
             builder.Append(' ', (indent + 1) * 2);

@@ -1,3 +1,5 @@
+using GraphQLParser.AST;
+
 namespace ChildInfo.Federation.Supergraph;
 
 /// <summary>
@@ -7,4 +9,13 @@ namespace ChildInfo.Federation.Supergraph;
 public sealed record FieldSetNode(string? FieldName, string? TypeCondition, IReadOnlyList<FieldSetNode> Children)
 {
     public bool IsFragment => FieldName is null;
+
+    /// <summary>
+    /// The parsed field when the field set gives it arguments (<c>price(currency: "USD")</c>): they are sent with it.
+    /// Null without arguments.
+    /// </summary>
+    public GraphQLField? Node { get; init; }
+
+    /// <summary>The printed arguments (<c>(currency: "USD")</c>); empty without arguments.</summary>
+    public string ArgumentsText { get; init; } = string.Empty;
 }

@@ -1,6 +1,7 @@
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using GraphQLParser.Visitors;
 
 namespace ChildInfo.Federation.Supergraph;
 
@@ -34,7 +35,13 @@ public static class FieldSetParser
             switch (selection)
             {
                 case GraphQLField field:
-                    nodes.Add(new FieldSetNode(field.Name.StringValue, null, Convert(field.SelectionSet)));
+                    nodes.Add(field.Arguments is { Items.Count: > 0 } arguments
+                        ? new FieldSetNode(field.Name.StringValue, null, Convert(field.SelectionSet))
+                        {
+                            Node = field,
+                            ArgumentsText = new SDLPrinter().Print(arguments),
+                        }
+                        : new FieldSetNode(field.Name.StringValue, null, Convert(field.SelectionSet)));
                     break;
                 case GraphQLInlineFragment fragment:
                     nodes.Add(new FieldSetNode(null, fragment.TypeCondition?.Type.Name.StringValue, Convert(fragment.SelectionSet)));

@@ -18,8 +18,8 @@ namespace ChildInfo.Federation.Tests.Infrastructure;
 /// </summary>
 /// <remarks>
 /// Data file: <c>{"Query": {...root field values...}, "Mutation": {...}, "entities": {"Type": [objects]}}</c>. A value
-/// may be <c>{"$error": "message"}</c> (the resolver fails), <c>{"$template": "text {field}"}</c> (computed from the
-/// object, including fields received in the representation), <c>{"$byArg": "name", "values": {"v": ...}}</c> (chosen by
+/// may be <c>{"$error": "message"}</c> (the resolver fails), <c>{"$template": "text {field} {object.field}"}</c> (computed
+/// from the object, including fields received in the representation), <c>{"$byArg": "name", "values": {"v": ...}}</c> (chosen by
 /// an argument), <c>{"$ref": "Type", ...key}</c> (an entity from <c>entities</c>) or <c>{"$counter": true}</c> (a
 /// number shared by all subgraphs of a test, counting calls).
 /// </remarks>
@@ -234,6 +234,9 @@ internal sealed class CannedSubgraph
                     merged[property.Name] = JsonNode.Parse(property.Value.GetRawText());
                 }
 
+                // Templates read nested required fields ({author.yearsOfExperience}) as the representation sent them.
+                merged["$representation"] = JsonNode.Parse(representation.GetRawText());
+
                 if (!candidate.TryGetProperty("__typename", out _))
                 {
                     merged["__typename"] = typename;
@@ -287,6 +290,20 @@ internal sealed class CannedSubgraph
                     text = text.Replace("{" + property.Name + "}", property.Value.ToString(), StringComparison.Ordinal);
                 }
 
+                // {author.yearsOfExperience}: a field of an object the representation brought (a nested requirement).
+                text = System.Text.RegularExpressions.Regex.Replace(text, @"\{(\w+(?:\.\w+)+)\}", match =>
+                {
+                    var current = source.TryGetProperty("$representation", out var sent) ? sent : source;
+                    foreach (var name in match.Groups[1].Value.Split('.'))
+                    {
+                        if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+                        {
+                            return match.Value;
+                        }
+                    }
+
+                    return current.ValueKind == JsonValueKind.String ? current.GetString()! : current.GetRawText();
+                });
                 return text.Contains('{', StringComparison.Ordinal) ? throw new ExecutionError("Missing field for template: " + text) : text;
             }
 
