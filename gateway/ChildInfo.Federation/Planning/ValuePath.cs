@@ -1,5 +1,4 @@
 using ChildInfo.Federation.Operations;
-using ChildInfo.Federation.Supergraph;
 
 namespace ChildInfo.Federation.Planning;
 
