@@ -124,8 +124,9 @@ public sealed class FederatedGateway
             FederationTelemetry.PlanCacheLookup(cached);
             if (!cached || plan is null)
             {
+                // No operation name on this span: clients choose them, and the host's request span carries the
+                // name only where it is registered.
                 using var activity = FederationTelemetry.Source.StartActivity("plan");
-                activity?.SetTag("graphql.operation.name", compiled.Operation.Name?.StringValue);
                 plan = Planner.Plan(compiled.Document, compiled.Operation, conditions, policy);
                 compiled.Plans.TryAdd(conditionKey, plan);
             }

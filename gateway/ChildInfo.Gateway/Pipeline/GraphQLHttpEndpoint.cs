@@ -148,7 +148,8 @@ public static class GraphQLHttpEndpoint
 
             measure.OperationName = operation.OperationName;
             activity?.SetTag("graphql.operation.type", operation.OperationType.ToString().ToLowerInvariant());
-            activity?.SetTag("graphql.operation.name", operation.OperationName);
+            // Clients choose operation names: a trace carries only registered ones, like the metrics.
+            activity?.SetTag("graphql.operation.name", measure.OperationTag);
 
             AuthorisationDecision decision;
             using (GatewayTelemetry.Source.StartActivity("authorise"))

@@ -15,6 +15,9 @@ public sealed partial class RequestMeasure(GatewayMetrics? metrics)
     /// <summary>The operation's name as the client wrote it: only ever reported through <see cref="OperationNameTag"/>.</summary>
     public string? OperationName { get; set; }
 
+    /// <summary>The operation's name as metrics and traces may carry it: registered names only (<see cref="OperationNameTag"/>).</summary>
+    public string OperationTag => metrics?.OperationNameOf(OperationName) ?? (string.IsNullOrEmpty(OperationName) ? OperationNameTag.None : OperationNameTag.Other);
+
     /// <summary>The endpoint wrote its answer; false when it threw (the client went away, or the gateway failed).</summary>
     public bool Completed { get; set; }
 
