@@ -37,7 +37,14 @@ public static class ServeCommand
         try
         {
             string supergraph;
-            // Every setting is read and checked before anything starts: a bad one stops here, naming itself.
+            // A wrong command line first (exit 2), then every setting, read and checked before anything starts: a bad
+            // one stops here, naming itself (exit 1).
+            if (options.SupergraphFile is { } missing && !File.Exists(missing))
+            {
+                await error.WriteLineAsync($"childinfo: the supergraph file '{missing}' does not exist.").ConfigureAwait(false);
+                return 2;
+            }
+
             var configuration = ServeConfiguration.Build(options, environment);
             settings = new ServeSettingsLoader(configuration);
             var serveSettings = settings.Settings;
@@ -47,12 +54,6 @@ public static class ServeCommand
             IReadOnlyList<SubgraphSdl>? configured = null;
             if (options.SupergraphFile is { } file)
             {
-                if (!File.Exists(file))
-                {
-                    await error.WriteLineAsync($"childinfo: the supergraph file '{file}' does not exist.").ConfigureAwait(false);
-                    return 2;
-                }
-
                 supergraph = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
             }
             else if (extensions.StartEmbedded is { } start)
