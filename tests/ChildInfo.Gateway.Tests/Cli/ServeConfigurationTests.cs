@@ -139,6 +139,20 @@ public sealed class ServeConfigurationTests : IDisposable
         AssertNoStackTrace(output + error);
     }
 
+    /// <summary><c>audit verify</c> looks for the log where the gateway's settings put it (<c>ChildInfo:Audit</c>).</summary>
+    [Fact]
+    public async Task AuditVerify_LooksWhereAppSettingsPutTheLog()
+    {
+        var work = Directory.CreateDirectory(Path.Combine(_folder, "audit-work")).FullName;
+        var log = Path.Combine(_folder, "elsewhere", "gateway-audit.db");
+        await File.WriteAllTextAsync(Path.Combine(work, "appsettings.json"), $$"""{ "ChildInfo": { "Audit": { "Store": "sqlite", "Connection": "{{log}}" } } }""", TestContext.Current.CancellationToken);
+
+        var (code, _, error) = await RunToExitAsync(GatewayProcess.ProductionAppPath, ["audit", "verify"], new Dictionary<string, string>(), work);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"there is no audit log at '{log}'", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => RunTempFolder.DeleteTree(_folder);
 
     private async Task<(int Code, string Output, string Error)> ServeAsync(string[] settings)
