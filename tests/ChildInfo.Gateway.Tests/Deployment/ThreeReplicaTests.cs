@@ -23,12 +23,6 @@ using StackExchange.Redis;
 namespace ChildInfo.Gateway.Tests.Deployment;
 
 /// <summary>
-/// Runs alone: it loads the machine, and other tests' load would only blur its timing assertion.
-/// </summary>
-[CollectionDefinition(nameof(ThreeReplicaCollection), DisableParallelization = true)]
-public sealed class ThreeReplicaCollection;
-
-/// <summary>
 /// Three replicas of the production host (<c>childinfo serve --supergraph FILE</c>, each its own process) behind a
 /// round-robin balancer on loopback, sharing one Redis (registry and rate limits) and one PostgreSQL audit database,
 /// as a deployment runs them. Under load from eight clients, a subgraph is registered, one replica is killed and
