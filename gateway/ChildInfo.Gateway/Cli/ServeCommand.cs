@@ -48,6 +48,7 @@ public static class ServeCommand
             var configuration = ServeConfiguration.Build(options, environment);
             settings = new ServeSettingsLoader(configuration);
             var serveSettings = settings.Settings;
+            _ = settings.WebSignIn;
             // Open mode has no identity or policies, and so no signed request context: its subgraphs need no key.
             var security = options.Open ? null : ServeSecurity.Create(options, settings);
             IReadOnlyDictionary<string, string> subgraphUrls = new Dictionary<string, string>();

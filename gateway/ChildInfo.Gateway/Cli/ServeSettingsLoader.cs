@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ChildInfo.Gateway.Cli;
 
 /// <summary>
-/// Binds <see cref="ServeSettings"/> and <see cref="IdentityOptions"/> from the configuration through the options
+/// Binds <see cref="ServeSettings"/>, <see cref="IdentityOptions"/> and <see cref="WebSignInSettings"/> from the configuration through the options
 /// framework, with their validators, so that <c>serve</c> refuses a bad setting before anything starts. A value
 /// that does not convert (a word for a number) and a value a validator refuses both come back as one
 /// <see cref="ServeConfigurationException"/> naming the setting, never as a stack trace.
@@ -22,6 +22,8 @@ public sealed partial class ServeSettingsLoader : IDisposable
         services.AddSingleton<IValidateOptions<ServeSettings>, ServeSettingsValidator>();
         services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.Section));
         services.AddSingleton<IValidateOptions<IdentityOptions>, IdentitySettingsValidator>();
+        services.AddOptions<WebSignInSettings>().Bind(configuration.GetSection(Web.OrganisationSignIn.Section));
+        services.AddSingleton<IValidateOptions<WebSignInSettings>, WebSignInSettingsValidator>();
         _services = services.BuildServiceProvider();
     }
 
@@ -31,6 +33,9 @@ public sealed partial class ServeSettingsLoader : IDisposable
     /// <summary>Checked only when asked for: only a gateway serving a supergraph needs an identity provider.</summary>
     /// <exception cref="ServeConfigurationException">A setting under <c>Identity</c> is missing or not usable.</exception>
     public IdentityOptions Identity => Value<IdentityOptions>();
+
+    /// <exception cref="ServeConfigurationException">A setting under <c>Web:OpenIdConnect</c> is missing or not usable.</exception>
+    public WebSignInSettings WebSignIn => Value<WebSignInSettings>();
 
     public void Dispose() => _services.Dispose();
 

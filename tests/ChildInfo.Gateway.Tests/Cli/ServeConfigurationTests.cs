@@ -44,6 +44,8 @@ public sealed class ServeConfigurationTests : IDisposable
     [InlineData("Identity:SigningKeys:1 is shorter than 256 bits.", "--Identity:SigningKeys:1=c2hvcnQ=")]
     [InlineData("ChildInfo:SubgraphCalls:RequestDeadline is 'fast', which is not a duration", "--ChildInfo:SubgraphCalls:RequestDeadline=fast")]
     [InlineData("ChildInfo:Telemetry:OtlpProtocol is 'pigeon', which is not grpc or http/protobuf.", "--ChildInfo:Telemetry:OtlpProtocol=pigeon")]
+    [InlineData("Web:OpenIdConnect:ClientId is required when any Web:OpenIdConnect setting is given", "--Web:OpenIdConnect:Authority=https://login.example/tenant/v2.0")]
+    [InlineData("Web:OpenIdConnect:Authority must be an https:// address", "--Web:OpenIdConnect:Authority=http://login.example", "--Web:OpenIdConnect:ClientId=gateway")]
     public async Task BadSetting_OnTheCommandLine_Exit1_NamingIt_NoStackTrace(string expected, params string[] setting)
     {
         var (code, output, error) = await ServeAsync([.. Identity, .. setting]);
