@@ -22,7 +22,7 @@ public sealed partial class ServeSettingsLoader : IDisposable
         services.AddSingleton<IValidateOptions<ServeSettings>, ServeSettingsValidator>();
         services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.Section));
         services.AddSingleton<IValidateOptions<IdentityOptions>, IdentitySettingsValidator>();
-        services.AddOptions<WebSignInSettings>().Bind(configuration.GetSection(Web.OrganisationSignIn.Section));
+        services.AddOptions<WebSignInSettings>().Bind(configuration.GetSection(WebSignInSettings.Section));
         services.AddSingleton<IValidateOptions<WebSignInSettings>, WebSignInSettingsValidator>();
         _services = services.BuildServiceProvider();
     }

@@ -5,7 +5,7 @@ namespace ChildInfo.Gateway.Cli;
 /// <summary>Checks <see cref="WebSignInSettings"/>: none of it, or an https authority with a client id.</summary>
 public sealed class WebSignInSettingsValidator : IValidateOptions<WebSignInSettings>
 {
-    private const string Section = Web.OrganisationSignIn.Section;
+    private const string Section = WebSignInSettings.Section;
 
     public ValidateOptionsResult Validate(string? name, WebSignInSettings options)
     {
