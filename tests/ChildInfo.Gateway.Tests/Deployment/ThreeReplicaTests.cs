@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChildInfo.Audit.Chain;
-using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Storage;
 using ChildInfo.Audit.Verification;
 using ChildInfo.Gateway.Audit;
