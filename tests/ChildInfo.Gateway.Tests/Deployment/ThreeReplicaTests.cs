@@ -24,18 +24,19 @@ namespace ChildInfo.Gateway.Tests.Deployment;
 /// <summary>
 /// Three replicas of the production host (<c>childinfo serve --supergraph FILE</c>, each its own process) behind a
 /// round-robin balancer on loopback, sharing one Redis (registry and rate limits) and one PostgreSQL audit database,
-/// as a deployment runs them. Under load from eight clients, a subgraph is registered, one replica is killed and
-/// started again, Redis is killed and started again, and a second subgraph is registered. No request fails except
-/// those that were on the killed replica; the three write one audit chain that verifies, with one record for every
-/// request answered; the rate limit counts one budget across the replicas; after each registration every replica
-/// serves the new revision, with the same supergraph, within two seconds.
+/// as a deployment runs them. Under load from four clients (enough to keep every replica busy on a shared two-core
+/// machine), a subgraph is registered, one replica is killed and started again, Redis is killed and started again,
+/// and a second subgraph is registered. No request fails except those that were on the killed replica; the three
+/// write one audit chain that verifies, with one record for every request answered; the rate limit counts one budget
+/// across the replicas; after each registration every replica serves the new revision, with the same supergraph,
+/// within two seconds.
 /// </summary>
 [Collection(nameof(ThreeReplicaCollection))]
 [Trait("Category", "Replicas")]
 public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, ITestOutputHelper output)
 {
-    private const int Clients = 8;
-    private const int Step = 80;
+    private const int Clients = 4;
+    private const int Step = 60;
     private const int CountedRequests = 30;
     private const string CountedUser = "rate.counted";
     private static readonly TimeSpan Converged = TimeSpan.FromSeconds(2);
@@ -231,6 +232,7 @@ public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, IT
             }
 
             Assert.True(watch.Elapsed < ProgressDeadline, $"the replicas did not converge on revision {revision}: {string.Join(", ", health.Select(h => h.Revision))}");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
         }
     }
 
