@@ -41,7 +41,7 @@ public static class RealServers
     }
 
     /// <summary>Runs <paramref name="stop"/> at <see cref="StopAsync"/>, or at process exit if that never comes.</summary>
-    private static void OnStop(Action stop)
+    internal static void OnStop(Action stop)
     {
         var once = 0;
         void StopOnce()
@@ -326,18 +326,18 @@ public static class RealServers
         }
     }
 
-    private static string? FindOnPath(string name, params string[] extra) =>
+    internal static string? FindOnPath(string name, params string[] extra) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Concat(extra)
             .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitForPortAsync(int port)
+    internal static async Task WaitForPortAsync(int port)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
@@ -355,6 +355,17 @@ public static class RealServers
         throw new TimeoutException($"Nothing listened on port {port} after 5 seconds.");
     }
 
+    /// <summary>Skips the test naming what is missing, or fails it under <c>CI=true</c>, so a missing server cannot hide.</summary>
+    internal static void SkipOrFail(string what, string reason)
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail($"{what} is required under CI=true but is not available: {reason}");
+        }
+
+        Assert.Skip($"{what} not available: {reason}");
+    }
+
     private sealed record ServerOrReason(string? ConnectionString, string? Reason)
     {
         public static ServerOrReason Found(string connectionString) => new(connectionString, null);
@@ -369,12 +380,7 @@ public static class RealServers
                 return ConnectionString;
             }
 
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail($"{what} is required under CI=true but is not available: {Reason}");
-            }
-
-            Assert.Skip($"{what} not available: {Reason}");
+            SkipOrFail(what, Reason!);
             return null!;
         }
     }

@@ -159,13 +159,20 @@ public static class AuditCommand
         return 0;
     }
 
+    /// <summary>
+    /// The options first, then the same settings <c>serve</c> reads (<c>ChildInfo:Audit</c> in appsettings.json or the
+    /// environment, and the older <c>CHILDINFO_AUDIT_*</c> variables), so that the commands find the gateway's log.
+    /// </summary>
     private static AuditConfiguration Configure(ArgumentReader reader)
     {
         try
         {
-            return AuditConfiguration.Resolve(reader.String("data") ?? Path.Combine("data", "demo"), reader.String("store"), reader.String("connection"), reader.String("key-file"), Environment.GetEnvironmentVariable, reader.String("head-file"));
+            var configuration = ServeConfiguration.Build(new ServeOptions(), TokenCommand.CurrentEnvironment());
+            var audit = configuration.GetSection(ServeSettings.Section + ":Audit").Get<AuditSettings>() ?? new AuditSettings();
+            return AuditConfiguration.Resolve(reader.String("data") ?? Path.Combine("data", "demo"), reader.String("store") ?? audit.Store, reader.String("connection") ?? audit.Connection,
+                reader.String("key-file") ?? audit.KeyFile, name => configuration[name] is { Length: > 0 } value ? value : null, reader.String("head-file") ?? audit.HeadFile);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or ServeConfigurationException or InvalidOperationException)
         {
             throw new CommandLineException(ex.Message);
         }

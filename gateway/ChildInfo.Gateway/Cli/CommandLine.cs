@@ -22,6 +22,8 @@ public static class CommandLine
                               policies (every caller sees every field); still audited, and /health says it is open
           --urls URLS         where the gateway listens (default http://127.0.0.1:4000)
           --data DIR          local files: audit log, registry (without Redis) (default data/demo)
+          --Section:Key=VALUE any setting, as in appsettings.json (for example --ChildInfo:RateLimit:PermitLimit=600);
+                              wins over appsettings.json and environment variables (ChildInfo__RateLimit__PermitLimit)
 
         token (Development only: the embedded demo accepts these tokens)
           --role ROLE         the role, for example social_worker, school_dsl, early_help_worker

@@ -33,21 +33,28 @@ public static class ServeCommand
         }
 
         EmbeddedSubgraphs? embedded = null;
+        ServeSettingsLoader? settings = null;
         try
         {
             string supergraph;
+            // A wrong command line first (exit 2), then every setting, read and checked before anything starts: a bad
+            // one stops here, naming itself (exit 1).
+            if (options.SupergraphFile is { } missing && !File.Exists(missing))
+            {
+                await error.WriteLineAsync($"childinfo: the supergraph file '{missing}' does not exist.").ConfigureAwait(false);
+                return 2;
+            }
+
+            var configuration = ServeConfiguration.Build(options, environment);
+            settings = new ServeSettingsLoader(configuration);
+            var serveSettings = settings.Settings;
+            _ = settings.WebSignIn;
             // Open mode has no identity or policies, and so no signed request context: its subgraphs need no key.
-            var security = options.Open ? null : ServeSecurity.Create(options);
+            var security = options.Open ? null : ServeSecurity.Create(options, settings);
             IReadOnlyDictionary<string, string> subgraphUrls = new Dictionary<string, string>();
             IReadOnlyList<SubgraphSdl>? configured = null;
             if (options.SupergraphFile is { } file)
             {
-                if (!File.Exists(file))
-                {
-                    await error.WriteLineAsync($"childinfo: the supergraph file '{file}' does not exist.").ConfigureAwait(false);
-                    return 2;
-                }
-
                 supergraph = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
             }
             else if (extensions.StartEmbedded is { } start)
@@ -67,8 +74,8 @@ public static class ServeCommand
                 await error.WriteLineAsync("childinfo: WARNING " + OpenMode.Warning).ConfigureAwait(false);
             }
 
-            var registry = await ServeRegistry.CreateAsync(options.DataDirectory, configured, output, cancellationToken).ConfigureAwait(false);
-            var app = await StartGatewayAsync(options, security, supergraph, subgraphUrls, registry, cancellationToken).ConfigureAwait(false);
+            var registry = await ServeRegistry.CreateAsync(options.DataDirectory, configured, serveSettings, output, cancellationToken).ConfigureAwait(false);
+            var app = await StartGatewayAsync(options, configuration, serveSettings, security, supergraph, subgraphUrls, registry, cancellationToken).ConfigureAwait(false);
             await using (app.ConfigureAwait(false))
             {
                 var state = app.Services.GetRequiredService<GatewayState>();
@@ -86,6 +93,17 @@ public static class ServeCommand
             }
 
             return 0;
+        }
+        catch (ServeConfigurationException ex)
+        {
+            await error.WriteLineAsync("childinfo: the configuration cannot be used:").ConfigureAwait(false);
+            foreach (var problem in ex.Problems)
+            {
+                await error.WriteLineAsync("  " + problem).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Settings come from appsettings.json, environment variables (ChildInfo__RateLimit__PermitLimit) and --ChildInfo:RateLimit:PermitLimit=N on the command line; the README's configuration reference lists them.").ConfigureAwait(false);
+            return 1;
         }
         catch (Authorisation.PolicyLoadException ex)
         {
@@ -129,6 +147,7 @@ public static class ServeCommand
         }
         finally
         {
+            settings?.Dispose();
             if (embedded is not null)
             {
                 await embedded.Running.DisposeAsync().ConfigureAwait(false);
@@ -137,14 +156,20 @@ public static class ServeCommand
     }
 
     /// <summary>Starts on the requested URLs; on the default port, falls back to a free port when 4000 is taken.</summary>
-    private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, GatewaySecurityOptions? security, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, ServeRegistry registry, CancellationToken cancellationToken)
+    private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, IConfiguration configuration, ServeSettings settings, GatewaySecurityOptions? security, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, ServeRegistry registry, CancellationToken cancellationToken)
     {
+        var audit = settings.Audit;
+        // The older variable names (CHILDINFO_AUDIT_*) still work where ChildInfo:Audit does not say.
+        string? Older(string name) => name == AuditConfiguration.RetentionVariable && audit.RetentionDays is { } days
+            ? days.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : configuration[name] is { Length: > 0 } value ? value : null;
         var hostOptions = new GatewayHostOptions
         {
             SupergraphSdl = supergraph,
             SubgraphUrls = subgraphUrls,
             Urls = options.Urls ?? ServeOptions.DefaultUrls,
-            Audit = AuditConfiguration.Resolve(options.DataDirectory, null, null, null, Environment.GetEnvironmentVariable).ToOptions(),
+            Configuration = configuration,
+            Audit = AuditConfiguration.Resolve(options.DataDirectory, audit.Store, audit.Connection, audit.KeyFile, Older, audit.HeadFile).ToOptions(),
             DataProtectionKeysDirectory = Path.Combine(options.DataDirectory, "keys"),
             Security = security,
             Open = options.Open,

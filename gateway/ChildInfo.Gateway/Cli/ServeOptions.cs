@@ -29,14 +29,23 @@ public sealed record ServeOptions
     /// <summary>The demo's generation seed.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Settings given on the command line as <c>--Section:Key=value</c> (or <c>--Section:Key value</c>), the same names
+    /// as in appsettings.json; they win over the file and the environment (<see cref="ServeConfiguration"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     public static ServeOptions Parse(IReadOnlyList<string> args)
     {
-        var reader = new ArgumentReader("serve", args, new HashSet<string> { "supergraph", "urls", "data", "children", "seed" }, new HashSet<string> { "open" });
+        ArgumentNullException.ThrowIfNull(args);
+        var (own, settings) = SplitSettings(args);
+        var reader = new ArgumentReader("serve", own, new HashSet<string> { "supergraph", "urls", "data", "children", "seed" }, new HashSet<string> { "open" });
         var options = new ServeOptions
         {
             SupergraphFile = reader.String("supergraph"),
             Urls = reader.String("urls"),
             Open = reader.Has("open"),
+            Settings = settings,
         };
         if (options.Open && options.SupergraphFile is null)
         {
@@ -54,5 +63,36 @@ public sealed record ServeOptions
             Children = reader.Int("children", 100, 1_000_000) ?? options.Children,
             Seed = reader.Int("seed", int.MinValue, int.MaxValue) ?? options.Seed,
         };
+    }
+
+    /// <summary>Takes the settings (options whose name is a configuration path, with a <c>:</c>) out of the arguments.</summary>
+    private static (List<string> Own, Dictionary<string, string?> Settings) SplitSettings(IReadOnlyList<string> args)
+    {
+        var own = new List<string>();
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = arg.StartsWith("--", StringComparison.Ordinal) ? (equals > 0 ? arg[2..equals] : arg[2..]) : "";
+            if (!name.Contains(':', StringComparison.Ordinal))
+            {
+                own.Add(arg);
+                continue;
+            }
+
+            var value = equals > 0 ? arg[(equals + 1)..] : i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
+            if (value is null)
+            {
+                throw new CommandLineException($"Setting --{name} of 'serve' needs a value (--{name}=VALUE).");
+            }
+
+            if (!settings.TryAdd(name, value))
+            {
+                throw new CommandLineException($"Setting --{name} of 'serve' is given more than once.");
+            }
+        }
+
+        return (own, settings);
     }
 }

@@ -36,6 +36,11 @@ public static partial class GatewayHost
         // Configuration is read once at start: a reloadable appsettings.json would put a recursive file watcher on the
         // content root, which wakes on every write beneath it (the audit and demo databases among them).
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [NoConfigurationReload], ApplicationName = typeof(GatewayHost).Assembly.GetName().Name });
+        if (options.Configuration is { } configuration)
+        {
+            builder.Configuration.AddConfiguration(configuration);
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // ASP.NET Core's request lines name the address as asked, query string included (for GET /graphql, the
         // operation's variables), and its request scope, which sinks write beside every line of the request, names

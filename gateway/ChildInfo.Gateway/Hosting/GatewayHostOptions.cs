@@ -62,6 +62,13 @@ public sealed record GatewayHostOptions
     /// </summary>
     public string? DataProtectionKeysDirectory { get; init; }
 
+    /// <summary>
+    /// Settings the host reads from configuration (<c>ChildInfo:SubgraphCalls</c>, <c>ChildInfo:Telemetry</c>,
+    /// <c>ChildInfo:DataProtection</c>, <c>Web</c>, <c>Logging</c>), on top of its own appsettings.json and environment
+    /// variables: <c>childinfo serve</c> passes what it read, command-line settings included. Null: the host's own only.
+    /// </summary>
+    public IConfiguration? Configuration { get; init; }
+
     /// <summary>Settings of the federation engine.</summary>
     public FederatedGatewayOptions Engine { get; init; } = new();
 

@@ -6,8 +6,9 @@ namespace ChildInfo.Gateway.Registry;
 
 /// <summary>
 /// Runs the registry in the background: restores the registry's revision before the host serves (a restart keeps
-/// what system owners registered), re-reads it whenever the store reports a change or a reconnect, and asks each
-/// subgraph whether it answers at the configured interval.
+/// what system owners registered), readies itself to follow changes quickly (<see cref="SubgraphRegistry.PrepareAsync"/>),
+/// re-reads it whenever the store reports a change or a reconnect, and asks each subgraph whether it answers at the
+/// configured interval.
 /// </summary>
 public sealed partial class RegistryFollower(SubgraphRegistry registry, SubgraphHealth health, RegistryHostOptions options, TimeProvider time, ILogger<RegistryFollower> logger) : BackgroundService
 {
@@ -49,6 +50,8 @@ public sealed partial class RegistryFollower(SubgraphRegistry registry, Subgraph
     {
         try
         {
+            // Changes that arrive meanwhile wait in the channel.
+            await registry.PrepareAsync(stoppingToken).ConfigureAwait(false);
             await foreach (var _ in _changes.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 try

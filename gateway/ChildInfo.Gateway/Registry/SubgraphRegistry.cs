@@ -117,6 +117,25 @@ public sealed partial class SubgraphRegistry(
         }
     }
 
+    /// <summary>
+    /// Readies this replica to follow changes at once: fetches the configured subgraphs' SDLs (which the first change
+    /// would otherwise wait for) and builds the registry's revision once, off the request path and without swapping
+    /// it in, so that the first follow does not pay for the first run of composition and policy loading either.
+    /// Whatever fails here is left for the first change to report.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var sdls = await configured.GetAsync(cancellationToken).ConfigureAwait(false);
+            _ = builder.Build(sdls, await store.ReadAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is SubgraphSdlException or RegistryStoreException)
+        {
+            LogPrepareFailed(logger, ex.Message);
+        }
+    }
+
     /// <summary>Brings the served revision up to the registry's; keeps the last good one when the registry does not build.</summary>
     public async Task FollowAsync(CancellationToken cancellationToken)
     {
@@ -233,6 +252,9 @@ public sealed partial class SubgraphRegistry(
 
     [LoggerMessage(EventIds.RegistryChangeApplied, LogLevel.Information, "{Kind} subgraph '{Name}' by {User}: now serving registry revision {Revision}.")]
     private static partial void LogApplied(ILogger logger, SubgraphChangeKind kind, string name, long revision, string user);
+
+    [LoggerMessage(EventIds.RegistryNotPrepared, LogLevel.Warning, "Could not ready the registry for changes at start; the first change will try again: {Problem}")]
+    private static partial void LogPrepareFailed(ILogger logger, string problem);
 
     [LoggerMessage(EventIds.RegistryFollowed, LogLevel.Information, "Followed the registry to revision {Revision} (supergraph {Hash}).")]
     private static partial void LogFollowed(ILogger logger, long revision, string hash);

@@ -5,10 +5,11 @@ using System.Text.RegularExpressions;
 namespace ChildInfo.Gateway.Tests.Audit;
 
 /// <summary>
-/// The built <c>childinfo</c> app (copied beside the tests by the project reference) running the embedded demo as a
-/// separate OS process: <c>dotnet childinfo-demo.dll serve --data DIR --children N --urls http://127.0.0.1:0</c>, with its
-/// working directory in <c>DIR</c> and the audit settings left to their defaults (SQLite <c>DIR/audit.db</c>, key
-/// <c>DIR/audit.key</c>). Disposing kills it if it is still running.
+/// A built gateway app (copied beside the tests by the project reference) running as a separate OS process: the
+/// embedded demo (<c>dotnet childinfo-demo.dll serve --data DIR --children N --urls http://127.0.0.1:0</c>, with its
+/// working directory in <c>DIR</c> and the audit settings left to their defaults: SQLite <c>DIR/audit.db</c>, key
+/// <c>DIR/audit.key</c>), or the production host with the arguments and settings a test gives. Disposing kills it if
+/// it is still running.
 /// </summary>
 public sealed partial class GatewayProcess : IAsyncDisposable
 {
@@ -34,24 +35,39 @@ public sealed partial class GatewayProcess : IAsyncDisposable
     /// <summary>Everything the process wrote to stdout and stderr so far, for failure messages.</summary>
     public string Log => string.Join(Environment.NewLine, _log);
 
-    /// <summary>The app's entry assembly in the test output folder.</summary>
+    /// <summary>The demo app's entry assembly in the test output folder.</summary>
     public static string AppPath => Path.Combine(AppContext.BaseDirectory, "childinfo-demo.dll");
+
+    /// <summary>The production host's entry assembly (<c>childinfo</c>, no sample agencies) in the test output folder.</summary>
+    public static string ProductionAppPath => Path.Combine(AppContext.BaseDirectory, "childinfo.dll");
+
+    /// <summary>Where the gateway listens, for example <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseUrl => new(GraphQLUrl, "/");
 
     /// <summary>
     /// Starts the demo over <paramref name="dataDirectory"/> and returns once <c>/health</c> answers 200, failing when
     /// the process exits first or when <paramref name="deadline"/> passes.
     /// </summary>
-    public static async Task<GatewayProcess> StartAsync(string dataDirectory, int children, TimeSpan deadline)
+    public static Task<GatewayProcess> StartAsync(string dataDirectory, int children, TimeSpan deadline) =>
+        StartAsync(AppPath, ["serve", "--data", dataDirectory, "--children", children.ToString(System.Globalization.CultureInfo.InvariantCulture), "--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string>(), dataDirectory, deadline);
+
+    /// <summary>
+    /// Starts <paramref name="app"/> (an app in the test output folder, such as <see cref="ProductionAppPath"/>) with
+    /// <paramref name="arguments"/> and, besides the test process's own environment less the gateway's settings,
+    /// <paramref name="environment"/>; returns once it said where it listens and <c>/health</c> answers 200.
+    /// </summary>
+    public static async Task<GatewayProcess> StartAsync(string app, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, TimeSpan deadline)
     {
-        Assert.True(File.Exists(AppPath), $"The childinfo app is not in the test output folder: {AppPath}");
+        Assert.True(File.Exists(app), $"The app is not in the test output folder: {app}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
-            WorkingDirectory = dataDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { AppPath, "serve", "--data", dataDirectory, "--children", children.ToString(System.Globalization.CultureInfo.InvariantCulture), "--urls", "http://127.0.0.1:0" })
+        foreach (var argument in arguments.Prepend(app))
         {
             start.ArgumentList.Add(argument);
         }
@@ -63,12 +79,16 @@ public sealed partial class GatewayProcess : IAsyncDisposable
 
         // No debugger and diagnostics pipes in the temp folder: a killed process cannot remove its own.
         start.Environment["DOTNET_EnableDiagnostics"] = "0";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var gateway = new GatewayProcess(process);
         process.OutputDataReceived += (_, e) => gateway.OnLine(e.Data, "out");
         process.ErrorDataReceived += (_, e) => gateway.OnLine(e.Data, "err");
-        process.Exited += (_, _) => gateway._listening.TrySetException(new InvalidOperationException($"childinfo exited with code {SafeExitCode(process)} before it was ready."));
+        process.Exited += (_, _) => gateway._listening.TrySetException(new InvalidOperationException($"{Path.GetFileName(app)} exited with code {SafeExitCode(process)} before it was ready."));
         try
         {
             process.Start();
@@ -82,7 +102,7 @@ public sealed partial class GatewayProcess : IAsyncDisposable
         catch (Exception ex)
         {
             await gateway.DisposeAsync();
-            Assert.Fail($"childinfo serve did not become healthy within {deadline.TotalSeconds:0} s ({ex.GetType().Name}: {ex.Message}). Its output:{Environment.NewLine}{gateway.Log}");
+            Assert.Fail($"{Path.GetFileName(app)} {string.Join(' ', arguments)} did not become healthy within {deadline.TotalSeconds:0} s ({ex.GetType().Name}: {ex.Message}). Its output:{Environment.NewLine}{gateway.Log}");
             throw;
         }
     }

@@ -68,7 +68,9 @@ public sealed class CommandLineTests
         using var error = new StringWriter();
         try
         {
-            var exitCode = await CommandLine.RunAsync(["serve", "--supergraph", file, "--urls", "http://127.0.0.1:0"], output, error);
+            // A usable identity, so that the supergraph is what stops the start.
+            string[] identity = ["--Identity:Issuer=urn:test", "--Identity:Audience=urn:test", "--Identity:SigningKeys:0=" + Convert.ToBase64String(new byte[32])];
+            var exitCode = await CommandLine.RunAsync(["serve", "--supergraph", file, "--urls", "http://127.0.0.1:0", .. identity], output, error);
 
             Assert.Equal(1, exitCode);
             Assert.Contains("supergraph cannot be served", error.ToString(), StringComparison.Ordinal);

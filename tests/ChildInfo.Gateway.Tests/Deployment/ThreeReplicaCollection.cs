@@ -1,0 +1,8 @@
+namespace ChildInfo.Gateway.Tests.Deployment;
+
+/// <summary>
+/// Runs alone, after the tests that run in parallel: it loads the machine with three gateway processes, and other
+/// tests' load would only blur its two-second convergence assertion.
+/// </summary>
+[CollectionDefinition(nameof(ThreeReplicaCollection), DisableParallelization = true)]
+public sealed class ThreeReplicaCollection;
