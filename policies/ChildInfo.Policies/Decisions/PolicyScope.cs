@@ -33,7 +33,8 @@ public sealed class PolicyScope
         preferenceCategories = set.PreferenceCategories;
         links = set.Links.ToFrozenDictionary(l => l.Key, l => DecideLink(rule, purpose, l.Key, l.Value), StringComparer.Ordinal);
         fields = set.Classifications.ToFrozenDictionary(
-            c => c.Key, c => DecideField(set, rule, purpose, c.Key, c.Value), StringComparer.Ordinal);
+            c => c.Key, c => IsRecording(c.Key) ? DecideRecording(rule, purpose, breakGlass, c.Value) : DecideField(set, rule, purpose, c.Key, c.Value),
+            StringComparer.Ordinal);
         FollowableLinks = [.. links.Values.Where(l => l.Allowed).Select(l => l.LinkField).Order(StringComparer.Ordinal)];
     }
 
@@ -81,6 +82,32 @@ public sealed class PolicyScope
         return rule.Links.Contains(linkField)
             ? new(true, DecisionCodes.Allowed, $"Rule {rule.Id} allows linking to the {agency} record.", rule.Id, linkField, agency)
             : new(false, DecisionCodes.LinkNotAllowed, $"Rule {rule.Id} does not allow linking to the {agency} record.", rule.Id, linkField, agency);
+    }
+
+    /// <summary>The root type whose fields record something on a child's behalf rather than show it.</summary>
+    public const string RecordingRootType = "Mutation";
+
+    /// <summary>Whether a coordinate is a field of <see cref="RecordingRootType"/>: a write, decided on the rule's <c>records</c>.</summary>
+    public static bool IsRecording(string fieldCoordinate) =>
+        fieldCoordinate.StartsWith(RecordingRootType + ".", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A recording is allowed when the rule records every label of the field. Never for an aggregate-only purpose, and
+    /// never under break-glass: emergency access opens a record to read, it gives no relationship to write in it.
+    /// </summary>
+    private static FieldDecision DecideRecording(PolicyRule rule, Purpose purpose, bool breakGlass, ImmutableArray<string> labels)
+    {
+        if (purpose.AggregateOnly)
+            return new(false, DecisionCodes.AggregateOnly, $"Purpose '{purpose.Id}' is aggregate-only: nothing is recorded on a child's behalf.", rule.Id, labels[0]);
+        if (breakGlass)
+            return new(false, DecisionCodes.RecordingNotAllowed,
+                $"Emergency access (break-glass) under rule {rule.Id} is for reading; nothing may be recorded on a child's behalf with it.", rule.Id, labels[0]);
+        foreach (var label in labels)
+        {
+            if (!rule.Records.Contains(label))
+                return new(false, DecisionCodes.RecordingNotAllowed, $"Rule {rule.Id} does not allow recording '{label}' on a child's behalf.", rule.Id, label);
+        }
+        return new(true, DecisionCodes.Allowed, $"Rule {rule.Id} allows recording '{string.Join("', '", labels)}' on a child's behalf.", rule.Id, labels[0]);
     }
 
     private static FieldDecision DecideField(PolicySet set, PolicyRule rule, Purpose purpose, string coordinate, ImmutableArray<string> labels)
