@@ -200,6 +200,79 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
     }
 
     [Fact]
+    public async Task A_social_worker_records_a_childs_wish_and_the_school_sees_it_honoured_at_once()
+    {
+        const string Statement = "I don't want school to know about social care. They treat me differently.";
+        try
+        {
+            await using var worker = await browser.NewContextAsync();
+            var page = await SignInAsync(worker, "Daniel Scott");
+            await DeclareAsync(page, "Child in need", "CIN review CIN-5521");
+            await page.GotoAsync(gateway.Url("/children/CH-DMAVZGB4").ToString());
+            await page.GetByRole(AriaRole.Link, new() { Name = "Record a wish about Katie's information" }).ClickAsync();
+            Assert.Equal("Record a wish about Katie's information", await page.Locator("h1").InnerTextAsync());
+            await Browser.AssertAccessibleAsync(page);
+            await browser.ScreenshotAsync(page, "12-record-a-wish");
+
+            // Nothing chosen: each question says what is missing, and nothing is recorded.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the wish" }).ClickAsync();
+            var problems = await page.Locator(".error-summary").InnerTextAsync();
+            Assert.Contains("Choose who expressed the wish", problems, StringComparison.Ordinal);
+            Assert.Contains("Enter the wish in their words", problems, StringComparison.Ordinal);
+            await Browser.AssertAccessibleAsync(page);
+
+            await page.GetByLabel("Katie", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("Not to be shared with schools and education services").CheckAsync();
+            await page.GetByLabel("Everything children's social care holds about Katie").CheckAsync();
+            await page.GetByLabel("The wish in their words").FillAsync(Statement);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the wish" }).ClickAsync();
+
+            Assert.EndsWith("/children/CH-DMAVZGB4?recorded=wishes", page.Url, StringComparison.Ordinal);
+            var recorded = await MainTextAsync(page);
+            Assert.Contains("The wish has been recorded", recorded, StringComparison.Ordinal);
+            var wishes = await page.Locator("section[aria-labelledby=wishes-heading]").InnerTextAsync();
+            Assert.Contains(Statement, wishes, StringComparison.Ordinal);
+            Assert.Contains($"Recorded {Format(DateTime.UtcNow)} by W0022 (social worker)", wishes, StringComparison.Ordinal);
+            AssertNoInternalCodes(recorded);
+            await Browser.AssertAccessibleAsync(page);
+
+            // The school's next look at Katie honours the wish: social care's record is withheld, with the reason.
+            await using var school = await browser.NewContextAsync();
+            var dsl = await SignInAsync(school, "Priya Patel");
+            await DeclareAsync(dsl, "Education welfare", null);
+            await dsl.GotoAsync(gateway.Url("/children/CH-DMAVZGB4").ToString());
+            var text = await MainTextAsync(dsl);
+            Assert.Contains("Northam Grange School", text, StringComparison.Ordinal);
+            Assert.Contains("The child or their family asked children's social care for this not to be shared, and the rules for", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Child protection plan open", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Statement, text, StringComparison.Ordinal);
+            AssertNoInternalCodes(text);
+            await Browser.AssertAccessibleAsync(dsl);
+            await browser.ScreenshotAsync(dsl, "13-wish-honoured");
+
+            // A MASH screening reads any child, but records for none: no offer to record.
+            await using var mash = await browser.NewContextAsync();
+            var manager = await SignInAsync(mash, "Grace Adeyemi");
+            await DeclareAsync(manager, "Child protection", "MASH contact M-4471");
+            await manager.GotoAsync(gateway.Url("/children/CH-DMAVZGB4").ToString());
+            Assert.Equal("Katie Rosie Stevens", await manager.Locator("h1").InnerTextAsync());
+            Assert.Equal(0, await manager.GetByRole(AriaRole.Link, new() { Name = "Record a wish about Katie's information" }).CountAsync());
+        }
+        finally
+        {
+            // Katie's record is the walk-through's: the wish goes again, so the other journeys see her as the README does.
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(gateway.DataDirectory, "social-care.db")}");
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM cms_data_use_preference WHERE dupr_statement = $statement";
+            delete.Parameters.AddWithValue("$statement", Statement);
+            await delete.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static string Format(DateTime day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task An_analyst_is_told_that_counts_only_show_no_individual_child()
     {
         await using var context = await browser.NewContextAsync();
