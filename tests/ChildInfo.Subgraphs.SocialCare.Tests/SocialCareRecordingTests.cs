@@ -57,7 +57,7 @@ public abstract class SocialCareRecordingTests : ScopedSubgraphTests
         var recorded = response.GetProperty("data").GetProperty("recordDataUseWish");
         Assert.Equal("NOT_WITH_EDUCATION", recorded.GetProperty("code").GetString());
         Assert.Equal(["education"], recorded.GetProperty("withheldFromAgencies").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal("W001 (role)", recorded.GetProperty("recordedBy").GetString());
+        Assert.Equal("Role, W001", recorded.GetProperty("recordedBy").GetString());
         var wishes = (await ReadBackAsync()).GetProperty("dataUsePreferences").EnumerateArray().ToList();
         Assert.Equal(2, wishes.Count);
         Assert.Contains(wishes, w => w.GetProperty("statement").GetString() == "Zoë doesn't want school to see her social care file."
@@ -73,7 +73,7 @@ public abstract class SocialCareRecordingTests : ScopedSubgraphTests
         Assert.Equal("Aros gyda Mam-gu.", response.GetProperty("data").GetProperty("recordChildVoice").GetProperty("wishesAndFeelings").GetString());
         var voice = (await ReadBackAsync("LA000002")).GetProperty("voice");
         Assert.Equal("Dw i eisiau aros yn yr ysgol.", voice[0].GetProperty("words").GetString());
-        Assert.Equal("manager (role)", voice[0].GetProperty("recordedBy").GetString());
+        Assert.Equal("Role, manager", voice[0].GetProperty("recordedBy").GetString());
     }
 
     [Fact]

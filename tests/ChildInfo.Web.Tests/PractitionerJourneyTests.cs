@@ -232,7 +232,7 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
             Assert.Contains("The wish has been recorded", recorded, StringComparison.Ordinal);
             var wishes = await page.Locator("section[aria-labelledby=wishes-heading]").InnerTextAsync();
             Assert.Contains(Statement, wishes, StringComparison.Ordinal);
-            Assert.Contains($"Recorded {Format(DateTime.UtcNow)} by W0022 (social worker)", wishes, StringComparison.Ordinal);
+            Assert.Contains($"Recorded {Format(DateTime.UtcNow)} by Social worker, W0022", wishes, StringComparison.Ordinal);
             AssertNoInternalCodes(recorded);
             await Browser.AssertAccessibleAsync(page);
 
@@ -268,6 +268,35 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
             delete.Parameters.AddWithValue("$statement", Statement);
             await delete.ExecuteNonQueryAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_social_worker_records_what_a_child_said_and_it_comes_first_in_their_own_words()
+    {
+        // Ama Boateng (CH-4FGYJKEH) is on Daniel Scott's caseload and in no other journey.
+        const string Words = "Mae'r ysgol newydd yn well. I've got a friend called Zoë now.";
+        await using var context = await browser.NewContextAsync();
+        var page = await SignInAsync(context, "Daniel Scott");
+        await DeclareAsync(page, "Child in need", "CIN review CIN-5521");
+        await page.GotoAsync(gateway.Url("/children/CH-4FGYJKEH").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record what Ama said" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("What they said").FillAsync(Words);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record what they said" }).ClickAsync();
+        Assert.Contains("Enter where it was heard", await page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(Words, await page.GetByLabel("What they said").InputValueAsync());
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Where it was heard").FillAsync("Home visit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record what they said" }).ClickAsync();
+
+        Assert.EndsWith("/children/CH-4FGYJKEH?recorded=voice", page.Url, StringComparison.Ordinal);
+        Assert.Contains("What Ama said has been recorded", await MainTextAsync(page), StringComparison.Ordinal);
+        var first = await page.Locator("section[aria-labelledby=voice-heading] figure").First.InnerTextAsync();
+        Assert.Contains(Words, first, StringComparison.Ordinal);
+        Assert.Contains("recorded by Social worker, W0022 (children's social care) · Home visit", first, StringComparison.Ordinal);
+        await Browser.AssertAccessibleAsync(page);
     }
 
     private static string Format(DateTime day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);

@@ -52,7 +52,7 @@ public sealed class RecordingApiTests(DemoGateway gateway)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(Code(body));
-        Assert.Equal("W0022 (social worker)", body.GetProperty("data").GetProperty("recordDataUseWish").GetProperty("recordedBy").GetString());
+        Assert.Equal("Social worker, W0022", body.GetProperty("data").GetProperty("recordDataUseWish").GetProperty("recordedBy").GetString());
         var audit = gateway.Services.GetRequiredService<GatewayAudit>().Store;
         var records = await audit.ReadAsync(0, 100_000, TestContext.Current.CancellationToken);
         var record = records.Last(r => r.OperationText?.Contains(statement, StringComparison.Ordinal) == true

@@ -25,10 +25,14 @@ public static class RecordingScope
         return (context, scope);
     }
 
-    /// <summary>How the record names who made it: the user id and role of the signed context.</summary>
+    /// <summary>
+    /// How the record names who made it, in the agencies' own style ("Social worker, W0022"): the role and user id of
+    /// the signed context.
+    /// </summary>
     public static string RecordedBy(SubgraphContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return $"{context.User} ({context.Role.Replace('_', ' ')})";
+        var role = context.Role.Replace('_', ' ');
+        return role.Length == 0 ? context.User : $"{char.ToUpperInvariant(role[0])}{role[1..]}, {context.User}";
     }
 }
