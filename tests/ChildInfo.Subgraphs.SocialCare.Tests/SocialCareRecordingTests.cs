@@ -117,11 +117,14 @@ public abstract class SocialCareRecordingTests : ScopedSubgraphTests
         Assert.Single((await ReadBackAsync()).GetProperty("dataUsePreferences").EnumerateArray());
     }
 
-    [Fact]
-    public async Task Recording_AWish_WhenTheContextDoesNotAllowPreferences_IsRefusedBeforeAnythingRuns()
+    [Theory]
+    [InlineData("record:preference")]
+    [InlineData("preference")]
+    public async Task Recording_AWish_WhenTheContextDoesNotAllowRecordingOrReadingWishes_IsRefusedBeforeAnythingRuns(string withoutLabel)
     {
+        // A rule that sees wishes but may not record them signs 'preference' without 'record:preference'.
         var response = await PostAsync("OwnCaseload", RecordWish, new { id = "LA000001", wish = Wish() }, user: "W001",
-            adjust: c => c with { Labels = c.Labels.Where(l => l != "preference").ToHashSet() });
+            adjust: c => c with { Labels = c.Labels.Where(l => l != withoutLabel).ToHashSet() });
 
         Assert.Equal("CONTEXT_LABEL_NOT_ALLOWED", Code(response));
         Assert.False(response.TryGetProperty("data", out _));

@@ -29,7 +29,9 @@ public sealed class PolicyScope
         Strict = set.Strict;
         CacheKey = $"{set.Version}|{role.Id}|{purpose.Id}|{(breakGlass ? "break-glass" : "normal")}";
         VisibleLabels = [.. rule.Visible];
-        ReleasableLabels = [.. rule.Visible.Where(label => !purpose.AggregateOnly || !set.Labels.TryGetValue(label, out var l) || !l.RowLevel)];
+        RecordableLabels = breakGlass || purpose.AggregateOnly ? [] : rule.Records;
+        ReleasableLabels = [.. rule.Visible.Where(label => !purpose.AggregateOnly || !set.Labels.TryGetValue(label, out var l) || !l.RowLevel),
+            .. RecordableLabels.Select(label => RecordingLabelPrefix + label)];
         preferenceCategories = set.PreferenceCategories;
         links = set.Links.ToFrozenDictionary(l => l.Key, l => DecideLink(rule, purpose, l.Key, l.Value), StringComparer.Ordinal);
         fields = set.Classifications.ToFrozenDictionary(
@@ -49,9 +51,20 @@ public sealed class PolicyScope
 
     /// <summary>
     /// The labels whose fields may leave an agency under this scope: the visible ones, less row-level labels when the
-    /// purpose is aggregate-only. What the gateway signs into each subgraph call, for the subgraph's own check.
+    /// purpose is aggregate-only; and, marked with <see cref="RecordingLabelPrefix"/>, the <see cref="RecordableLabels"/>.
+    /// What the gateway signs into each subgraph call, for the subgraph's own check.
     /// </summary>
     public ImmutableArray<string> ReleasableLabels { get; }
+
+    /// <summary>The labels this scope may record on a child's behalf: the rule's, never under break-glass or for counts.</summary>
+    public ImmutableArray<string> RecordableLabels { get; }
+
+    /// <summary>
+    /// Marks a recordable label among <see cref="ReleasableLabels"/> (<c>record:voice</c>), so that a subgraph can tell,
+    /// from the signed context alone, what the rule may record; the subgraph contract reads the same prefix
+    /// (<c>ChildInfo.Subgraphs.Contract.SubgraphContext.RecordingLabelPrefix</c>).
+    /// </summary>
+    public const string RecordingLabelPrefix = "record:";
 
     /// <summary>The link fields this scope may follow, in order.</summary>
     public ImmutableArray<string> FollowableLinks { get; }

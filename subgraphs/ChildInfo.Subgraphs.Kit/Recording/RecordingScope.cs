@@ -7,9 +7,10 @@ namespace ChildInfo.Subgraphs.Kit.Recording;
 /// <summary>
 /// Who may record on a child's behalf, as far as the signed context alone can tell: a verified context (a write is
 /// always someone's, so a subgraph run without a context key records nothing), and a scope that is a relationship
-/// with particular children, never everyone (a MASH screening or break-glass reads; it does not write). The labels the
-/// context allows are checked before this, like any read (<see cref="ContextLabelRule"/>); whether this child is in
-/// the relationship is the agency's to decide with its own records, as its reads do.
+/// with particular children, never everyone (a MASH screening or break-glass reads; it does not write). Before this,
+/// like any read, <see cref="ContextLabelRule"/> has checked that the context allows recording the field's labels
+/// (<c>record:voice</c>, signed only for a rule that records them); whether this child is in the relationship is the
+/// agency's to decide with its own records, as its reads do.
 /// </summary>
 public static class RecordingScope
 {

@@ -60,6 +60,16 @@ public sealed class RecordingDecisionTests
     public void Decide_AnAggregateOnlyPurpose_RecordsNothing() =>
         Assert.Equal(DecisionCodes.AggregateOnly, Engine.Scope("la_analyst", "service_planning")!.Decide("Mutation.recordChildVoice").Code);
 
+    [Fact]
+    public void ReleasableLabels_MarkWhatTheScopeMayRecord_SoTheSubgraphCanTellFromTheSignedContext()
+    {
+        Assert.Contains("record:preference", Engine.Scope("social_worker", "child_in_need")!.ReleasableLabels);
+        Assert.Contains("preference", Engine.Scope("social_worker", "child_in_need")!.ReleasableLabels);
+        Assert.DoesNotContain("record:preference", Engine.Scope("social_worker", "child_protection", breakGlass: true)!.ReleasableLabels);
+        Assert.DoesNotContain(Engine.Scope("team_manager", "child_protection")!.ReleasableLabels, l => l.StartsWith(PolicyScope.RecordingLabelPrefix, StringComparison.Ordinal));
+        Assert.DoesNotContain(Engine.Scope("school_dsl", "education_welfare")!.ReleasableLabels, l => l.StartsWith(PolicyScope.RecordingLabelPrefix, StringComparison.Ordinal));
+    }
+
     private const string RecordingRules = """
         rules:
           - role: social_worker
