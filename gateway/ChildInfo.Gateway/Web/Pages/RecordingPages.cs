@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Policies.Model;
 using Microsoft.AspNetCore.Antiforgery;
@@ -29,15 +30,18 @@ public static class RecordingPages
         query RecordingFor($id: ID!) { child(id: $id) { id forename middleName surname socialCareChild { personId } } }
         """;
 
-    private const string RecordVoice = """
-        mutation RecordChildVoice($personId: ID!, $voice: ChildVoiceInput!) {
-          recordChildVoice(personId: $personId, voice: $voice) { recordedOn words }
+    // The record's id is written into the document, not passed as a variable: the audit keeps each request's
+    // operation text and never its variables, so the audit record of a recording then names the record written.
+    // The id is one the gateway itself answered with, written as a JSON string, which is a valid GraphQL string.
+    private static string RecordVoice(string personId) => $$"""
+        mutation RecordChildVoice($voice: ChildVoiceInput!) {
+          recordChildVoice(personId: {{JsonSerializer.Serialize(personId)}}, voice: $voice) { recordedOn words }
         }
         """;
 
-    private const string RecordWish = """
-        mutation RecordDataUseWish($personId: ID!, $wish: DataUseWishInput!) {
-          recordDataUseWish(personId: $personId, wish: $wish) { recordedOn code dataCategory }
+    private static string RecordWish(string personId) => $$"""
+        mutation RecordDataUseWish($wish: DataUseWishInput!) {
+          recordDataUseWish(personId: {{JsonSerializer.Serialize(personId)}}, wish: $wish) { recordedOn code dataCategory }
         }
         """;
 
@@ -150,8 +154,9 @@ public static class RecordingPages
         }
 
         var now = DateTimeOffset.UtcNow;
-        var answer = await http.RequestServices.GetRequiredService<GatewayApi>().QueryAsync(session, kind == Voice ? RecordVoice : RecordWish,
-            kind == Voice ? new { personId = target!.PersonId, voice = VoiceInput(values) } : new { personId = target!.PersonId, wish = WishInput(values) },
+        var answer = await http.RequestServices.GetRequiredService<GatewayApi>().QueryAsync(session,
+            kind == Voice ? RecordVoice(target!.PersonId) : RecordWish(target!.PersonId),
+            kind == Voice ? new { voice = VoiceInput(values) } : new { wish = WishInput(values) },
             now, http.RequestAborted).ConfigureAwait(false);
         if (answer.Status == StatusCodes.Status401Unauthorized)
         {
