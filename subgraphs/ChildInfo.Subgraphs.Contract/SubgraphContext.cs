@@ -34,10 +34,18 @@ public sealed record SubgraphContext(string User, string Role, string Purpose, s
 
     /// <summary>
     /// The labels whose fields the subgraph may return for this call (<c>labels</c>): those the bound rule makes
-    /// visible, and the ones the gateway itself reads to enforce the policy (data-use preferences). Empty when the
-    /// context carries none, so nothing labelled is served.
+    /// visible, and the ones the gateway itself reads to enforce the policy (data-use preferences). A label the rule
+    /// may record on a child's behalf is there once more with <see cref="RecordingLabelPrefix"/> (<c>record:voice</c>),
+    /// which a subgraph requires for the fields of its mutation root type. Empty when the context carries none, so
+    /// nothing labelled is served and nothing is recorded.
     /// </summary>
     public IReadOnlySet<string> Labels { get; init; } = EmptySet;
+
+    /// <summary>
+    /// Marks a label the bound rule may record (<c>record:preference</c>); the policies write the same prefix
+    /// (<c>ChildInfo.Policies.Decisions.PolicyScope.RecordingLabelPrefix</c>).
+    /// </summary>
+    public const string RecordingLabelPrefix = "record:";
 
     /// <summary>The link fields (<c>Child.pupil</c>...) the bound rule allows to be followed (<c>links</c>).</summary>
     public IReadOnlySet<string> Links { get; init; } = EmptySet;

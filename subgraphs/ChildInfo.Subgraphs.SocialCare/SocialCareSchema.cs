@@ -4,9 +4,10 @@ namespace ChildInfo.Subgraphs.SocialCare;
 
 public sealed class SocialCareSchema : Schema
 {
-    public SocialCareSchema(IServiceProvider services, SocialCareQuery query)
+    public SocialCareSchema(IServiceProvider services, SocialCareQuery query, SocialCareMutation mutation)
         : base(services)
     {
         Query = query;
+        Mutation = mutation;
     }
 }

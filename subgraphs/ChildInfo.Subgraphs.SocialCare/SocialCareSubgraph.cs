@@ -43,5 +43,6 @@ public sealed class SocialCareSubgraph : SubgraphDefinition
         services.AddSingleton<EarlyHelpRepository>();
         services.AddSingleton<AllocationRepository>();
         services.AddSingleton<VoiceRepository>();
+        services.AddSingleton<VoiceRecorder>();
     }
 }

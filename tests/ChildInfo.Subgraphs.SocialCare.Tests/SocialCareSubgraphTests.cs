@@ -107,6 +107,31 @@ public abstract class SocialCareSubgraphTests<THost>(THost fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task RecordDataUseWish_WithoutASignedContext_RecordsNothing()
+    {
+        // A subgraph run without a context key reads unrestricted (development only), but a write is always someone's.
+        var result = await Host.QueryAsync("""
+            mutation { recordDataUseWish(personId: "LA000001", wish: { code: "NO_RESEARCH_USE", dataCategory: "ALL", expressedBy: "PARENT", statement: "No research." }) { code } }
+            """);
+
+        Assert.Equal("RECORDING_NEEDS_CONTEXT", result.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("data").GetProperty("recordDataUseWish").ValueKind);
+        var read = await Host.QueryAsync("""{ socialCareChild(personId: "LA000001") { dataUsePreferences { statement } } }""");
+        Assert.DoesNotContain("No research.", read.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordChildVoice_OverGet_IsRefused()
+    {
+        var query = Uri.EscapeDataString("""mutation { recordChildVoice(personId: "LA000001", voice: { words: "Hi", setting: "School" }) { words } }""");
+
+        using var response = await Host.Client.GetAsync($"graphql?query={query}");
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("MUTATION_OVER_GET", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SocialCareChild_UnknownId_Null()
     {
         var result = await Host.QueryAsync("""{ socialCareChild(personId: "LA404404") { personId } }""");

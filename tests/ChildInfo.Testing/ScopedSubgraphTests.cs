@@ -35,8 +35,13 @@ public abstract class ScopedSubgraphTests : IAsyncLifetime
     }
 
     /// <summary>Posts <paramref name="query"/> as <paramref name="user"/> under <paramref name="scope"/>, holding the relationships given.</summary>
-    protected Task<JsonElement> PostAsync(string scope, string query, object? variables = null, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null) =>
-        _host.QueryAsync(_host.Context(scope, user) with { Team = team, Organisation = organisation, School = school, Setting = setting }, _key, query, variables);
+    /// <param name="adjust">Changes the context before it is signed (narrower labels, no purpose...).</param>
+    protected Task<JsonElement> PostAsync(string scope, string query, object? variables = null, string user = "nobody", string? team = null, string? organisation = null, string? school = null, string? setting = null,
+        Func<ChildInfo.Subgraphs.Contract.SubgraphContext, ChildInfo.Subgraphs.Contract.SubgraphContext>? adjust = null)
+    {
+        var context = _host.Context(scope, user) with { Team = team, Organisation = organisation, School = school, Setting = setting };
+        return _host.QueryAsync(adjust is null ? context : adjust(context), _key, query, variables);
+    }
 
     /// <summary>
     /// Calls <c>_entities</c> as the gateway would, with one <paramref name="typeName"/> representation per key, as

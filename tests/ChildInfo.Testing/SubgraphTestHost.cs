@@ -72,14 +72,14 @@ public sealed class SubgraphTestHost : IAsyncDisposable
 
     /// <summary>
     /// A context for a test caller acting as role <c>role</c> for purpose <c>purpose</c> under <paramref name="scope"/>,
-    /// allowed every label and link of the subgraph's classification (narrow them with <c>with</c>), for this
+    /// allowed every label and link of the subgraph's classification, to read and to record (narrow them with <c>with</c>), for this
     /// subgraph, valid for the default lifetime.
     /// </summary>
     public SubgraphContext Context(string scope, string user = "nobody") => new(user, "role", "purpose", "req-1")
     {
         Scope = scope,
         Rule = "role/purpose",
-        Labels = Classification.Labels,
+        Labels = Classification.Labels.Concat(Classification.Labels.Select(l => SubgraphContext.RecordingLabelPrefix + l)).ToHashSet(StringComparer.Ordinal),
         Links = Classification.LinkFields,
         Audience = Name,
         IssuedAt = DateTimeOffset.UtcNow,

@@ -51,6 +51,13 @@ public sealed class DemoGateway : IAsyncLifetime
 
     public Uri Url(string path) => new(BaseUrl, path);
 
+    /// <summary>The gateway's services (its audit store, for tests that read what was recorded).</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>A development token for a demo person, as signing in as them gives.</summary>
+    public string Token(string persona) =>
+        DevelopmentIdentity.CreateToken(DevelopmentIdentity.EnsureKey(DataDirectory), ChildInfo.Gateway.Web.Personas.Find(persona)!.Token, DateTimeOffset.UtcNow);
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

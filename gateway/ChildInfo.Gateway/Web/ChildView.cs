@@ -21,6 +21,8 @@ public static class ChildView
         var overrides = answer.Extension("preferenceOverrides") is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().ToList() : [];
         var name = string.Join(' ', new[] { Format.Text(child, "forename"), Format.Text(child, "middleName"), Format.Text(child, "surname") }.Where(n => n is { Length: > 0 }));
         var id = Format.Text(child, "id") ?? "";
+        // Recording goes to the social care record, so it is offered only where the view shows one.
+        var recordable = Format.Object(child, "socialCareChild") is not null;
 
         var notices = new List<Html>();
         if (overrides.Count > 0)
@@ -65,11 +67,13 @@ public static class ChildView
             <h2 id="voice-heading">In {forename}'s own words</h2>
             {Voices(child, forename)}
             {WithheldList(withheld, "voice")}
+            {(recordable ? Pages.RecordingPages.Offer(set, session, id, forename, voice: true, now) : Html.Empty)}
             </section>
             <section class="section" aria-labelledby="wishes-heading">
             <h2 id="wishes-heading">{forename}'s wishes about their information</h2>
             {Wishes(child, overrides)}
             {WithheldList(withheld, "wishes")}
+            {(recordable ? Pages.RecordingPages.Offer(set, session, id, forename, voice: false, now) : Html.Empty)}
             </section>
             {ChildViewQuery.Sections.Select(s => Section(s, child, withheld))}
             """);

@@ -187,6 +187,7 @@ public static class PlainWords
         "PREFERENCES_UNAVAILABLE" => $"The child's wishes about sharing could not be read from {Agency(agency)}, so the record is kept back to be safe.",
         "AGGREGATE_ONLY" => $"{Capitalise(Purpose(set, purpose))} uses only counts across many children, so no individual child's details are shown.",
         "FIELD_UNCLASSIFIED" => "The rules have not yet said what kind of information this is, so it is never shared.",
+        "RECORDING_NOT_ALLOWED" => $"The rules for {Purpose(set, purpose)} do not let your role record {Label(set, label)} on a child's behalf.",
         "SUBREQUEST_HTTP_ERROR" or "SUBREQUEST_TIMEOUT" or "SUBREQUEST_MALFORMED_RESPONSE" or "SUBGRAPH_ERROR"
             => $"{Capitalise(Agency(agency))} did not answer just now. Try again later.",
         _ => "It could not be shown.",
@@ -203,6 +204,7 @@ public static class PlainWords
         "ROLE_REQUIRED" or "ROLE_NOT_HELD" or "UNKNOWN_ROLE" => "Your account does not hold a role this service knows. Ask your administrator.",
         "AGGREGATE_ONLY" => $"{Capitalise(Purpose(set, purpose))} uses only counts across many children, so no individual child's details are shown.",
         "RATE_LIMITED" => "Too many requests in a short time. Wait a minute and try again.",
+        "RECORDING_NOT_ALLOWED" => $"The rules for {Purpose(set, purpose)} do not let {Role(set, role)} record anything on a child's behalf.",
         "SEARCH_TOO_BROAD" => "Give at least a surname or a date of birth.",
         "BAD_USER_INPUT" => "Something in the search is not in the right form: a date of birth is written as day, month and year.",
         "POLICIES_UNAVAILABLE" => "The service cannot check its rules just now, so it shows nothing. Try again later.",

@@ -6,7 +6,7 @@ namespace ChildInfo.Gateway.Web;
 
 /// <summary>
 /// The practitioner web app the gateway serves beside its API: server-rendered pages (sign in, declare a purpose,
-/// find a child, the joined-up child view, who has looked, the review queue) and GraphiQL for browsers at
+/// find a child, the joined-up child view, recording the child's words and wishes, who has looked, the review queue) and GraphiQL for browsers at
 /// <c>GET /graphql</c>. The pages call the gateway's own API over loopback with the person's token, so they show
 /// exactly what the API answers. Served only by a gateway with identity and policies.
 /// </summary>
@@ -71,6 +71,7 @@ public static class PractitionerWeb
         SignInPages.Map(app);
         PurposePages.Map(app);
         ChildPages.Map(app);
+        RecordingPages.Map(app);
         AuditPages.Map(app);
     }
 }

@@ -15,6 +15,7 @@ public static class DecisionCodes
     public const string LabelDenied = "LABEL_DENIED";
     public const string LinkNotAllowed = "LINK_NOT_ALLOWED";
     public const string UnknownLink = "LINK_UNKNOWN";
+    public const string RecordingNotAllowed = "RECORDING_NOT_ALLOWED";
     public const string PreferenceWithheld = "PREFERENCE_WITHHELD";
     public const string PreferenceOverridden = "PREFERENCE_OVERRIDDEN";
     public const string PreferenceNotApplicable = "PREFERENCE_NOT_APPLICABLE";

@@ -29,11 +29,14 @@ public sealed class PolicyScope
         Strict = set.Strict;
         CacheKey = $"{set.Version}|{role.Id}|{purpose.Id}|{(breakGlass ? "break-glass" : "normal")}";
         VisibleLabels = [.. rule.Visible];
-        ReleasableLabels = [.. rule.Visible.Where(label => !purpose.AggregateOnly || !set.Labels.TryGetValue(label, out var l) || !l.RowLevel)];
+        RecordableLabels = breakGlass || purpose.AggregateOnly ? [] : rule.Records;
+        ReleasableLabels = [.. rule.Visible.Where(label => !purpose.AggregateOnly || !set.Labels.TryGetValue(label, out var l) || !l.RowLevel),
+            .. RecordableLabels.Select(label => RecordingLabelPrefix + label)];
         _preferenceCategories = set.PreferenceCategories;
         _links = set.Links.ToFrozenDictionary(l => l.Key, l => DecideLink(rule, purpose, l.Key, l.Value), StringComparer.Ordinal);
         _fields = set.Classifications.ToFrozenDictionary(
-            c => c.Key, c => DecideField(set, rule, purpose, c.Key, c.Value), StringComparer.Ordinal);
+            c => c.Key, c => IsRecording(c.Key) ? DecideRecording(rule, purpose, breakGlass, c.Value) : DecideField(set, rule, purpose, c.Key, c.Value),
+            StringComparer.Ordinal);
         FollowableLinks = [.. _links.Values.Where(l => l.Allowed).Select(l => l.LinkField).Order(StringComparer.Ordinal)];
     }
 
@@ -48,9 +51,20 @@ public sealed class PolicyScope
 
     /// <summary>
     /// The labels whose fields may leave an agency under this scope: the visible ones, less row-level labels when the
-    /// purpose is aggregate-only. What the gateway signs into each subgraph call, for the subgraph's own check.
+    /// purpose is aggregate-only; and, marked with <see cref="RecordingLabelPrefix"/>, the <see cref="RecordableLabels"/>.
+    /// What the gateway signs into each subgraph call, for the subgraph's own check.
     /// </summary>
     public ImmutableArray<string> ReleasableLabels { get; }
+
+    /// <summary>The labels this scope may record on a child's behalf: the rule's, never under break-glass or for counts.</summary>
+    public ImmutableArray<string> RecordableLabels { get; }
+
+    /// <summary>
+    /// Marks a recordable label among <see cref="ReleasableLabels"/> (<c>record:voice</c>), so that a subgraph can tell,
+    /// from the signed context alone, what the rule may record; the subgraph contract reads the same prefix
+    /// (<c>ChildInfo.Subgraphs.Contract.SubgraphContext.RecordingLabelPrefix</c>).
+    /// </summary>
+    public const string RecordingLabelPrefix = "record:";
 
     /// <summary>The link fields this scope may follow, in order.</summary>
     public ImmutableArray<string> FollowableLinks { get; }
@@ -84,6 +98,40 @@ public sealed class PolicyScope
         return rule.Links.Contains(linkField)
             ? new(true, DecisionCodes.Allowed, $"Rule {rule.Id} allows linking to the {agency} record.", rule.Id, linkField, agency)
             : new(false, DecisionCodes.LinkNotAllowed, $"Rule {rule.Id} does not allow linking to the {agency} record.", rule.Id, linkField, agency);
+    }
+
+    /// <summary>The root type whose fields record something on a child's behalf rather than show it.</summary>
+    public const string RecordingRootType = "Mutation";
+
+    /// <summary>Whether a coordinate is a field of <see cref="RecordingRootType"/>: a write, decided on the rule's <c>records</c>.</summary>
+    public static bool IsRecording(string fieldCoordinate) =>
+        fieldCoordinate.StartsWith(RecordingRootType + ".", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A recording is allowed when the rule records every label of the field. Never for an aggregate-only purpose, and
+    /// never under break-glass: emergency access opens a record to read, it gives no relationship to write in it.
+    /// </summary>
+    private static FieldDecision DecideRecording(PolicyRule rule, Purpose purpose, bool breakGlass, ImmutableArray<string> labels)
+    {
+        if (purpose.AggregateOnly)
+        {
+            return new(false, DecisionCodes.AggregateOnly, $"Purpose '{purpose.Id}' is aggregate-only: nothing is recorded on a child's behalf.", rule.Id, labels[0]);
+        }
+
+        if (breakGlass)
+        {
+            return new(false, DecisionCodes.RecordingNotAllowed,
+                $"Emergency access (break-glass) under rule {rule.Id} is for reading; nothing may be recorded on a child's behalf with it.", rule.Id, labels[0]);
+        }
+
+        foreach (var label in labels)
+        {
+            if (!rule.Records.Contains(label))
+            {
+                return new(false, DecisionCodes.RecordingNotAllowed, $"Rule {rule.Id} does not allow recording '{label}' on a child's behalf.", rule.Id, label);
+            }
+        }
+        return new(true, DecisionCodes.Allowed, $"Rule {rule.Id} allows recording '{string.Join("', '", labels)}' on a child's behalf.", rule.Id, labels[0]);
     }
 
     private static FieldDecision DecideField(PolicySet set, PolicyRule rule, Purpose purpose, string coordinate, ImmutableArray<string> labels)

@@ -24,6 +24,8 @@ public static class PolicyErrorCodes
     public const string AggregateOnlyLink = "POLICY_AGGREGATE_ONLY_LINK";
     public const string BreakGlassWithoutJustification = "POLICY_BREAK_GLASS_WITHOUT_JUSTIFICATION";
     public const string OverrideNotPermitted = "POLICY_OVERRIDE_NOT_PERMITTED";
+    public const string RecordsNotVisible = "POLICY_RECORDS_NOT_VISIBLE";
+    public const string RecordsWithoutRelationship = "POLICY_RECORDS_WITHOUT_RELATIONSHIP";
     public const string UnclassifiedField = "POLICY_UNCLASSIFIED_FIELD";
     public const string NoPolicyFiles = "POLICY_NO_FILES";
     public const string MissingSection = "POLICY_MISSING_SECTION";

@@ -44,7 +44,7 @@ internal sealed class PolicyRuleChecker(
             Error(PolicyErrorCodes.InvalidValue, $"Unknown scope '{scopeId.Value}'; expected own_caseload, own_school_roll, own_setting or everyone.", scopeId.Location);
         }
 
-        foreach (var label in rule.Visible.Concat(rule.Denied))
+        foreach (var label in rule.Visible.Concat(rule.Denied).Concat(rule.Records))
         {
             if (!labels.ContainsKey(label.Value))
             {
@@ -57,6 +57,20 @@ internal sealed class PolicyRuleChecker(
             {
                 Error(PolicyErrorCodes.LabelVisibleAndDenied, $"Label '{denied.Value}' is both visible and denied in this rule.", denied.Location);
             }
+        }
+        // A rule records only what it may see (a recording answers with the entry it wrote), and only where the caller
+        // has a relationship with the child: a scope of everyone (a MASH screening any child) reads, it does not write.
+        foreach (var recorded in rule.Records)
+        {
+            if (!rule.Visible.Any(v => v.Value == recorded.Value))
+            {
+                Error(PolicyErrorCodes.RecordsNotVisible, $"The rule records label '{recorded.Value}' but does not make it visible; a rule records only what it may see.", recorded.Location);
+            }
+        }
+        if (rule.Records.Count > 0 && RecordScopes.TryParse(scopeId.Value, out var recordingScope) && recordingScope == RecordScope.Everyone)
+        {
+            Error(PolicyErrorCodes.RecordsWithoutRelationship,
+                "The rule records on a child's behalf but its scope is everyone; recording needs a relationship with the child (own_caseload, own_school_roll or own_setting).", rule.Records[0].Location);
         }
         // 'all' follows every declared link, including those a system owner registers later with a new subgraph.
         var allLinks = rule.Links.Any(l => l.Value == AllLinks);
@@ -92,6 +106,11 @@ internal sealed class PolicyRuleChecker(
                             $"Purpose '{purpose.Id}' is aggregate-only but the rule makes row-level label '{label.Value}' visible.", label.Location);
                     }
                 }
+                foreach (var recorded in rule.Records)
+                {
+                    Error(PolicyErrorCodes.AggregateOnlyRowLevel, $"Purpose '{purpose.Id}' is aggregate-only but the rule records label '{recorded.Value}' on a child's behalf.", recorded.Location);
+                }
+
                 foreach (var link in rule.Links)
                 {
                     Error(PolicyErrorCodes.AggregateOnlyLink, $"Purpose '{purpose.Id}' is aggregate-only but the rule follows link '{link.Value}'.", link.Location);
@@ -127,7 +146,10 @@ internal sealed class PolicyRuleChecker(
             rule.BreakGlass,
             new PreferenceHandling(honoured, rule.Override),
             rule.Note,
-            rule.Location);
+            rule.Location)
+        {
+            Records = [.. rule.Records.Select(l => l.Value).Distinct()],
+        };
     }
 
     private void Error(string code, string message, SourceLocation at) => errors.Add(new PolicyError(code, message, at));

@@ -26,6 +26,7 @@ internal sealed class RawRule
     public List<Located> Visible { get; } = [];
     public List<Located> Denied { get; } = [];
     public List<Located> Links { get; } = [];
+    public List<Located> Records { get; } = [];
     public Located? Scope { get; set; }
     public bool BreakGlass { get; set; }
     public SourceLocation BreakGlassLocation { get; set; }

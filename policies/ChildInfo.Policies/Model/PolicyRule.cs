@@ -18,4 +18,11 @@ public sealed record PolicyRule(
     bool BreakGlass,
     PreferenceHandling Preferences,
     string Note,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// Labels the rule may record on a child's behalf, into the record of the agency that owns it: the fields of the
+    /// mutation root type (<c>Mutation.recordChildVoice</c>...) are decided on these, not on <see cref="Visible"/>.
+    /// </summary>
+    public ImmutableArray<string> Records { get; init; } = [];
+}

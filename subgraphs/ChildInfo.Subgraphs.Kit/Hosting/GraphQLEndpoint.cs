@@ -103,7 +103,7 @@ internal static partial class GraphQLEndpoint
             RequestServices = services,
             User = http.User,
             CancellationToken = http.RequestAborted,
-            ValidationRules = ValidationRules(http, options),
+            ValidationRules = body is null ? ValidationRules(http, options).Append(QueryOnlyOverGetRule.Instance) : ValidationRules(http, options),
             UnhandledExceptionDelegate = context =>
             {
                 Log.ResolverFailed(logger, context.Exception, context.FieldContext?.FieldDefinition.Name ?? "(none)");

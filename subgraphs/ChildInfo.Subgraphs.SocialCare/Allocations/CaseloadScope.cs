@@ -38,6 +38,26 @@ internal static class CaseloadScope
     }
 
     /// <summary>
+    /// For a recording: the child must be allocated to the caller or the team they act for now. Any other scope, an
+    /// ended allocation or an unknown child get the same <c>OUTSIDE_SCOPE</c>, which names no child.
+    /// </summary>
+    public static async Task RequireAllocatedAsync(IResolveFieldContext c, CallerScope scope, string personId)
+    {
+        if (scope.Kind != RecordScopeKind.OwnCaseload)
+        {
+            throw scope.OutsideScope($"Social care records on a child's behalf only for a child allocated to the caller or their team (scope {scope.Name}, rule {scope.Rule ?? "none"}).");
+        }
+
+        if (personId.Length > MaxPersonId || !(await InScopeAsync(c, scope, [personId]).ConfigureAwait(false)).Contains(personId))
+        {
+            throw scope.OutsideScope();
+        }
+    }
+
+    /// <summary>The longest LA child ID the tables hold.</summary>
+    private const int MaxPersonId = 48;
+
+    /// <summary>
     /// The children of a list that are in scope. Nothing says how many were left out: another worker's or team's
     /// caseload size is not the caller's to learn.
     /// </summary>

@@ -25,9 +25,10 @@ public sealed partial class DataUsePreferenceTests
     /// <summary>
     /// The voluntary-sector keyworker's rule as if it linked to the social-care record for every child: only the
     /// child's wish (NOT_WITH_VOLUNTARY_SECTOR over their voice) stands between the keyworker and the child's words.
+    /// (A rule for every child records nothing on a child's behalf, so its 'records' goes.)
     /// </summary>
     private static string KeyworkerMayReadSocialCare(string rules) => Replace(rules,
-        ("links: [Child.vcsParticipant, Child.pupil]\n    scope: own_caseload", "links: [Child.vcsParticipant, Child.pupil, Child.socialCareChild]\n    scope: everyone"));
+        ("links: [Child.vcsParticipant, Child.pupil]\n    records: *records\n    scope: own_caseload", "links: [Child.vcsParticipant, Child.pupil, Child.socialCareChild]\n    scope: everyone"));
 
     [Fact]
     public async Task VcsKeyworker_ReservedAliasFeedsTheGuardItsOwnList_RefusedAndNothingFetched()

@@ -16,7 +16,7 @@ public sealed class PreferenceGuardTests
 
     private static readonly PolicyEngine Engine = PolicyEngine.Compile(PolicyLoader.LoadDirectory(
         PolicyGatewayFixture.PolicyDirectory,
-        [.. Schema.Types.Values.SelectMany(t => t.Fields.Values.Select(f => t.Name + "." + f.Name))]).PolicySet!);
+        ChildInfo.Gateway.Authorisation.GatewaySecurity.FieldCoordinates(Schema)).PolicySet!);
 
     [Fact]
     public void GuardFields_AgencyRecordsOnly()

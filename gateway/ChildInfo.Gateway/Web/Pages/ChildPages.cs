@@ -225,7 +225,8 @@ public static class ChildPages
             return NotShown(http, session!, set, answer, now);
         }
 
-        return Layout.Page(http, Name(child.Value), ChildView.Render(set, session!, child.Value, answer, now), session);
+        var recorded = RecordingPages.Confirmation(http.Request.Query["recorded"].ToString(), Format.Text(child.Value, "forename") ?? "the child");
+        return Layout.Page(http, Name(child.Value), Html.Join([recorded, ChildView.Render(set, session!, child.Value, answer, now)]), session);
     }
 
     private static IResult NotShown(HttpContext http, WebSession session, PolicySet? set, ApiAnswer answer, DateTimeOffset now)

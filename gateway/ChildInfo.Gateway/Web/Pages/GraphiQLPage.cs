@@ -159,5 +159,22 @@ public static class GraphiQLPage
               }
             }
             """, """{ "id": "CH-F4P5W0WX" }"""),
+        new("""
+            # Record a wish on the child's behalf, with the agency that holds the record (children's social care, by its
+            # own LA child ID). Only a worker the child is allocated to, or their team, may record; the policies say which
+            # roles and purposes may (RECORDING_NOT_ALLOWED otherwise). The wish is honoured from the next request, and the
+            # recording is audited like any other request.
+            mutation RecordWish($personId: ID!, $wish: DataUseWishInput!) {
+              recordDataUseWish(personId: $personId, wish: $wish) { code dataCategory statement recordedOn recordedBy }
+            }
+            """, """
+            {
+              "personId": "LA5321653",
+              "wish": {
+                "code": "NO_RESEARCH_USE", "dataCategory": "ALL", "withheldFromPurposes": ["research"],
+                "expressedBy": "CHILD", "statement": "I don't want my social care file used for research."
+              }
+            }
+            """),
     ];
 }

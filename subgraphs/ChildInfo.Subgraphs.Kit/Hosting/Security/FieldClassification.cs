@@ -52,6 +52,9 @@ public sealed class FieldClassification
         return context.Links.Select(l => _links.GetValueOrDefault(l)).OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>The root type whose fields record on a child's behalf rather than read.</summary>
+    public const string RecordingRootType = "Mutation";
+
     /// <summary>The error code of a field the context's labels or links do not allow.</summary>
     public const string NotAllowedCode = "CONTEXT_LABEL_NOT_ALLOWED";
 
@@ -71,9 +74,16 @@ public sealed class FieldClassification
             return (UnclassifiedCode, $"{coordinate} has no classification in this subgraph, so it is never served.");
         }
 
+        // A field of the mutation root type records its labels on a child's behalf: the context must allow recording them.
+        var recording = coordinate.StartsWith(RecordingRootType + ".", StringComparison.Ordinal);
         foreach (var label in labels)
         {
-            if (!context.Labels.Contains(label))
+            if (recording && !context.Labels.Contains(SubgraphContext.RecordingLabelPrefix + label))
+            {
+                return (NotAllowedCode, $"{coordinate} records '{label}' on a child's behalf, which the request context (rule {rule}) does not allow.");
+            }
+
+            if (!recording && !context.Labels.Contains(label))
             {
                 return (NotAllowedCode, $"{coordinate} carries the label '{label}', which the request context (rule {rule}) does not allow.");
             }
