@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Tests.Infrastructure;
 using GraphQL;
 using GraphQL.Validation;
@@ -101,7 +102,10 @@ public sealed class DifferentialFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Seeded random queries over the API schema that pass GraphQL validation, numbered in the order drawn.</summary>
+    /// <summary>
+    /// Seeded random queries over the API schema that pass GraphQL validation (GraphQL.NET's rules and the engine's
+    /// <see cref="SameResponseShapeRule"/>), numbered in the order drawn.
+    /// </summary>
     private static async Task<List<DifferentialRequest>> RandomRequestsAsync(string supergraph)
     {
         var (gateway, _) = ConformanceCase.LoadFeature(supergraph);
@@ -127,7 +131,7 @@ public sealed class DifferentialFixture : IAsyncLifetime
                 Rules = DocumentValidator.CoreRules,
                 Variables = Inputs.Empty,
             });
-            if (result.IsValid)
+            if (result.IsValid && SameResponseShapeRule.Check(document, (GraphQLOperationDefinition)document.Definitions[0], gateway.ApiSchema).Count == 0)
             {
                 requests.Add(new DifferentialRequest("random-" + (requests.Count + 1), text, null, null));
             }
