@@ -49,6 +49,11 @@ internal sealed class OperationValidator
 
         if (result.IsValid)
         {
+            if (fullValidation && SameResponseShapeRule.Check(document, operation, _apiSchema) is { Count: > 0 } shapeErrors)
+            {
+                throw new RequestErrorsException(shapeErrors);
+            }
+
             return;
         }
 

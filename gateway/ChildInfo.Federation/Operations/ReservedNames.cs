@@ -100,7 +100,7 @@ internal static class ReservedNames
     private static void Add(List<GraphQLError> errors, GraphQLDocument document, ASTNode node, string message) =>
         errors.Add(new GraphQLError(message, ErrorCodes.ReservedName, null, [LocationOf(document, node.Location.Start)]));
 
-    private static ErrorLocation LocationOf(GraphQLDocument document, int offset)
+    internal static ErrorLocation LocationOf(GraphQLDocument document, int offset)
     {
         var source = document.Source.Span;
         var line = 1;

@@ -8,9 +8,10 @@ namespace ChildInfo.Federation.Planning;
 /// <summary>
 /// Turns the fetches of a planned operation into plan nodes. Entity fetches to one subgraph at the same path whose
 /// dependencies are the same become one fetch (one <c>_entities</c> call with the representations of every type).
-/// The canonical text groups fetches in dependency levels, the fetches of a level in parallel; execution follows the
-/// schedule instead, starting each fetch as soon as the fetches it depends on complete. A mutation's root fetches
-/// run one after another, each with the fetches that hang off it.
+/// Execution follows the schedule, starting each fetch as soon as the fetches it depends on complete, and the canonical
+/// text prints the schedule (<see cref="PlanPrinter"/>); the root node, Apollo-style dependency levels with the fetches
+/// of a level in parallel, is kept for walking the plan's fetches. A mutation's root fetches run one after another, each
+/// with the fetches that hang off it.
 /// </summary>
 internal static class PlanScheduler
 {

@@ -40,6 +40,9 @@ public sealed class FieldPolicyOnAbstractTypesTests
         Assert.DoesNotContain(transport.Bodies, body => body.Contains("author", StringComparison.Ordinal));
         Assert.All(Authors, author => Assert.DoesNotContain(author, json, StringComparison.Ordinal));
         Assert.Contains("\"DENIED_FOR_TEST\"", json, StringComparison.Ordinal);
+
+        // The printed plan says what was withheld, and why.
+        Assert.Contains("  Withheld {\n    Book.author: DENIED_FOR_TEST (rule: test)\n", prepared.Operation.PlanText, StringComparison.Ordinal);
     }
 
     [Fact]

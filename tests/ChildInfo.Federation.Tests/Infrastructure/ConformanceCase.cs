@@ -35,15 +35,27 @@ internal static class ConformanceCase
 
     public static (FederatedGateway Gateway, InProcessTransport Transport) LoadFeature(string feature, FederatedGatewayOptions? options = null)
     {
+        var counter = 0;
+        var transport = new InProcessTransport(CannedSubgraphs(feature, () => Interlocked.Increment(ref counter)));
+        var gateway = FederatedGateway.Create(SupergraphSdl(feature), transport, options);
+        return (gateway, transport);
+    }
+
+    /// <summary>The folder holding the feature's supergraph, subgraphs and data (its own, or the one its <c>uses.txt</c> names).</summary>
+    public static string FeatureDirectory(string feature)
+    {
         var dir = Path.Combine(Root, feature);
         var uses = Path.Combine(dir, "uses.txt");
-        if (File.Exists(uses))
-        {
-            dir = Path.Combine(Root, File.ReadAllText(uses).Trim());
-        }
+        return File.Exists(uses) ? Path.Combine(Root, File.ReadAllText(uses).Trim()) : dir;
+    }
 
-        var counter = 0;
-        var subgraphs = Directory.GetFiles(Path.Combine(dir, "subgraphs"), "*.graphql").Select(file =>
+    public static string SupergraphSdl(string feature) => File.ReadAllText(Path.Combine(FeatureDirectory(feature), "supergraph.graphql"));
+
+    /// <summary>The feature's subgraphs over their canned data; <paramref name="counter"/> serves <c>$counter</c> values.</summary>
+    public static List<CannedSubgraph> CannedSubgraphs(string feature, Func<int> counter)
+    {
+        var dir = FeatureDirectory(feature);
+        return Directory.GetFiles(Path.Combine(dir, "subgraphs"), "*.graphql").Order(StringComparer.Ordinal).Select(file =>
         {
             var name = Path.GetFileNameWithoutExtension(file);
             var dataFile = Path.Combine(dir, "data", name + ".json");
@@ -51,11 +63,8 @@ internal static class ConformanceCase
                 name,
                 File.ReadAllText(file),
                 File.Exists(dataFile) ? File.ReadAllText(dataFile) : "{}",
-                () => Interlocked.Increment(ref counter));
+                counter);
         }).ToList();
-        var transport = new InProcessTransport(subgraphs);
-        var gateway = FederatedGateway.Create(File.ReadAllText(Path.Combine(dir, "supergraph.graphql")), transport, options);
-        return (gateway, transport);
     }
 
     private static readonly JsonSerializerOptions WebOptions = new(JsonSerializerDefaults.Web);

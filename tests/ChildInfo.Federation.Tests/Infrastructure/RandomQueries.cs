@@ -28,6 +28,14 @@ internal sealed class RandomQueries
         return builder.Append('}').ToString();
     }
 
+    /// <summary>A random mutation over the schema's mutation type (which must exist).</summary>
+    public string NextMutation()
+    {
+        var builder = new StringBuilder("mutation {");
+        Selection(builder, _schema.Mutation!, 3);
+        return builder.Append('}').ToString();
+    }
+
     private void Selection(StringBuilder builder, IComplexGraphType type, int depth)
     {
         var count = 1 + _random.Next(3);
