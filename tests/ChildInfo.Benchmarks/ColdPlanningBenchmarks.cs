@@ -17,7 +17,7 @@ namespace ChildInfo.Benchmarks;
 public class ColdPlanningBenchmarks
 {
     private readonly DocumentValidator _validator = new();
-    private FederatedGateway _gateway = null!;
+    private FederationEngine _gateway = null!;
     private GatewayRequest _request = null!;
     private Inputs _inputs = null!;
     private int _scope;
@@ -25,7 +25,7 @@ public class ColdPlanningBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _gateway = FederatedGateway.Create(Fixtures.DemoSupergraph(), new Fixtures.NoTransport());
+        _gateway = FederationEngine.Create(Fixtures.DemoSupergraph(), new Fixtures.NoTransport());
         _request = new GatewayRequest(Fixtures.ChildQuery, null, Fixtures.ChildVariables);
         _inputs = new GraphQLSerializer().ReadNode<Inputs>(Fixtures.ChildVariables)!;
         var check = _gateway.PrepareAsync(_request).GetAwaiter().GetResult();

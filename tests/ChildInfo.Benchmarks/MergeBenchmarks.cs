@@ -19,7 +19,7 @@ public class MergeBenchmarks
     private const int Entities = 1_000;
     private byte[] _items = null!;
     private byte[] _details = null!;
-    private FederatedGateway _gateway = null!;
+    private FederationEngine _gateway = null!;
     private PreparedOperation _operation = null!;
 
     [GlobalSetup]
@@ -27,7 +27,7 @@ public class MergeBenchmarks
     {
         _items = Answer("items", "f", withTypename: true);
         _details = Answer("_entities", "g", withTypename: false);
-        _gateway = FederatedGateway.Create(Fixtures.MergeSupergraph(), new CannedTransport(this));
+        _gateway = FederationEngine.Create(Fixtures.MergeSupergraph(), new CannedTransport(this));
         var fields = string.Join(' ', Enumerable.Range(1, 10).Select(i => $"f{i:00} g{i:00}"));
         var prepared = _gateway.PrepareAsync(new GatewayRequest("{ items { id " + fields + " } }")).GetAwaiter().GetResult();
         _operation = prepared.Operation ?? throw new InvalidOperationException(prepared.Error!.ToJson());

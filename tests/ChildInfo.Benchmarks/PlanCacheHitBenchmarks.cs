@@ -13,13 +13,13 @@ namespace ChildInfo.Benchmarks;
 [MemoryDiagnoser]
 public class PlanCacheHitBenchmarks
 {
-    private FederatedGateway _gateway = null!;
+    private FederationEngine _gateway = null!;
     private GatewayRequest _request = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _gateway = FederatedGateway.Create(Fixtures.DemoSupergraph(), new Fixtures.NoTransport());
+        _gateway = FederationEngine.Create(Fixtures.DemoSupergraph(), new Fixtures.NoTransport());
         _request = new GatewayRequest(Fixtures.ChildQuery, null, Fixtures.ChildVariables);
         var first = _gateway.PrepareAsync(_request).GetAwaiter().GetResult();
         if (!first.Succeeded)

@@ -36,7 +36,7 @@ public class PolicyDecisionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var gateway = FederatedGateway.Create(Fixtures.DemoSupergraph(), new Fixtures.NoTransport());
+        var gateway = FederationEngine.Create(Fixtures.DemoSupergraph(), new Fixtures.NoTransport());
         var loaded = PolicyLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "policies", "sample"), FieldCoordinates(gateway.Supergraph));
         _engine = PolicyEngine.Compile(loaded.PolicySet ?? throw new InvalidOperationException("The sample policy set does not load: " + loaded.Describe()));
         if (BindAndDecideEveryField() != Fields.Length + Links.Length)

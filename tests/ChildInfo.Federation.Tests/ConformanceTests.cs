@@ -14,7 +14,7 @@ public sealed class ConformanceTests
         var caseDir = Path.Combine(ConformanceCase.Root, caseName);
         var feature = caseName.Split('/')[0];
         var options = ConformanceCase.ReadOptions(caseDir);
-        var gatewayOptions = new FederatedGatewayOptions
+        var gatewayOptions = new FederationEngineOptions
         {
             SubgraphTimeouts = options.Hang.ToDictionary(h => h, _ => TimeSpan.FromMilliseconds(50)),
         };

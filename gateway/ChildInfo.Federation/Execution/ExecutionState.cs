@@ -11,7 +11,7 @@ internal sealed class ExecutionState : IDisposable
 {
     private readonly List<SubgraphResponse> _responses = [];
 
-    public ExecutionState(SupergraphSchema schema, ISubgraphTransport transport, FederatedGatewayOptions options, JsonElement variables, object? context, IRecordGuard? guard = null, ResultNames? responseKeys = null)
+    public ExecutionState(SupergraphSchema schema, ISubgraphTransport transport, FederationEngineOptions options, JsonElement variables, object? context, IRecordGuard? guard = null, ResultNames? responseKeys = null)
     {
         Names = new ResultNames(responseKeys);
         Guard = guard;
@@ -26,13 +26,13 @@ internal sealed class ExecutionState : IDisposable
 
     public ISubgraphTransport Transport { get; }
 
-    public FederatedGatewayOptions Options { get; }
+    public FederationEngineOptions Options { get; }
 
     public JsonElement Variables { get; }
 
     public object? Context { get; }
 
-    /// <summary>Cancelled when the request's deadline passes (<see cref="FederatedGatewayOptions.RequestDeadline"/>).</summary>
+    /// <summary>Cancelled when the request's deadline passes (<see cref="FederationEngineOptions.RequestDeadline"/>).</summary>
     public CancellationToken Deadline { get; init; }
 
     /// <summary>The plan's <see cref="Planning.QueryPlan.FetchAliases"/>: client keys for the planner's aliases of client fields.</summary>

@@ -6,7 +6,7 @@ namespace ChildInfo.Federation.Operations;
 /// <summary>
 /// What an operation would cost, measured right after parsing and before anything whose cost grows faster than the
 /// text (validation compares overlapping fields pairwise, planning and shaping expand fragments). Each count stops at
-/// the first limit of <see cref="FederatedGatewayOptions"/> it passes, so measuring is linear in the document:
+/// the first limit of <see cref="FederationEngineOptions"/> it passes, so measuring is linear in the document:
 /// <list type="number">
 /// <item>the document as written (every definition once): fields, fragment spreads, directives, and the variables
 /// <c>@include</c>/<c>@skip</c> use;</item>
@@ -20,7 +20,7 @@ namespace ChildInfo.Federation.Operations;
 internal sealed class OperationMeasure
 {
     private readonly OperationDocument _document;
-    private readonly FederatedGatewayOptions _options;
+    private readonly FederationEngineOptions _options;
     private readonly Dictionary<GraphQLFragmentDefinition, Expansion> _expansions = [];
     private readonly HashSet<GraphQLFragmentDefinition> _expanding = [];
     private readonly List<string> _conditionVariables = [];
@@ -29,7 +29,7 @@ internal sealed class OperationMeasure
     private int _directives;
     private long _overlappingPairs;
 
-    private OperationMeasure(OperationDocument document, FederatedGatewayOptions options)
+    private OperationMeasure(OperationDocument document, FederationEngineOptions options)
     {
         _document = document;
         _options = options;
@@ -48,7 +48,7 @@ internal sealed class OperationMeasure
     public IReadOnlyList<string> ConditionVariables => _conditionVariables;
 
     /// <summary>Measures <paramref name="document"/>; throws <see cref="GatewayException"/> at the first limit it passes.</summary>
-    public static OperationMeasure Take(OperationDocument document, FederatedGatewayOptions options)
+    public static OperationMeasure Take(OperationDocument document, FederationEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(options);
@@ -231,7 +231,7 @@ internal sealed class OperationMeasure
     /// <summary>
     /// Counts the pairs of same-named selections validation compares: the operation merged by response name at each
     /// place (as the response will be), fragments spread in place once per place. Runs after <see cref="Expand"/>,
-    /// so it visits at most <see cref="FederatedGatewayOptions.MaxFieldSelections"/> fields.
+    /// so it visits at most <see cref="FederationEngineOptions.MaxFieldSelections"/> fields.
     /// </summary>
     private void CountOverlaps(List<GraphQLSelectionSet> sets)
     {

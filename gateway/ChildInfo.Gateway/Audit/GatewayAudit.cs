@@ -25,7 +25,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     /// <summary>Recorded as the child of a preference set aside on a record the response does not tie to a child id.</summary>
     public const string UnattributedChild = "unattributed";
 
-    private static readonly FederatedGatewayOptions EngineDefaults = new();
+    private static readonly FederationEngineOptions EngineDefaults = new();
 
     private readonly Lock _gate = new();
     private Task? _creation;

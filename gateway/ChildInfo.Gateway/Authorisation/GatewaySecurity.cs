@@ -10,7 +10,7 @@ namespace ChildInfo.Gateway.Authorisation;
 public static class GatewaySecurity
 {
     /// <returns>The policy provider registered (its first set is valid).</returns>
-    public static PolicySetProvider Register(IServiceCollection services, GatewaySecurityOptions options, FederatedGateway gateway)
+    public static PolicySetProvider Register(IServiceCollection services, GatewaySecurityOptions options, FederationEngine gateway)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);

@@ -74,7 +74,7 @@ public static partial class GatewayHost
             transport = new SubgraphUrlOverrides(transport, options.SubgraphUrls);
         }
 
-        var gateway = FederatedGateway.Create(options.SupergraphSdl, transport, options.Engine);
+        var gateway = FederationEngine.Create(options.SupergraphSdl, transport, options.Engine);
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton<IOperationAuthoriser, OpenAuthoriser>();
         PolicyEngine? policies = null;

@@ -70,7 +70,7 @@ public sealed record GatewayHostOptions
     public IConfiguration? Configuration { get; init; }
 
     /// <summary>Settings of the federation engine.</summary>
-    public FederatedGatewayOptions Engine { get; init; } = new();
+    public FederationEngineOptions Engine { get; init; } = new();
 
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;

@@ -20,7 +20,7 @@ public static class PrepareStep
         public PreparedOperation? Operation => Refusal is null ? Result.Operation : null;
     }
 
-    public static async Task<Prepared> RunAsync(FederatedGateway engine, HttpGraphQLRequest request, RequestBinding binding, bool isGet, ResponseMediaType mediaType, CancellationToken cancellationToken)
+    public static async Task<Prepared> RunAsync(FederationEngine engine, HttpGraphQLRequest request, RequestBinding binding, bool isGet, ResponseMediaType mediaType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(request);

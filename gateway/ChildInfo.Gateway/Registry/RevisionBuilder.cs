@@ -16,7 +16,7 @@ namespace ChildInfo.Gateway.Registry;
 /// Registered classification documents join the policy folder's files and are checked with them as one set, so a
 /// field nobody classified stops the change.
 /// </summary>
-public sealed class RevisionBuilder(ISubgraphTransport transport, FederatedGatewayOptions engine, string? policyDirectory)
+public sealed class RevisionBuilder(ISubgraphTransport transport, FederationEngineOptions engine, string? policyDirectory)
 {
     public RevisionBuild Build(IReadOnlyList<SubgraphSdl> configured, RegistrySnapshot registry)
     {
@@ -40,10 +40,10 @@ public sealed class RevisionBuilder(ISubgraphTransport transport, FederatedGatew
                 "COMPOSITION", $"{(e.Subgraph is null ? "" : $"[{e.Subgraph}] ")}{(e.Coordinate is null ? "" : e.Coordinate + ": ")}{e.Message} ({e.Code})")));
         }
 
-        FederatedGateway gateway;
+        FederationEngine gateway;
         try
         {
-            gateway = FederatedGateway.Create(composed.Supergraph!, transport, engine);
+            gateway = FederationEngine.Create(composed.Supergraph!, transport, engine);
         }
         catch (SupergraphException ex)
         {

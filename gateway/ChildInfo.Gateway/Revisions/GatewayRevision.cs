@@ -16,7 +16,7 @@ public sealed class GatewayRevision
 {
     private readonly ConcurrentDictionary<string, ScopeFieldPolicy> _fieldPolicies = new(StringComparer.Ordinal);
 
-    public GatewayRevision(FederatedGateway gateway, PolicyEngine? policies, long number = 0)
+    public GatewayRevision(FederationEngine gateway, PolicyEngine? policies, long number = 0)
     {
         Gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
         Policies = policies;
@@ -24,7 +24,7 @@ public sealed class GatewayRevision
         SupergraphHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(gateway.SupergraphSdl)))[..16];
     }
 
-    public FederatedGateway Gateway { get; }
+    public FederationEngine Gateway { get; }
 
     public SupergraphSchema Supergraph => Gateway.Supergraph;
 

@@ -44,7 +44,7 @@ public sealed class HttpSubgraphTransportTests
     public async Task Gateway_OverHttpWithFailingSubgraph_ReturnsPartialDataWithError()
     {
         using var client = new HttpClient(new StubHandler(HttpStatusCode.BadGateway, "down", "text/plain"));
-        var gateway = FederatedGateway.Create(SupergraphLoaderTests.Fixture, new HttpSubgraphTransport(client));
+        var gateway = FederationEngine.Create(SupergraphLoaderTests.Fixture, new HttpSubgraphTransport(client));
 
         var result = await gateway.ExecuteAsync(new GatewayRequest("{ onDay(day: \"2024-01-01\") }"), null, Token);
 

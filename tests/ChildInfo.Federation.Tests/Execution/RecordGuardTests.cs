@@ -120,7 +120,7 @@ public sealed class RecordGuardTests
         Assert.Contains("nothing", Assert.Single(prepared.Error!.Errors).Message, StringComparison.Ordinal);
     }
 
-    private static async Task<GatewayResult> RunAsync(FederatedGateway gateway, IRecordGuard guard, string query)
+    private static async Task<GatewayResult> RunAsync(FederationEngine gateway, IRecordGuard guard, string query)
     {
         var prepared = await gateway.PrepareAsync(new GatewayRequest(query), GuardedAllowAll.ScopeKey, new GuardedAllowAll(guard), Token);
         Assert.True(prepared.Succeeded, prepared.Error?.ToJson());

@@ -13,7 +13,7 @@ public sealed class RequestDeadlineTests
     [Fact]
     public async Task Execute_SubgraphSlowerThanTheDeadline_AnswersWithTheRestAndTimeoutsAtEachEntityPath()
     {
-        var (gateway, transport) = ConformanceCase.LoadFeature("errors", new FederatedGatewayOptions { RequestDeadline = TimeSpan.FromSeconds(2) });
+        var (gateway, transport) = ConformanceCase.LoadFeature("errors", new FederationEngineOptions { RequestDeadline = TimeSpan.FromSeconds(2) });
         transport.Hanging.Add("details");
         // The deadline leaves the answering subgraph ample time on a loaded machine; the hanging one never answers.
 
@@ -38,7 +38,7 @@ public sealed class RequestDeadlineTests
     [Fact]
     public async Task Execute_RootSubgraphSlowerThanTheDeadline_ErrorAtEachRootFieldItFills()
     {
-        var (gateway, transport) = ConformanceCase.LoadFeature("errors", new FederatedGatewayOptions { RequestDeadline = TimeSpan.FromMilliseconds(100) });
+        var (gateway, transport) = ConformanceCase.LoadFeature("errors", new FederationEngineOptions { RequestDeadline = TimeSpan.FromMilliseconds(100) });
         transport.Hanging.Add("catalog");
 
         var result = await gateway.ExecuteAsync(new GatewayRequest("{ items { id } broken }"), cancellationToken: TestContext.Current.CancellationToken);

@@ -11,7 +11,7 @@ public sealed class SchedulingTests
         // Level 1: inventory (slow) and reviews; level 2: accounts, which needs only reviews.
         var (_, inner) = ConformanceCase.LoadFeature("entities");
         var transport = new GatedTransport(inner, slow: "inventory", releasedBy: "accounts");
-        var gateway = FederatedGateway.Create(
+        var gateway = FederationEngine.Create(
             File.ReadAllText(Path.Combine(ConformanceCase.Root, "entities", "supergraph.graphql")), transport);
 
         var result = await gateway.ExecuteAsync(

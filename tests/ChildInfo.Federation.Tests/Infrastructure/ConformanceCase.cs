@@ -33,11 +33,11 @@ internal static class ConformanceCase
         }
     }
 
-    public static (FederatedGateway Gateway, InProcessTransport Transport) LoadFeature(string feature, FederatedGatewayOptions? options = null)
+    public static (FederationEngine Gateway, InProcessTransport Transport) LoadFeature(string feature, FederationEngineOptions? options = null)
     {
         var counter = 0;
         var transport = new InProcessTransport(CannedSubgraphs(feature, () => Interlocked.Increment(ref counter)));
-        var gateway = FederatedGateway.Create(SupergraphSdl(feature), transport, options);
+        var gateway = FederationEngine.Create(SupergraphSdl(feature), transport, options);
         return (gateway, transport);
     }
 
@@ -78,7 +78,7 @@ internal static class ConformanceCase
     }
 
     /// <summary>Parses, validates and plans the case's operation as the case's options say.</summary>
-    public static Task<PrepareResult> PrepareAsync(FederatedGateway gateway, string caseDir, CaseOptions options, CancellationToken cancellationToken)
+    public static Task<PrepareResult> PrepareAsync(FederationEngine gateway, string caseDir, CaseOptions options, CancellationToken cancellationToken)
     {
         var request = new GatewayRequest(
             File.ReadAllText(Path.Combine(caseDir, "operation.graphql")),

@@ -46,7 +46,7 @@ public sealed class FieldCollectorProperties
     public void Measure_CountsWhatExpandingEverySpreadCounts(GeneratedDocument generated)
     {
         var document = OperationDocument.Parse(generated.Text, null, 256);
-        var unbounded = new FederatedGatewayOptions
+        var unbounded = new FederationEngineOptions
         {
             MaxFieldSelections = int.MaxValue, MaxAliases = int.MaxValue, MaxDepth = int.MaxValue,
             MaxFragmentSpreads = int.MaxValue, MaxDirectives = int.MaxValue, MaxOverlappingFieldPairs = int.MaxValue,

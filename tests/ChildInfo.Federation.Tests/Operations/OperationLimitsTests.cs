@@ -49,7 +49,7 @@ public sealed class OperationLimitsTests
     [Fact]
     public async Task ThirtyThousandRepeatedFields_RefusedBeforeValidation()
     {
-        var (gateway, _) = ConformanceCase.LoadFeature("entities", new FederatedGatewayOptions { MaxQueryLength = 1_000_000 });
+        var (gateway, _) = ConformanceCase.LoadFeature("entities", new FederationEngineOptions { MaxQueryLength = 1_000_000 });
         var query = "{ me { " + string.Concat(Enumerable.Repeat("name ", 30_000)) + "} }";
         using var spans = new EngineSpans();
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -85,8 +85,8 @@ public sealed class OperationLimitsTests
         // Merged, me appears twice (1 pair) and below it name three times: its own two and the fragment's once (3 pairs).
         const string query = "{ me { name ...A } me { name ...A } } fragment A on User { name }";
 
-        var atFour = await Prepare(new FederatedGatewayOptions { MaxOverlappingFieldPairs = 4 }, query);
-        var atThree = await Prepare(new FederatedGatewayOptions { MaxOverlappingFieldPairs = 3 }, query);
+        var atFour = await Prepare(new FederationEngineOptions { MaxOverlappingFieldPairs = 4 }, query);
+        var atThree = await Prepare(new FederationEngineOptions { MaxOverlappingFieldPairs = 3 }, query);
 
         Assert.True(atFour.Succeeded);
         Assert.Equal(ErrorCodes.OperationTooComplex, Assert.Single(atThree.Error!.Errors).Code);
@@ -98,8 +98,8 @@ public sealed class OperationLimitsTests
         // Written: three aliases. Expanded: x, and a and b under each me.
         const string query = "{ me { ...F } x: me { ...F } } fragment F on User { a: name b: name }";
 
-        var atFive = await Prepare(new FederatedGatewayOptions { MaxAliases = 5 }, query);
-        var atFour = await Prepare(new FederatedGatewayOptions { MaxAliases = 4 }, query);
+        var atFive = await Prepare(new FederationEngineOptions { MaxAliases = 5 }, query);
+        var atFour = await Prepare(new FederationEngineOptions { MaxAliases = 4 }, query);
 
         Assert.True(atFive.Succeeded);
         Assert.Equal(ErrorCodes.OperationTooComplex, Assert.Single(atFour.Error!.Errors).Code);
@@ -112,8 +112,8 @@ public sealed class OperationLimitsTests
         // Written: four fields. Expanded: me with name and id from each of its two spreads, and x: me with one more: 8.
         const string query = "{ me { ...F ...F } x: me { ...F } } fragment F on User { name id }";
 
-        var atEight = await Prepare(new FederatedGatewayOptions { MaxFieldSelections = 8 }, query);
-        var atSeven = await Prepare(new FederatedGatewayOptions { MaxFieldSelections = 7 }, query);
+        var atEight = await Prepare(new FederationEngineOptions { MaxFieldSelections = 8 }, query);
+        var atSeven = await Prepare(new FederationEngineOptions { MaxFieldSelections = 7 }, query);
 
         Assert.True(atEight.Succeeded);
         Assert.Equal(ErrorCodes.OperationTooComplex, Assert.Single(atSeven.Error!.Errors).Code);
@@ -124,8 +124,8 @@ public sealed class OperationLimitsTests
     {
         const string query = "{ me { ...F } } fragment F on User { reviews { product { upc } } }";
 
-        var atFour = await Prepare(new FederatedGatewayOptions { MaxDepth = 4 }, query);
-        var atThree = await Prepare(new FederatedGatewayOptions { MaxDepth = 3 }, query);
+        var atFour = await Prepare(new FederationEngineOptions { MaxDepth = 4 }, query);
+        var atThree = await Prepare(new FederationEngineOptions { MaxDepth = 3 }, query);
 
         Assert.True(atFour.Succeeded);
         Assert.Equal(ErrorCodes.QueryTooDeep, Assert.Single(atThree.Error!.Errors).Code);
@@ -143,7 +143,7 @@ public sealed class OperationLimitsTests
 
         query.Append(" fragment F20 on User { name }");
 
-        var result = await Prepare(new FederatedGatewayOptions { MaxParserDepth = 12 }, query.ToString());
+        var result = await Prepare(new FederationEngineOptions { MaxParserDepth = 12 }, query.ToString());
 
         Assert.Equal(ErrorCodes.QueryTooDeep, Assert.Single(result.Error!.Errors).Code);
         Assert.Contains("fragments included", result.Error.Errors[0].Message, StringComparison.Ordinal);
@@ -152,8 +152,8 @@ public sealed class OperationLimitsTests
     [Fact]
     public async Task FragmentSpreadsAndDirectives_CountedAsWritten()
     {
-        var spreads = await Prepare(new FederatedGatewayOptions { MaxFragmentSpreads = 2 }, "{ me { ...F ...F ...F } } fragment F on User { name }");
-        var directives = await Prepare(new FederatedGatewayOptions { MaxDirectives = 1 }, "{ me { name @include(if: true) id @skip(if: false) } }");
+        var spreads = await Prepare(new FederationEngineOptions { MaxFragmentSpreads = 2 }, "{ me { ...F ...F ...F } } fragment F on User { name }");
+        var directives = await Prepare(new FederationEngineOptions { MaxDirectives = 1 }, "{ me { name @include(if: true) id @skip(if: false) } }");
 
         Assert.Contains("fragments more than 2 times", Assert.Single(spreads.Error!.Errors).Message, StringComparison.Ordinal);
         Assert.Contains("more than 1 directives", Assert.Single(directives.Error!.Errors).Message, StringComparison.Ordinal);
@@ -177,7 +177,7 @@ public sealed class OperationLimitsTests
         // Validation reads fragments that no operation spreads, so they are bounded too.
         var query = "{ me { name } }" + FragmentBomb(type: "User", leaf: "name")["query { ...F0 }".Length..];
 
-        var result = await Prepare(new FederatedGatewayOptions(), query);
+        var result = await Prepare(new FederationEngineOptions(), query);
 
         Assert.Equal(ErrorCodes.OperationTooComplex, Assert.Single(result.Error!.Errors).Code);
     }
@@ -226,7 +226,7 @@ public sealed class OperationLimitsTests
         Assert.Null(unparsable.Document);
     }
 
-    private static async Task<PrepareResult> Prepare(FederatedGatewayOptions options, string query)
+    private static async Task<PrepareResult> Prepare(FederationEngineOptions options, string query)
     {
         var (gateway, _) = ConformanceCase.LoadFeature("entities", options);
         return await gateway.PrepareAsync(new GatewayRequest(query), null, Token);

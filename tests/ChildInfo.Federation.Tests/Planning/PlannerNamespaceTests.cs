@@ -61,7 +61,7 @@ public sealed class PlannerNamespaceTests
     [InlineData("{ people { fed: name federation__x: name fed_x: name } }")]
     public async Task Prepare_IntrospectionAndNamesOutsideTheNamespace_AreServed(string query)
     {
-        var (gateway, _) = ConformanceCase.LoadFeature("record-guard", new FederatedGatewayOptions { EnableIntrospection = true });
+        var (gateway, _) = ConformanceCase.LoadFeature("record-guard", new FederationEngineOptions { EnableIntrospection = true });
 
         var prepared = await gateway.PrepareAsync(new GatewayRequest(query), cancellationToken: Token);
 
@@ -119,7 +119,7 @@ public sealed class PlannerNamespaceTests
         var sdl = File.ReadAllText(Path.Combine(ConformanceCase.Root, "entities", "supergraph.graphql")).Replace(
             "  shippingEstimate: String @join__field", "  shippingEstimate(unit: String): String @join__field", StringComparison.Ordinal);
         var transport = new ScriptedTransport();
-        var gateway = FederatedGateway.Create(sdl, transport);
+        var gateway = FederationEngine.Create(sdl, transport);
         var request = new GatewayRequest(
             "query ($representations: String) { topProducts { shippingEstimate(unit: $representations) } }", null,
             JsonDocument.Parse("""{ "representations": "kg" }""").RootElement);
@@ -145,7 +145,7 @@ public sealed class PlannerNamespaceTests
     }
 
     /// <summary>Plans and runs a document without the gateway's validation, as a caller of the planner could.</summary>
-    private static async Task<GatewayResult> RunUnvalidatedAsync(FederatedGateway gateway, IRecordGuard? guard, string query)
+    private static async Task<GatewayResult> RunUnvalidatedAsync(FederationEngine gateway, IRecordGuard? guard, string query)
     {
         var document = OperationDocument.Parse(query, null, maxParserDepth: 64);
         IFieldAccessPolicy? policy = guard is null ? null : new GuardedAllowAll(guard);

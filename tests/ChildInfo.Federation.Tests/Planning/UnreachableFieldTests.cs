@@ -20,7 +20,7 @@ public sealed class UnreachableFieldTests
             .Replace("  shop: Shop\n", "  shop: Shop @join__field(graph: A)\n", StringComparison.Ordinal);
         Assert.Contains("shop: Shop @join__field(graph: A)", supergraph, StringComparison.Ordinal);
         var transport = new InProcessTransport([]);
-        var gateway = FederatedGateway.Create(supergraph, transport);
+        var gateway = FederationEngine.Create(supergraph, transport);
 
         var prepared = await gateway.PrepareAsync(new GatewayRequest(query, null, null), cancellationToken: TestContext.Current.CancellationToken);
 

@@ -3,13 +3,13 @@ using ChildInfo.Federation.Planning;
 namespace ChildInfo.Federation;
 
 /// <summary>
-/// Settings of a <see cref="FederatedGateway"/>. The <c>Max…</c> limits on a query's size and shape are checked right
+/// Settings of a <see cref="FederationEngine"/>. The <c>Max…</c> limits on a query's size and shape are checked right
 /// after parsing, in one linear pass, before validation and planning (whose cost grows faster than the text); a query
 /// over any of them is refused with <c>OPERATION_TOO_COMPLEX</c> or <c>QUERY_TOO_DEEP</c>. Fragment spreads are counted
 /// as the fragment's content wherever they are spread, and <c>@include</c>/<c>@skip</c> are ignored, so the limits
 /// hold for every set of variable values.
 /// </summary>
-public sealed record FederatedGatewayOptions
+public sealed record FederationEngineOptions
 {
     /// <summary>Longest query text accepted, in characters.</summary>
     public int MaxQueryLength { get; init; } = 100_000;

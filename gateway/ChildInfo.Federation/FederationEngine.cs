@@ -14,16 +14,17 @@ using GraphQLParser.Visitors;
 namespace ChildInfo.Federation;
 
 /// <summary>
-/// A federation gateway for one supergraph: validates, plans (with a plan cache) and executes client operations
-/// against the subgraphs. Immutable and thread-safe; build a new one when the supergraph changes.
+/// The federation engine for one supergraph: validates, plans (with a plan cache) and executes client operations
+/// against the subgraphs, knowing nothing of HTTP or policies (the host's callbacks bring those). Immutable and
+/// thread-safe; build a new one when the supergraph changes. ("Gateway" names the whole product and its host.)
 /// </summary>
-public sealed class FederatedGateway
+public sealed class FederationEngine
 {
     private readonly ISubgraphTransport _transport;
     private readonly OperationValidator _validator;
     private readonly PlanCache _cache;
 
-    private FederatedGateway(string supergraphSdl, SupergraphSchema supergraph, ISchema apiSchema, ISubgraphTransport transport, FederatedGatewayOptions options)
+    private FederationEngine(string supergraphSdl, SupergraphSchema supergraph, ISchema apiSchema, ISubgraphTransport transport, FederationEngineOptions options)
     {
         SupergraphSdl = supergraphSdl;
         Supergraph = supergraph;
@@ -45,13 +46,13 @@ public sealed class FederatedGateway
 
     public QueryPlanner Planner { get; }
 
-    public FederatedGatewayOptions Options { get; }
+    public FederationEngineOptions Options { get; }
 
     /// <summary>Number of compiled operations in the plan cache.</summary>
     public int CachedOperationCount => _cache.Count;
 
     /// <summary>Loads the supergraph SDL and builds the gateway. Throws <see cref="SupergraphException"/> when it is not a federation 2 supergraph.</summary>
-    public static FederatedGateway Create(string supergraphSdl, ISubgraphTransport transport, FederatedGatewayOptions? options = null)
+    public static FederationEngine Create(string supergraphSdl, ISubgraphTransport transport, FederationEngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(transport);
         var supergraph = SupergraphLoader.Load(supergraphSdl);
@@ -65,7 +66,7 @@ public sealed class FederatedGateway
             throw new SupergraphException("The API schema derived from the supergraph is not valid: " + ex.Message, ex);
         }
 
-        return new FederatedGateway(supergraphSdl, supergraph, apiSchema, transport, options ?? new FederatedGatewayOptions());
+        return new FederationEngine(supergraphSdl, supergraph, apiSchema, transport, options ?? new FederationEngineOptions());
     }
 
     /// <summary>Parses, validates and plans a request (from the plan cache when it can).</summary>

@@ -8,7 +8,7 @@ using ChildInfo.Federation.Tests.Supergraph;
 
 namespace ChildInfo.Federation.Tests;
 
-public sealed class FederatedGatewayTests
+public sealed class FederationEngineTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -76,7 +76,7 @@ public sealed class FederatedGatewayTests
     [Fact]
     public async Task Execute_InaccessibleField_FailsValidation()
     {
-        var gateway = FederatedGateway.Create(SupergraphLoaderTests.Fixture, new InProcessTransport([]));
+        var gateway = FederationEngine.Create(SupergraphLoaderTests.Fixture, new InProcessTransport([]));
         var result = await gateway.ExecuteAsync(new GatewayRequest("{ secret }"), null, Token);
 
         Assert.True(result.IsRequestError);
@@ -87,7 +87,7 @@ public sealed class FederatedGatewayTests
     [Fact]
     public async Task Prepare_PlanningBeyondItsBound_FailsClearly()
     {
-        var (gateway, _) = ConformanceCase.LoadFeature("entities", new FederatedGatewayOptions { Planner = new QueryPlannerOptions { MaxWork = 5 } });
+        var (gateway, _) = ConformanceCase.LoadFeature("entities", new FederationEngineOptions { Planner = new QueryPlannerOptions { MaxWork = 5 } });
         var result = await gateway.ExecuteAsync(new GatewayRequest("{ topProducts { name reviews { body author { name } } } }"), null, Token);
 
         Assert.True(result.IsRequestError);
@@ -97,7 +97,7 @@ public sealed class FederatedGatewayTests
     [Fact]
     public async Task Prepare_TooManyFieldsOnceExpanded_FailsClearly()
     {
-        var (gateway, _) = ConformanceCase.LoadFeature("entities", new FederatedGatewayOptions { Planner = new QueryPlannerOptions { MaxFields = 3 } });
+        var (gateway, _) = ConformanceCase.LoadFeature("entities", new FederationEngineOptions { Planner = new QueryPlannerOptions { MaxFields = 3 } });
         var result = await gateway.ExecuteAsync(new GatewayRequest("{ topProducts { upc name price weight } }"), null, Token);
 
         Assert.Equal(ErrorCodes.OperationTooComplex, Assert.Single(result.Errors).Code);
@@ -106,7 +106,7 @@ public sealed class FederatedGatewayTests
     [Fact]
     public async Task Prepare_QueryLongerThanAllowed_FailsClearly()
     {
-        var (gateway, _) = ConformanceCase.LoadFeature("entities", new FederatedGatewayOptions { MaxQueryLength = 10 });
+        var (gateway, _) = ConformanceCase.LoadFeature("entities", new FederationEngineOptions { MaxQueryLength = 10 });
         var result = await gateway.ExecuteAsync(new GatewayRequest("{ topProducts { upc } }"), null, Token);
 
         Assert.Equal(ErrorCodes.QueryTooLarge, Assert.Single(result.Errors).Code);
