@@ -38,7 +38,7 @@ internal sealed class Clusters
         {
             foreach (var y in right)
             {
-                if (reviewed.TryGetValue(new ReviewDecision(_records[x].Record.Key, _records[y].Record.Key, false, "").Pair, out var decision) && !decision.Accepted)
+                if (reviewed.TryGetValue(ReviewDecision.PairOf(_records[x].Record.Key, _records[y].Record.Key), out var decision) && !decision.Accepted)
                 {
                     return false;
                 }

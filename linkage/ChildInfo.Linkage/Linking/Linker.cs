@@ -60,10 +60,10 @@ public sealed class Linker
         }
 
         // Accepted reviews that blocking did not pair still link (a reviewer may join what no key brings together).
+        var compared = scored.Select(Key).ToHashSet();
         foreach (var decision in reviewed.Values.Where(d => d.Accepted))
         {
-            if (byKey.TryGetValue(decision.RecordA, out var a) && byKey.TryGetValue(decision.RecordB, out var b)
-                && !scored.Exists(p => p.RecordA == a.Record.Key && p.RecordB == b.Record.Key || p.RecordA == b.Record.Key && p.RecordB == a.Record.Key))
+            if (byKey.TryGetValue(decision.RecordA, out var a) && byKey.TryGetValue(decision.RecordB, out var b) && !compared.Contains(decision.Pair))
             {
                 scored.Add(Score(a, b, Compare(a, b), model, terms));
             }
@@ -105,7 +105,7 @@ public sealed class Linker
         };
     }
 
-    private static (string, string) Key(RecordPair pair) => new ReviewDecision(pair.RecordA, pair.RecordB, true, "").Pair;
+    private static (string, string) Key(RecordPair pair) => ReviewDecision.PairOf(pair.RecordA, pair.RecordB);
 
     private byte[] Compare(PreparedRecord a, PreparedRecord b)
     {

@@ -8,5 +8,8 @@ namespace ChildInfo.Linkage.Linking;
 public sealed record ReviewDecision(string RecordA, string RecordB, bool Accepted, string Reviewer)
 {
     /// <summary>The pair's key whichever way round it was given.</summary>
-    public (string, string) Pair => string.CompareOrdinal(RecordA, RecordB) <= 0 ? (RecordA, RecordB) : (RecordB, RecordA);
+    public (string, string) Pair => PairOf(RecordA, RecordB);
+
+    /// <summary>Two record keys in ordinal order: one key for a pair whichever way round it is named.</summary>
+    public static (string, string) PairOf(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 }
