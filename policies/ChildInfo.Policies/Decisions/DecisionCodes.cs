@@ -16,6 +16,9 @@ public static class DecisionCodes
     public const string LinkNotAllowed = "LINK_NOT_ALLOWED";
     public const string UnknownLink = "LINK_UNKNOWN";
     public const string RecordingNotAllowed = "RECORDING_NOT_ALLOWED";
+    public const string NotAggregate = "NOT_AGGREGATE";
+    public const string CountNotAllowed = "COUNT_NOT_ALLOWED";
+    public const string CombinationNotAllowed = "COMBINATION_NOT_ALLOWED";
     public const string PreferenceWithheld = "PREFERENCE_WITHHELD";
     public const string PreferenceOverridden = "PREFERENCE_OVERRIDDEN";
     public const string PreferenceNotApplicable = "PREFERENCE_NOT_APPLICABLE";

@@ -37,6 +37,8 @@ public sealed class PolicyScope
         _fields = set.Classifications.ToFrozenDictionary(
             c => c.Key, c => IsRecording(c.Key) ? DecideRecording(rule, purpose, breakGlass, c.Value) : DecideField(set, rule, purpose, c.Key, c.Value),
             StringComparer.Ordinal);
+        CountableLabels = purpose.AggregateOnly ? rule.Counts : [];
+        CountingLabels = [.. CountableLabels.Select(label => CountingLabelPrefix + label)];
         FollowableLinks = [.. _links.Values.Where(l => l.Allowed).Select(l => l.LinkField).Order(StringComparer.Ordinal)];
     }
 
@@ -65,6 +67,60 @@ public sealed class PolicyScope
     /// (<c>ChildInfo.Subgraphs.Contract.SubgraphContext.RecordingLabelPrefix</c>).
     /// </summary>
     public const string RecordingLabelPrefix = "record:";
+
+    /// <summary>The labels an aggregate question may count by under this scope: the rule's, for aggregate-only purposes only.</summary>
+    public ImmutableArray<string> CountableLabels { get; }
+
+    /// <summary>
+    /// <see cref="CountableLabels"/> marked with <see cref="CountingLabelPrefix"/> (<c>count:protection</c>): signed
+    /// into the calls of an aggregate question only, so a subgraph serves its cohort fields to nothing else.
+    /// </summary>
+    public ImmutableArray<string> CountingLabels { get; }
+
+    /// <summary>
+    /// Marks a countable label in a subgraph call's signed context; the subgraph contract reads the same prefix
+    /// (<c>ChildInfo.Subgraphs.Contract.SubgraphContext.CountingLabelPrefix</c>).
+    /// </summary>
+    public const string CountingLabelPrefix = "count:";
+
+    /// <summary>Whether an aggregate question may count children by data carrying <paramref name="label"/>.</summary>
+    public CountDecision DecideCount(string label)
+    {
+        if (!Purpose.AggregateOnly)
+        {
+            return new(false, DecisionCodes.NotAggregate,
+                $"Purpose '{Purpose.Id}' is for work with one child's record; aggregate questions need an aggregate-only purpose.", Rule.Id);
+        }
+
+        return CountableLabels.Contains(label)
+            ? new(true, DecisionCodes.Allowed, $"Rule {Rule.Id} allows counting by '{label}'.", Rule.Id)
+            : new(false, DecisionCodes.CountNotAllowed, $"Rule {Rule.Id} does not allow counting by '{label}'.", Rule.Id);
+    }
+
+    /// <summary>
+    /// Whether one aggregate question may link the data of <paramref name="agencies"/> through the child index: one
+    /// agency alone needs no link; two or more must all be in the rule's <c>combine</c>.
+    /// </summary>
+    public CountDecision DecideCombination(IReadOnlyCollection<string> agencies)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        if (!Purpose.AggregateOnly)
+        {
+            return new(false, DecisionCodes.NotAggregate,
+                $"Purpose '{Purpose.Id}' is for work with one child's record; aggregate questions need an aggregate-only purpose.", Rule.Id);
+        }
+
+        if (agencies.Count < 2)
+        {
+            return new(true, DecisionCodes.Allowed, "One agency's data alone links nothing.", Rule.Id);
+        }
+
+        var outside = agencies.Where(a => !Rule.Combine.Contains(a)).Order(StringComparer.Ordinal).ToList();
+        return outside.Count == 0
+            ? new(true, DecisionCodes.Allowed, $"Rule {Rule.Id} allows linking {string.Join(", ", agencies.Order(StringComparer.Ordinal))} in one question.", Rule.Id)
+            : new(false, DecisionCodes.CombinationNotAllowed,
+                $"Rule {Rule.Id} does not allow linking {string.Join(", ", outside)} with other agencies' data in one question.", Rule.Id);
+    }
 
     /// <summary>The link fields this scope may follow, in order.</summary>
     public ImmutableArray<string> FollowableLinks { get; }

@@ -163,11 +163,13 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
                     case "denied": rule.Denied.AddRange(Scalars(v)); break;
                     case "links": rule.Links.AddRange(Scalars(v)); break;
                     case "records": rule.Records.AddRange(Scalars(v)); break;
+                    case "counts": rule.Counts.AddRange(Scalars(v)); break;
+                    case "combine": rule.Combine.AddRange(Scalars(v)); break;
                     case "scope": rule.Scope = Scalar(v); break;
                     case "break_glass": rule.BreakGlass = Bool(v); rule.BreakGlassLocation = At(v.Start); break;
                     case "note": rule.Note = Scalar(v).Value; break;
                     case "preferences": ReadRulePreferences(v, rule); break;
-                    default: UnknownKey(key, "role, purpose, visible, denied, links, records, scope, break_glass, preferences, note"); break;
+                    default: UnknownKey(key, "role, purpose, visible, denied, links, records, counts, combine, scope, break_glass, preferences, note"); break;
                 }
             }
             if (rule.Role is null)

@@ -10,10 +10,14 @@ internal sealed class PolicyRuleChecker(
     Dictionary<string, Purpose> purposes,
     Dictionary<string, Role> roles,
     Dictionary<string, string> links,
+    ImmutableArray<string> agencies,
     List<PolicyError> errors)
 {
     /// <summary>The value of <c>links</c> that means every declared link field.</summary>
     public const string AllLinks = "all";
+
+    /// <summary>The value of <c>combine</c> that means every declared agency.</summary>
+    public const string AllAgencies = "all";
 
     public PolicyRule? Check()
     {
@@ -44,7 +48,7 @@ internal sealed class PolicyRuleChecker(
             Error(PolicyErrorCodes.InvalidValue, $"Unknown scope '{scopeId.Value}'; expected own_caseload, own_school_roll, own_setting or everyone.", scopeId.Location);
         }
 
-        foreach (var label in rule.Visible.Concat(rule.Denied).Concat(rule.Records))
+        foreach (var label in rule.Visible.Concat(rule.Denied).Concat(rule.Records).Concat(rule.Counts))
         {
             if (!labels.ContainsKey(label.Value))
             {
@@ -86,6 +90,20 @@ internal sealed class PolicyRuleChecker(
                 Error(PolicyErrorCodes.UnknownLink, $"'{link.Value}' is not a declared link field (see the 'links' section).", link.Location);
             }
         }
+        // 'combine' names the agencies whose conditions one aggregate question may link through the child index.
+        var allAgencies = rule.Combine.Any(a => a.Value == AllAgencies);
+        if (allAgencies && rule.Combine.Count > 1)
+        {
+            Error(PolicyErrorCodes.InvalidValue, $"'{AllAgencies}' already names every agency; list no other agency beside it.", rule.Combine[0].Location);
+        }
+
+        foreach (var agency in rule.Combine)
+        {
+            if (agency.Value != AllAgencies && !agencies.Contains(agency.Value))
+            {
+                Error(PolicyErrorCodes.UnknownAgency, $"Unknown agency '{agency.Value}' in 'combine'.", agency.Location);
+            }
+        }
         foreach (var code in rule.Honoured ?? [])
         {
             if (!PreferenceCodes.All.Contains(code.Value))
@@ -114,6 +132,16 @@ internal sealed class PolicyRuleChecker(
                 foreach (var link in rule.Links)
                 {
                     Error(PolicyErrorCodes.AggregateOnlyLink, $"Purpose '{purpose.Id}' is aggregate-only but the rule follows link '{link.Value}'.", link.Location);
+                }
+            }
+            else
+            {
+                // Counting is for aggregate-only purposes, whose answers pass disclosure control; a row-level purpose
+                // that could also count would let one caller set counts beside the rows they describe.
+                foreach (var counted in rule.Counts.Concat(rule.Combine))
+                {
+                    Error(PolicyErrorCodes.CountsNotAggregate,
+                        $"Purpose '{purpose.Id}' is row-level; only an aggregate-only purpose counts ('{counted.Value}').", counted.Location);
                 }
             }
             if (rule.BreakGlass && !purpose.JustificationRequired)
@@ -149,6 +177,8 @@ internal sealed class PolicyRuleChecker(
             rule.Location)
         {
             Records = [.. rule.Records.Select(l => l.Value).Distinct()],
+            Counts = [.. rule.Counts.Select(l => l.Value).Distinct()],
+            Combine = allAgencies ? [.. agencies.Order(StringComparer.Ordinal)] : [.. rule.Combine.Select(a => a.Value).Distinct()],
         };
     }
 

@@ -92,7 +92,7 @@ internal sealed class PolicySetBuilder(RawPolicy raw, IReadOnlyCollection<string
         var seen = new HashSet<(string, string)>();
         foreach (var rawRule in raw.Rules)
         {
-            if (new PolicyRuleChecker(rawRule, labels, purposes, roles, links, errors).Check() is not { } rule)
+            if (new PolicyRuleChecker(rawRule, labels, purposes, roles, links, agencies, errors).Check() is not { } rule)
             {
                 continue;
             }

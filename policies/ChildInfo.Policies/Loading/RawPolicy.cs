@@ -27,6 +27,8 @@ internal sealed class RawRule
     public List<Located> Denied { get; } = [];
     public List<Located> Links { get; } = [];
     public List<Located> Records { get; } = [];
+    public List<Located> Counts { get; } = [];
+    public List<Located> Combine { get; } = [];
     public Located? Scope { get; set; }
     public bool BreakGlass { get; set; }
     public SourceLocation BreakGlassLocation { get; set; }

@@ -25,4 +25,13 @@ public sealed record PolicyRule(
     /// mutation root type (<c>Mutation.recordChildVoice</c>...) are decided on these, not on <see cref="Visible"/>.
     /// </summary>
     public ImmutableArray<string> Records { get; init; } = [];
+
+    /// <summary>
+    /// Labels whose data an aggregate question may count children by (as a condition, a dimension or a measure):
+    /// only under an aggregate-only purpose, whose answers pass disclosure control.
+    /// </summary>
+    public ImmutableArray<string> Counts { get; init; } = [];
+
+    /// <summary>Agencies whose data one aggregate question may link through the child index; one agency alone needs none.</summary>
+    public ImmutableArray<string> Combine { get; init; } = [];
 }
