@@ -146,6 +146,21 @@ public static class AuditCanonicalForm
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        // Written only for an aggregate question, so that every other record's canonical form (and hash) is unchanged.
+        if (payload.Aggregate is { } aggregate)
+        {
+            json.WriteStartObject("aggregate");
+            json.WriteString("question", aggregate.Question);
+            json.WriteStartArray("agencies");
+            foreach (var agency in aggregate.Agencies)
+            {
+                json.WriteStringValue(agency);
+            }
+            json.WriteEndArray();
+            json.WriteNumber("released", aggregate.CellsReleased);
+            json.WriteNumber("suppressed", aggregate.CellsSuppressed);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
         json.Flush();
     }
@@ -188,9 +203,14 @@ public static class AuditCanonicalForm
                     f.GetProperty("code").GetString()!, f.GetProperty("reason").GetString()!))])).ToList();
             var overrides = root.GetProperty("overrides").EnumerateArray().Select(o => new PreferenceOverride(
                 o.GetProperty("child").GetString()!, o.GetProperty("preference").GetString()!, o.GetProperty("reason").GetString()!)).ToList();
-            return new AuditPayload(root.GetProperty("justification").GetString(), root.GetProperty("operation").GetString()!, children, overrides);
+            var aggregate = root.TryGetProperty("aggregate", out var a) ? new AggregateRelease(
+                a.GetProperty("question").GetString()!,
+                [.. a.GetProperty("agencies").EnumerateArray().Select(x => x.GetString()!)],
+                a.GetProperty("released").GetInt32(),
+                a.GetProperty("suppressed").GetInt32()) : null;
+            return new AuditPayload(root.GetProperty("justification").GetString(), root.GetProperty("operation").GetString()!, children, overrides) { Aggregate = aggregate };
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             return null;
         }

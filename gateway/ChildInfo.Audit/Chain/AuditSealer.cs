@@ -112,5 +112,8 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
         entry.Justification,
         operation,
         [.. entry.Children.OrderBy(c => c.ChildId, StringComparer.Ordinal).Select(c => new ChildDisclosure(c.ChildId, [.. c.Disclosed], [.. c.Withheld]))],
-        [.. entry.PreferenceOverrides]);
+        [.. entry.PreferenceOverrides])
+    {
+        Aggregate = entry.Aggregate is { } aggregate ? aggregate with { Agencies = [.. aggregate.Agencies] } : null,
+    };
 }

@@ -16,5 +16,8 @@ public sealed record AuditEntry
     public IReadOnlyList<ChildDisclosure> Children { get; init; } = [];
     public IReadOnlyList<PreferenceOverride> PreferenceOverrides { get; init; } = [];
     public bool BreakGlass { get; init; }
+
+    /// <summary>What an aggregate question released (no child named); null for every other request.</summary>
+    public AggregateRelease? Aggregate { get; init; }
     public required AuditOutcome Outcome { get; init; }
 }

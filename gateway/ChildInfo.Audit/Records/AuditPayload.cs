@@ -9,4 +9,8 @@ public sealed record AuditPayload(
     string? Justification,
     string OperationText,
     IReadOnlyList<ChildDisclosure> Children,
-    IReadOnlyList<PreferenceOverride> PreferenceOverrides);
+    IReadOnlyList<PreferenceOverride> PreferenceOverrides)
+{
+    /// <summary>What an aggregate question released; null for every other request.</summary>
+    public AggregateRelease? Aggregate { get; init; }
+}

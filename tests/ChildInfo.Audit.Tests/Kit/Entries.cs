@@ -30,4 +30,17 @@ public static class Entries
         ],
         Outcome = AuditOutcome.Partial,
     };
+
+    /// <summary>An analyst's aggregate question: recorded against the analyst and purpose, with no child.</summary>
+    public static AuditEntry Aggregate(int n, AggregateRelease release) => new()
+    {
+        RequestId = $"req-{n}",
+        User = "a.analyst",
+        Role = "la_analyst",
+        Organisation = "Northshire Children's Services",
+        Purpose = "service_planning",
+        OperationText = "query { cohortTable(question: $q) { csv } }",
+        Aggregate = release,
+        Outcome = AuditOutcome.Ok,
+    };
 }

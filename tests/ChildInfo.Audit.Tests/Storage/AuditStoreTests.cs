@@ -101,6 +101,27 @@ public abstract partial class AuditStoreTests : IAsyncDisposable
         Assert.Equal("PREFERENCE_WITHHELD", stored.Payload!.Children[0].Withheld[0].Code);
     }
 
+    [Fact]
+    public async Task Append_AnAggregateQuestion_KeepsItsReleaseInTheChain_AndNamesNoChild()
+    {
+        await using var f = await NewAsync();
+        var release = new AggregateRelease("children where social-care.cp_plan as at 2026-09-01 by age_band", ["social-care"], 11, 4);
+        await f.Log.AppendAsync(Entries.Aggregate(1, release));
+        await AppendAsync(f, 3);
+
+        var stored = (await f.Store.ReadAsync(0, 1))[0];
+        Assert.Equal(release.Question, stored.Payload!.Aggregate!.Question);
+        Assert.Equal(["social-care"], stored.Payload.Aggregate.Agencies);
+        Assert.Equal((11, 4), (stored.Payload.Aggregate.CellsReleased, stored.Payload.Aggregate.CellsSuppressed));
+        Assert.Empty(stored.ChildIds);
+        Assert.Null((await f.Store.ReadAsync(1, 1))[0].Payload!.Aggregate);
+        Assert.True((await f.Verifier.VerifyAsync()).IsIntact);
+
+        await f.ExecuteAsync("UPDATE audit_record SET payload = REPLACE(payload, '\"suppressed\":4', '\"suppressed\":0') WHERE sequence = 1");
+        var tampered = await f.Verifier.VerifyAsync();
+        Assert.False(tampered.IsIntact);
+    }
+
     [Theory]
     [InlineData("request_id", "'req-forged'")]
     [InlineData("recorded_at", "'2020-01-01T00:00:00.0000000Z'")]
