@@ -27,6 +27,16 @@ public sealed class NamespaceCycleTests
     }
 
     [Fact]
+    public void TheCommandLine_IsTheTop_NoRuntimeRoomDependsOnIt()
+    {
+        // The commands (serve, compose, audit, token...) and the settings they read build the host's options; the
+        // host's rooms take those options and never reach back into the command line.
+        var intoCli = RoomDependencies().Where(e => e.Key.To == "Cli").Select(e => e.Value).ToList();
+
+        Assert.True(intoCli.Count == 0, "Rooms that depend on the command line:\n" + string.Join("\n", intoCli));
+    }
+
+    [Fact]
     public void CycleSearch_FindsACycleThroughThreeRooms()
     {
         var graph = new Dictionary<string, string[]> { ["A"] = ["B"], ["B"] = ["C"], ["C"] = ["A"], ["D"] = ["A"] };
