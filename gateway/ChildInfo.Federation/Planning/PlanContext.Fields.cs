@@ -43,6 +43,14 @@ internal sealed partial class PlanContext
             return;
         }
 
+        if (_schema.PossibleTypes(namedType).Count == 0 && AsksMoreThanTypename(field.Node))
+        {
+            // No object type implements it anywhere, so no subgraph can ever return a value for the fields asked:
+            // refused like any other field that cannot be reached, rather than fetched as __typename alone.
+            throw new PlanningException(
+                $"Cannot plan '{field.ParentType}.{field.FieldName}': '{namedType}' has no implementations, so no subgraph can return the fields asked of it.");
+        }
+
         AssignFetchKeys(byType);
 
         if (type.Joins.TryGetValue(fetch.Graph, out var join) && join.IsInterfaceObject)
@@ -116,6 +124,9 @@ internal sealed partial class PlanContext
             _ => new HashSet<string>(StringComparer.Ordinal) { named },
         };
     }
+
+    private static bool AsksMoreThanTypename(GraphQLParser.AST.GraphQLField node) =>
+        node.SelectionSet?.Selections.Exists(s => s is not GraphQLParser.AST.GraphQLField { Name.StringValue: "__typename" }) == true;
 
     private static bool HasNonTypename(ShapeField[] fields)
     {

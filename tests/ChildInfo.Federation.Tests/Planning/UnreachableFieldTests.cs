@@ -30,4 +30,42 @@ public sealed class UnreachableFieldTests
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
         Assert.Empty(transport.Calls);
     }
+
+    [Theory]
+    [InlineData("{ nothing { id label } }")]
+    [InlineData("{ nothing { ... on Empty { label } } }")]
+    public async Task Prepare_FieldsOfAnInterfaceWithNoImplementations_PlanningFailsForTheWholeRequest(string query)
+    {
+        var transport = new InProcessTransport([]);
+        var gateway = FederationEngine.Create(WithEmptyInterface(), transport);
+
+        var prepared = await gateway.PrepareAsync(new GatewayRequest(query, null, null), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.False(prepared.Succeeded);
+        var error = Assert.Single(prepared.Error!.Errors);
+        Assert.Equal(ErrorCodes.PlanningFailed, error.Code);
+        Assert.Contains("'Empty' has no implementations", error.Message, StringComparison.Ordinal);
+        Assert.Empty(transport.Calls);
+    }
+
+    [Fact]
+    public async Task Prepare_OnlyTheTypenameOfAnInterfaceWithNoImplementations_IsPlanned()
+    {
+        var gateway = FederationEngine.Create(WithEmptyInterface(), new InProcessTransport([]));
+
+        var prepared = await gateway.PrepareAsync(new GatewayRequest("{ nothing { __typename } }", null, null), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(prepared.Succeeded);
+        Assert.Contains("nothing {", prepared.Operation!.PlanText, StringComparison.Ordinal);
+    }
+
+    /// <summary>The shareable-split supergraph with an interface no type implements, and a root field returning it.</summary>
+    private static string WithEmptyInterface()
+    {
+        var supergraph = File.ReadAllText(Path.Combine(ConformanceCase.Root, "shareable-split", "supergraph.graphql"))
+            .Replace("  shop: Shop\n", "  shop: Shop\n  nothing: Empty @join__field(graph: A)\n", StringComparison.Ordinal)
+            + "\ninterface Empty\n  @join__type(graph: A)\n{\n  id: ID!\n  label: String\n}\n";
+        Assert.Contains("nothing: Empty", supergraph, StringComparison.Ordinal);
+        return supergraph;
+    }
 }
