@@ -25,6 +25,7 @@ internal static class WindowRules
                 if (from is not null)
                 {
                     yield return (CohortErrorCodes.ExtraWindow, "This fact takes an as-at date only, not a from date.");
+                    break;
                 }
 
                 if (to is not { } asAt)
