@@ -1,0 +1,28 @@
+using ChildInfo.Analytics.Questions;
+
+namespace ChildInfo.Analytics.Sources;
+
+/// <summary>
+/// What the library needs from the agencies and the child index; the host implements it over the federation-only
+/// fields (<c>_cohortFacts</c>, <c>_cohortMembers</c>, <c>_cohortDimensions</c>, <c>_cohortLinks</c>,
+/// <c>_cohortPopulation</c>) with a context that carries only <c>count:</c> labels. Agencies are named by the child
+/// index's source system (<c>education</c>, <c>social-care</c>…), the name <see cref="LinksAsync"/> takes.
+/// </summary>
+public interface ICohortSource
+{
+    /// <summary>The agencies' facts and the child index's dimensions.</summary>
+    Task<CohortCatalogue> CatalogueAsync(CancellationToken ct);
+
+    /// <summary>The agency's records satisfying one fact in one window: record keys, with a group or measure when the fact has one.</summary>
+    Task<IReadOnlyList<CohortMember>> MembersAsync(string agency, string fact, string? value, CohortWindow window, CancellationToken ct);
+
+    /// <summary>
+    /// The child each of the agency's local ids is linked to (local id to child id); ids with no link are left out.
+    /// Called once per agency per question with distinct ids, possibly millions: the implementation splits the call
+    /// if the child index limits its size.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct);
+
+    /// <summary>Every child in the population as at a date (born on or before it, under 18 on it), with the index dimensions asked, in their order.</summary>
+    Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct);
+}
