@@ -55,18 +55,50 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     public async Task<bool> RecordAsync(RequestRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return await AppendDurablyAsync(() => ToEntry(record), record.RequestId).ConfigureAwait(false);
+    }
+
+    /// <summary>Appends one request's entry; false, logged, when it could not be made durable.</summary>
+    private async Task<bool> AppendDurablyAsync(Func<AuditEntry> entry, string requestId)
+    {
         try
         {
             // Not the request's token: a client that goes away must not leave its access unrecorded.
             await EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false);
-            await AppendAsync(ToEntry(record)).ConfigureAwait(false);
+            await AppendAsync(entry()).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is AuditWriteException or System.Data.Common.DbException or IOException or InvalidOperationException)
         {
-            LogAuditFailed(logger, ex, record.RequestId);
+            LogAuditFailed(logger, ex, requestId);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Makes an aggregate request's record durable and returns true; false when it cannot be (the endpoint then answers
+    /// HTTP 503 with no data). It is recorded against the analyst and purpose only: no child, so no child's access
+    /// report lists it.
+    /// </summary>
+    public async Task<bool> RecordAggregateAsync(AggregateRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var context = record.Context;
+        var entry = new AuditEntry
+        {
+            RequestId = record.RequestId,
+            User = context.Caller?.User is { Length: > 0 } user ? user : Unidentified,
+            Role = context.Role ?? Unidentified,
+            Organisation = context.Caller?.Organisation ?? Unidentified,
+            Purpose = context.Purpose ?? NoPurpose,
+            Justification = context.Justification,
+            OperationText = record.Query ?? "",
+            Aggregate = record.Release,
+            Outcome = record.Status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden ? AuditOutcome.Denied
+                : record.Release is not null && record.Status < 400 ? AuditOutcome.Ok
+                : AuditOutcome.Error,
+        };
+        return await AppendDurablyAsync(() => entry, record.RequestId).ConfigureAwait(false);
     }
 
     /// <summary>Appends one entry and measures how long it took to become durable (the group commit's wait included).</summary>

@@ -13,6 +13,8 @@ public static class CommandLine
                                                     register and change subgraphs on a running gateway
                childinfo token --role ROLE          a development token for the demo
                childinfo audit verify [--repair] | report | review
+               childinfo stats QUESTION.json [--csv FILE]
+                                                    ask a running gateway a saved aggregate question
 
         serve
           --supergraph FILE   serve this Apollo Federation 2 supergraph; subgraph URLs come from its join__Graph values
@@ -50,6 +52,13 @@ public static class CommandLine
           --dry-run           run every check and show the API schema's changes; change nothing
           --force             apply a change that breaks queries the gateway answers today
           exits 1 when the change is refused, naming each problem
+
+        stats QUESTION.json (an analyst's saved question: the JSON of a CohortQuestionInput; exits 1 when refused)
+          --gateway URL       the gateway (default http://127.0.0.1:4000)
+          --token TOKEN       a bearer token of an analyst (or CHILDINFO_TOKEN); in Development a la_analyst token
+                              is minted from the demo's key in --data DIR (default data/demo); --role R for another
+          --purpose P         an aggregate-only purpose (default service_planning)
+          --csv FILE          also write the table as CSV, with GSS symbols in place of withheld figures
 
         compose (a URL is asked for { _service { sdl } }; a file is read; exits 1 on composition errors)
           --subgraph NAME=URL_OR_FILE   a subgraph, repeated for each one
@@ -103,6 +112,8 @@ public static class CommandLine
                     return await PolicyCommand.RunAsync(args[1..], output, error, extensions.DefaultSupergraph, cancellationToken).ConfigureAwait(false);
                 case [var name, ..] when extensions.Commands.TryGetValue(name, out var command):
                     return await command(args[1..], output, error, cancellationToken).ConfigureAwait(false);
+                case ["stats", ..]:
+                    return await StatsCommand.RunAsync(args[1..], output, error, TokenCommand.CurrentEnvironment(), null, cancellationToken).ConfigureAwait(false);
                 case ["subgraph", ..]:
                     return await SubgraphCommand.RunAsync(args[1..], output, error, TokenCommand.CurrentEnvironment(), null, cancellationToken).ConfigureAwait(false);
                 default:

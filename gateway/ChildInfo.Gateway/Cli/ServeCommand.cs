@@ -3,6 +3,7 @@ using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Hosting;
+using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Registry;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.Registry;
@@ -155,6 +156,25 @@ public static class ServeCommand
         }
     }
 
+    /// <summary>
+    /// Aggregate questions need policies and a stable record-key secret: configured, or for the embedded demo kept in
+    /// its data folder. Without either they are answered 503 (not configured).
+    /// </summary>
+    private static Analytics.AnalyticsOptions? AnalyticsOptions(ServeOptions options, AnalyticsSettings settings, GatewaySecurityOptions? security)
+    {
+        if (security is null)
+        {
+            return null;
+        }
+
+        if (settings.RecordKeySecret is { Length: > 0 } secret)
+        {
+            return settings.ToOptions(Convert.FromBase64String(secret.Trim()));
+        }
+
+        return options.SupergraphFile is null ? settings.ToOptions(DevelopmentIdentity.EnsureKeyFile(Path.Combine(options.DataDirectory, AnalyticsSettings.KeyFileName))) : null;
+    }
+
     /// <summary>Starts on the requested URLs; on the default port, falls back to a free port when 4000 is taken.</summary>
     private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, IConfiguration configuration, ServeSettings settings, GatewaySecurityOptions? security, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, ServeRegistry registry, CancellationToken cancellationToken)
     {
@@ -175,6 +195,7 @@ public static class ServeCommand
             Open = options.Open,
             Registry = registry.Options,
             RateLimiter = registry.RateLimiter,
+            Analytics = AnalyticsOptions(options, settings.Analytics, security),
         };
         var app = GatewayHost.Create(hostOptions);
         try

@@ -24,4 +24,6 @@ public sealed class ServeSettings
     public RateLimitSettings RateLimit { get; set; } = new();
 
     public AuditSettings Audit { get; set; } = new();
+
+    public AnalyticsSettings Analytics { get; set; } = new();
 }

@@ -21,6 +21,18 @@ public sealed class ServeSettingsValidator : IValidateOptions<ServeSettings>
             problems.Add("ChildInfo:ContextKey must be base64 of at least 32 bytes (256 bits), for example from `openssl rand -base64 32`.");
         }
 
+        Annotations(options.Analytics, problems);
+        if (options.Analytics.RecordKeySecret is { Length: > 0 } secret && !IsKey(secret))
+        {
+            problems.Add("ChildInfo:Analytics:RecordKeySecret must be base64 of at least 32 bytes (256 bits), for example from `openssl rand -base64 32`.");
+        }
+
+        problems.AddRange(options.Analytics.Default.Validate().Select(p => "ChildInfo:Analytics:Default: " + p));
+        foreach (var (purpose, rules) in options.Analytics.Purposes)
+        {
+            problems.AddRange(rules.Validate().Select(p => $"ChildInfo:Analytics:Purposes:{purpose}: {p}"));
+        }
+
         if (options.Redis is { Length: > 0 } redis)
         {
             try

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Registry;
 
 namespace ChildInfo.Gateway.Cli;
@@ -14,7 +13,7 @@ namespace ChildInfo.Gateway.Cli;
 /// </summary>
 public static class SubgraphCommand
 {
-    private static readonly HashSet<string> Values = ["gateway", "token", "url", "classifications", "data", "user"];
+    private static readonly HashSet<string> Values = [.. GatewayClientOptions.ValueOptions, "url", "classifications"];
     private static readonly HashSet<string> Flags = ["dry-run", "force"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string environment, HttpMessageHandler? handler, CancellationToken cancellationToken)
@@ -30,24 +29,8 @@ public static class SubgraphCommand
             _ => throw new CommandLineException("'subgraph' needs add NAME, update NAME, remove NAME or list."),
         };
         var reader = new ArgumentReader("subgraph " + verb, rest, Values, Flags);
-        var gateway = (reader.String("gateway") ?? "http://127.0.0.1:4000").TrimEnd('/');
-        if (!Uri.TryCreate(gateway, UriKind.Absolute, out var gatewayUri))
-        {
-            throw new CommandLineException($"--gateway '{gateway}' is not an absolute URL.");
-        }
-
-        var token = reader.String("token") ?? (Environment.GetEnvironmentVariable("CHILDINFO_TOKEN") is { Length: > 0 } t ? t : null);
-        if (token is null)
-        {
-            if (!string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new CommandLineException($"'subgraph' needs --token (a bearer token with the role {SystemOwnerCaller.Role}) outside the Development environment.");
-            }
-
-            var key = DevelopmentIdentity.EnsureKey(reader.String("data") ?? Path.Combine("data", "demo"));
-            token = DevelopmentIdentity.CreateToken(key, new DevelopmentTokenRequest(SystemOwnerCaller.Role, reader.String("user") ?? "dev-system_owner"), DateTimeOffset.UtcNow);
-        }
-
+        var (gatewayUri, token) = GatewayClientOptions.Read(reader, "subgraph", SystemOwnerCaller.Role, environment);
+        var gateway = gatewayUri.ToString().TrimEnd('/');
         var classifications = reader.String("classifications") is { } file ? await ReadFileAsync(file, cancellationToken).ConfigureAwait(false) : null;
         if (verb == "add" && (reader.String("url") is null || classifications is null))
         {

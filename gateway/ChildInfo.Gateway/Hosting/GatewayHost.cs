@@ -100,6 +100,16 @@ public static partial class GatewayHost
             builder.Services.AddGatewayAudit(audit);
         }
 
+        if (options.Analytics is { } analytics)
+        {
+            if (analytics.Validate() is { Count: > 0 } problems)
+            {
+                throw new ArgumentException("The analytics settings cannot be used: " + string.Join(" ", problems), nameof(options));
+            }
+
+            builder.Services.AddSingleton(new Analytics.AnalyticsServices(analytics, client, signer, options.SubgraphUrls));
+        }
+
         GatewayHealthChecks.Add(builder.Services, options);
         var telemetry = (options.Telemetry ?? TelemetryOptions.From(builder.Configuration)).Validated();
         GatewayTelemetryRegistration.Add(builder.Services, builder.Configuration, telemetry);
@@ -135,6 +145,7 @@ public static partial class GatewayHost
         });
         GatewayHealthChecks.Map(app);
         GraphQLHttpEndpoint.Map(app);
+        Analytics.AnalyticsEndpoint.Map(app);
         AuditEndpoints.Map(app);
         PolicyExplainEndpoint.Map(app);
         if (options.Registry is not null)

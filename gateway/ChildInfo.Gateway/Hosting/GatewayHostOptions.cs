@@ -42,6 +42,12 @@ public sealed record GatewayHostOptions
     /// <summary>Requests allowed per user and window (shared through Redis when configured); null sets no limit.</summary>
     public ChildInfo.RateLimiting.IUserRateLimiter? RateLimiter { get; init; }
 
+    /// <summary>
+    /// Analysts' aggregate questions at <c>/analytics/graphql</c>, with their disclosure control; null answers them with
+    /// 503 (not configured). Needs <see cref="Security"/>: only aggregate-only purposes may ask.
+    /// </summary>
+    public Analytics.AnalyticsOptions? Analytics { get; init; }
+
     /// <summary>The HTTP handler for subgraph calls (tests record what the gateway asks each subgraph); null uses a pooled one.</summary>
     public HttpMessageHandler? SubgraphHandler { get; init; }
 

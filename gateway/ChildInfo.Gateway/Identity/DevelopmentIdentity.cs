@@ -16,10 +16,16 @@ public static class DevelopmentIdentity
     public const string KeyFileName = "development-signing.key";
 
     /// <summary>The development signing key of <paramref name="dataDirectory"/>, generated on first use.</summary>
-    public static byte[] EnsureKey(string dataDirectory)
+    public static byte[] EnsureKey(string dataDirectory) => EnsureKeyFile(Path.Combine(dataDirectory, KeyFileName));
+
+    /// <summary>
+    /// The 256-bit key in <paramref name="path"/> (base64, readable by its owner only), generated there the first time:
+    /// the demo's keys that must outlive a restart.
+    /// </summary>
+    public static byte[] EnsureKeyFile(string path)
     {
-        Directory.CreateDirectory(dataDirectory);
-        var path = Path.Combine(dataDirectory, KeyFileName);
+        ArgumentNullException.ThrowIfNull(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         if (File.Exists(path) && Convert.FromBase64String(File.ReadAllText(path).Trim()) is { Length: >= 32 } existing)
         {
             return existing;

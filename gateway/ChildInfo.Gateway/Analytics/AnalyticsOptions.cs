@@ -1,0 +1,40 @@
+using ChildInfo.Analytics.Evaluation;
+using ChildInfo.Disclosure.Rules;
+
+namespace ChildInfo.Gateway.Analytics;
+
+/// <summary>
+/// Aggregate questions at <c>/analytics/graphql</c>: the disclosure control applied to every answer (its record-key
+/// secret must stay the same across restarts and replicas, or the same cell would get different figures), the bounds
+/// of one question, and how long the agencies may take over their part of it.
+/// </summary>
+public sealed record AnalyticsOptions
+{
+    public required DisclosureOptions Disclosure { get; init; }
+
+    public CohortOptions Cohorts { get; init; } = new();
+
+    /// <summary>How long one agency or the child index may take to answer its part of a question.</summary>
+    public TimeSpan SubgraphTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>At most this many local ids go to the child index in one call (its request body is bounded).</summary>
+    public int LinksPerCall { get; init; } = 50_000;
+
+    /// <summary>Problems with these settings, in plain words; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>(Disclosure.Validate());
+        errors.AddRange(Cohorts.Validate());
+        if (SubgraphTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("Analytics:SubgraphTimeout must be longer than zero.");
+        }
+
+        if (LinksPerCall < 1)
+        {
+            errors.Add("Analytics:LinksPerCall must be at least 1.");
+        }
+
+        return errors;
+    }
+}

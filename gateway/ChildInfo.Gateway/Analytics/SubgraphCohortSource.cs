@@ -1,0 +1,179 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChildInfo.Analytics.Questions;
+using ChildInfo.Analytics.Sources;
+using ChildInfo.Federation.Supergraph;
+using ChildInfo.Gateway.Authorisation;
+
+namespace ChildInfo.Gateway.Analytics;
+
+/// <summary>
+/// The agencies and the child index as one aggregate question sees them: their federation-only cohort fields
+/// (<c>_cohortFacts</c>, <c>_cohortMembers</c>, <c>_cohortDimensions</c>, <c>_cohortLinks</c>, <c>_cohortPopulation</c>,
+/// all <c>@inaccessible</c>, so never in the API schema), called directly with a context signed for this question
+/// alone: the analyst, the purpose and only <c>count:</c> labels, so a subgraph serves these fields to nothing else
+/// and serves nothing else to them. Each agency evaluates its own conditions in its own database and returns record
+/// keys; nothing here holds a name or any other value of a child.
+/// </summary>
+public sealed class SubgraphCohortSource : ICohortSource
+{
+    private const string FactsField = "_cohortFacts";
+    private const string DimensionsField = "_cohortDimensions";
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) } };
+
+    private readonly AnalyticsServices _services;
+    private readonly SupergraphSchema _supergraph;
+    private readonly GatewayRequestContext _context;
+    private readonly HashSet<string> _unavailable = new(StringComparer.Ordinal);
+
+    /// <param name="context">The bound request; its <see cref="GatewayRequestContext.SubgraphLabels"/> are what is signed, so give only <c>count:</c> labels.</param>
+    public SubgraphCohortSource(AnalyticsServices services, SupergraphSchema supergraph, GatewayRequestContext context)
+    {
+        _services = services;
+        _supergraph = supergraph;
+        _context = context;
+    }
+
+    /// <summary>Agencies that list cohort facts in the supergraph but did not answer for the catalogue.</summary>
+    public IReadOnlyCollection<string> Unavailable => _unavailable;
+
+    /// <summary>A source for the same question signed with other labels (the catalogue needs every countable one, a question only its own).</summary>
+    public SubgraphCohortSource WithLabels(IReadOnlySet<string> labels) => new(_services, _supergraph, _context with { SubgraphLabels = labels });
+
+    public async Task<CohortCatalogue> CatalogueAsync(CancellationToken ct)
+    {
+        var index = SubgraphsWith(DimensionsField).FirstOrDefault()
+            ?? throw new CohortSourceException("child index", CohortSourceException.NotOffered, "The child index offers no dimensions to count by, so no question can be answered.");
+        var agencies = SubgraphsWith(FactsField).Where(s => s != index).ToList();
+        var dimensionsTask = CallAsync<List<FactDto>>(index, DimensionsField, $"{{ {DimensionsField} {{ name label description kind window values }} }}", null, ct);
+        var factTasks = agencies.ToDictionary(a => a, a => CallAsync<List<FactDto>>(a, FactsField, $"{{ {FactsField} {{ name label description kind window values }} }}", null, ct));
+        var dimensions = await dimensionsTask.ConfigureAwait(false);
+        var facts = new Dictionary<string, IReadOnlyList<CohortFact>>(StringComparer.Ordinal);
+        foreach (var (agency, task) in factTasks)
+        {
+            try
+            {
+                facts[agency] = [.. (await task.ConfigureAwait(false)).Select(f => f.ToFact())];
+            }
+            catch (CohortSourceException)
+            {
+                // An agency that cannot say what it counts is left out; a question naming it is told it is not answering.
+                _unavailable.Add(agency);
+            }
+        }
+
+        return new CohortCatalogue { Agencies = facts, IndexDimensions = [.. dimensions.Select(d => d.ToFact())] };
+    }
+
+    public async Task<IReadOnlyList<CohortMember>> MembersAsync(string agency, string fact, string? value, CohortWindow window, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var arguments = $"fact: {Literal(fact)}" + (value is null ? "" : $", value: {Literal(value)}")
+            + (window.From is { } from ? $", from: {Literal(Iso(from))}" : "") + (window.To is { } to ? $", to: {Literal(Iso(to))}" : "");
+        var members = await CallAsync<List<MemberDto>>(agency, "_cohortMembers", $"{{ _cohortMembers({arguments}) {{ localId group measure }} }}", null, ct).ConfigureAwait(false);
+        return [.. members.Select(m => new CohortMember(m.LocalId, m.Group, m.Measure))];
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(localIds);
+        var index = SubgraphsWith(DimensionsField).FirstOrDefault()
+            ?? throw new CohortSourceException("child index", CohortSourceException.NotOffered, "The child index offers no links to count through.");
+        var links = new Dictionary<string, string>(localIds.Count, StringComparer.Ordinal);
+        // The child index bounds its request body: the ids go in slices.
+        foreach (var slice in localIds.Chunk(_services.Options.LinksPerCall))
+        {
+            var found = await CallAsync<List<LinkDto>>(index, "_cohortLinks",
+                $"query($ids: [ID!]!) {{ _cohortLinks(source: {Literal(agency)}, localIds: $ids) {{ localId childId }} }}", new { ids = slice }, ct).ConfigureAwait(false);
+            foreach (var link in found)
+            {
+                links[link.LocalId] = link.ChildId;
+            }
+        }
+
+        return links;
+    }
+
+    public async Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        var index = SubgraphsWith(DimensionsField).FirstOrDefault()
+            ?? throw new CohortSourceException("child index", CohortSourceException.NotOffered, "The child index offers no population to count.");
+        var list = "[" + string.Join(", ", dimensions.Select(Literal)) + "]";
+        var children = await CallAsync<List<PopulationDto>>(index, "_cohortPopulation",
+            $"{{ _cohortPopulation(asAt: {Literal(Iso(asAt))}, dimensions: {list}) {{ childId values }} }}", null, ct).ConfigureAwait(false);
+        return [.. children.Select(c => new PopulationChild(c.ChildId, c.Values ?? []))];
+    }
+
+    /// <summary>The subgraphs (by name) whose Query type has <paramref name="field"/>, in the supergraph's order.</summary>
+    private IEnumerable<string> SubgraphsWith(string field) =>
+        _supergraph.Types.TryGetValue(_supergraph.QueryType, out var query) && query.Fields.TryGetValue(field, out var f)
+            ? f.Joins.Select(j => j.Graph).Distinct(StringComparer.Ordinal)
+            : [];
+
+    private async Task<T> CallAsync<T>(string subgraph, string field, string query, object? variables, CancellationToken ct)
+        where T : class
+    {
+        var info = _supergraph.FindSubgraph(subgraph)
+            ?? throw new CohortSourceException(subgraph, CohortSourceException.NotOffered, $"No subgraph is named '{subgraph}'.");
+        var url = _services.UrlOf(info);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { query, variables }, Options);
+        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = Json;
+        message.Headers.Accept.ParseAdd("application/graphql-response+json, application/json;q=0.9");
+        if (_services.Signer?.Sign(_context, info.Name, body) is { } token)
+        {
+            message.Headers.Add(ChildInfo.Subgraphs.Contract.SubgraphContextToken.HeaderName, token);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_services.Options.SubgraphTimeout);
+        Envelope<T>? envelope;
+        try
+        {
+            using var response = await _services.Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            envelope = await JsonSerializer.DeserializeAsync<Envelope<T>>(stream, Options, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or NotSupportedException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new CohortSourceException(subgraph, CohortSourceException.NotAnswering,
+                $"The {subgraph} service did not answer its part of the question" + (ex is OperationCanceledException ? " in time." : "."));
+        }
+
+        if (envelope?.Errors is { Count: > 0 } errors)
+        {
+            // The subgraph's code is passed on; its message may name values of the question, which the analyst wrote.
+            var code = errors[0].Extensions?.Code ?? CohortSourceException.Refused;
+            throw new CohortSourceException(subgraph, code, $"The {subgraph} service refused its part of the question: {errors[0].Message}");
+        }
+
+        return envelope?.Data is { } data && data.TryGetValue(field, out var value) && value is not null
+            ? value
+            : throw new CohortSourceException(subgraph, CohortSourceException.NotAnswering, $"The {subgraph} service gave no answer to its part of the question.");
+    }
+
+    private static string Literal(string text) => JsonSerializer.Serialize(text);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed record Envelope<T>(Dictionary<string, T?>? Data, List<ErrorDto>? Errors);
+
+    private sealed record ErrorDto(string Message, ErrorExtensions? Extensions);
+
+    private sealed record ErrorExtensions(string? Code);
+
+    private sealed record FactDto(string Name, string Label, string Description, CohortFactKind Kind, CohortWindowKind Window, List<string>? Values)
+    {
+        public CohortFact ToFact() => new(Name, Label, Description, Kind, Window, Values ?? []);
+    }
+
+    private sealed record MemberDto(string LocalId, string? Group, double? Measure);
+
+    private sealed record LinkDto(string LocalId, string ChildId);
+
+    private sealed record PopulationDto(string ChildId, List<string?>? Values);
+}
