@@ -63,4 +63,9 @@ public sealed record HttpExchange(int Status, string? ContentType, string? Chars
     public string FirstErrorCode => Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString()!;
 
     public bool HasData => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("data", out _);
+
+    /// <summary>The <c>extensions.code</c> of each error, in order (empty when there are none).</summary>
+    public IReadOnlyList<string> ErrorCodes => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("errors", out var errors)
+        ? [.. errors.EnumerateArray().Select(e => e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "")]
+        : [];
 }
