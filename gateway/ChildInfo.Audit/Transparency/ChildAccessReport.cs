@@ -22,8 +22,21 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
             text.AppendLine();
             Describe(access, text);
         }
+
+        text.AppendLine();
+        text.AppendLine(CountsNotice);
         return text.ToString();
     }
+
+    /// <summary>
+    /// How aggregate use works, in plain words: such questions name no child, so they are not in this list, and why
+    /// that is safe.
+    /// </summary>
+    public const string CountsNotice =
+        "Not listed here: counts used to plan services, such as how many children in an area were helped. Those questions " +
+        "never name you. Each service works out its part in its own records and passes on only a reference number, never " +
+        "your name or details; the counts are then rounded and small numbers are hidden, so nobody can pick you out from " +
+        "them. Every such question is recorded too, with who asked it and why.";
 
     private void Describe(AuditRecord access, StringBuilder text)
     {

@@ -43,6 +43,15 @@ public sealed class ChildAccessReportTests
         [new WithheldField("Query.child", null, "child-index", "OUTSIDE_SCOPE", "Outside the caller's record scope (own_caseload).")]);
 
     [Fact]
+    public void Report_SaysHowCountsUseTheChildsInformation_WithoutListingThem()
+    {
+        var text = Report(Record(1, AuditOutcome.Ok, Shown)).ToText();
+
+        Assert.EndsWith(ChildAccessReport.CountsNotice + Environment.NewLine, text, StringComparison.Ordinal);
+        Assert.Contains("never name you", ChildAccessReport.CountsNotice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RequestAnsweredWithNothingOfTheChild_OutsideScope_IsNotAView_AndSaysWhyInPlainWords()
     {
         var report = Report(Record(1, AuditOutcome.Partial, OutsideScope));

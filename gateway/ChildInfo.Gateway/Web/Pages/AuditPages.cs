@@ -32,6 +32,7 @@ public static class AuditPages
             <h1>Who has looked at a child's information</h1>
             <p>Every request for a child's information is recorded: who, when, for what purpose, what they were shown
             and what was kept back. This is what the child or their family can be told.</p>
+            <p>{ChildInfo.Audit.Transparency.ChildAccessReport.CountsNotice}</p>
             <form method="get" action="/access-report" novalidate>
             <div class="form-group">
             <label for="child">Child index reference</label>

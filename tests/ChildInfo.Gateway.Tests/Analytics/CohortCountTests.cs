@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+namespace ChildInfo.Gateway.Tests.Analytics;
+
+/// <summary>
+/// Questions asked through the gateway, end to end over the sample agencies (each evaluating its own conditions in
+/// its own SQLite database), answered with every disclosure rule off and checked against counts worked out from the
+/// generated databases directly: the combination through the child index, the population and the dimensions are
+/// the gateway's; the truth is the test's own SQL.
+/// </summary>
+public sealed class CohortCountTests(AnalyticsGatewayFixture fixture) : IClassFixture<AnalyticsGatewayFixture>
+{
+    private static readonly DateOnly Census = new(2026, 10, 1);
+    private const string OpenPlan = "SELECT cppl_person_id FROM ssd_cp_plans WHERE cppl_cp_plan_start_date <= $d AND (cppl_cp_plan_end_date IS NULL OR cppl_cp_plan_end_date > $d)";
+
+    private GroundTruth Truth => new(fixture.Environment.DataDirectory);
+
+    [Fact]
+    public async Task ChildrenOnAProtectionPlan_ByAgeBand_MatchTheData()
+    {
+        var population = Truth.Population(Census);
+        var onPlan = Truth.Children("social-care", "social-care", OpenPlan, ("$d", "2026-10-01"));
+        onPlan.IntersectWith(population.Keys);
+        Assert.NotEmpty(onPlan);
+
+        var exchange = await fixture.Exact.TableAsync(new
+        {
+            asAt = "2026-10-01",
+            condition = new { fact = new { agency = "social-care", fact = "cp_plan", asAt = "2026-10-01" } },
+            groupBy = new[] { new { index = "age_band" } },
+        });
+
+        var table = Table(exchange.Body);
+        foreach (var band in new[] { "under 1", "1-4", "5-9", "10-15", "16-17" })
+        {
+            Assert.Equal(onPlan.Count(c => GroundTruth.AgeBand(population[c]) == band), Count(table, band));
+        }
+
+        Assert.Equal(onPlan.Count, Count(table, "Total"));
+        Assert.Equal(["social-care"], table.GetProperty("agencies").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public async Task AProtectionPlanAndTheChildsVoiceInEitherAgency_LinksTwoAgencies_AndMatchesTheData()
+    {
+        var population = Truth.Population(Census);
+        var window = new[] { ("$from", (object)"2026-04-01"), ("$to", "2026-09-30") };
+        var expected = Truth.Children("social-care", "social-care", OpenPlan, ("$d", "2026-10-01"));
+        var voice = Truth.Children("social-care", "social-care", "SELECT cvoi_person_id FROM cms_child_voice WHERE cvoi_recorded_date >= $from AND cvoi_recorded_date <= $to", window);
+        voice.UnionWith(Truth.Children("education", "education", "SELECT UPN FROM PUPIL_VOICE WHERE RecordedOn >= $from AND RecordedOn <= $to", window));
+        expected.IntersectWith(voice);
+        expected.IntersectWith(population.Keys);
+
+        var exchange = await fixture.Exact.TableAsync(new
+        {
+            asAt = "2026-10-01",
+            condition = new
+            {
+                all = new object[]
+                {
+                    new { fact = new { agency = "social-care", fact = "cp_plan", asAt = "2026-10-01" } },
+                    new
+                    {
+                        any = new[]
+                        {
+                            new { fact = new { agency = "social-care", fact = "voice_recorded", from = "2026-04-01", to = "2026-09-30" } },
+                            new { fact = new { agency = "education", fact = "voice_recorded", from = "2026-04-01", to = "2026-09-30" } },
+                        },
+                    },
+                },
+            },
+        });
+
+        var table = Table(exchange.Body);
+        Assert.Equal(expected.Count, Count(table, "Total"));
+        Assert.Equal(["education", "social-care"], table.GetProperty("agencies").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public async Task NotOnAPlan_IsThePopulationWithoutThem()
+    {
+        var population = Truth.Population(Census);
+        var onPlan = Truth.Children("social-care", "social-care", OpenPlan, ("$d", "2026-10-01"));
+
+        var exchange = await fixture.Exact.TableAsync(new
+        {
+            asAt = "2026-10-01",
+            condition = new { not = new { fact = new { agency = "social-care", fact = "cp_plan", asAt = "2026-10-01" } } },
+        });
+
+        Assert.Equal(population.Keys.Count(c => !onPlan.Contains(c)), Count(Table(exchange.Body), "Total"));
+    }
+
+    private static JsonElement Table(JsonElement body)
+    {
+        Assert.False(body.TryGetProperty("errors", out var errors), errors.ToString());
+        return body.GetProperty("data").GetProperty("cohortTable");
+    }
+
+    /// <summary>The published count of the row whose first category is <paramref name="category"/> (the grand total for Total).</summary>
+    private static int Count(JsonElement table, string category) =>
+        (int)table.GetProperty("rows").EnumerateArray()
+            .Last(r => r.GetProperty("categories")[0].GetString() == category)
+            .GetProperty("children").GetProperty("value").GetDouble();
+}
