@@ -1,7 +1,6 @@
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Cli;
 using ChildInfo.Gateway.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -39,6 +38,8 @@ public static class Program
                 Audit = audit == "on"
                     ? AuditConfiguration.Resolve(reader.String("data") ?? ".", null, null, null, Environment.GetEnvironmentVariable).ToOptions()
                     : null,
+                // Aggregate questions (load/cohorts.sh): the settings' defaults, with a record-key secret for this run.
+                Analytics = new AnalyticsSettings().ToOptions(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             };
             var app = GatewayHost.Create(options);
             await using (app)
