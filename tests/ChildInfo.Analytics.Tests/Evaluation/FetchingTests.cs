@@ -1,5 +1,6 @@
 using ChildInfo.Analytics.Evaluation;
 using ChildInfo.Analytics.Questions;
+using ChildInfo.Analytics.Sources;
 using ChildInfo.Analytics.Tests.Kit;
 using ChildInfo.Analytics.Validation;
 using static ChildInfo.Analytics.Questions.CohortCondition;
@@ -83,6 +84,38 @@ public sealed class FetchingTests
         Assert.Equal(5_000_000, new CohortOptions().MaxMemberKeys);
         Assert.Throws<ArgumentException>(() => Analysts.Evaluator(new SyntheticAuthority(10, seed: 1), new CohortOptions { MaxMemberKeys = 0 }));
         Assert.Throws<ArgumentException>(() => Analysts.Evaluator(new SyntheticAuthority(10, seed: 1), new CohortOptions { MaxConcurrentFetches = 0 }));
+    }
+
+    [Fact]
+    public async Task Count_ASourceListingAChildTwiceOrWithoutAnId_CountsEachChildOnce()
+    {
+        var authority = new SyntheticAuthority(800, seed: 6);
+        var question = new CohortQuestion { AsAt = Analysts.AsAt, Condition = Not(Open), Dimensions = [CohortDimension.Index("sex")] };
+        var clean = Analysts.Evaluator(authority);
+        var sloppy = Analysts.Evaluator(new SloppySource(authority));
+
+        var expected = await clean.CountAsync(await clean.PlanAsync(question, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var counted = await sloppy.CountAsync(await sloppy.PlanAsync(question, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected.Cells, counted.Cells);
+        Assert.Equal(expected.GrandTotal, counted.GrandTotal);
+    }
+
+    /// <summary>The synthetic authority with untidy answers: every child listed twice, a child with no id, and empty member rows.</summary>
+    private sealed class SloppySource(SyntheticAuthority inner) : ICohortSource
+    {
+        public Task<CohortCatalogue> CatalogueAsync(CancellationToken ct) => inner.CatalogueAsync(ct);
+
+        public async Task<IReadOnlyList<CohortMember>> MembersAsync(string agency, string fact, string? value, CohortWindow window, CancellationToken ct) =>
+            [.. await inner.MembersAsync(agency, fact, value, window, ct), new CohortMember(""), null!];
+
+        public Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct) => inner.LinksAsync(agency, localIds, ct);
+
+        public async Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct)
+        {
+            var children = await inner.PopulationAsync(asAt, dimensions, ct);
+            return [.. children, .. children.Reverse(), new PopulationChild("", [.. dimensions.Select(_ => "M")]), null!];
+        }
     }
 
     /// <summary>The keys a question's member lists hold, counted by asking the source for each list directly.</summary>
