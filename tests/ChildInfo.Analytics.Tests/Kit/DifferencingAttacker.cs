@@ -17,9 +17,10 @@ internal static class DifferencingAttacker
     /// The category whose count went up when the target was added, if exactly one did (both figures published).
     /// Failing that, for a pair, the suppression pattern: a category published with the target and <c>c</c> without
     /// may have dropped under the threshold, so the smallest such one is taken. Parts split further have small cells
-    /// suppressed for reasons of their own, so they get no such reading.
+    /// suppressed for reasons of their own, so they get no such reading. <paramref name="readSuppression"/> false
+    /// leaves that reading out: under a high threshold it misleads more than it helps, and a careful attacker knows.
     /// </summary>
-    public static int? Infer(int[] with, params int[][] withoutParts)
+    public static int? Infer(bool readSuppression, int[] with, params int[][] withoutParts)
     {
         var increased = Enumerable.Range(0, with.Length)
             .Where(k => with[k] >= 0 && withoutParts.All(p => p[k] >= 0) && with[k] > withoutParts.Sum(p => p[k]))
@@ -29,7 +30,7 @@ internal static class DifferencingAttacker
             return increased[0];
         }
 
-        if (increased.Count > 1 || withoutParts.Length > 1)
+        if (increased.Count > 1 || withoutParts.Length > 1 || !readSuppression)
         {
             return null;
         }
