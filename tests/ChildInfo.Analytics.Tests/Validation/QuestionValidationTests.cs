@@ -138,6 +138,21 @@ public sealed class QuestionValidationTests
     }
 
     [Fact]
+    public void Validate_CallerChangingTheirListsAfterwards_LeavesThePlanAsChecked()
+    {
+        var conditions = new List<CohortCondition> { Open };
+        var dimensions = new List<CohortDimension> { CohortDimension.Index("sex") };
+        var plan = CohortQuestionValidator.Validate(new CohortQuestion { AsAt = AsAt, Condition = new AllCondition(conditions), Dimensions = dimensions }, Catalogue);
+        var checkedText = plan.CanonicalText;
+
+        conditions.Add(Has("police", "arrests", Analysts.Now));
+        dimensions.Add(CohortDimension.Index("postcode"));
+
+        Assert.Equal(checkedText, plan.Question.ToCanonicalText());
+        Assert.DoesNotContain("police", checkedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_Plan_ListsTheAgenciesAndLabelsTheHostMustSign()
     {
         var plan = CohortQuestionValidator.Validate(new CohortQuestion
