@@ -135,7 +135,7 @@ public static class CohortQuestionValidator
                 return;
             }
 
-            for (var i = 0; i < operands.Count && Facts <= CohortLimits.MaxFacts; i++)
+            for (var i = 0; i < operands.Count && Facts <= CohortLimits.MaxFacts && Problems.Count < CohortLimits.MaxProblems; i++)
             {
                 Condition(operands[i], $"{where}[{i}]", depth + 1);
             }

@@ -112,6 +112,15 @@ public sealed class QuestionValidationTests
     }
 
     [Fact]
+    public void Validate_AQuestionOfEndlessProblems_StopsAtTheProblemBound()
+    {
+        var question = Where(Any([.. Enumerable.Range(0, 100_000).Select(_ => (CohortCondition)All())]));
+        var error = Assert.Throws<CohortQuestionException>(() => CohortQuestionValidator.Validate(question, Catalogue));
+        Assert.Equal(CohortErrorCodes.EmptyCondition, error.Code);
+        Assert.Equal(CohortLimits.MaxProblems, error.Problems.Count);
+    }
+
+    [Fact]
     public void Validate_ADimensionWithoutListedValues_IsRefused_SoTheShapeNeverDependsOnTheData()
     {
         var catalogue = Catalogue with { IndexDimensions = [.. Catalogue.IndexDimensions, new CohortFact("school", "education_summary", "School attended.", CohortFactKind.Dimension, CohortWindowKind.AsAt, [])] };
