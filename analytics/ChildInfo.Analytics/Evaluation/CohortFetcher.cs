@@ -27,11 +27,15 @@ internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
         await WhenAllOrRefuse([.. links], stop, budget).ConfigureAwait(false);
 
         var linksByAgency = agencies.Zip(links, (a, l) => (a.Key, l.Result)).ToDictionary(p => p.Key, p => p.Result, StringComparer.Ordinal);
-        var children = population.Result;
-        var positions = new Dictionary<string, int>(children.Count, StringComparer.Ordinal);
-        for (var i = 0; i < children.Count; i++)
+        // A child listed twice (or without an id) would be counted twice by a not: each id is one position, once.
+        var children = new List<PopulationChild>(population.Result.Count);
+        var positions = new Dictionary<string, int>(population.Result.Count, StringComparer.Ordinal);
+        foreach (var child in population.Result)
         {
-            positions.TryAdd(children[i].ChildId, i);
+            if (child is not null && !string.IsNullOrEmpty(child.ChildId) && positions.TryAdd(child.ChildId, children.Count))
+            {
+                children.Add(child);
+            }
         }
 
         var linked = members.ToDictionary(m => m.Request, m => Link(m.Members, linksByAgency[m.Request.Agency], positions));
@@ -50,7 +54,7 @@ internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in lists.SelectMany(l => l))
         {
-            if (!string.IsNullOrEmpty(member.LocalId))
+            if (!string.IsNullOrEmpty(member?.LocalId))
             {
                 ids.Add(member.LocalId);
             }
@@ -63,7 +67,7 @@ internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
         var linked = new List<LinkedMember>(members.Count);
         foreach (var member in members)
         {
-            if (!string.IsNullOrEmpty(member.LocalId) && links.TryGetValue(member.LocalId, out var childId) && childId is not null && positions.TryGetValue(childId, out var child))
+            if (!string.IsNullOrEmpty(member?.LocalId) && links.TryGetValue(member.LocalId, out var childId) && childId is not null && positions.TryGetValue(childId, out var child))
             {
                 linked.Add(new LinkedMember(child, member.Group, member.Measure));
             }

@@ -18,6 +18,9 @@ public static class CohortLimits
     /// <summary>Longest during window, in months (five years).</summary>
     public const int MaxWindowMonths = 60;
 
+    /// <summary>Most problems reported for one question: a question built to make endless problems stops being walked here.</summary>
+    public const int MaxProblems = 50;
+
     /// <summary>Longest name echoed in a problem's message; longer ones are cut.</summary>
     internal const int MaxEchoedName = 64;
 }

@@ -6,28 +6,30 @@ namespace ChildInfo.Analytics.Validation;
 /// <summary>
 /// A question checked against the catalogue, with what the host needs before running it: the agencies it reads and
 /// the policy labels it counts by (sign <c>count:</c> with each; <see cref="Sources.CohortCatalogue.LinkageLabel"/>
-/// is always among them), and the canonical text for the audit record. Made only by <see cref="CohortQuestionValidator"/>.
+/// is always among them), and the canonical text for the audit record. Made only by <see cref="CohortQuestionValidator"/>,
+/// and immutable, so a plan cannot be edited into a question that was never validated.
 /// </summary>
-public sealed record CohortPlan
+public sealed class CohortPlan
 {
     internal CohortPlan() { }
 
-    public required CohortQuestion Question { get; init; }
+    /// <summary>A copy of the question as validated: its lists are the plan's own, so changing the caller's lists later changes nothing.</summary>
+    public CohortQuestion Question { get; internal init; } = null!;
 
     /// <summary>See <see cref="CohortQuestion.ToCanonicalText"/>.</summary>
-    public required string CanonicalText { get; init; }
+    public string CanonicalText { get; internal init; } = "";
 
     /// <summary>The agencies whose data the question reads (conditions, dimensions, measure), sorted.</summary>
-    public required IReadOnlyList<string> Agencies { get; init; }
+    public IReadOnlyList<string> Agencies { get; internal init; } = [];
 
     /// <summary>The policy labels of every fact and index dimension used, and linkage; sorted.</summary>
-    public required IReadOnlyList<string> Labels { get; init; }
+    public IReadOnlyList<string> Labels { get; internal init; } = [];
 
     /// <summary>The number of agencies linked (the child index not counted): two or more brings the linked threshold.</summary>
     public int LinkedAgencies => Agencies.Count;
 
     /// <summary>The table's dimensions and their groups, fixed by the catalogue (never by the data), <see cref="CohortDimension.Unknown"/> last.</summary>
-    public required IReadOnlyList<Dimension> TableDimensions { get; init; }
+    public IReadOnlyList<Dimension> TableDimensions { get; internal init; } = [];
 
     /// <summary>The index dimensions to ask the population for, in the order they appear in the question.</summary>
     internal IReadOnlyList<string> IndexDimensions { get; init; } = [];

@@ -45,10 +45,11 @@ public static class CohortQuestionValidator
             throw new CohortQuestionException(walk.Problems);
         }
 
+        var frozen = Freeze(question);
         return new CohortPlan
         {
-            Question = question,
-            CanonicalText = question.ToCanonicalText(),
+            Question = frozen,
+            CanonicalText = frozen.ToCanonicalText(),
             Agencies = [.. walk.Agencies.Order(StringComparer.Ordinal)],
             Labels = [.. walk.Labels.Append(CohortCatalogue.LinkageLabel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             TableDimensions = dimensions.Count == 0 ? [WholeCohort] : dimensions,
@@ -56,6 +57,21 @@ public static class CohortQuestionValidator
             Requests = [.. walk.Requests],
         };
     }
+
+    /// <summary>The question with every list copied, so the plan cannot change after it was checked.</summary>
+    private static CohortQuestion Freeze(CohortQuestion question) => question with
+    {
+        Condition = question.Condition is null ? null : Freeze(question.Condition),
+        Dimensions = [.. question.Dimensions],
+    };
+
+    private static CohortCondition Freeze(CohortCondition condition) => condition switch
+    {
+        AllCondition all => new AllCondition([.. all.Conditions.Select(Freeze)]),
+        AnyCondition any => new AnyCondition([.. any.Conditions.Select(Freeze)]),
+        NotCondition not => new NotCondition(Freeze(not.Condition)),
+        _ => condition,
+    };
 
     /// <summary>The state of one validation: problems found and what a good question would need.</summary>
     private sealed class Walk(CohortCatalogue catalogue)
@@ -119,7 +135,7 @@ public static class CohortQuestionValidator
                 return;
             }
 
-            for (var i = 0; i < operands.Count && Facts <= CohortLimits.MaxFacts; i++)
+            for (var i = 0; i < operands.Count && Facts <= CohortLimits.MaxFacts && Problems.Count < CohortLimits.MaxProblems; i++)
             {
                 Condition(operands[i], $"{where}[{i}]", depth + 1);
             }

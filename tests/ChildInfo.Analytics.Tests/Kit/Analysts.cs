@@ -13,6 +13,9 @@ internal static class Analysts
     /// <summary>A purpose configured with every control off: what a gateway without disclosure control would answer. Tests only.</summary>
     public const string Exact = "exact_for_tests";
 
+    /// <summary>A purpose with cell-key rounding but no suppression: what perturbation alone protects. Tests only.</summary>
+    public const string RoundingOnly = "rounding_only_for_tests";
+
     public static readonly DateOnly AsAt = new(2025, 4, 1);
 
     public static readonly CohortWindow LastYear = CohortWindow.During(new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31));
@@ -24,7 +27,7 @@ internal static class Analysts
     public static readonly DisclosureOptions Disclosure = new()
     {
         RecordKeySecret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)],
-        Purposes = new(StringComparer.Ordinal) { [Exact] = NoControl },
+        Purposes = new(StringComparer.Ordinal) { [Exact] = NoControl, [RoundingOnly] = new DisclosureRules { SuppressUpTo = 0, LinkedSuppressUpTo = 0 } },
     };
 
     public static CohortEvaluator Evaluator(ICohortSource source, CohortOptions? options = null) => new(source, Disclosure, options);

@@ -29,6 +29,8 @@ internal sealed class SyntheticAuthority : ICohortSource
     private readonly Dictionary<string, IReadOnlyList<SyntheticFact>> _facts;
     private readonly Dictionary<string, Dictionary<string, SyntheticRecord>> _recordsByLocalId;
     private readonly ILookup<string, SyntheticRecord> _recordsByChild;
+    private readonly ConcurrentDictionary<(string, string, string?, CohortWindow), IReadOnlyList<CohortMember>> _answered = new();
+    private readonly ConcurrentDictionary<(DateOnly, string), IReadOnlyList<PopulationChild>> _populations = new();
     private int _inFlight;
 
     public SyntheticAuthority(int children, int seed, int wards = 20)
@@ -105,7 +107,8 @@ internal sealed class SyntheticAuthority : ICohortSource
             await Task.Yield();
             ct.ThrowIfCancellationRequested();
             var definition = FactOf(agency, fact) ?? throw new InvalidOperationException("COHORT_UNKNOWN_FACT");
-            return [.. Records.Where(r => r.Agency == agency).Select(r => definition.Evaluate(r, window, value)).OfType<CohortMember>()];
+            // The records never change, so the same call always has the same rows: kept to make attack tests quick.
+            return _answered.GetOrAdd((agency, fact, value, window), _ => [.. Records.Where(r => r.Agency == agency).Select(r => definition.Evaluate(r, window, value)).OfType<CohortMember>()]);
         }
         finally
         {
@@ -132,7 +135,8 @@ internal sealed class SyntheticAuthority : ICohortSource
     }
 
     public Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<PopulationChild>>([.. InPopulation(asAt).Select(c => new PopulationChild(c.Id, [.. dimensions.Select(d => IndexValue(c, d, asAt))]))]);
+        Task.FromResult(_populations.GetOrAdd((asAt, string.Join(',', dimensions)), _ =>
+            [.. InPopulation(asAt).Select(c => new PopulationChild(c.Id, [.. dimensions.Select(d => IndexValue(c, d, asAt))]))]));
 
     /// <summary>Children in the population as at a date: born on or before it, under 18 on it.</summary>
     public IEnumerable<SyntheticChild> InPopulation(DateOnly asAt) => Children.Where(c => c.Born <= asAt && asAt < c.Born.AddYears(18));

@@ -112,6 +112,15 @@ public sealed class QuestionValidationTests
     }
 
     [Fact]
+    public void Validate_AQuestionOfEndlessProblems_StopsAtTheProblemBound()
+    {
+        var question = Where(Any([.. Enumerable.Range(0, 100_000).Select(_ => (CohortCondition)All())]));
+        var error = Assert.Throws<CohortQuestionException>(() => CohortQuestionValidator.Validate(question, Catalogue));
+        Assert.Equal(CohortErrorCodes.EmptyCondition, error.Code);
+        Assert.Equal(CohortLimits.MaxProblems, error.Problems.Count);
+    }
+
+    [Fact]
     public void Validate_ADimensionWithoutListedValues_IsRefused_SoTheShapeNeverDependsOnTheData()
     {
         var catalogue = Catalogue with { IndexDimensions = [.. Catalogue.IndexDimensions, new CohortFact("school", "education_summary", "School attended.", CohortFactKind.Dimension, CohortWindowKind.AsAt, [])] };
@@ -135,6 +144,21 @@ public sealed class QuestionValidationTests
         var error = Assert.Throws<CohortQuestionException>(() => CohortQuestionValidator.Validate(Where(Has(hostile, "f", Analysts.Now)), Catalogue));
         Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
         Assert.True(error.Message.Length < 200, error.Message);
+    }
+
+    [Fact]
+    public void Validate_CallerChangingTheirListsAfterwards_LeavesThePlanAsChecked()
+    {
+        var conditions = new List<CohortCondition> { Open };
+        var dimensions = new List<CohortDimension> { CohortDimension.Index("sex") };
+        var plan = CohortQuestionValidator.Validate(new CohortQuestion { AsAt = AsAt, Condition = new AllCondition(conditions), Dimensions = dimensions }, Catalogue);
+        var checkedText = plan.CanonicalText;
+
+        conditions.Add(Has("police", "arrests", Analysts.Now));
+        dimensions.Add(CohortDimension.Index("postcode"));
+
+        Assert.Equal(checkedText, plan.Question.ToCanonicalText());
+        Assert.DoesNotContain("police", checkedText, StringComparison.Ordinal);
     }
 
     [Fact]
