@@ -7,7 +7,7 @@ using ChildInfo.Testing;
 namespace ChildInfo.Subgraphs.SocialCare.Tests;
 
 /// <summary>A generated population written by the generator's social care writer, behind a subgraph with a context key.</summary>
-public abstract class SocialCareCohortFixture : CohortFixture<SocialCareSubgraph>
+public abstract class SocialCareCohortFixture() : CohortFixture<SocialCareSubgraph>(new SocialCareSubgraph())
 {
     public const int Seed = 20261001;
     public const int PopulationSize = 12_000;

@@ -14,7 +14,7 @@ namespace ChildInfo.Testing;
 /// runs it through a one-line subclass naming its fixture.
 /// </summary>
 public abstract partial class CohortContractTests<TDefinition>(CohortFixture<TDefinition> fixture)
-    where TDefinition : SubgraphDefinition, new()
+    where TDefinition : SubgraphDefinition
 {
     private CohortCatalogue Catalogue => fixture.Definition.CohortFacts;
 

@@ -14,14 +14,14 @@ namespace ChildInfo.Testing;
 /// own seeding), for the cohort tests: calls carry contexts with counting labels as the gateway signs them for an
 /// aggregate-only purpose. A provider that is not available turns into a skip (or, under CI, a failure) in each test.
 /// </summary>
-public abstract class CohortFixture<TDefinition> : IAsyncLifetime
-    where TDefinition : SubgraphDefinition, new()
+public abstract class CohortFixture<TDefinition>(TDefinition definition) : IAsyncLifetime
+    where TDefinition : SubgraphDefinition
 {
     private readonly byte[] _key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
     private SubgraphTestHost? _host;
     private ExceptionDispatchInfo? _unavailable;
 
-    public TDefinition Definition { get; } = new();
+    public TDefinition Definition { get; } = definition;
 
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 

@@ -19,7 +19,7 @@ public static class EducationCohortFacts
     public static readonly string[] ExclusionCategories = ["PERMANENT", "SUSPENSION"];
 
     private const string Terms = "a.TermStart >= @from AND a.TermStart <= @to";
-    private const string Absence = "a.SessionsAuthorisedAbsence + a.SessionsUnauthorisedAbsence";
+    private const string Absence = "(a.SessionsAuthorisedAbsence + a.SessionsUnauthorisedAbsence)";
 
     public static CohortCatalogue Catalogue { get; } = new(
     [
