@@ -215,7 +215,10 @@ public abstract partial class CohortContractTests<TDefinition>(CohortFixture<TDe
     }
 
     /// <summary>Asserts one error with <paramref name="code"/> and no data.</summary>
-    protected static void AssertRefused(JsonElement response, string code)
+    protected static void AssertRefused(JsonElement response, string code) => AssertRefusedWith(response, code);
+
+    /// <summary>Asserts one error with <paramref name="code"/> and no data (for the child index's cohort tests too).</summary>
+    public static void AssertRefusedWith(JsonElement response, string code)
     {
         var error = Assert.Single(response.GetProperty("errors").EnumerateArray());
         Assert.Equal(code, error.GetProperty("extensions").GetProperty("code").GetString());
