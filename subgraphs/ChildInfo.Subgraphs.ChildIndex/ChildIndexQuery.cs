@@ -1,4 +1,5 @@
 using ChildInfo.Subgraphs.ChildIndex.Children;
+using ChildInfo.Subgraphs.ChildIndex.Cohort;
 using ChildInfo.Subgraphs.ChildIndex.Search;
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
@@ -61,6 +62,8 @@ public sealed class ChildIndexQuery : ObjectGraphType
                 var inScope = await repository.InScopeAsync([.. matches.Select(m => m.Child.ChildId)], scope, c.CancellationToken).ConfigureAwait(false);
                 return matches.Where(m => inScope.Contains(m.Child.ChildId)).Take(ResultLimit).ToList();
             });
+
+        ChildIndexCohortFields.AddTo(this);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,3 +1,4 @@
+using ChildInfo.Subgraphs.ChildIndex.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using GraphQL;
@@ -17,7 +18,8 @@ public sealed class ChildIndexSubgraph : SubgraphDefinition
 
     public override AgencySchema DatabaseSchema { get; } = AgencySchema.FromResource(typeof(ChildIndexSubgraph).Assembly, "child-index");
 
-    public override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ChildIndexRepository>();
+    public override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<ChildIndexRepository>().AddSingleton<ChildIndexCohortRepository>();
 
     public override void ConfigureGraphQL(IGraphQLBuilder builder) =>
         builder.AddSchema<ChildIndexSchema>().AddGraphTypes(typeof(ChildIndexSubgraph).Assembly);

@@ -36,7 +36,8 @@ public sealed record SubgraphContext(string User, string Role, string Purpose, s
     /// The labels whose fields the subgraph may return for this call (<c>labels</c>): those the bound rule makes
     /// visible, and the ones the gateway itself reads to enforce the policy (data-use preferences). A label the rule
     /// may record on a child's behalf is there once more with <see cref="RecordingLabelPrefix"/> (<c>record:voice</c>),
-    /// which a subgraph requires for the fields of its mutation root type. Empty when the context carries none, so
+    /// which a subgraph requires for the fields of its mutation root type, and a label an aggregate-only purpose may count
+    /// is there with <see cref="CountingLabelPrefix"/> (<c>count:protection</c>). Empty when the context carries none, so
     /// nothing labelled is served and nothing is recorded.
     /// </summary>
     public IReadOnlySet<string> Labels { get; init; } = EmptySet;
@@ -46,6 +47,15 @@ public sealed record SubgraphContext(string User, string Role, string Purpose, s
     /// (<c>ChildInfo.Policies.Decisions.PolicyScope.RecordingLabelPrefix</c>).
     /// </summary>
     public const string RecordingLabelPrefix = "record:";
+
+    /// <summary>
+    /// Marks a label the bound rule may count but never read row by row (<c>count:protection</c>): an aggregate-only
+    /// purpose's context carries these instead of plain labels, and a subgraph serves its cohort fields
+    /// (<c>_cohortFacts</c>, <c>_cohortMembers</c>: record keys, no values) only for a fact whose label is there with
+    /// this prefix. A row-level context never carries them, and an aggregate context carries no plain label, so
+    /// neither kind of caller reaches the other's fields.
+    /// </summary>
+    public const string CountingLabelPrefix = "count:";
 
     /// <summary>The link fields (<c>Child.pupil</c>...) the bound rule allows to be followed (<c>links</c>).</summary>
     public IReadOnlySet<string> Links { get; init; } = EmptySet;

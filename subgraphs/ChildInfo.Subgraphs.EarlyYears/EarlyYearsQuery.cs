@@ -1,5 +1,6 @@
 using ChildInfo.Subgraphs.EarlyYears.Children;
 using ChildInfo.Subgraphs.EarlyYears.Settings;
+using ChildInfo.Subgraphs.Kit.Cohort;
 using GraphQL;
 using GraphQL.Types;
 
@@ -23,5 +24,6 @@ public sealed class EarlyYearsQuery : ObjectGraphType
             .Description("Children attending a setting now (a spell with no leaving date), by surname; empty with OUTSIDE_SCOPE unless it is the caller's setting.")
             .Argument<NonNullGraphType<IntGraphType>>("urn")
             .ResolveAsync(async c => await EarlyYearsChildScope.AttendingAsync(c, c.GetArgument<int>("urn")).ConfigureAwait(false));
+        this.AddCohortFields();
     }
 }

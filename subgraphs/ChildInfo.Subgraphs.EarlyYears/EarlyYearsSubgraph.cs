@@ -1,10 +1,12 @@
 using ChildInfo.Subgraphs.EarlyYears.Children;
+using ChildInfo.Subgraphs.EarlyYears.Cohort;
 using ChildInfo.Subgraphs.EarlyYears.Eyfsp;
 using ChildInfo.Subgraphs.EarlyYears.Funding;
 using ChildInfo.Subgraphs.EarlyYears.HealthVisiting;
 using ChildInfo.Subgraphs.EarlyYears.Preferences;
 using ChildInfo.Subgraphs.EarlyYears.Settings;
 using ChildInfo.Subgraphs.EarlyYears.Voice;
+using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Types;
@@ -28,6 +30,8 @@ public sealed class EarlyYearsSubgraph : SubgraphDefinition
     public override int DefaultPort => 4003;
 
     public override AgencySchema DatabaseSchema => Schema.Value;
+
+    public override CohortCatalogue CohortFacts => EarlyYearsCohortFacts.Catalogue;
 
     /// <summary>The table definitions, for the data generator and tests without a host.</summary>
     public static AgencySchema TableDefinitions => Schema.Value;

@@ -1,5 +1,6 @@
 using ChildInfo.Subgraphs.Education.Pupils;
 using ChildInfo.Subgraphs.Education.Schools;
+using ChildInfo.Subgraphs.Kit.Cohort;
 using GraphQL;
 using GraphQL.Types;
 
@@ -23,5 +24,6 @@ public sealed class EducationQuery : ObjectGraphType
             .Description("Pupils on a school's roll now (an enrolment with no leaving date), by surname; empty with OUTSIDE_SCOPE unless it is the caller's school.")
             .Argument<NonNullGraphType<IntGraphType>>("urn")
             .ResolveAsync(async c => await PupilScope.RollAsync(c, c.GetArgument<int>("urn")).ConfigureAwait(false));
+        this.AddCohortFields();
     }
 }

@@ -1,4 +1,5 @@
 using ChildInfo.Subgraphs.Education.Attendance;
+using ChildInfo.Subgraphs.Education.Cohort;
 using ChildInfo.Subgraphs.Education.Enrolments;
 using ChildInfo.Subgraphs.Education.Exclusions;
 using ChildInfo.Subgraphs.Education.Fsm;
@@ -7,6 +8,7 @@ using ChildInfo.Subgraphs.Education.Pupils;
 using ChildInfo.Subgraphs.Education.Schools;
 using ChildInfo.Subgraphs.Education.Sen;
 using ChildInfo.Subgraphs.Education.Voice;
+using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Types;
@@ -30,6 +32,8 @@ public sealed class EducationSubgraph : SubgraphDefinition
     public override int DefaultPort => 4002;
 
     public override AgencySchema DatabaseSchema => Schema.Value;
+
+    public override CohortCatalogue CohortFacts => EducationCohortFacts.Catalogue;
 
     /// <summary>The table definitions, for the data generator and tests without a host.</summary>
     public static AgencySchema TableDefinitions => Schema.Value;

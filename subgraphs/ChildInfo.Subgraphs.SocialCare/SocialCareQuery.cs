@@ -1,4 +1,5 @@
 using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.SocialCare.Allocations;
 using ChildInfo.Subgraphs.SocialCare.People;
 using GraphQL;
@@ -24,5 +25,6 @@ public sealed class SocialCareQuery : ObjectGraphType
             .Description("A team by id, with its workers and current caseload.")
             .Argument<NonNullGraphType<IdGraphType>>("teamId")
             .ResolveAsync(async c => await c.Service<AllocationRepository>().GetTeamAsync(c.GetArgument<string>("teamId"), c.CancellationToken).ConfigureAwait(false));
+        this.AddCohortFields();
     }
 }

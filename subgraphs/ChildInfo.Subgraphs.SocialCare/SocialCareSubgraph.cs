@@ -1,7 +1,9 @@
+using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.SocialCare.Allocations;
+using ChildInfo.Subgraphs.SocialCare.Cohort;
 using ChildInfo.Subgraphs.SocialCare.EarlyHelp;
 using ChildInfo.Subgraphs.SocialCare.LookedAfter;
 using ChildInfo.Subgraphs.SocialCare.People;
@@ -24,6 +26,8 @@ public sealed class SocialCareSubgraph : SubgraphDefinition
     public override int DefaultPort => 4004;
 
     public override AgencySchema DatabaseSchema => Schema;
+
+    public override CohortCatalogue CohortFacts => SocialCareCohortFacts.Catalogue;
 
     /// <summary>SQL statements run, by query name; tests use it to prove batching.</summary>
     public QueryCounter Statements { get; } = new();

@@ -1,4 +1,5 @@
 using ChildInfo.Subgraphs.Kit.Batching;
+using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.VoluntarySector.Organisations;
 using ChildInfo.Subgraphs.VoluntarySector.Participants;
 using GraphQL;
@@ -20,5 +21,6 @@ public sealed class VoluntarySectorQuery : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("organisationId")
             .Resolve(c => c.Loaders().Get<string, Organisation>("vcs.organisation", c.Service<OrganisationRepository>().GetManyAsync)
                 .Load(c.GetArgument<string>("organisationId")));
+        this.AddCohortFields();
     }
 }

@@ -1,6 +1,8 @@
+using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Types;
+using ChildInfo.Subgraphs.VoluntarySector.Cohort;
 using ChildInfo.Subgraphs.VoluntarySector.Engagements;
 using ChildInfo.Subgraphs.VoluntarySector.Organisations;
 using ChildInfo.Subgraphs.VoluntarySector.Outcomes;
@@ -22,6 +24,8 @@ public sealed class VoluntarySectorSubgraph : SubgraphDefinition
     public override int DefaultPort => 4005;
 
     public override AgencySchema DatabaseSchema => Schema;
+
+    public override CohortCatalogue CohortFacts => VoluntarySectorCohortFacts.Catalogue;
 
     /// <summary>SQL statements run, by query name; tests use it to prove batching.</summary>
     public QueryCounter Statements { get; } = new();

@@ -1,3 +1,4 @@
+using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.YouthJustice.Cases;
 using GraphQL;
 using GraphQL.Types;
@@ -13,5 +14,6 @@ public sealed class YouthJusticeQuery : ObjectGraphType
             .Description("A youth justice case by the service's case id; null when there is none, or (with OUTSIDE_SCOPE) when the case is outside the caller's record scope.")
             .Argument<NonNullGraphType<IdGraphType>>("caseId")
             .ResolveAsync(async c => await CaseScope.CaseAsync(c, c.GetArgument<string>("caseId")).ConfigureAwait(false));
+        this.AddCohortFields();
     }
 }

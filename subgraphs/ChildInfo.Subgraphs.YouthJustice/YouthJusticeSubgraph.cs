@@ -1,7 +1,9 @@
+using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.YouthJustice.Cases;
+using ChildInfo.Subgraphs.YouthJustice.Cohort;
 using ChildInfo.Subgraphs.YouthJustice.Voice;
 using GraphQL;
 using GraphQL.DI;
@@ -23,6 +25,8 @@ public sealed class YouthJusticeSubgraph : SubgraphDefinition
     public override int DefaultPort => 4006;
 
     public override AgencySchema DatabaseSchema => Schema;
+
+    public override CohortCatalogue CohortFacts => YouthJusticeCohortFacts.Catalogue;
 
     /// <summary>SQL statements run, by query name; tests use it to prove batching.</summary>
     public QueryCounter Statements { get; } = new();

@@ -107,12 +107,15 @@ public sealed partial class RegistrationTests(SubgraphSdlsFixture sdls) : IClass
             where !field.Inaccessible && !field.Name.StartsWith("__", StringComparison.Ordinal)
             select type.Name + "." + field.Name];
 
-    /// <summary>The coordinates a subgraph resolves: fields of the types it defines, joined to it (joins are by subgraph name).</summary>
+    /// <summary>
+    /// The coordinates a subgraph resolves that the API schema shows: fields of the types it defines, joined to it
+    /// (joins are by subgraph name); inaccessible ones (the cohort fields) are the gateway's own and need no class.
+    /// </summary>
     private static List<string> FieldsOf(SupergraphSchema supergraph, string subgraph) =>
         [.. from type in supergraph.Types.Values
-            where type.Kind == SupergraphTypeKind.Object && type.Joins.ContainsKey(subgraph)
+            where type.Kind == SupergraphTypeKind.Object && type.Joins.ContainsKey(subgraph) && !type.Inaccessible
             from field in type.Fields.Values
-            where field.HasJoinField ? field.JoinFor(subgraph) is not null : true
+            where (field.HasJoinField ? field.JoinFor(subgraph) is not null : true) && !field.Inaccessible
             select type.Name + "." + field.Name];
 
     /// <summary>The field coordinates under the document's <c>classifications:</c> section.</summary>

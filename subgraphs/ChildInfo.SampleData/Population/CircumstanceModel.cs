@@ -126,6 +126,7 @@ internal static class CircumstanceModel
 
         return new Circumstances
         {
+            LowIncomeHousehold = household.Disadvantaged,
             FsmEligible = household.Disadvantaged && age >= 4,
             SenProvision = provision,
             PrimarySenType = senType,

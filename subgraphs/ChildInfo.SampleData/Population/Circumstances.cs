@@ -6,6 +6,9 @@ namespace ChildInfo.SampleData.Population;
 /// </summary>
 public sealed record Circumstances
 {
+    /// <summary>The household is on a low income (what free school meals, the pupil premium and area deprivation follow).</summary>
+    public bool LowIncomeHousehold { get; init; }
+
     /// <summary>Eligible for free school meals (about a quarter of pupils).</summary>
     public bool FsmEligible { get; init; }
 

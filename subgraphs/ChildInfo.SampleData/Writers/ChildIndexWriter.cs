@@ -1,4 +1,5 @@
 using ChildInfo.SampleData.Population;
+using ChildInfo.SampleData.Reference;
 using ChildInfo.Subgraphs.ChildIndex;
 using ChildInfo.Subgraphs.Kit.Data;
 
@@ -8,14 +9,19 @@ namespace ChildInfo.SampleData.Writers;
 /// Fills the child index from the ground truth: one child row with the true demographics, and one link per agency
 /// record, with the match method and confidence a matching job would have reached on that record's identifiers; and
 /// the register of legitimate relationships the agencies feed it (<see cref="RelationshipFeed"/>), which record scope
-/// is decided against.
+/// is decided against; and the geography of the children's postcodes (<see cref="NorthshireGeography"/>), which
+/// aggregate questions count by.
 /// </summary>
 public sealed class ChildIndexWriter : IAgencyWriter
 {
-    private static readonly string[] ChildColumns = ["child_id", "forename", "middle_name", "surname", "sex", "dob", "postcode", "nhs_number", "upn", "created_on"];
+    private static readonly string[] ChildColumns = ["child_id", "forename", "middle_name", "surname", "sex", "dob", "postcode", "nhs_number", "upn", "created_on", "ethnicity"];
+    private static readonly string[] GeographyColumns = ["postcode", "lsoa", "lsoa_name", "ward", "ward_name", "idaci_decile"];
     private static readonly string[] LinkColumns = ["link_id", "child_id", "source_system", "local_id", "match_method", "match_confidence", "linked_on"];
 
     private readonly RelationshipFeed _relationships = new();
+
+    /// <summary>Postcodes already placed: the first household written at a postcode decides its LSOA.</summary>
+    private readonly HashSet<string> _placed = new(StringComparer.Ordinal);
 
     public string Agency => Population.Agency.ChildIndex;
 
@@ -32,11 +38,31 @@ public sealed class ChildIndexWriter : IAgencyWriter
         await writer.InsertAsync("ci_child", ChildColumns, children.Select(c => new object?[]
         {
             c.ChildId, c.Truth.Forename, c.Truth.MiddleName, c.Truth.Surname, c.Truth.Sex, c.Truth.DateOfBirth,
-            c.Truth.Postcode, c.Truth.NhsNumber, c.Truth.Upn, createdOn,
+            c.Truth.Postcode, c.Truth.NhsNumber, c.Truth.Upn, createdOn, c.Ethnicity,
         }), cancellationToken).ConfigureAwait(false);
+        await writer.InsertAsync("ci_postcode_geography", GeographyColumns, Geography(children, context.Seed), cancellationToken).ConfigureAwait(false);
         await writer.InsertAsync("ci_record_link", LinkColumns, children.SelectMany(c => Links(c, createdOn)), cancellationToken).ConfigureAwait(false);
         var relationships = await _relationships.RowsAsync(children, context, cancellationToken).ConfigureAwait(false);
         await writer.InsertAsync("ci_relationship", RelationshipFeed.Columns, relationships, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The geography of the postcodes first seen in <paramref name="children"/> (<see cref="NorthshireGeography"/>):
+    /// where the household lives, and how deprived its area is, follows its income.
+    /// </summary>
+    private List<object?[]> Geography(IReadOnlyList<SyntheticChild> children, int seed)
+    {
+        var rows = new List<object?[]>();
+        foreach (var child in children)
+        {
+            if (_placed.Add(child.Truth.Postcode)
+                && NorthshireGeography.Place(child.Truth.Postcode, child.Circumstances.LowIncomeHousehold, seed) is { } place)
+            {
+                rows.Add([place.Postcode, place.Lsoa, place.LsoaName, place.Ward, place.WardName, place.IdaciDecile]);
+            }
+        }
+
+        return rows;
     }
 
     private static IEnumerable<object?[]> Links(SyntheticChild child, DateOnly linkedOn)

@@ -10,7 +10,8 @@ CREATE TABLE ci_child (
     postcode NVARCHAR(10) NOT NULL,
     nhs_number NVARCHAR(10) NULL,
     upn NVARCHAR(13) NULL,
-    created_on DATE NOT NULL
+    created_on DATE NOT NULL,
+    ethnicity NVARCHAR(4) NULL
 );
 CREATE INDEX ix_ci_child_surname ON ci_child (surname);
 CREATE INDEX ix_ci_child_dob ON ci_child (dob);
@@ -41,3 +42,14 @@ CREATE TABLE ci_relationship (
 );
 CREATE INDEX ix_ci_relationship_child ON ci_relationship (child_id, kind);
 CREATE INDEX ix_ci_relationship_holder ON ci_relationship (kind, holder_type, holder);
+-- Where each postcode lies, for counting by area: the LSOA and ward (codes and names) and the LSOA's IDACI decile
+-- (1 = the most deprived tenth of England's LSOAs). A real authority loads it from the ONS postcode directory and the
+-- English indices of deprivation; the sample data generator writes a fictional one for Northshire.
+CREATE TABLE ci_postcode_geography (
+    postcode NVARCHAR(10) NOT NULL PRIMARY KEY,
+    lsoa NVARCHAR(9) NOT NULL,
+    lsoa_name NVARCHAR(60) NOT NULL,
+    ward NVARCHAR(9) NOT NULL,
+    ward_name NVARCHAR(60) NOT NULL,
+    idaci_decile INT NOT NULL
+);

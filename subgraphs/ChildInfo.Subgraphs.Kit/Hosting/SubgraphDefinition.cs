@@ -1,3 +1,4 @@
+using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
 using GraphQL.DI;
@@ -27,6 +28,12 @@ public abstract class SubgraphDefinition
     /// <c>;</c>) replaces them.
     /// </summary>
     public virtual FieldClassification LoadClassification() => FieldClassification.FromEmbeddedResources(GetType().Assembly);
+
+    /// <summary>
+    /// The facts analysts' aggregate questions can count by in this agency's data, served by the cohort fields its
+    /// query type adds (<see cref="CohortFields.AddCohortFields"/>); none by default.
+    /// </summary>
+    public virtual CohortCatalogue CohortFacts => CohortCatalogue.Empty;
 
     /// <summary>Registers the agency's own services (repositories and so on).</summary>
     public virtual void ConfigureServices(IServiceCollection services)

@@ -57,6 +57,7 @@ public static partial class SubgraphHost
         var database = new AgencyDatabase(ResolveDatabase(definition, options, builder.Configuration));
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(definition);
+        builder.Services.AddSingleton(definition.CohortFacts);
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<RequestLoaders>();
         definition.ConfigureServices(builder.Services);

@@ -1,4 +1,5 @@
 using ChildInfo.Subgraphs.Contract;
+using ChildInfo.Subgraphs.Kit.Cohort;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -13,6 +14,7 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 /// field (it removes denied fields from its plans), so a refusal here means something went round or wrong at the
 /// gateway, and the subgraph answers with no data rather than trust it. Federation plumbing (<c>_entities</c>,
 /// <c>_service</c>) and introspection (<c>__typename</c>, <c>__schema</c>...) carry no child's information and pass;
+/// cohort fields (<see cref="CohortFields.IsCohortField"/>) pass to their own guard, which wants counting labels;
 /// the fields selected inside <c>_entities</c> are checked like any other.
 /// </summary>
 public sealed class ContextLabelRule(FieldClassification classification, SubgraphContext context) : ValidationRuleBase
@@ -28,6 +30,13 @@ public sealed class ContextLabelRule(FieldClassification classification, Subgrap
             }
 
             if (parent.Name == "Query" && name is "_entities" or "_service" || parent.Name == "_Service")
+            {
+                return;
+            }
+
+            // Cohort fields carry no row-level label: their resolvers serve them only under counting labels
+            // (count:<label>), which a row-level context never holds.
+            if (CohortFields.IsCohortField(parent.Name, name))
             {
                 return;
             }

@@ -1,0 +1,82 @@
+using ChildInfo.Subgraphs.Kit.Data;
+using Dapper;
+
+namespace ChildInfo.Subgraphs.ChildIndex.Cohort;
+
+/// <summary>The child index's SQL for aggregate questions: links by local id, the population with its geography.</summary>
+public sealed class ChildIndexCohortRepository(AgencyDatabase database)
+{
+    /// <summary>Up to this many ids are looked up by key; more, and the source's links are read whole and matched here.</summary>
+    private const int LookupLimit = 5_000;
+
+    private const int ChunkSize = 500;
+
+    /// <summary>
+    /// The child each of <paramref name="localIds"/> of <paramref name="source"/> is linked to; ids with no link are
+    /// left out, and an id linked twice goes to its most confident link.
+    /// </summary>
+    public async Task<IReadOnlyList<CohortLink>> LinksAsync(string source, IReadOnlyCollection<string> localIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(localIds);
+        var wanted = localIds.ToHashSet(StringComparer.Ordinal);
+        var rows = new List<LinkRow>();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (wanted.Count > LookupLimit)
+        {
+            rows.AddRange((await connection.QueryAsync<LinkRow>(new CommandDefinition(
+                "SELECT local_id, child_id, match_confidence FROM ci_record_link WHERE source_system = @source",
+                new { source }, cancellationToken: cancellationToken)).ConfigureAwait(false)).Where(r => wanted.Contains(r.LocalId)));
+        }
+        else
+        {
+            foreach (var chunk in wanted.Chunk(ChunkSize))
+            {
+                rows.AddRange(await connection.QueryAsync<LinkRow>(new CommandDefinition(
+                    $"SELECT local_id, child_id, match_confidence FROM ci_record_link WHERE source_system = @source AND {database.Dialect.In("local_id", "@ids")}",
+                    new { source, ids = chunk }, cancellationToken: cancellationToken)).ConfigureAwait(false));
+            }
+        }
+
+        return [.. rows.GroupBy(r => r.LocalId, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(r => r.MatchConfidence).ThenBy(r => r.ChildId, StringComparer.Ordinal).First())
+            .Select(r => new CohortLink(r.LocalId, r.ChildId))];
+    }
+
+    /// <summary>
+    /// Every child born on or before <paramref name="asAt"/> and under 18 on it, with what the dimensions need
+    /// (the geography of their postcode when known).
+    /// </summary>
+    public async Task<IReadOnlyList<PopulationRow>> PopulationAsync(DateOnly asAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<PopulationRow>(new CommandDefinition("""
+            SELECT c.child_id, c.dob, c.sex, c.ethnicity, g.ward_name, g.lsoa_name, g.idaci_decile
+            FROM ci_child c LEFT JOIN ci_postcode_geography g ON g.postcode = c.postcode
+            WHERE c.dob <= @asAt AND c.dob >= @earliest
+            """, new { asAt, earliest = asAt.AddYears(-19) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Where(r => IndexDimensions.AgeOn(r.Dob, asAt) < 18)];
+    }
+
+    /// <summary>The distinct names in a geography column (<c>ward_name</c>, <c>lsoa_name</c>), in order.</summary>
+    public async Task<IReadOnlyList<string>> GeographyNamesAsync(string column, CancellationToken cancellationToken)
+    {
+        if (column is not ("ward_name" or "lsoa_name"))
+        {
+            throw new ArgumentOutOfRangeException(nameof(column), column, "Not a geography name column.");
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var names = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT DISTINCT {column} FROM ci_postcode_geography", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. names.Order(StringComparer.Ordinal)];
+    }
+
+    private sealed class LinkRow
+    {
+        public string LocalId { get; init; } = "";
+
+        public string ChildId { get; init; } = "";
+
+        public decimal MatchConfidence { get; init; }
+    }
+}
