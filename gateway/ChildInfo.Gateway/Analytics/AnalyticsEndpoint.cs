@@ -38,7 +38,7 @@ public static class AnalyticsEndpoint
     private static readonly AnalyticsSchema Schema = new();
     private static readonly DocumentExecuter Executer = new(new GraphQLDocumentBuilder { MaxDepth = 64 }, new DocumentValidator());
     private static readonly GraphQLSerializer Serializer = new();
-    private static readonly IValidationRule[] Rules = [.. DocumentValidator.CoreRules, new ComplexityValidationRule(new ComplexityOptions { MaxDepth = 12, MaxComplexity = 2_000 })];
+    private static readonly IValidationRule[] Rules = [.. DocumentValidator.CoreRules, new ComplexityValidationRule(new ComplexityOptions { MaxDepth = 12, MaxComplexity = 50_000 })];
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {

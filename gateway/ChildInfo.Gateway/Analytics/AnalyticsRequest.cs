@@ -37,6 +37,14 @@ public sealed class AnalyticsRequest(AnalyticsServices services, GatewayRevision
     public void Released(AggregateRelease release) => Release = release;
 
     /// <summary>
+    /// The source the catalogue is read through: signed with every label the policy vocabulary names, so the analyst
+    /// learns every fact an agency offers and whether their rule may count by it. Safe because a fact's name and
+    /// description are about no child, and each call's context is bound to that call's body: this one reads the
+    /// catalogue and nothing else. What may be counted is decided again before any record key is fetched.
+    /// </summary>
+    public SubgraphCohortSource CatalogueSource() => Source(revision.Policies?.Set.Labels.Keys ?? scope.CountableLabels.AsEnumerable());
+
+    /// <summary>
     /// A source for this request signed with <paramref name="labels"/> as <c>count:</c> labels only: the catalogue
     /// gets every label the rule may count by, a question only the labels it reads.
     /// </summary>

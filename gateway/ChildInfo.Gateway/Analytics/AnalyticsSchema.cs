@@ -41,7 +41,7 @@ public sealed class AnalyticsQuery : ObjectGraphType
 
     private static async Task<CatalogueView> CatalogueAsync(AnalyticsRequest request, CancellationToken ct)
     {
-        var source = request.Source(request.Scope.CountableLabels);
+        var source = request.CatalogueSource();
         var catalogue = await source.CatalogueAsync(ct).ConfigureAwait(false);
         FactView View(CohortFact fact) => new(fact, request.Scope.DecideCount(fact.Label).Allowed);
         return new CatalogueView(
@@ -59,8 +59,8 @@ public sealed class AnalyticsQuery : ObjectGraphType
 
         var options = request.Services.Options;
         var question = QuestionReader.Read(input);
-        // Planned with the catalogue (every countable label signed), then decided, then answered with only the labels it reads.
-        var catalogueSource = request.Source(request.Scope.CountableLabels);
+        // Planned against the whole catalogue, then decided by the rule, then answered with only the labels it reads.
+        var catalogueSource = request.CatalogueSource();
         CohortPlan plan;
         try
         {

@@ -11,10 +11,10 @@ namespace ChildInfo.Gateway.Tests.Analytics;
 /// </summary>
 public sealed class AggregatePolicyTests(AnalyticsGatewayFixture fixture) : IClassFixture<AnalyticsGatewayFixture>
 {
-    private static readonly object CpPlansByAgeBand = new
+    private static readonly object InNeedByAgeBand = new
     {
         asAt = "2026-10-01",
-        condition = new { fact = new { agency = "social-care", fact = "cp_plan", asAt = "2026-10-01" } },
+        condition = new { fact = new { agency = "social-care", fact = "child_in_need", asAt = "2026-10-01" } },
         groupBy = new[] { new { index = "age_band" } },
     };
 
@@ -23,13 +23,16 @@ public sealed class AggregatePolicyTests(AnalyticsGatewayFixture fixture) : ICla
     {
         const string query = "{ cohortCatalogue { agencies { agency facts { name kind window label countable values } } indexDimensions { name countable values } unavailable } }";
 
-        var analyst = (await fixture.Protected.AskAsync(query)).Body.GetProperty("data").GetProperty("cohortCatalogue");
-        var researcher = (await fixture.Protected.AskAsync(query, role: "researcher", purpose: "research")).Body.GetProperty("data").GetProperty("cohortCatalogue");
+        var answer = await fixture.Protected.AskAsync(query);
+        Assert.True(answer.Body.TryGetProperty("data", out _), answer.Body.ToString());
+        var analyst = answer.Body.GetProperty("data").GetProperty("cohortCatalogue");
+        var researcher = (await fixture.Protected.AskAsync(query, role: "researcher", purpose: "research", marker: "study RS-0042")).Body.GetProperty("data").GetProperty("cohortCatalogue");
 
         Assert.Equal(JsonValueKind.Array, analyst.GetProperty("unavailable").ValueKind);
         Assert.Empty(analyst.GetProperty("unavailable").EnumerateArray());
         Assert.True(Fact(analyst, "social-care", "cp_plan").GetProperty("countable").GetBoolean());
         Assert.False(Fact(researcher, "social-care", "cp_plan").GetProperty("countable").GetBoolean());
+        Assert.False(Fact(researcher, "social-care", "child_in_need").GetProperty("countable").GetBoolean());
         Assert.True(Fact(researcher, "education", "voice_recorded").GetProperty("countable").GetBoolean());
         Assert.Contains(analyst.GetProperty("indexDimensions").EnumerateArray(), d => d.GetProperty("name").GetString() == "age_band");
     }
@@ -39,7 +42,7 @@ public sealed class AggregatePolicyTests(AnalyticsGatewayFixture fixture) : ICla
     {
         var marker = $"not-countable-{Guid.NewGuid():N}";
 
-        var exchange = await fixture.Protected.TableAsync(CpPlansByAgeBand, role: "researcher", purpose: "research", marker: marker);
+        var exchange = await fixture.Protected.TableAsync(InNeedByAgeBand, role: "researcher", purpose: "research", marker: marker);
 
         Assert.Equal(["COUNT_NOT_ALLOWED"], exchange.ErrorCodes);
         Assert.Equal(JsonValueKind.Null, exchange.Body.GetProperty("data").ValueKind);
@@ -60,7 +63,7 @@ public sealed class AggregatePolicyTests(AnalyticsGatewayFixture fixture) : ICla
                     new { fact = new { agency = "voluntary-sector", fact = "voice_recorded", from = "2026-04-01", to = "2026-09-30" } },
                 },
             },
-        }, role: "researcher", purpose: "research");
+        }, role: "researcher", purpose: "research", marker: "study RS-0042");
 
         Assert.Contains(exchange.ErrorCodes, c => c is "COMBINATION_NOT_ALLOWED" or "COUNT_NOT_ALLOWED");
         Assert.Equal(JsonValueKind.Null, exchange.Body.GetProperty("data").ValueKind);
@@ -71,7 +74,7 @@ public sealed class AggregatePolicyTests(AnalyticsGatewayFixture fixture) : ICla
     {
         var marker = $"labels-{Guid.NewGuid():N}";
 
-        var exchange = await fixture.Protected.TableAsync(CpPlansByAgeBand, marker: marker);
+        var exchange = await fixture.Protected.TableAsync(InNeedByAgeBand, marker: marker);
 
         Assert.Empty(exchange.ErrorCodes);
         var calls = fixture.Recorder.CallsByMarker(marker).Where(c => c.BodyText.Contains("_cohortMembers", StringComparison.Ordinal) || c.BodyText.Contains("_cohortLinks", StringComparison.Ordinal)).ToList();
@@ -83,7 +86,7 @@ public sealed class AggregatePolicyTests(AnalyticsGatewayFixture fixture) : ICla
             Assert.Equal("service_planning", context.GetProperty(SubgraphContextClaims.Purpose).GetString());
             var labels = context.GetProperty(SubgraphContextClaims.Labels).EnumerateArray().Select(l => l.GetString()!).ToList();
             Assert.All(labels, l => Assert.StartsWith("count:", l, StringComparison.Ordinal));
-            Assert.Contains("count:protection", labels);
+            Assert.Contains("count:cin", labels);
             Assert.DoesNotContain("count:care", labels);
         }
     }
@@ -93,7 +96,7 @@ public sealed class AggregatePolicyTests(AnalyticsGatewayFixture fixture) : ICla
     {
         var marker = $"audited-{Guid.NewGuid():N}";
 
-        var exchange = await fixture.Protected.TableAsync(CpPlansByAgeBand, marker: marker);
+        var exchange = await fixture.Protected.TableAsync(InNeedByAgeBand, marker: marker);
 
         var table = exchange.Body.GetProperty("data").GetProperty("cohortTable");
         var record = (await fixture.Protected.AuditAsync()).Last(r => r.Payload?.Justification == marker);
@@ -110,8 +113,8 @@ public sealed class AggregatePolicyTests(AnalyticsGatewayFixture fixture) : ICla
     [Fact]
     public async Task PublishedTable_HasOnlyRoundedCountsOrSymbols_AndNoChildId()
     {
-        var exact = (await fixture.Exact.TableAsync(CpPlansByAgeBand)).Body.GetProperty("data").GetProperty("cohortTable");
-        var published = await fixture.Protected.TableAsync(CpPlansByAgeBand);
+        var exact = (await fixture.Exact.TableAsync(InNeedByAgeBand)).Body.GetProperty("data").GetProperty("cohortTable");
+        var published = await fixture.Protected.TableAsync(InNeedByAgeBand);
         var table = published.Body.GetProperty("data").GetProperty("cohortTable");
 
         var exactRows = exact.GetProperty("rows").EnumerateArray().ToList();

@@ -11,41 +11,41 @@ namespace ChildInfo.Gateway.Tests.Analytics;
 public sealed class CohortCountTests(AnalyticsGatewayFixture fixture) : IClassFixture<AnalyticsGatewayFixture>
 {
     private static readonly DateOnly Census = new(2026, 10, 1);
-    private const string OpenPlan = "SELECT cppl_person_id FROM ssd_cp_plans WHERE cppl_cp_plan_start_date <= $d AND (cppl_cp_plan_end_date IS NULL OR cppl_cp_plan_end_date > $d)";
+    private const string InNeed = "SELECT cine_person_id FROM ssd_cin_episodes WHERE cine_referral_date <= $d AND (cine_close_date IS NULL OR cine_close_date > $d)";
 
     private GroundTruth Truth => new(fixture.Environment.DataDirectory);
 
     [Fact]
-    public async Task ChildrenOnAProtectionPlan_ByAgeBand_MatchTheData()
+    public async Task ChildrenInNeed_ByAgeBand_MatchTheData()
     {
         var population = Truth.Population(Census);
-        var onPlan = Truth.Children("social-care", "social-care", OpenPlan, ("$d", "2026-10-01"));
-        onPlan.IntersectWith(population.Keys);
-        Assert.NotEmpty(onPlan);
+        var inNeed = Truth.Children("social-care", "social-care", InNeed, ("$d", "2026-10-01"));
+        inNeed.IntersectWith(population.Keys);
+        Assert.NotEmpty(inNeed);
 
         var exchange = await fixture.Exact.TableAsync(new
         {
             asAt = "2026-10-01",
-            condition = new { fact = new { agency = "social-care", fact = "cp_plan", asAt = "2026-10-01" } },
+            condition = new { fact = new { agency = "social-care", fact = "child_in_need", asAt = "2026-10-01" } },
             groupBy = new[] { new { index = "age_band" } },
         });
 
         var table = Table(exchange.Body);
         foreach (var band in new[] { "under 1", "1-4", "5-9", "10-15", "16-17" })
         {
-            Assert.Equal(onPlan.Count(c => GroundTruth.AgeBand(population[c]) == band), Count(table, band));
+            Assert.Equal(inNeed.Count(c => GroundTruth.AgeBand(population[c]) == band), Count(table, band));
         }
 
-        Assert.Equal(onPlan.Count, Count(table, "Total"));
+        Assert.Equal(inNeed.Count, Count(table, "Total"));
         Assert.Equal(["social-care"], table.GetProperty("agencies").EnumerateArray().Select(a => a.GetString()));
     }
 
     [Fact]
-    public async Task AProtectionPlanAndTheChildsVoiceInEitherAgency_LinksTwoAgencies_AndMatchesTheData()
+    public async Task InNeedAndTheChildsVoiceInEitherAgency_LinksTwoAgencies_AndMatchesTheData()
     {
         var population = Truth.Population(Census);
         var window = new[] { ("$from", (object)"2026-04-01"), ("$to", "2026-09-30") };
-        var expected = Truth.Children("social-care", "social-care", OpenPlan, ("$d", "2026-10-01"));
+        var expected = Truth.Children("social-care", "social-care", InNeed, ("$d", "2026-10-01"));
         var voice = Truth.Children("social-care", "social-care", "SELECT cvoi_person_id FROM cms_child_voice WHERE cvoi_recorded_date >= $from AND cvoi_recorded_date <= $to", window);
         voice.UnionWith(Truth.Children("education", "education", "SELECT UPN FROM PUPIL_VOICE WHERE RecordedOn >= $from AND RecordedOn <= $to", window));
         expected.IntersectWith(voice);
@@ -58,7 +58,7 @@ public sealed class CohortCountTests(AnalyticsGatewayFixture fixture) : IClassFi
             {
                 all = new object[]
                 {
-                    new { fact = new { agency = "social-care", fact = "cp_plan", asAt = "2026-10-01" } },
+                    new { fact = new { agency = "social-care", fact = "child_in_need", asAt = "2026-10-01" } },
                     new
                     {
                         any = new[]
@@ -77,18 +77,18 @@ public sealed class CohortCountTests(AnalyticsGatewayFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task NotOnAPlan_IsThePopulationWithoutThem()
+    public async Task NotInNeed_IsThePopulationWithoutThem()
     {
         var population = Truth.Population(Census);
-        var onPlan = Truth.Children("social-care", "social-care", OpenPlan, ("$d", "2026-10-01"));
+        var inNeed = Truth.Children("social-care", "social-care", InNeed, ("$d", "2026-10-01"));
 
         var exchange = await fixture.Exact.TableAsync(new
         {
             asAt = "2026-10-01",
-            condition = new { not = new { fact = new { agency = "social-care", fact = "cp_plan", asAt = "2026-10-01" } } },
+            condition = new { not = new { fact = new { agency = "social-care", fact = "child_in_need", asAt = "2026-10-01" } } },
         });
 
-        Assert.Equal(population.Keys.Count(c => !onPlan.Contains(c)), Count(Table(exchange.Body), "Total"));
+        Assert.Equal(population.Keys.Count(c => !inNeed.Contains(c)), Count(Table(exchange.Body), "Total"));
     }
 
     private static JsonElement Table(JsonElement body)
