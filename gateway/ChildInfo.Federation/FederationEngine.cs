@@ -128,7 +128,7 @@ public sealed class FederationEngine
                 // No operation name on this span: clients choose them, and the host's request span carries the
                 // name only where it is registered.
                 using var activity = FederationTelemetry.Source.StartActivity("plan");
-                plan = Planner.Plan(compiled.Document, compiled.Operation, conditions, policy);
+                plan = Planner.Plan(compiled.Source, conditions, policy);
                 compiled.Plans.TryAdd(conditionKey, plan);
             }
 
@@ -260,9 +260,9 @@ public sealed class FederationEngine
             throw new GatewayException(ErrorCodes.OperationNotSupported, "Subscriptions are not supported.");
         }
 
+        // Limits first, then the planner's own names (no client alias may stand where the gateway reads its own fields):
+        // one pass over the document as written finds both.
         var measure = OperationMeasure.Take(document, Options);
-        // The planner's own names next: no client alias may stand where the gateway reads its own fields.
-        ReservedNames.Check(document.Document);
         var normalised = new SDLPrinter().Print(document.Document);
         if (_cache.TryGet(normalised, request.OperationName, scopeKey, out var cached))
         {
