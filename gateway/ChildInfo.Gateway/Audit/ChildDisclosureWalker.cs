@@ -107,6 +107,7 @@ public static class ChildDisclosureWalker
         private readonly FieldCollector _collector;
         private readonly JsonElement? _variables;
         private readonly HashSet<(string Child, string Field, string Label, string Source)> _seen = [];
+        private readonly Dictionary<CollectedField, FieldFacts?> _facts = [];
         private readonly HashSet<IReadOnlyList<FieldGroup>> _walkedAbsent = new(ReferenceEqualityComparer.Instance);
         private readonly List<object> _path = [];
         private readonly IDictionary<string, string>? _childByPath;
@@ -178,16 +179,16 @@ public static class ChildDisclosureWalker
                 List<SelectionAt>? below = null;
                 foreach (var field in group.Fields)
                 {
-                    if (Definition(field) is not (var parent, var definition))
+                    if (Facts(field) is not { } facts)
                     {
                         continue;
                     }
 
-                    var fieldSource = OwnSource(_schema, parent, definition) ?? source ?? Source(_schema, parent, definition);
+                    var fieldSource = facts.OwnSource ?? source ?? facts.Source;
                     belowSource = fieldSource;
 
-                    var namedType = definition.Type.NamedType;
-                    var lookupChild = namedType == ChildType ? ArgumentChildId(field.Node) : null;
+                    var namedType = facts.NamedType;
+                    var lookupChild = facts.LookupChild;
                     if (lookupChild is not null)
                     {
                         Touch(lookupChild);
@@ -197,7 +198,7 @@ public static class ChildDisclosureWalker
                     leadsToChild |= namedType == ChildType;
                     if (present && childId is not null)
                     {
-                        Disclose(childId, field.ParentType + "." + field.Name, fieldSource);
+                        Disclose(childId, facts, fieldSource);
                     }
 
                     // Refused or absent: nothing shown below, but lookups by child id further down still touch children.
@@ -238,19 +239,18 @@ public static class ChildDisclosureWalker
                 List<SelectionAt>? below = null;
                 foreach (var field in group.Fields)
                 {
-                    if (Definition(field) is not (_, var definition))
+                    if (Facts(field) is not { } facts)
                     {
                         continue;
                     }
 
-                    var namedType = definition.Type.NamedType;
-                    if ((namedType == ChildType ? ArgumentChildId(field.Node) : null) is { } lookupChild)
+                    if (facts.LookupChild is { } lookupChild)
                     {
                         Touch(lookupChild);
                     }
                     else if (field.Node.SelectionSet is { } sub)
                     {
-                        (below ??= []).Add(new SelectionAt(sub, namedType));
+                        (below ??= []).Add(new SelectionAt(sub, facts.NamedType));
                     }
                 }
 
@@ -279,12 +279,34 @@ public static class ChildDisclosureWalker
             return null;
         }
 
-        /// <summary>The schema's definition of a collected field; null for meta fields and fields the schema does not have.</summary>
-        private (SupergraphType Parent, SupergraphField Field)? Definition(CollectedField field) =>
-            !field.Name.StartsWith("__", StringComparison.Ordinal)
-            && _schema.Types.TryGetValue(field.ParentType, out var parent) && parent.Field(field.Name) is { } definition
-                ? (parent, definition)
-                : null;
+        /// <summary>
+        /// What the schema, the policies and the variables say of a collected field, worked out once per walk (the
+        /// objects of a list share their fields); null for meta fields and fields the schema does not have.
+        /// </summary>
+        private FieldFacts? Facts(CollectedField field)
+        {
+            if (_facts.TryGetValue(field, out var facts))
+            {
+                return facts;
+            }
+
+            if (!field.Name.StartsWith("__", StringComparison.Ordinal)
+                && _schema.Types.TryGetValue(field.ParentType, out var parent) && parent.Field(field.Name) is { } definition)
+            {
+                var coordinate = field.ParentType + "." + field.Name;
+                var namedType = definition.Type.NamedType;
+                facts = new FieldFacts(
+                    coordinate,
+                    _labels(coordinate),
+                    namedType,
+                    OwnSource(_schema, parent, definition),
+                    Source(_schema, parent, definition),
+                    namedType == ChildType ? ArgumentChildId(field.Node) : null);
+            }
+
+            _facts[field] = facts;
+            return facts;
+        }
 
         private string? ArgumentChildId(GraphQLField field)
         {
@@ -316,17 +338,25 @@ public static class ChildDisclosureWalker
 
         private void Touch(string childId) => Children.TryAdd(childId, []);
 
-        private void Disclose(string childId, string coordinate, string source)
+        private void Disclose(string childId, FieldFacts field, string source)
         {
             var fields = Children[childId];
-            foreach (var label in _labels(coordinate))
+            foreach (var label in field.Labels)
             {
-                if (_seen.Add((childId, coordinate, label, source)))
+                if (_seen.Add((childId, field.Coordinate, label, source)))
                 {
-                    fields.Add(new DisclosedField(coordinate, label, source));
+                    fields.Add(new DisclosedField(field.Coordinate, label, source));
                 }
             }
         }
+
+        /// <param name="Coordinate"><c>Type.field</c>.</param>
+        /// <param name="Labels">The labels it is recorded under.</param>
+        /// <param name="NamedType">The type it returns, lists and non-null taken off.</param>
+        /// <param name="OwnSource">The service that resolves it when the supergraph says so (<see cref="OwnSource"/>).</param>
+        /// <param name="Source">The service recorded otherwise when nothing encloses it (<see cref="Source"/>).</param>
+        /// <param name="LookupChild">The child id it looks up (<c>child(id:)</c>), when it returns a child and is given one.</param>
+        private sealed record FieldFacts(string Coordinate, IReadOnlyList<string> Labels, string NamedType, string? OwnSource, string Source, string? LookupChild);
     }
 
     /// <summary>
