@@ -54,7 +54,7 @@ public static class ChildDisclosureWalker
     public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
         SupergraphSchema schema, OperationDocument? document, JsonElement? variables, JsonElement? data, Func<string, IReadOnlyList<string>> labels,
         IDictionary<string, string>? childByPath = null) =>
-        Walk(schema, document, variables, data is { } d ? new JsonResponseValue(d) : default, labels, childByPath);
+        Walk(schema, document, variables, data is { } d ? new JsonResponseValue(d) : default, labels, childByPath, shared: false);
 
     /// <summary>
     /// As the other <see cref="Walk(SupergraphSchema, OperationDocument?, JsonElement?, JsonElement?, Func{string, IReadOnlyList{string}}, IDictionary{string, string}?)"/>,
@@ -64,11 +64,11 @@ public static class ChildDisclosureWalker
     public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
         SupergraphSchema schema, OperationDocument? document, JsonElement? variables, MergedValue data, Func<string, IReadOnlyList<string>> labels,
         IDictionary<string, string>? childByPath = null) =>
-        Walk(schema, document, variables, new MergedResponseValue(data), labels, childByPath);
+        Walk(schema, document, variables, new MergedResponseValue(data), labels, childByPath, shared: true);
 
     private static Dictionary<string, List<DisclosedField>> Walk<TValue>(
         SupergraphSchema schema, OperationDocument? document, JsonElement? variables, TValue data, Func<string, IReadOnlyList<string>> labels,
-        IDictionary<string, string>? childByPath)
+        IDictionary<string, string>? childByPath, bool shared)
         where TValue : struct, IResponseValue<TValue>
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -78,21 +78,42 @@ public static class ChildDisclosureWalker
             return new Dictionary<string, List<DisclosedField>>(StringComparer.Ordinal);
         }
 
-        var walker = new Walker<TValue>(schema, document, labels, variables, childByPath);
         var rootType = document.OperationType == OperationType.Mutation ? schema.MutationType : schema.QueryType;
         if (rootType is null)
         {
-            return walker.Children;
+            return new Dictionary<string, List<DisclosedField>>(StringComparer.Ordinal);
         }
 
+        var root = document.Operation.SelectionSet;
+        data = data.ValueKind == JsonValueKind.Object ? data : default;
+        var fields = shared ? DeclaredFields.SharedBy(schema, document) : DeclaredFields.Own(schema, document);
+        var walker = new Walker<TValue>(schema, fields, labels, variables, childByPath);
         try
         {
-            walker.Root(document.Operation.SelectionSet, rootType, data.ValueKind == JsonValueKind.Object ? data : default);
+            walker.Root(root, rootType, data);
+            return walker.Children;
+        }
+        catch (GatewayException) when (shared)
+        {
+            // The shared collector's bound counts every request's collections: this walk starts again with its own,
+            // as if nothing were shared.
+            childByPath?.Clear();
         }
         catch (GatewayException)
         {
             // Past the collector's bound (only a document the engine refused can get there): what was found is kept,
             // and the record holds the operation text in any case.
+            return walker.Children;
+        }
+
+        walker = new Walker<TValue>(schema, DeclaredFields.Own(schema, document), labels, variables, childByPath);
+        try
+        {
+            walker.Root(root, rootType, data);
+        }
+        catch (GatewayException)
+        {
+            // As above: what was found is kept.
         }
 
         return walker.Children;
@@ -104,18 +125,17 @@ public static class ChildDisclosureWalker
     {
         private readonly SupergraphSchema _schema;
         private readonly Func<string, IReadOnlyList<string>> _labels;
-        private readonly FieldCollector _collector;
+        private readonly DeclaredFields _fields;
         private readonly JsonElement? _variables;
         private readonly HashSet<(string Child, string Field, string Label, string Source)> _seen = [];
-        private readonly Dictionary<CollectedField, FieldFacts?> _facts = [];
         private readonly HashSet<IReadOnlyList<FieldGroup>> _walkedAbsent = new(ReferenceEqualityComparer.Instance);
         private readonly List<object> _path = [];
         private readonly IDictionary<string, string>? _childByPath;
 
-        public Walker(SupergraphSchema schema, OperationDocument document, Func<string, IReadOnlyList<string>> labels, JsonElement? variables, IDictionary<string, string>? childByPath)
+        public Walker(SupergraphSchema schema, DeclaredFields fields, Func<string, IReadOnlyList<string>> labels, JsonElement? variables, IDictionary<string, string>? childByPath)
         {
             _schema = schema;
-            _collector = FieldCollector.ForDeclaredTypes(schema, document.Fragments);
+            _fields = fields;
             _labels = labels;
             _variables = variables;
             _childByPath = childByPath;
@@ -124,7 +144,7 @@ public static class ChildDisclosureWalker
         public Dictionary<string, List<DisclosedField>> Children { get; } = new(StringComparer.Ordinal);
 
         public void Root(GraphQLSelectionSet set, string rootType, TValue data) =>
-            Value(_collector.Collect(set, rootType), data, childId: null, source: null, depth: 0);
+            Value(_fields.Collect([new SelectionAt(set, rootType)]), data, childId: null, source: null, depth: 0);
 
         /// <param name="source">The service that returned the enclosing record: a value type shared by several services
         /// (<c>ChildVoice</c>) came from the one whose field led to it.</param>
@@ -179,7 +199,7 @@ public static class ChildDisclosureWalker
                 List<SelectionAt>? below = null;
                 foreach (var field in group.Fields)
                 {
-                    if (Facts(field) is not { } facts)
+                    if (_fields.Facts(field) is not { } facts)
                     {
                         continue;
                     }
@@ -188,7 +208,7 @@ public static class ChildDisclosureWalker
                     belowSource = fieldSource;
 
                     var namedType = facts.NamedType;
-                    var lookupChild = facts.LookupChild;
+                    var lookupChild = namedType == ChildType ? ArgumentChildId(field.Node) : null;
                     if (lookupChild is not null)
                     {
                         Touch(lookupChild);
@@ -216,12 +236,12 @@ public static class ChildDisclosureWalker
                 if (present)
                 {
                     _path.Add(group.ResponseKey);
-                    Value(_collector.Collect(below), fieldValue, lookup ?? (leadsToChild ? null : childId), belowSource, depth + 1);
+                    Value(_fields.Collect(below), fieldValue, lookup ?? (leadsToChild ? null : childId), belowSource, depth + 1);
                     _path.RemoveAt(_path.Count - 1);
                 }
                 else
                 {
-                    Absent(_collector.Collect(below), depth + 1);
+                    Absent(_fields.Collect(below), depth + 1);
                 }
             }
         }
@@ -239,12 +259,12 @@ public static class ChildDisclosureWalker
                 List<SelectionAt>? below = null;
                 foreach (var field in group.Fields)
                 {
-                    if (Facts(field) is not { } facts)
+                    if (_fields.Facts(field) is not { } facts)
                     {
                         continue;
                     }
 
-                    if (facts.LookupChild is { } lookupChild)
+                    if ((facts.NamedType == ChildType ? ArgumentChildId(field.Node) : null) is { } lookupChild)
                     {
                         Touch(lookupChild);
                     }
@@ -256,7 +276,7 @@ public static class ChildDisclosureWalker
 
                 if (below is not null)
                 {
-                    Absent(_collector.Collect(below), depth + 1);
+                    Absent(_fields.Collect(below), depth + 1);
                 }
             }
         }
@@ -277,35 +297,6 @@ public static class ChildDisclosureWalker
             }
 
             return null;
-        }
-
-        /// <summary>
-        /// What the schema, the policies and the variables say of a collected field, worked out once per walk (the
-        /// objects of a list share their fields); null for meta fields and fields the schema does not have.
-        /// </summary>
-        private FieldFacts? Facts(CollectedField field)
-        {
-            if (_facts.TryGetValue(field, out var facts))
-            {
-                return facts;
-            }
-
-            if (!field.Name.StartsWith("__", StringComparison.Ordinal)
-                && _schema.Types.TryGetValue(field.ParentType, out var parent) && parent.Field(field.Name) is { } definition)
-            {
-                var coordinate = field.ParentType + "." + field.Name;
-                var namedType = definition.Type.NamedType;
-                facts = new FieldFacts(
-                    coordinate,
-                    _labels(coordinate),
-                    namedType,
-                    OwnSource(_schema, parent, definition),
-                    Source(_schema, parent, definition),
-                    namedType == ChildType ? ArgumentChildId(field.Node) : null);
-            }
-
-            _facts[field] = facts;
-            return facts;
         }
 
         private string? ArgumentChildId(GraphQLField field)
@@ -338,10 +329,10 @@ public static class ChildDisclosureWalker
 
         private void Touch(string childId) => Children.TryAdd(childId, []);
 
-        private void Disclose(string childId, FieldFacts field, string source)
+        private void Disclose(string childId, DeclaredFields.Field field, string source)
         {
             var fields = Children[childId];
-            foreach (var label in field.Labels)
+            foreach (var label in _labels(field.Coordinate))
             {
                 if (_seen.Add((childId, field.Coordinate, label, source)))
                 {
@@ -350,13 +341,6 @@ public static class ChildDisclosureWalker
             }
         }
 
-        /// <param name="Coordinate"><c>Type.field</c>.</param>
-        /// <param name="Labels">The labels it is recorded under.</param>
-        /// <param name="NamedType">The type it returns, lists and non-null taken off.</param>
-        /// <param name="OwnSource">The service that resolves it when the supergraph says so (<see cref="OwnSource"/>).</param>
-        /// <param name="Source">The service recorded otherwise when nothing encloses it (<see cref="Source"/>).</param>
-        /// <param name="LookupChild">The child id it looks up (<c>child(id:)</c>), when it returns a child and is given one.</param>
-        private sealed record FieldFacts(string Coordinate, IReadOnlyList<string> Labels, string NamedType, string? OwnSource, string Source, string? LookupChild);
     }
 
     /// <summary>
@@ -397,7 +381,7 @@ public static class ChildDisclosureWalker
     /// The service a field is resolved by when the supergraph says so: its own non-external <c>@join__field</c>, or
     /// the one service that has its type. Null for a field of a value type several services share.
     /// </summary>
-    private static string? OwnSource(SupergraphSchema schema, SupergraphType parent, SupergraphField field)
+    internal static string? OwnSource(SupergraphSchema schema, SupergraphType parent, SupergraphField field)
     {
         foreach (var join in field.Joins)
         {
@@ -410,7 +394,7 @@ public static class ChildDisclosureWalker
         return parent.Joins.Count == 1 ? GraphName(schema, parent.Joins.Keys.First()) : null;
     }
 
-    private static string Source(SupergraphSchema schema, SupergraphType parent, SupergraphField field)
+    internal static string Source(SupergraphSchema schema, SupergraphType parent, SupergraphField field)
     {
         string? graph = null;
         foreach (var join in field.Joins)

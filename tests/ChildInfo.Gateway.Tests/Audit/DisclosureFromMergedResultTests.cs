@@ -32,6 +32,8 @@ public sealed class DisclosureFromMergedResultTests(GatewayEnvironment environme
         (string Query, object Variables)[] requests =
         [
             (ReadmeJoinedUpChild, new { id = first }),
+            // The same operation again: its fields were collected for the first request and are shared.
+            (ReadmeJoinedUpChild, new { id = second }),
             (ReadmeYouthJustice, new { id = first }),
             (JoinedUpChildTests.JoinedUpQuery, new { id = second }),
             ("query($a: ID!, $b: ID!) { first: child(id: $a) { key: id surname } second: child(id: $b) { surname pupil { upn } } }", new { a = first, b = second }),
