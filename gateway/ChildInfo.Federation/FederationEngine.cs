@@ -128,7 +128,7 @@ public sealed class FederationEngine
                 // No operation name on this span: clients choose them, and the host's request span carries the
                 // name only where it is registered.
                 using var activity = FederationTelemetry.Source.StartActivity("plan");
-                plan = Planner.Plan(compiled.Document, compiled.Operation, conditions, policy);
+                plan = Planner.Plan(compiled.Source, conditions, policy);
                 compiled.Plans.TryAdd(conditionKey, plan);
             }
 
@@ -166,7 +166,15 @@ public sealed class FederationEngine
     /// Executes a prepared operation. Subgraph failures give partial data with errors, never an exception; only
     /// cancellation of <paramref name="cancellationToken"/> throws.
     /// </summary>
-    public async Task<GatewayResult> ExecuteAsync(PreparedOperation operation, CancellationToken cancellationToken = default)
+    public Task<GatewayResult> ExecuteAsync(PreparedOperation operation, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(operation, null, cancellationToken);
+
+    /// <summary>
+    /// Executes a prepared operation, letting <paramref name="reader"/> read the response from the merged result before
+    /// it is released (so that nothing needs to parse the written <c>data</c> back). Subgraph failures give partial data
+    /// with errors, never an exception; only cancellation of <paramref name="cancellationToken"/> throws, or the reader.
+    /// </summary>
+    public async Task<GatewayResult> ExecuteAsync(PreparedOperation operation, IMergedResponseReader? reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
         using var deadline = new CancellationTokenSource(Options.RequestDeadline);
@@ -188,11 +196,13 @@ public sealed class FederationEngine
         using var activity = FederationTelemetry.Source.StartActivity("merge");
         var responseWriter = new ResponseWriter(Supergraph, state);
         byte[] data;
+        bool complete;
         using (var buffer = new PooledBufferWriter(4096))
         {
             using (var writer = new Utf8JsonWriter(buffer))
             {
-                if (responseWriter.Complete(operation.Plan.Shape))
+                complete = responseWriter.Complete(operation.Plan.Shape);
+                if (complete)
                 {
                     responseWriter.WriteData(writer, operation.Plan.Shape);
                 }
@@ -204,6 +214,8 @@ public sealed class FederationEngine
 
             data = buffer.ToArray();
         }
+
+        reader?.Read(MergedValue.Data(responseWriter, state.Data, operation.Plan.Shape, complete), state.Notices);
 
         var withheld = operation.Fields.Withheld;
         var guarded = operation.Guard is null ? [] : responseWriter.GuardWithheld();
@@ -248,9 +260,9 @@ public sealed class FederationEngine
             throw new GatewayException(ErrorCodes.OperationNotSupported, "Subscriptions are not supported.");
         }
 
+        // Limits first, then the planner's own names (no client alias may stand where the gateway reads its own fields):
+        // one pass over the document as written finds both.
         var measure = OperationMeasure.Take(document, Options);
-        // The planner's own names next: no client alias may stand where the gateway reads its own fields.
-        ReservedNames.Check(document.Document);
         var normalised = new SDLPrinter().Print(document.Document);
         if (_cache.TryGet(normalised, request.OperationName, scopeKey, out var cached))
         {

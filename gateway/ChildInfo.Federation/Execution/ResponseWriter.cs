@@ -177,11 +177,14 @@ internal sealed class ResponseWriter
         _guardWithheld[decision] = _guardWithheld.GetValueOrDefault(decision) + 1;
     }
 
-    private bool IsHiddenEnumValue(ResultValue value, string typeName) =>
-        value.IsLeaf && value.Leaf.ValueKind == JsonValueKind.String && _hiddenEnumValues!.TryGetValue(typeName, out var hidden)
+    /// <summary>True when null propagation (<see cref="Complete"/>) made this object or list null.</summary>
+    internal bool IsNulled(object node) => _nulled.Contains(node);
+
+    internal bool IsHiddenEnumValue(ResultValue value, string typeName) =>
+        _hiddenEnumValues is not null && value.IsLeaf && value.Leaf.ValueKind == JsonValueKind.String && _hiddenEnumValues.TryGetValue(typeName, out var hidden)
         && hidden.Contains(value.Leaf.GetString()!);
 
-    private string? RuntimeType(ResultObject obj, string namedType) =>
+    internal string? RuntimeType(ResultObject obj, string namedType) =>
         _schema.GetType(namedType).IsAbstract ? obj.Typename : namedType;
 
     private void ReportNull(ShapeField field)
@@ -286,7 +289,7 @@ internal sealed class ResponseWriter
 
         if (field.SubByType is null)
         {
-            if (_hiddenEnumValues is not null && IsHiddenEnumValue(value, type.Name!))
+            if (IsHiddenEnumValue(value, type.Name!))
             {
                 writer.WriteNullValue();
                 return;

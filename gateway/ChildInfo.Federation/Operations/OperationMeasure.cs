@@ -9,7 +9,8 @@ namespace ChildInfo.Federation.Operations;
 /// the first limit of <see cref="FederationEngineOptions"/> it passes, so measuring is linear in the document:
 /// <list type="number">
 /// <item>the document as written (every definition once): fields, fragment spreads, directives, and the variables
-/// <c>@include</c>/<c>@skip</c> use;</item>
+/// <c>@include</c>/<c>@skip</c> use; the same pass finds names in the gateway's own namespace
+/// (<see cref="ReservedNames"/>), refused once every limit is passed;</item>
 /// <item>the operation, and each fragment, with every fragment spread counted as its fragment's content, memoised per
 /// fragment: fields, aliases and field depth (a fragment that spreads itself is refused here, before validation);</item>
 /// <item>the operation, and each fragment, merged by response name at each place as validation's overlap check reads
@@ -24,6 +25,7 @@ internal sealed class OperationMeasure
     private readonly Dictionary<GraphQLFragmentDefinition, Expansion> _expansions = [];
     private readonly HashSet<GraphQLFragmentDefinition> _expanding = [];
     private readonly List<string> _conditionVariables = [];
+    private readonly List<GraphQLError> _reservedNames = [];
     private int _documentFields;
     private int _fragmentSpreads;
     private int _directives;
@@ -47,7 +49,10 @@ internal sealed class OperationMeasure
     /// <summary>Variables used by <c>@include</c>/<c>@skip</c> anywhere in the document, in order of first use.</summary>
     public IReadOnlyList<string> ConditionVariables => _conditionVariables;
 
-    /// <summary>Measures <paramref name="document"/>; throws <see cref="GatewayException"/> at the first limit it passes.</summary>
+    /// <summary>
+    /// Measures <paramref name="document"/>; throws <see cref="GatewayException"/> at the first limit it passes, then
+    /// <see cref="RequestErrorsException"/> if it uses reserved names.
+    /// </summary>
     public static OperationMeasure Take(OperationDocument document, FederationEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -58,6 +63,7 @@ internal sealed class OperationMeasure
             switch (definition)
             {
                 case GraphQLOperationDefinition operation:
+                    ReservedNames.CheckVariables(operation, document.Document, measure._reservedNames);
                     measure.CountDirectives(operation);
                     measure.CountAsWritten(operation.SelectionSet);
                     break;
@@ -86,6 +92,11 @@ internal sealed class OperationMeasure
             measure.CountOverlaps([fragment.SelectionSet]);
         }
 
+        if (measure._reservedNames.Count > 0)
+        {
+            throw new RequestErrorsException(measure._reservedNames);
+        }
+
         return measure;
     }
 
@@ -104,6 +115,7 @@ internal sealed class OperationMeasure
                         throw TooComplex($"The document selects more than {_options.MaxFieldSelections} fields.");
                     }
 
+                    ReservedNames.CheckField(field, _document.Document, _reservedNames);
                     if (field.SelectionSet is not null)
                     {
                         CountAsWritten(field.SelectionSet);

@@ -8,76 +8,36 @@ namespace ChildInfo.Federation.Operations;
 /// Refuses, before validation and planning, names a client document may not use: anything in the planner's own
 /// namespace (<see cref="PlannerAliases.Prefix"/>: aliases, fields, variables), an alias beginning with two underscores
 /// (<c>__typename: id</c> would stand where the gateway reads an object's type), and a field beginning with two
-/// underscores other than <c>__typename</c>, <c>__schema</c> and <c>__type</c>. One pass over the document as written
-/// (fragments once each, never expanded), so its cost is bounded by the document's length.
+/// underscores other than <c>__typename</c>, <c>__schema</c> and <c>__type</c>. Checked during
+/// <see cref="OperationMeasure"/>'s pass over the document as written (fragments once each, never expanded), so it
+/// costs no walk of its own; the errors (the first <see cref="MaxErrors"/>) are given once the limits are passed.
 /// </summary>
 internal static class ReservedNames
 {
     /// <summary>Enough to show what is wrong without echoing a whole hostile document back.</summary>
     private const int MaxErrors = 10;
 
-    public static void Check(GraphQLDocument document)
+    /// <summary>Adds an error for each of <paramref name="operation"/>'s variables named in the planner's namespace.</summary>
+    public static void CheckVariables(GraphQLOperationDefinition operation, GraphQLDocument document, List<GraphQLError> errors)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        var errors = new List<GraphQLError>();
-        foreach (var definition in document.Definitions)
+        foreach (var variable in operation.Variables?.Items ?? [])
         {
-            switch (definition)
+            var name = variable.Variable.Name.StringValue;
+            if (errors.Count < MaxErrors && name.StartsWith(PlannerAliases.Prefix, StringComparison.Ordinal))
             {
-                case GraphQLOperationDefinition operation:
-                    foreach (var variable in operation.Variables?.Items ?? [])
-                    {
-                        var name = variable.Variable.Name.StringValue;
-                        if (name.StartsWith(PlannerAliases.Prefix, StringComparison.Ordinal))
-                        {
-                            Add(errors, document, variable, $"The variable name '${name}' is reserved: names starting with '{PlannerAliases.Prefix}' belong to the gateway.");
-                        }
-                    }
-
-                    CheckSelections(operation.SelectionSet, document, errors);
-                    break;
-                case GraphQLFragmentDefinition fragment:
-                    CheckSelections(fragment.SelectionSet, document, errors);
-                    break;
-            }
-
-            if (errors.Count >= MaxErrors)
-            {
-                break;
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RequestErrorsException(errors);
-        }
-    }
-
-    private static void CheckSelections(GraphQLSelectionSet? set, GraphQLDocument document, List<GraphQLError> errors)
-    {
-        // The parser's depth limit bounds this recursion.
-        foreach (var selection in set?.Selections ?? [])
-        {
-            if (errors.Count >= MaxErrors)
-            {
-                return;
-            }
-
-            switch (selection)
-            {
-                case GraphQLField field:
-                    CheckField(field, document, errors);
-                    CheckSelections(field.SelectionSet, document, errors);
-                    break;
-                case GraphQLInlineFragment inline:
-                    CheckSelections(inline.SelectionSet, document, errors);
-                    break;
+                Add(errors, document, variable, $"The variable name '${name}' is reserved: names starting with '{PlannerAliases.Prefix}' belong to the gateway.");
             }
         }
     }
 
-    private static void CheckField(GraphQLField field, GraphQLDocument document, List<GraphQLError> errors)
+    /// <summary>Adds an error when <paramref name="field"/>'s name or alias is reserved.</summary>
+    public static void CheckField(GraphQLField field, GraphQLDocument document, List<GraphQLError> errors)
     {
+        if (errors.Count >= MaxErrors)
+        {
+            return;
+        }
+
         var name = field.Name.StringValue;
         if (name.StartsWith(PlannerAliases.Prefix, StringComparison.Ordinal)
             || (name.StartsWith("__", StringComparison.Ordinal) && name is not ("__typename" or "__schema" or "__type")))

@@ -20,12 +20,12 @@ internal sealed class ShapeBuilder
     private readonly List<FieldAccess> _withheld = [];
     private int _fieldCount;
 
-    public ShapeBuilder(SupergraphSchema schema, GraphQLDocument document, IReadOnlyDictionary<string, bool> conditions, int maxFields, IFieldAccessPolicy? policy = null)
+    public ShapeBuilder(SupergraphSchema schema, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, IReadOnlyDictionary<string, bool> conditions, int maxFields, IFieldAccessPolicy? policy = null)
     {
         _policy = policy;
         _schema = schema;
         _maxFields = maxFields;
-        _collector = FieldCollector.ForRuntimeTypes(schema, OperationDocument.FragmentsOf(document), conditions);
+        _collector = FieldCollector.ForRuntimeTypes(schema, fragments, conditions);
     }
 
     public OperationShape Build(GraphQLOperationDefinition operation, string rootType)

@@ -34,6 +34,15 @@ public sealed class QueryPlanner
     public QueryPlan Plan(GraphQLDocument document, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, bool> conditions, IFieldAccessPolicy? policy)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return Plan(OperationDocument.FragmentsOf(document), operation, conditions, policy);
+    }
+
+    /// <summary>As <see cref="Plan(GraphQLDocument, GraphQLOperationDefinition, IReadOnlyDictionary{string, bool}, IFieldAccessPolicy?)"/>, for the request's one parse: its fragments are not gathered again.</summary>
+    internal QueryPlan Plan(OperationDocument document, IReadOnlyDictionary<string, bool> conditions, IFieldAccessPolicy? policy) =>
+        Plan(document.Fragments, document.Operation, conditions, policy);
+
+    private QueryPlan Plan(IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, bool> conditions, IFieldAccessPolicy? policy)
+    {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(conditions);
         var rootType = operation.Operation switch
@@ -43,7 +52,7 @@ public sealed class QueryPlanner
             _ => throw new PlanningException(ErrorCodes.OperationNotSupported, "Subscriptions are not supported."),
         };
 
-        var shape = new ShapeBuilder(_schema, document, conditions, _options.MaxFields, policy).Build(operation, rootType);
+        var shape = new ShapeBuilder(_schema, fragments, conditions, _options.MaxFields, policy).Build(operation, rootType);
         var context = new PlanContext(_schema, _options.MaxWork, operation, policy?.RecordGuard);
         var rootAnchor = ValuePath.At(new ValueAnchor(null, null, rootType, [], null, shape.RootFields));
         var hasIntrospection = false;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChildInfo.Audit.Records;
+using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
@@ -25,32 +26,13 @@ namespace ChildInfo.Gateway.Audit;
 /// operation text, not a child.</item>
 /// </list>
 /// </summary>
-public sealed class ChildDisclosureWalker
+public static class ChildDisclosureWalker
 {
     public const string ChildType = "Child";
     private const string IdField = "id";
 
     /// <summary>Deepest response nesting walked (the engine refuses operations nested deeper long before).</summary>
     private const int MaxDepth = 64;
-
-    private readonly SupergraphSchema _schema;
-    private readonly Func<string, IReadOnlyList<string>> _labels;
-    private readonly FieldCollector _collector;
-    private readonly JsonElement? _variables;
-    private readonly Dictionary<string, List<DisclosedField>> _children = new(StringComparer.Ordinal);
-    private readonly HashSet<(string Child, string Field, string Label, string Source)> _seen = [];
-    private readonly HashSet<IReadOnlyList<FieldGroup>> _walkedAbsent = new(ReferenceEqualityComparer.Instance);
-    private readonly List<object> _path = [];
-    private readonly IDictionary<string, string>? _childByPath;
-
-    private ChildDisclosureWalker(SupergraphSchema schema, OperationDocument document, Func<string, IReadOnlyList<string>> labels, JsonElement? variables, IDictionary<string, string>? childByPath)
-    {
-        _schema = schema;
-        _collector = FieldCollector.ForDeclaredTypes(schema, document.Fragments);
-        _labels = labels;
-        _variables = variables;
-        _childByPath = childByPath;
-    }
 
     /// <summary>The key of a response path in <c>childByPath</c>: its segments joined with <c>/</c>.</summary>
     public static string PathKey(IEnumerable<object> path) =>
@@ -59,7 +41,7 @@ public sealed class ChildDisclosureWalker
     /// <summary>
     /// Each child touched with the fields disclosed about it, in the order first met. <paramref name="document"/> is the
     /// request's parsed operation (null when its text did not parse: nothing to walk); <paramref name="data"/> is the
-    /// response's <c>data</c> (absent for a refused request: then only lookup arguments count). When
+    /// response's <c>data</c> as written JSON (absent for a refused request: then only lookup arguments count). When
     /// <paramref name="childByPath"/> is given, it receives the child each object of the response belongs to, by the
     /// object's response path (<see cref="PathKey"/>), for objects attributable to a child.
     /// </summary>
@@ -71,7 +53,23 @@ public sealed class ChildDisclosureWalker
     /// </remarks>
     public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
         SupergraphSchema schema, OperationDocument? document, JsonElement? variables, JsonElement? data, Func<string, IReadOnlyList<string>> labels,
-        IDictionary<string, string>? childByPath = null)
+        IDictionary<string, string>? childByPath = null) =>
+        Walk(schema, document, variables, data is { } d ? new JsonResponseValue(d) : default, labels, childByPath, shared: false);
+
+    /// <summary>
+    /// As the other <see cref="Walk(SupergraphSchema, OperationDocument?, JsonElement?, JsonElement?, Func{string, IReadOnlyList{string}}, IDictionary{string, string}?)"/>,
+    /// reading the response's <c>data</c> from the engine's merged result while it is at hand, before or instead of
+    /// parsing the written JSON (<see cref="IMergedResponseReader"/>): the values read are those written.
+    /// </summary>
+    public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
+        SupergraphSchema schema, OperationDocument? document, JsonElement? variables, MergedValue data, Func<string, IReadOnlyList<string>> labels,
+        IDictionary<string, string>? childByPath = null) =>
+        Walk(schema, document, variables, new MergedResponseValue(data), labels, childByPath, shared: true);
+
+    private static Dictionary<string, List<DisclosedField>> Walk<TValue>(
+        SupergraphSchema schema, OperationDocument? document, JsonElement? variables, TValue data, Func<string, IReadOnlyList<string>> labels,
+        IDictionary<string, string>? childByPath, bool shared)
+        where TValue : struct, IResponseValue<TValue>
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(labels);
@@ -80,227 +78,269 @@ public sealed class ChildDisclosureWalker
             return new Dictionary<string, List<DisclosedField>>(StringComparer.Ordinal);
         }
 
-        var walker = new ChildDisclosureWalker(schema, document, labels, variables, childByPath);
         var rootType = document.OperationType == OperationType.Mutation ? schema.MutationType : schema.QueryType;
         if (rootType is null)
         {
-            return walker._children;
+            return new Dictionary<string, List<DisclosedField>>(StringComparer.Ordinal);
         }
 
+        var root = document.Operation.SelectionSet;
+        data = data.ValueKind == JsonValueKind.Object ? data : default;
+        var fields = shared ? DeclaredFields.SharedBy(schema, document) : DeclaredFields.Own(schema, document);
+        var walker = new Walker<TValue>(schema, fields, labels, variables, childByPath);
         try
         {
-            walker.Value(walker._collector.Collect(document.Operation.SelectionSet, rootType), data is { ValueKind: JsonValueKind.Object } d ? d : null, childId: null, source: null, depth: 0);
+            walker.Root(root, rootType, data);
+            return walker.Children;
+        }
+        catch (GatewayException) when (shared)
+        {
+            // The shared collector's bound counts every request's collections: this walk starts again with its own,
+            // as if nothing were shared.
+            childByPath?.Clear();
         }
         catch (GatewayException)
         {
             // Past the collector's bound (only a document the engine refused can get there): what was found is kept,
             // and the record holds the operation text in any case.
+            return walker.Children;
         }
 
-        return walker._children;
+        walker = new Walker<TValue>(schema, DeclaredFields.Own(schema, document), labels, variables, childByPath);
+        try
+        {
+            walker.Root(root, rootType, data);
+        }
+        catch (GatewayException)
+        {
+            // As above: what was found is kept.
+        }
+
+        return walker.Children;
     }
 
-    /// <param name="source">The service that returned the enclosing record: a value type shared by several services
-    /// (<c>ChildVoice</c>) came from the one whose field led to it.</param>
-    private void Value(IReadOnlyList<FieldGroup> fields, JsonElement? value, string? childId, string? source, int depth)
+    /// <summary>One walk over one response (a value of no kind, <c>default</c>, stands for no value).</summary>
+    private sealed class Walker<TValue>
+        where TValue : struct, IResponseValue<TValue>
     {
-        switch (value)
+        private readonly SupergraphSchema _schema;
+        private readonly Func<string, IReadOnlyList<string>> _labels;
+        private readonly DeclaredFields _fields;
+        private readonly JsonElement? _variables;
+        private readonly HashSet<(string Child, string Field, string Label, string Source)> _seen = [];
+        private readonly HashSet<IReadOnlyList<FieldGroup>> _walkedAbsent = new(ReferenceEqualityComparer.Instance);
+        private readonly List<object> _path = [];
+        private readonly IDictionary<string, string>? _childByPath;
+
+        public Walker(SupergraphSchema schema, DeclaredFields fields, Func<string, IReadOnlyList<string>> labels, JsonElement? variables, IDictionary<string, string>? childByPath)
         {
-            case { ValueKind: JsonValueKind.Array } list:
-                var index = 0;
-                foreach (var item in list.EnumerateArray())
+            _schema = schema;
+            _fields = fields;
+            _labels = labels;
+            _variables = variables;
+            _childByPath = childByPath;
+        }
+
+        public Dictionary<string, List<DisclosedField>> Children { get; } = new(StringComparer.Ordinal);
+
+        public void Root(GraphQLSelectionSet set, string rootType, TValue data) =>
+            Value(_fields.Collect([new SelectionAt(set, rootType)]), data, childId: null, source: null, depth: 0);
+
+        /// <param name="source">The service that returned the enclosing record: a value type shared by several services
+        /// (<c>ChildVoice</c>) came from the one whose field led to it.</param>
+        private void Value(IReadOnlyList<FieldGroup> fields, TValue value, string? childId, string? source, int depth)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        _path.Add(index++);
+                        Value(fields, item, childId, source, depth);
+                        _path.RemoveAt(_path.Count - 1);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    Object(fields, value, childId, source, depth);
+                    break;
+                default:
+                    Absent(fields, depth);
+                    break;
+            }
+        }
+
+        /// <summary>One object of the response: the fields asked of it that it holds are disclosed for its child.</summary>
+        private void Object(IReadOnlyList<FieldGroup> fields, TValue value, string? childId, string? source, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return;
+            }
+
+            if (ChildIdOf(fields, value) is { } id)
+            {
+                childId = id;
+                Touch(id);
+            }
+
+            if (_childByPath is not null && childId is not null)
+            {
+                _childByPath[PathKey(_path)] = childId;
+            }
+
+            foreach (var group in fields)
+            {
+                var present = value.TryGetProperty(group.ResponseKey, out var fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;
+                string? lookup = null;
+                var leadsToChild = false;
+                string? belowSource = null;
+                List<SelectionAt>? below = null;
+                foreach (var field in group.Fields)
                 {
-                    _path.Add(index++);
-                    Value(fields, item, childId, source, depth);
+                    if (_fields.Facts(field) is not { } facts)
+                    {
+                        continue;
+                    }
+
+                    var fieldSource = facts.OwnSource ?? source ?? facts.Source;
+                    belowSource = fieldSource;
+
+                    var namedType = facts.NamedType;
+                    var lookupChild = namedType == ChildType ? ArgumentChildId(field.Node) : null;
+                    if (lookupChild is not null)
+                    {
+                        Touch(lookupChild);
+                        lookup ??= lookupChild;
+                    }
+
+                    leadsToChild |= namedType == ChildType;
+                    if (present && childId is not null)
+                    {
+                        Disclose(childId, facts, fieldSource);
+                    }
+
+                    // Refused or absent: nothing shown below, but lookups by child id further down still touch children.
+                    if (field.Node.SelectionSet is { } sub && (present || lookupChild is null))
+                    {
+                        (below ??= []).Add(new SelectionAt(sub, namedType));
+                    }
+                }
+
+                if (below is null)
+                {
+                    continue;
+                }
+
+                if (present)
+                {
+                    _path.Add(group.ResponseKey);
+                    Value(_fields.Collect(below), fieldValue, lookup ?? (leadsToChild ? null : childId), belowSource, depth + 1);
                     _path.RemoveAt(_path.Count - 1);
                 }
-
-                break;
-            case { ValueKind: JsonValueKind.Object } obj:
-                Object(fields, obj, childId, source, depth);
-                break;
-            default:
-                Absent(fields, depth);
-                break;
-        }
-    }
-
-    /// <summary>One object of the response: the fields asked of it that it holds are disclosed for its child.</summary>
-    private void Object(IReadOnlyList<FieldGroup> fields, JsonElement value, string? childId, string? source, int depth)
-    {
-        if (depth > MaxDepth)
-        {
-            return;
-        }
-
-        if (ChildIdOf(fields, value) is { } id)
-        {
-            childId = id;
-            Touch(id);
-        }
-
-        if (_childByPath is not null && childId is not null)
-        {
-            _childByPath[PathKey(_path)] = childId;
-        }
-
-        foreach (var group in fields)
-        {
-            var present = value.TryGetProperty(group.ResponseKey, out var fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;
-            string? lookup = null;
-            var leadsToChild = false;
-            string? belowSource = null;
-            List<SelectionAt>? below = null;
-            foreach (var field in group.Fields)
-            {
-                if (Definition(field) is not (var parent, var definition))
+                else
                 {
-                    continue;
-                }
-
-                var fieldSource = OwnSource(_schema, parent, definition) ?? source ?? Source(_schema, parent, definition);
-                belowSource = fieldSource;
-
-                var namedType = definition.Type.NamedType;
-                var lookupChild = namedType == ChildType ? ArgumentChildId(field.Node) : null;
-                if (lookupChild is not null)
-                {
-                    Touch(lookupChild);
-                    lookup ??= lookupChild;
-                }
-
-                leadsToChild |= namedType == ChildType;
-                if (present && childId is not null)
-                {
-                    Disclose(childId, field.ParentType + "." + field.Name, fieldSource);
-                }
-
-                // Refused or absent: nothing shown below, but lookups by child id further down still touch children.
-                if (field.Node.SelectionSet is { } sub && (present || lookupChild is null))
-                {
-                    (below ??= []).Add(new SelectionAt(sub, namedType));
-                }
-            }
-
-            if (below is null)
-            {
-                continue;
-            }
-
-            if (present)
-            {
-                _path.Add(group.ResponseKey);
-                Value(_collector.Collect(below), fieldValue, lookup ?? (leadsToChild ? null : childId), belowSource, depth + 1);
-                _path.RemoveAt(_path.Count - 1);
-            }
-            else
-            {
-                Absent(_collector.Collect(below), depth + 1);
-            }
-        }
-    }
-
-    /// <summary>Fields asked where the response has no value: only their lookups by child id count, each selection read once.</summary>
-    private void Absent(IReadOnlyList<FieldGroup> fields, int depth)
-    {
-        if (depth > MaxDepth || !_walkedAbsent.Add(fields))
-        {
-            return;
-        }
-
-        foreach (var group in fields)
-        {
-            List<SelectionAt>? below = null;
-            foreach (var field in group.Fields)
-            {
-                if (Definition(field) is not (_, var definition))
-                {
-                    continue;
-                }
-
-                var namedType = definition.Type.NamedType;
-                if ((namedType == ChildType ? ArgumentChildId(field.Node) : null) is { } lookupChild)
-                {
-                    Touch(lookupChild);
-                }
-                else if (field.Node.SelectionSet is { } sub)
-                {
-                    (below ??= []).Add(new SelectionAt(sub, namedType));
-                }
-            }
-
-            if (below is not null)
-            {
-                Absent(_collector.Collect(below), depth + 1);
-            }
-        }
-    }
-
-    /// <summary>The id of a <c>Child</c> object: the value of an <c>id</c> field asked of it (under any alias).</summary>
-    private static string? ChildIdOf(IReadOnlyList<FieldGroup> fields, JsonElement value)
-    {
-        foreach (var group in fields)
-        {
-            foreach (var field in group.Fields)
-            {
-                if (field.ParentType == ChildType && field.Name == IdField
-                    && value.TryGetProperty(group.ResponseKey, out var id) && id.ValueKind == JsonValueKind.String)
-                {
-                    return id.GetString();
+                    Absent(_fields.Collect(below), depth + 1);
                 }
             }
         }
 
-        return null;
-    }
-
-    /// <summary>The schema's definition of a collected field; null for meta fields and fields the schema does not have.</summary>
-    private (SupergraphType Parent, SupergraphField Field)? Definition(CollectedField field) =>
-        !field.Name.StartsWith("__", StringComparison.Ordinal)
-        && _schema.Types.TryGetValue(field.ParentType, out var parent) && parent.Field(field.Name) is { } definition
-            ? (parent, definition)
-            : null;
-
-    private string? ArgumentChildId(GraphQLField field)
-    {
-        if (field.Arguments is null)
+        /// <summary>Fields asked where the response has no value: only their lookups by child id count, each selection read once.</summary>
+        private void Absent(IReadOnlyList<FieldGroup> fields, int depth)
         {
+            if (depth > MaxDepth || !_walkedAbsent.Add(fields))
+            {
+                return;
+            }
+
+            foreach (var group in fields)
+            {
+                List<SelectionAt>? below = null;
+                foreach (var field in group.Fields)
+                {
+                    if (_fields.Facts(field) is not { } facts)
+                    {
+                        continue;
+                    }
+
+                    if ((facts.NamedType == ChildType ? ArgumentChildId(field.Node) : null) is { } lookupChild)
+                    {
+                        Touch(lookupChild);
+                    }
+                    else if (field.Node.SelectionSet is { } sub)
+                    {
+                        (below ??= []).Add(new SelectionAt(sub, facts.NamedType));
+                    }
+                }
+
+                if (below is not null)
+                {
+                    Absent(_fields.Collect(below), depth + 1);
+                }
+            }
+        }
+
+        /// <summary>The id of a <c>Child</c> object: the value of an <c>id</c> field asked of it (under any alias).</summary>
+        private static string? ChildIdOf(IReadOnlyList<FieldGroup> fields, TValue value)
+        {
+            foreach (var group in fields)
+            {
+                foreach (var field in group.Fields)
+                {
+                    if (field.ParentType == ChildType && field.Name == IdField
+                        && value.TryGetProperty(group.ResponseKey, out var id) && id.ValueKind == JsonValueKind.String)
+                    {
+                        return id.GetString();
+                    }
+                }
+            }
+
             return null;
         }
 
-        foreach (var argument in field.Arguments.Items)
+        private string? ArgumentChildId(GraphQLField field)
         {
-            if (argument.Name.StringValue != IdField)
+            if (field.Arguments is null)
             {
-                continue;
+                return null;
             }
 
-            return argument.Value switch
+            foreach (var argument in field.Arguments.Items)
             {
-                GraphQLStringValue s => s.Value.ToString(),
-                GraphQLIntValue i => i.Value.ToString(),
-                GraphQLVariable v when _variables is { ValueKind: JsonValueKind.Object } vars
-                    && vars.TryGetProperty(v.Name.StringValue, out var bound) && bound.ValueKind is JsonValueKind.String or JsonValueKind.Number
-                    => bound.ToString(),
-                _ => null,
-            };
+                if (argument.Name.StringValue != IdField)
+                {
+                    continue;
+                }
+
+                return argument.Value switch
+                {
+                    GraphQLStringValue s => s.Value.ToString(),
+                    GraphQLIntValue i => i.Value.ToString(),
+                    GraphQLVariable v when _variables is { ValueKind: JsonValueKind.Object } vars
+                        && vars.TryGetProperty(v.Name.StringValue, out var bound) && bound.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                        => bound.ToString(),
+                    _ => null,
+                };
+            }
+
+            return null;
         }
 
-        return null;
-    }
+        private void Touch(string childId) => Children.TryAdd(childId, []);
 
-    private void Touch(string childId) => _children.TryAdd(childId, []);
-
-    private void Disclose(string childId, string coordinate, string source)
-    {
-        var fields = _children[childId];
-        foreach (var label in _labels(coordinate))
+        private void Disclose(string childId, DeclaredFields.Field field, string source)
         {
-            if (_seen.Add((childId, coordinate, label, source)))
+            var fields = Children[childId];
+            foreach (var label in _labels(field.Coordinate))
             {
-                fields.Add(new DisclosedField(coordinate, label, source));
+                if (_seen.Add((childId, field.Coordinate, label, source)))
+                {
+                    fields.Add(new DisclosedField(field.Coordinate, label, source));
+                }
             }
         }
+
     }
 
     /// <summary>
@@ -341,7 +381,7 @@ public sealed class ChildDisclosureWalker
     /// The service a field is resolved by when the supergraph says so: its own non-external <c>@join__field</c>, or
     /// the one service that has its type. Null for a field of a value type several services share.
     /// </summary>
-    private static string? OwnSource(SupergraphSchema schema, SupergraphType parent, SupergraphField field)
+    internal static string? OwnSource(SupergraphSchema schema, SupergraphType parent, SupergraphField field)
     {
         foreach (var join in field.Joins)
         {
@@ -354,7 +394,7 @@ public sealed class ChildDisclosureWalker
         return parent.Joins.Count == 1 ? GraphName(schema, parent.Joins.Keys.First()) : null;
     }
 
-    private static string Source(SupergraphSchema schema, SupergraphType parent, SupergraphField field)
+    internal static string Source(SupergraphSchema schema, SupergraphType parent, SupergraphField field)
     {
         string? graph = null;
         foreach (var join in field.Joins)

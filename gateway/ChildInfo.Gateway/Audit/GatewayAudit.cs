@@ -4,6 +4,7 @@ using ChildInfo.Audit.Records;
 using ChildInfo.Audit.Storage;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Authorisation.Preferences;
 using ChildInfo.Gateway.Diagnostics;
 
@@ -33,6 +34,13 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     public AuditLog Log => log;
 
     public IAuditStore Store => store;
+
+    /// <summary>
+    /// A reader for the engine to hand a request's merged result to (<see cref="FederationEngine.ExecuteAsync(PreparedOperation, IMergedResponseReader?, CancellationToken)"/>):
+    /// its <see cref="ResponseDisclosureReader.Disclosure"/> goes on the request's record as <see cref="RequestRecord.Disclosure"/>.
+    /// </summary>
+    public ResponseDisclosureReader DisclosureReader(SupergraphSchema schema, OperationDocument document, JsonElement? variables) =>
+        new(schema, document, variables, labels.Of);
 
     /// <summary>Creates the store's tables once; tried again on the next call if it failed.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -121,7 +129,7 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     /// Each preference the guard set aside while the request ran, against the child whose record it was where the
     /// response shows which child that is.
     /// </summary>
-    private static IEnumerable<PreferenceOverride> Overrides(GatewayResult result, Dictionary<string, string>? childByPath) =>
+    private static IEnumerable<PreferenceOverride> Overrides(GatewayResult result, IReadOnlyDictionary<string, string>? childByPath) =>
         PreferenceOverrideNotice.From(result).Select(overridden => new PreferenceOverride(
             childByPath?.GetValueOrDefault(ChildDisclosureWalker.PathKey(overridden.Path)) ?? UnattributedChild,
             overridden.Preference,
@@ -160,39 +168,36 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
         ArgumentNullException.ThrowIfNull(record);
         var outcome = Outcome(record);
         var ran = record.Result is { IsRequestError: false } && outcome is AuditOutcome.Ok or AuditOutcome.Partial;
-        JsonElement? data = null;
-        JsonDocument? document = null;
-        try
+        IReadOnlyDictionary<string, List<DisclosedField>> touched;
+        IReadOnlyDictionary<string, string>? childByPath = null;
+        if (ran)
         {
-            if (ran)
-            {
-                document = JsonDocument.Parse(record.Result!.DataJson);
-                data = document.RootElement;
-            }
+            // Read from the merged result as it was written (ResponseDisclosureReader): the response is not parsed back.
+            var disclosure = record.Disclosure ?? throw new InvalidOperationException("An executed response reached the audit without what it disclosed.");
+            (touched, childByPath) = (disclosure.Children, disclosure.ChildByPath);
+        }
+        else
+        {
+            // Nothing shown: only lookups by child id in the operation count.
+            touched = ChildDisclosureWalker.Walk(record.Schema, DocumentOf(record), record.Variables, (JsonElement?)null, labels.Of);
+        }
 
-            var childByPath = record.Result is { Notices.Count: > 0 } ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
-            var touched = ChildDisclosureWalker.Walk(record.Schema, DocumentOf(record), record.Variables, data, labels.Of, childByPath);
-            var withheld = Withheld(record, ran);
-            var context = record.Context;
-            return new AuditEntry
-            {
-                RequestId = record.RequestId,
-                User = context.Caller?.User is { Length: > 0 } user ? user : Unidentified,
-                Role = context.Role ?? Unidentified,
-                Organisation = context.Caller?.Organisation ?? Unidentified,
-                Purpose = context.Purpose ?? NoPurpose,
-                Justification = context.Justification,
-                OperationText = record.Query ?? "",
-                Children = [.. touched.Select(c => new ChildDisclosure(c.Key, c.Value, withheld))],
-                PreferenceOverrides = ran ? [.. Overrides(record.Result!, childByPath)] : [],
-                BreakGlass = context.BreakGlass,
-                Outcome = outcome,
-            };
-        }
-        finally
+        var withheld = Withheld(record, ran);
+        var context = record.Context;
+        return new AuditEntry
         {
-            document?.Dispose();
-        }
+            RequestId = record.RequestId,
+            User = context.Caller?.User is { Length: > 0 } user ? user : Unidentified,
+            Role = context.Role ?? Unidentified,
+            Organisation = context.Caller?.Organisation ?? Unidentified,
+            Purpose = context.Purpose ?? NoPurpose,
+            Justification = context.Justification,
+            OperationText = record.Query ?? "",
+            Children = [.. touched.Select(c => new ChildDisclosure(c.Key, c.Value, withheld))],
+            PreferenceOverrides = ran ? [.. Overrides(record.Result!, childByPath)] : [],
+            BreakGlass = context.BreakGlass,
+            Outcome = outcome,
+        };
     }
 
     /// <summary>

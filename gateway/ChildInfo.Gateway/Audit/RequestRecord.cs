@@ -39,4 +39,7 @@ public sealed record RequestRecord(string RequestId, SupergraphSchema Schema, Ga
 
     /// <summary>The GraphQL result answered; null when the request was not a GraphQL request (or failed).</summary>
     public GatewayResult? Result { get; init; }
+
+    /// <summary>What the executed response disclosed, read from the engine's merged result; null when nothing ran.</summary>
+    public ResponseDisclosure? Disclosure { get; init; }
 }

@@ -164,12 +164,14 @@ public static class GraphQLHttpEndpoint
             }
 
             GatewayResult result;
+            // What the response discloses is read from the merged result as it is written, for the audit.
+            var disclosure = audit?.DisclosureReader(revision.Supergraph, operation.Document, request.Variables);
             using (GatewayTelemetry.Source.StartActivity("execute"))
             {
-                result = await revision.Gateway.ExecuteAsync(operation, cancellationToken).ConfigureAwait(false);
+                result = await revision.Gateway.ExecuteAsync(operation, disclosure, cancellationToken).ConfigureAwait(false);
             }
 
-            record = record with { Withheld = ScopeWithholding.Of(operation, result) };
+            record = record with { Withheld = ScopeWithholding.Of(operation, result), Disclosure = disclosure?.Disclosure };
             return ShapeStep.Run(result, operation, decision, declaration.ShowPlan);
         }
     }

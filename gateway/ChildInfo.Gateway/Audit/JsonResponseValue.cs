@@ -1,0 +1,20 @@
+using System.Text.Json;
+
+namespace ChildInfo.Gateway.Audit;
+
+/// <summary>A response's <c>data</c> read from its JSON (for a response that was written already).</summary>
+internal readonly record struct JsonResponseValue(JsonElement Element) : IResponseValue<JsonResponseValue>
+{
+    public JsonValueKind ValueKind => Element.ValueKind;
+
+    public bool TryGetProperty(string name, out JsonResponseValue value)
+    {
+        var found = Element.TryGetProperty(name, out var element);
+        value = new JsonResponseValue(element);
+        return found;
+    }
+
+    public IEnumerable<JsonResponseValue> EnumerateArray() => Element.EnumerateArray().Select(e => new JsonResponseValue(e));
+
+    public string? GetString() => Element.GetString();
+}

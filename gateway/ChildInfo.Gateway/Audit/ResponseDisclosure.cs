@@ -1,0 +1,11 @@
+using ChildInfo.Audit.Records;
+
+namespace ChildInfo.Gateway.Audit;
+
+/// <summary>What one executed response disclosed, read from the engine's merged result as it was written.</summary>
+/// <param name="Children">Each child touched with the fields disclosed about it (<see cref="ChildDisclosureWalker"/>).</param>
+/// <param name="ChildByPath">
+/// The child each object of the response belongs to, by response path (<see cref="ChildDisclosureWalker.PathKey"/>):
+/// read only when the record guard reported something, to say whose record a set-aside preference was on.
+/// </param>
+public sealed record ResponseDisclosure(IReadOnlyDictionary<string, List<DisclosedField>> Children, IReadOnlyDictionary<string, string>? ChildByPath);

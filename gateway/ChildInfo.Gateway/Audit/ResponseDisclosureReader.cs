@@ -1,0 +1,25 @@
+using System.Text.Json;
+using ChildInfo.Federation;
+using ChildInfo.Federation.Access;
+using ChildInfo.Federation.Operations;
+using ChildInfo.Federation.Supergraph;
+
+namespace ChildInfo.Gateway.Audit;
+
+/// <summary>
+/// Works out what a response disclosed while the engine still holds its merged result (<see cref="IMergedResponseReader"/>),
+/// so the audit never parses the written response back. One per request.
+/// </summary>
+public sealed class ResponseDisclosureReader(SupergraphSchema schema, OperationDocument document, JsonElement? variables, Func<string, IReadOnlyList<string>> labels)
+    : IMergedResponseReader
+{
+    /// <summary>What the response disclosed; null until the engine has read it.</summary>
+    public ResponseDisclosure? Disclosure { get; private set; }
+
+    public void Read(MergedValue data, IReadOnlyList<RecordNotice> notices)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var childByPath = notices.Count > 0 ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+        Disclosure = new ResponseDisclosure(ChildDisclosureWalker.Walk(schema, document, variables, data, labels, childByPath), childByPath);
+    }
+}

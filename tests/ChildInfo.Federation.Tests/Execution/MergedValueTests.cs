@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using ChildInfo.Federation.Access;
+using ChildInfo.Federation.Tests.Infrastructure;
+
+namespace ChildInfo.Federation.Tests.Execution;
+
+/// <summary>
+/// A response read from the merged result (<see cref="MergedValue"/>, what the host's audit reads) is the response as
+/// written, value for value, in every conformance case: abstract types, interface objects, null propagation, withheld
+/// fields and records, failed and hanging subgraphs.
+/// </summary>
+public sealed class MergedValueTests
+{
+    /// <summary>The cases that execute (those with a plan; the others are request errors).</summary>
+    public static TheoryData<string> Cases() => new(ConformanceCase.All().Where(c => File.Exists(Path.Combine(ConformanceCase.Root, c, "plan.txt"))));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task ConformanceCase_MergedValue_ReadsAsTheWrittenData(string caseName)
+    {
+        var caseDir = Path.Combine(ConformanceCase.Root, caseName);
+        var options = ConformanceCase.ReadOptions(caseDir);
+        var (gateway, transport) = ConformanceCase.LoadFeature(caseName.Split('/')[0], new FederationEngineOptions
+        {
+            SubgraphTimeouts = options.Hang.ToDictionary(h => h, _ => TimeSpan.FromMilliseconds(50)),
+        });
+        transport.Failing.UnionWith(options.Fail);
+        transport.Hanging.UnionWith(options.Hang);
+        var prepared = await ConformanceCase.PrepareAsync(gateway, caseDir, options, TestContext.Current.CancellationToken);
+        Assert.NotNull(prepared.Operation);
+
+        var reader = new CopyingReader();
+        var result = await gateway.ExecuteAsync(prepared.Operation, reader, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, reader.Reads);
+        Assert.Equal(Encoding.UTF8.GetString(result.DataJson.Span), reader.Json);
+        Assert.Equal(result.Notices.Count, reader.Notices);
+    }
+
+    /// <summary>Writes what it reads back out as JSON, through <see cref="MergedValue"/>'s reading API only.</summary>
+    private sealed class CopyingReader : IMergedResponseReader
+    {
+        public int Reads { get; private set; }
+
+        public int Notices { get; private set; }
+
+        public string Json { get; private set; } = "";
+
+        public void Read(MergedValue data, IReadOnlyList<RecordNotice> notices)
+        {
+            Reads++;
+            Notices = notices.Count;
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                Write(writer, data);
+            }
+
+            Json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+
+        private static void Write(Utf8JsonWriter writer, MergedValue value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    writer.WriteStartObject();
+                    foreach (var (name, entry) in value.EnumerateObject())
+                    {
+                        Assert.True(value.TryGetProperty(name, out var found));
+                        Assert.Equal(entry.ValueKind, found.ValueKind);
+                        writer.WritePropertyName(name);
+                        Write(writer, entry);
+                    }
+
+                    writer.WriteEndObject();
+                    break;
+                case JsonValueKind.Array:
+                    writer.WriteStartArray();
+                    for (var i = 0; i < value.GetArrayLength(); i++)
+                    {
+                        Write(writer, value[i]);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                case JsonValueKind.String:
+                    writer.WriteStringValue(value.GetString());
+                    break;
+                case JsonValueKind.Null:
+                    writer.WriteNullValue();
+                    break;
+                default:
+                    writer.WriteRawValue(value.GetRawText());
+                    break;
+            }
+        }
+    }
+}
