@@ -5,6 +5,7 @@ using ChildInfo.Audit.Storage;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
+using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Authorisation.Preferences;
 using ChildInfo.Gateway.Diagnostics;
 
@@ -91,16 +92,8 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     public async Task<bool> RecordAggregateAsync(AggregateRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var context = record.Context;
-        var entry = new AuditEntry
+        var entry = Entry(record.RequestId, record.Context, record.Query) with
         {
-            RequestId = record.RequestId,
-            User = context.Caller?.User is { Length: > 0 } user ? user : Unidentified,
-            Role = context.Role ?? Unidentified,
-            Organisation = context.Caller?.Organisation ?? Unidentified,
-            Purpose = context.Purpose ?? NoPurpose,
-            Justification = context.Justification,
-            OperationText = record.Query ?? "",
             Aggregate = record.Release,
             Outcome = record.Status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden ? AuditOutcome.Denied
                 : record.Release is not null && record.Status < 400 ? AuditOutcome.Ok
@@ -184,21 +177,27 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
 
         var withheld = Withheld(record, ran);
         var context = record.Context;
-        return new AuditEntry
+        return Entry(record.RequestId, context, record.Query) with
         {
-            RequestId = record.RequestId,
-            User = context.Caller?.User is { Length: > 0 } user ? user : Unidentified,
-            Role = context.Role ?? Unidentified,
-            Organisation = context.Caller?.Organisation ?? Unidentified,
-            Purpose = context.Purpose ?? NoPurpose,
-            Justification = context.Justification,
-            OperationText = record.Query ?? "",
             Children = [.. touched.Select(c => new ChildDisclosure(c.Key, c.Value, withheld))],
             PreferenceOverrides = ran ? [.. Overrides(record.Result!, childByPath)] : [],
             BreakGlass = context.BreakGlass,
             Outcome = outcome,
         };
     }
+
+    /// <summary>Who asked, why and what, as every entry records it; the outcome is filled in by the caller.</summary>
+    private static AuditEntry Entry(string requestId, GatewayRequestContext context, string? query) => new()
+    {
+        RequestId = requestId,
+        User = context.Caller?.User is { Length: > 0 } user ? user : Unidentified,
+        Role = context.Role ?? Unidentified,
+        Organisation = context.Caller?.Organisation ?? Unidentified,
+        Purpose = context.Purpose ?? NoPurpose,
+        Justification = context.Justification,
+        OperationText = query ?? "",
+        Outcome = AuditOutcome.Error,
+    };
 
     /// <summary>
     /// The request's parsed operation: the engine's parse once the request reached it; for a request refused before
