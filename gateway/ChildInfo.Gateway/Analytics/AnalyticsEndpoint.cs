@@ -170,7 +170,8 @@ public static class AnalyticsEndpoint
                     return Task.CompletedTask;
                 };
             }).ConfigureAwait(false);
-            record = record with { Release = user.Release };
+            // Released only if the answer carries data: a question whose table was nulled (beside a refused one) showed nothing.
+            record = record with { Release = result.Data is null ? null : user.Release };
             // A request error (not parsed, not valid) has no data: 400 under the GraphQL response media type.
             var status = !result.Executed && mediaType == ResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
             return (status, async ct =>

@@ -70,6 +70,24 @@ public sealed class AggregatePolicyTests(AnalyticsGatewayFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task TwoQuestionsInOneRequest_AreRefused_AndNothingIsRecordedAsReleased()
+    {
+        var marker = $"two-questions-{Guid.NewGuid():N}";
+        var exchange = await fixture.Protected.AskAsync("""
+            query Q($q: CohortQuestionInput!) {
+              a: cohortTable(question: $q) { released }
+              b: cohortTable(question: $q) { released }
+            }
+            """, new { q = InNeedByAgeBand }, marker: marker);
+
+        Assert.Equal(["COHORT_ONE_QUESTION"], exchange.ErrorCodes);
+        Assert.Equal(JsonValueKind.Null, exchange.Body.GetProperty("data").ValueKind);
+        var record = (await fixture.Protected.AuditAsync()).Last(r => r.Payload?.Justification == marker);
+        Assert.Null(record.Payload!.Aggregate);
+        Assert.Equal(AuditOutcome.Error, record.Outcome);
+    }
+
+    [Fact]
     public async Task EachAgencyCall_CarriesOnlyTheQuestionsCountingLabels_SignedForTheAnalyst()
     {
         var marker = $"labels-{Guid.NewGuid():N}";
