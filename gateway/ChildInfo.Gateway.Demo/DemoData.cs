@@ -14,9 +14,10 @@ public static class DemoData
 
     /// <summary>
     /// Raised whenever the generated tables change shape, so a folder written by an older build is regenerated
-    /// (2: the child index's register of legitimate relationships, which record scope is decided on).
+    /// (2: the child index's register of legitimate relationships, which record scope is decided on; 3: ethnicity and
+    /// the postcode geography the child index counts aggregate questions by).
     /// </summary>
-    private const int Format = 2;
+    private const int Format = 3;
 
     /// <summary>Generates the data unless the folder already holds a complete run of the same size and seed.</summary>
     /// <returns>True when it generated, false when it reused existing data.</returns>
