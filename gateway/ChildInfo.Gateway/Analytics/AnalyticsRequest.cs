@@ -42,7 +42,16 @@ public sealed class AnalyticsRequest(AnalyticsServices services, GatewayRevision
     /// description are about no child, and each call's context is bound to that call's body: this one reads the
     /// catalogue and nothing else. What may be counted is decided again before any record key is fetched.
     /// </summary>
-    public SubgraphCohortSource CatalogueSource() => Source(revision.Policies?.Set.Labels.Keys ?? scope.CountableLabels.AsEnumerable());
+    public SubgraphCohortSource CatalogueSource()
+    {
+        lock (_gate)
+        {
+            return _catalogueSource ??= Source(revision.Policies?.Set.Labels.Keys ?? scope.CountableLabels.AsEnumerable());
+        }
+    }
+
+    private readonly Lock _gate = new();
+    private SubgraphCohortSource? _catalogueSource;
 
     /// <summary>
     /// A source for this request signed with <paramref name="labels"/> as <c>count:</c> labels only: the catalogue

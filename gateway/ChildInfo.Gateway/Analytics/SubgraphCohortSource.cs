@@ -42,7 +42,19 @@ public sealed class SubgraphCohortSource : ICohortSource
     /// <summary>A source for the same question signed with other labels (the catalogue needs every countable one, a question only its own).</summary>
     public SubgraphCohortSource WithLabels(IReadOnlySet<string> labels) => new(_services, _supergraph, _context with { SubgraphLabels = labels });
 
-    public async Task<CohortCatalogue> CatalogueAsync(CancellationToken ct)
+    private readonly Lock _gate = new();
+    private Task<CohortCatalogue>? _catalogue;
+
+    /// <summary>Read once per source: an operation that asks for the catalogue under many aliases asks each agency once.</summary>
+    public Task<CohortCatalogue> CatalogueAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return _catalogue ??= ReadCatalogueAsync(ct);
+        }
+    }
+
+    private async Task<CohortCatalogue> ReadCatalogueAsync(CancellationToken ct)
     {
         var index = SubgraphsWith(DimensionsField).FirstOrDefault()
             ?? throw new CohortSourceException("child index", CohortSourceException.NotOffered, "The child index offers no dimensions to count by, so no question can be answered.");

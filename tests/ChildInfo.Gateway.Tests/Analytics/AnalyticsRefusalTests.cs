@@ -86,6 +86,20 @@ public sealed class AnalyticsRefusalTests(AnalyticsGatewayFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task CatalogueAskedUnderManyAliases_AsksEachAgencyOnce()
+    {
+        var marker = $"aliases-{Guid.NewGuid():N}";
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 200).Select(i => $"c{i}: cohortCatalogue {{ unavailable }}")) + " }";
+
+        var exchange = await fixture.Protected.AskAsync(query, marker: marker);
+
+        Assert.Empty(exchange.ErrorCodes);
+        var calls = fixture.Recorder.CallsByMarker(marker);
+        Assert.NotEmpty(calls);
+        Assert.All(calls.GroupBy(c => c.Url), g => Assert.Single(g));
+    }
+
+    [Fact]
     public async Task Refusals_AreAudited_AsDenied_NamingNoChild()
     {
         var marker = $"audited-refusal-{Guid.NewGuid():N}";
