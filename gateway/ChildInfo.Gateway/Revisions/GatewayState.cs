@@ -15,14 +15,9 @@ public sealed class GatewayState
 
     public GatewayRevision Current => Volatile.Read(ref _current);
 
-    /// <summary>Raised after a swap, with the revision now served.</summary>
-    public event EventHandler<GatewayRevision>? Swapped;
-
     /// <summary>Replaces the served revision; returns the one it replaced.</summary>
     public GatewayRevision Swap(GatewayRevision next)
     {
-        var previous = Interlocked.Exchange(ref _current, next ?? throw new ArgumentNullException(nameof(next)));
-        Swapped?.Invoke(this, next);
-        return previous;
+        return Interlocked.Exchange(ref _current, next ?? throw new ArgumentNullException(nameof(next)));
     }
 }
