@@ -28,6 +28,8 @@ public abstract partial class CohortContractTests<TDefinition>(CohortFixture<TDe
         Assert.Matches(@"_cohortMembers\(fact: String!, value: String, from: Date, to: Date\): \[CohortMember!\]! @shareable @inaccessible", sdl);
         Assert.Contains("type CohortFact @shareable @inaccessible", sdl, StringComparison.Ordinal);
         Assert.Contains("type CohortMember @shareable @inaccessible", sdl, StringComparison.Ordinal);
+        Assert.Matches(@"_cohortWishes: \[CohortWish!\]! @shareable @inaccessible", sdl);
+        Assert.Contains("type CohortWish @shareable @inaccessible", sdl, StringComparison.Ordinal);
         Assert.Contains("enum CohortFactKind @inaccessible", sdl, StringComparison.Ordinal);
         Assert.Contains("enum CohortWindowKind @inaccessible", sdl, StringComparison.Ordinal);
     }
@@ -114,6 +116,33 @@ public abstract partial class CohortContractTests<TDefinition>(CohortFixture<TDe
 
             Assert.True(all.SetEquals(union), $"{fact.Name}: the values' records together are the fact's records");
         }
+    }
+
+    [Fact]
+    public async Task Wishes_CountingPreference_EveryRecordedWishByTheKeyTheIndexLinks()
+    {
+        Assert.NotNull(Catalogue.WishesSql);
+        var keys = (await fixture.QueryAsync<string>(fixture.RecordKeysSql)).ToHashSet(StringComparer.Ordinal);
+        var stored = await fixture.QueryAsync<string>($"SELECT w.local_id FROM ({Catalogue.WishesSql}) w");
+
+        var response = await fixture.PostAsync(fixture.Counting(CohortFields.WishesLabel),
+            "{ _cohortWishes { localId code dataCategory withheldFromPurposes withheldFromAgencies } }");
+
+        Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
+        var wishes = response.GetProperty("data").GetProperty("_cohortWishes").EnumerateArray().ToList();
+        Assert.Equal(stored.Order(StringComparer.Ordinal), wishes.Select(w => w.GetProperty("localId").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(wishes, w => Assert.Contains(w.GetProperty("localId").GetString()!, keys));
+        Assert.All(wishes, w => Assert.False(string.IsNullOrEmpty(w.GetProperty("code").GetString())));
+        Assert.All(wishes, w => Assert.False(string.IsNullOrEmpty(w.GetProperty("dataCategory").GetString())));
+    }
+
+    [Fact]
+    public async Task Wishes_CountingEveryFactLabelButNotPreference_OrRowLevel_NotAllowedAndNoData()
+    {
+        const string Query = "{ _cohortWishes { localId code } }";
+
+        AssertRefused(await fixture.PostAsync(fixture.CountingEverything(), Query), CohortErrors.NotAllowedCode);
+        AssertRefused(await fixture.PostAsync(fixture.RowLevel(), Query), CohortErrors.NotAllowedCode);
     }
 
     [Fact]

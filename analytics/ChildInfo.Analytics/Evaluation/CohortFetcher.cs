@@ -19,20 +19,23 @@ internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
 
         var population = Gated(null, stop, () => source.PopulationAsync(plan.Question.AsAt, plan.IndexDimensions, stop.Token));
         var lists = plan.Requests.Select(r => Gated(gate, stop, () => Members(r, budget, stop.Token))).ToList();
-        await WhenAllOrRefuse([population, .. lists], stop, budget).ConfigureAwait(false);
+        var withheld = plan.AgencyLabels.ToDictionary(a => a.Key, a => Gated(gate, stop, () => source.WithheldAsync(a.Key, a.Value, stop.Token)), StringComparer.Ordinal);
+        await WhenAllOrRefuse([population, .. lists, .. withheld.Values], stop, budget).ConfigureAwait(false);
 
         var members = plan.Requests.Zip(lists, (r, l) => (Request: r, Members: l.Result)).ToList();
         var agencies = members.GroupBy(m => m.Request.Agency, StringComparer.Ordinal).ToList();
-        var links = agencies.Select(a => Gated(gate, stop, () => source.LinksAsync(a.Key, DistinctIds(a.Select(m => m.Members)), stop.Token))).ToList();
+        var links = agencies.Select(a => Gated(gate, stop, () => source.LinksAsync(a.Key, DistinctIds(a.Select(m => m.Members), Withheld(withheld, a.Key)), stop.Token))).ToList();
         await WhenAllOrRefuse([.. links], stop, budget).ConfigureAwait(false);
 
         var linksByAgency = agencies.Zip(links, (a, l) => (a.Key, l.Result)).ToDictionary(p => p.Key, p => p.Result, StringComparer.Ordinal);
-        // A child listed twice (or without an id) would be counted twice by a not: each id is one position, once.
+        var leftOut = LeftOut(withheld, linksByAgency);
+        // A child listed twice (or without an id) would be counted twice by a not: each id is one position, once. A
+        // child whose family's wishes keep their records out of this question is not in the population at all.
         var children = new List<PopulationChild>(population.Result.Count);
         var positions = new Dictionary<string, int>(population.Result.Count, StringComparer.Ordinal);
         foreach (var child in population.Result)
         {
-            if (child is not null && !string.IsNullOrEmpty(child.ChildId) && positions.TryAdd(child.ChildId, children.Count))
+            if (child is not null && !string.IsNullOrEmpty(child.ChildId) && !leftOut.Contains(child.ChildId) && positions.TryAdd(child.ChildId, children.Count))
             {
                 children.Add(child);
             }
@@ -49,9 +52,43 @@ internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
         return members;
     }
 
-    private static HashSet<string> DistinctIds(IEnumerable<IReadOnlyList<CohortMember>> lists)
+    private static IReadOnlyCollection<string> Withheld(Dictionary<string, Task<IReadOnlyCollection<string>>> withheld, string agency) =>
+        withheld.TryGetValue(agency, out var ids) ? ids.Result : [];
+
+    /// <summary>The children that the agencies' withheld records are linked to.</summary>
+    private static HashSet<string> LeftOut(Dictionary<string, Task<IReadOnlyCollection<string>>> withheld, Dictionary<string, IReadOnlyDictionary<string, string>> links)
+    {
+        var children = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (agency, ids) in withheld)
+        {
+            if (!links.TryGetValue(agency, out var linked))
+            {
+                continue;
+            }
+
+            foreach (var id in ids.Result)
+            {
+                if (id is not null && linked.TryGetValue(id, out var child) && child is not null)
+                {
+                    children.Add(child);
+                }
+            }
+        }
+
+        return children;
+    }
+
+    private static HashSet<string> DistinctIds(IEnumerable<IReadOnlyList<CohortMember>> lists, IReadOnlyCollection<string> withheld)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in withheld)
+        {
+            if (!string.IsNullOrEmpty(id))
+            {
+                ids.Add(id);
+            }
+        }
+
         foreach (var member in lists.SelectMany(l => l))
         {
             if (!string.IsNullOrEmpty(member?.LocalId))

@@ -23,6 +23,15 @@ public interface ICohortSource
     /// </summary>
     Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct);
 
+    /// <summary>
+    /// The agency's records whose child's or family's data-use wishes keep them out of this question: those with a wish
+    /// that the purpose honours and that covers any of <paramref name="labels"/> (the labels of the agency's facts the
+    /// question reads). The children those records are linked to are left out of the whole question, cohort and
+    /// population alike, so that a <c>not</c> cannot count them back in. Deciding which wishes apply is the host's
+    /// policy; a source that cannot read an agency's wishes must throw rather than answer none.
+    /// </summary>
+    Task<IReadOnlyCollection<string>> WithheldAsync(string agency, IReadOnlyList<string> labels, CancellationToken ct);
+
     /// <summary>Every child in the population as at a date (born on or before it, under 18 on it), with the index dimensions asked, in their order.</summary>
     Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct);
 }

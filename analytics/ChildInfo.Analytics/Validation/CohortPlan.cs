@@ -25,6 +25,9 @@ public sealed class CohortPlan
     /// <summary>The policy labels of every fact and index dimension used, and linkage; sorted.</summary>
     public IReadOnlyList<string> Labels { get; internal init; } = [];
 
+    /// <summary>For each agency read, the labels of its facts the question uses (for honouring wishes), sorted.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AgencyLabels { get; internal init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The number of agencies linked (the child index not counted): two or more brings the linked threshold.</summary>
     public int LinkedAgencies => Agencies.Count;
 

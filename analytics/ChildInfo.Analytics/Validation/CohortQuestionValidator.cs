@@ -51,6 +51,7 @@ public static class CohortQuestionValidator
             Question = frozen,
             CanonicalText = frozen.ToCanonicalText(),
             Agencies = [.. walk.Agencies.Order(StringComparer.Ordinal)],
+            AgencyLabels = walk.AgencyLabels.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)[.. a.Value.Order(StringComparer.Ordinal)], StringComparer.Ordinal),
             Labels = [.. walk.Labels.Append(CohortCatalogue.LinkageLabel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             TableDimensions = dimensions.Count == 0 ? [WholeCohort] : dimensions,
             IndexDimensions = walk.IndexDimensions,
@@ -81,6 +82,8 @@ public static class CohortQuestionValidator
         public HashSet<string> Agencies { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> Labels { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, HashSet<string>> AgencyLabels { get; } = new(StringComparer.Ordinal);
 
         public List<string> IndexDimensions { get; } = [];
 
@@ -315,6 +318,12 @@ public static class CohortQuestionValidator
 
             Agencies.Add(agency);
             Labels.Add(fact.Label);
+            if (!AgencyLabels.TryGetValue(agency, out var labels))
+            {
+                AgencyLabels[agency] = labels = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            labels.Add(fact.Label);
             return usable;
         }
 

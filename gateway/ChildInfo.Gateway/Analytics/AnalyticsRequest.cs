@@ -61,5 +61,5 @@ public sealed class AnalyticsRequest(AnalyticsServices services, GatewayRevision
         new(services, revision.Supergraph, context with
         {
             SubgraphLabels = labels.Select(l => PolicyScope.CountingLabelPrefix + l).ToFrozenSet(StringComparer.Ordinal),
-        });
+        }, scope);
 }

@@ -5,6 +5,8 @@ using ChildInfo.Analytics.Questions;
 using ChildInfo.Analytics.Sources;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Policies.Decisions;
+using ChildInfo.Policies.Preferences;
 
 namespace ChildInfo.Gateway.Analytics;
 
@@ -20,27 +22,34 @@ public sealed class SubgraphCohortSource : ICohortSource
 {
     private const string FactsField = "_cohortFacts";
     private const string DimensionsField = "_cohortDimensions";
+    private const string WishesField = "_cohortWishes";
+
+    /// <summary>The label a context counts to read an agency's wishes: signed for that call alone, whatever the analyst may count.</summary>
+    private const string WishesLabel = PolicyScope.CountingLabelPrefix + "preference";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) } };
 
     private readonly AnalyticsServices _services;
     private readonly SupergraphSchema _supergraph;
     private readonly GatewayRequestContext _context;
+    private readonly PolicyScope _scope;
     private readonly HashSet<string> _unavailable = new(StringComparer.Ordinal);
 
     /// <param name="context">The bound request; its <see cref="GatewayRequestContext.SubgraphLabels"/> are what is signed, so give only <c>count:</c> labels.</param>
-    public SubgraphCohortSource(AnalyticsServices services, SupergraphSchema supergraph, GatewayRequestContext context)
+    /// <param name="scope">The caller's policy scope: it decides which recorded wishes the question honours.</param>
+    public SubgraphCohortSource(AnalyticsServices services, SupergraphSchema supergraph, GatewayRequestContext context, PolicyScope scope)
     {
         _services = services;
         _supergraph = supergraph;
         _context = context;
+        _scope = scope;
     }
 
     /// <summary>Agencies that list cohort facts in the supergraph but did not answer for the catalogue.</summary>
     public IReadOnlyCollection<string> Unavailable => _unavailable;
 
     /// <summary>A source for the same question signed with other labels (the catalogue needs every countable one, a question only its own).</summary>
-    public SubgraphCohortSource WithLabels(IReadOnlySet<string> labels) => new(_services, _supergraph, _context with { SubgraphLabels = labels });
+    public SubgraphCohortSource WithLabels(IReadOnlySet<string> labels) => new(_services, _supergraph, _context with { SubgraphLabels = labels }, _scope);
 
     private readonly Lock _gate = new();
     private Task<CohortCatalogue>? _catalogue;
@@ -106,6 +115,51 @@ public sealed class SubgraphCohortSource : ICohortSource
         }
 
         return links;
+    }
+
+    /// <summary>
+    /// Reads the agency's recorded wishes (<c>_cohortWishes</c>, under a context that also counts
+    /// <c>preference</c>, for that call alone) and keeps the records whose wish the caller's rule honours and that covers
+    /// a label the question reads from the agency: the same decision a practitioner's view gets
+    /// (<see cref="PolicyScope.EvaluatePreferences"/>). An agency that offers facts but cannot say what wishes it holds
+    /// refuses the question rather than let it count children whose families may have said no.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> WithheldAsync(string agency, IReadOnlyList<string> labels, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (_scope.Rule.Preferences.Honoured.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        if (!SubgraphsWith(WishesField).Contains(agency, StringComparer.Ordinal))
+        {
+            throw new CohortSourceException(agency, CohortSourceException.NotOffered,
+                $"The {agency} service does not say which data-use wishes it holds, so its records cannot be counted while honouring them.");
+        }
+
+        var reader = new SubgraphCohortSource(_services, _supergraph, _context with { SubgraphLabels = new HashSet<string>(_context.SubgraphLabels, StringComparer.Ordinal) { WishesLabel } }, _scope);
+        var wishes = await reader.CallAsync<List<WishDto>>(agency, WishesField,
+            $"{{ {WishesField} {{ localId code dataCategory withheldFromPurposes withheldFromAgencies }} }}", null, ct).ConfigureAwait(false);
+        var withheld = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var wish in wishes)
+        {
+            if (string.IsNullOrEmpty(wish.LocalId) || withheld.Contains(wish.LocalId))
+            {
+                continue;
+            }
+
+            var preference = new RecordedPreference(agency, wish.Code ?? "", wish.DataCategory ?? "", wish.WithheldFromPurposes ?? [], wish.WithheldFromAgencies ?? []);
+            foreach (var decision in _scope.EvaluatePreferences([preference]).Decisions)
+            {
+                if (decision.Outcome == PreferenceOutcome.Withheld && labels.Any(label => decision.Covers(agency, label)))
+                {
+                    withheld.Add(wish.LocalId);
+                }
+            }
+        }
+
+        return withheld;
     }
 
     public async Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct)
@@ -186,6 +240,8 @@ public sealed class SubgraphCohortSource : ICohortSource
     private sealed record MemberDto(string LocalId, string? Group, double? Measure);
 
     private sealed record LinkDto(string LocalId, string ChildId);
+
+    private sealed record WishDto(string LocalId, string? Code, string? DataCategory, List<string>? WithheldFromPurposes, List<string>? WithheldFromAgencies);
 
     private sealed record PopulationDto(string ChildId, List<string?>? Values);
 }

@@ -38,5 +38,6 @@ public static class EarlyYearsCohortFacts
             $"SELECT EYChildId AS local_id, AssessmentYear AS value FROM EYFSP WHERE {EarlyLearningGoals.GoodLevelOfDevelopmentSql} = 1")
         { ValuesSql = "SELECT AssessmentYear AS value FROM EYFSP" },
         CommonCohortFacts.VoiceRecorded("EY_VOICE", "EYChildId", "RecordedOn"),
-    ]);
+    ],
+        "SELECT EYChildId AS local_id, Code AS code, DataCategory AS data_category, WithheldFromPurposes AS withheld_purposes, WithheldFromAgencies AS withheld_agencies FROM EY_DATA_PREFERENCE");
 }

@@ -61,5 +61,6 @@ public static class EducationCohortFacts
             CohortFactKind.Events, CohortWindowKind.During,
             "SELECT x.UPN AS local_id, COUNT(*) AS measure FROM PUPIL_EXCLUSION x WHERE x.StartDate >= @from AND x.StartDate <= @to GROUP BY x.UPN"),
         CommonCohortFacts.VoiceRecorded("PUPIL_VOICE", "UPN", "RecordedOn"),
-    ]);
+    ],
+        "SELECT UPN AS local_id, Code AS code, DataCategory AS data_category, WithheldFromPurposes AS withheld_purposes, WithheldFromAgencies AS withheld_agencies FROM PUPIL_DATA_PREFERENCE");
 }

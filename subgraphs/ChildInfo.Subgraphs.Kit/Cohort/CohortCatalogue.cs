@@ -11,8 +11,15 @@ public sealed partial class CohortCatalogue
 {
     private readonly FrozenDictionary<string, CohortFactDefinition> _byName;
 
+    /// <param name="facts">What the agency counts by.</param>
+    /// <param name="wishesSql">
+    /// The agency's recorded data-use wishes, one row per wish, with the columns <c>local_id</c> (the record key the
+    /// child index links), <c>code</c>, <c>data_category</c>, <c>withheld_purposes</c> and <c>withheld_agencies</c>
+    /// (comma-separated, as the agency stores them); null for an agency that records none, whose counts then cannot be
+    /// asked for a purpose that honours wishes.
+    /// </param>
     /// <exception cref="ArgumentException">A definition breaks one of the rules above.</exception>
-    public CohortCatalogue(IEnumerable<CohortFactDefinition> facts)
+    public CohortCatalogue(IEnumerable<CohortFactDefinition> facts, string? wishesSql = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var list = facts.ToList();
@@ -27,6 +34,7 @@ public sealed partial class CohortCatalogue
         }
 
         Facts = list;
+        WishesSql = wishesSql;
         _byName = list.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
     }
 
@@ -35,6 +43,9 @@ public sealed partial class CohortCatalogue
 
     /// <summary>The facts, in the order declared.</summary>
     public IReadOnlyList<CohortFactDefinition> Facts { get; }
+
+    /// <summary>The SQL of the agency's recorded data-use wishes (see the constructor), or null.</summary>
+    public string? WishesSql { get; }
 
     /// <summary>The fact called <paramref name="name"/>, or null.</summary>
     public CohortFactDefinition? Find(string name) => _byName.GetValueOrDefault(name);
@@ -50,6 +61,12 @@ public sealed partial class CohortCatalogue
         if (string.IsNullOrWhiteSpace(fact.Label) || string.IsNullOrWhiteSpace(fact.Description) || string.IsNullOrWhiteSpace(fact.Sql))
         {
             throw new ArgumentException($"The cohort fact {fact.Name} needs a label, a description and its SQL.", nameof(fact));
+        }
+
+        if (fact.Label == CohortFields.WishesLabel)
+        {
+            // count:preference lets the gateway read wishes to honour them; it must never let anyone count by them.
+            throw new ArgumentException($"The cohort fact {fact.Name} cannot count by '{CohortFields.WishesLabel}': wishes are read only to be honoured.", nameof(fact));
         }
 
         var hasValues = !fact.Values.IsDefaultOrEmpty || fact.ValuesSql is not null;

@@ -23,6 +23,9 @@ public static class CohortErrors
     /// <summary>No index dimension of that name.</summary>
     public const string UnknownDimensionCode = "COHORT_UNKNOWN_DIMENSION";
 
+    /// <summary>The agency does not say what data-use wishes it holds, so its counts cannot honour them.</summary>
+    public const string NoWishesCode = "COHORT_NO_WISHES";
+
     /// <summary>Too many local ids in one call.</summary>
     public const string TooManyIdsCode = "COHORT_TOO_MANY_IDS";
 
@@ -40,6 +43,9 @@ public static class CohortErrors
 
     public static ExecutionError UnknownDimension(string dimension, IEnumerable<string> known) =>
         new($"There is no index dimension '{Shorten(dimension)}'; the dimensions are: {string.Join(", ", known)}.") { Code = UnknownDimensionCode };
+
+    public static ExecutionError NoWishes() =>
+        new("This agency does not say which data-use wishes it holds, so its records cannot be counted where wishes must be honoured.") { Code = NoWishesCode };
 
     public static ExecutionError TooManyIds(int max) => new($"At most {max:N0} local ids may be asked for in one call.") { Code = TooManyIdsCode };
 

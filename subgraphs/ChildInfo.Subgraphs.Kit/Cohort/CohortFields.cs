@@ -22,6 +22,15 @@ public static class CohortFields
     /// <summary>The records that satisfy one fact in one window.</summary>
     public const string Members = "_cohortMembers";
 
+    /// <summary>The agency's recorded data-use wishes, which the gateway reads to leave those children out of counts.</summary>
+    public const string Wishes = "_cohortWishes";
+
+    /// <summary>
+    /// The label a context must count (<c>count:preference</c>) to read <see cref="Wishes"/>: the gateway signs it for
+    /// every question, whatever the analyst may count, since honouring a wish needs it; no fact counts by it.
+    /// </summary>
+    public const string WishesLabel = "preference";
+
     /// <summary>The child index's own dimensions.</summary>
     public const string Dimensions = "_cohortDimensions";
 
@@ -31,10 +40,10 @@ public static class CohortFields
     /// <summary>The child index's population as at a day, with dimensions.</summary>
     public const string Population = "_cohortPopulation";
 
-    private static readonly FrozenSet<string> RootFields = new[] { Facts, Members, Dimensions, Links, Population }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> RootFields = new[] { Facts, Members, Wishes, Dimensions, Links, Population }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Types =
-        new[] { "CohortFact", "CohortMember", "CohortLink", "CohortChild" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "CohortFact", "CohortMember", "CohortWish", "CohortLink", "CohortChild" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// True for a cohort root field or a field of a cohort type: served under counting labels, checked by the
@@ -43,7 +52,7 @@ public static class CohortFields
     public static bool IsCohortField(string parentType, string field) =>
         parentType == "Query" && RootFields.Contains(field) || Types.Contains(parentType);
 
-    /// <summary>Adds <c>_cohortFacts</c> and <c>_cohortMembers</c> over the agency's <see cref="CohortCatalogue"/>.</summary>
+    /// <summary>Adds <c>_cohortFacts</c>, <c>_cohortMembers</c> and <c>_cohortWishes</c> over the agency's <see cref="CohortCatalogue"/>.</summary>
     public static void AddCohortFields(this ObjectGraphType query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -61,6 +70,19 @@ public static class CohortFields
             .Shareable()
             .Inaccessible()
             .ResolveAsync(async c => await MembersAsync(c).ConfigureAwait(false));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortWishGraphType>>>>(Wishes)
+            .Description("The agency's recorded data-use wishes, by record key: read by the gateway to honour them in counts, never shown.")
+            .Shareable()
+            .Inaccessible()
+            .ResolveAsync(async c => await WishesAsync(c).ConfigureAwait(false));
+    }
+
+    private static async Task<object?> WishesAsync(IResolveFieldContext context)
+    {
+        CohortAccess.From(context).Require(WishesLabel);
+        var services = context.RequestServices!;
+        var sql = services.GetRequiredService<CohortCatalogue>().WishesSql ?? throw CohortErrors.NoWishes();
+        return await CohortQueries.WishesAsync(services.GetRequiredService<AgencyDatabase>(), sql, context.CancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<object?> FactsAsync(IResolveFieldContext context)

@@ -67,6 +67,28 @@ public static class CohortQueries
         return members;
     }
 
+    /// <summary>The agency's data-use wishes, as <paramref name="sql"/> (<see cref="CohortCatalogue.WishesSql"/>) gives them.</summary>
+    public static async Task<IReadOnlyList<CohortWish>> WishesAsync(AgencyDatabase database, string sql, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(sql);
+        var wishes = new List<CohortWish>();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT w.local_id, w.code, w.data_category, w.withheld_purposes, w.withheld_agencies FROM ({sql}) w", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+            // A wish whose category is not stated covers the whole record: on doubt, withhold more, not less.
+            wishes.Add(new CohortWish(Text(0)!, Text(1) ?? "", Text(2) ?? "ALL", Split(Text(3)), Split(Text(4))));
+        }
+
+        return wishes;
+    }
+
+    private static string[] Split(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>The statement that wraps a fact's SQL: a condition's rows distinct and filtered, the others' one column more.</summary>
     internal static string Sql(CohortFactDefinition fact, bool filtered) => fact.Kind switch
     {

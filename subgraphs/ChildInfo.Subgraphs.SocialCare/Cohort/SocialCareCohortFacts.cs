@@ -72,5 +72,6 @@ public static class SocialCareCohortFacts
             CohortFactKind.Condition, CohortWindowKind.AsAt,
             "SELECT h.earl_person_id AS local_id FROM ssd_early_help_episodes h WHERE h.earl_episode_start_date <= @to AND (h.earl_episode_end_date IS NULL OR h.earl_episode_end_date > @to)"),
         CommonCohortFacts.VoiceRecorded("cms_child_voice", "cvoi_person_id", "cvoi_recorded_date"),
-    ]);
+    ],
+        "SELECT dupr_person_id AS local_id, dupr_code AS code, dupr_data_category AS data_category, dupr_withheld_purposes AS withheld_purposes, dupr_withheld_agencies AS withheld_agencies FROM cms_data_use_preference");
 }

@@ -27,5 +27,6 @@ public static class VoluntarySectorCohortFacts
             CohortFactKind.Measure, CohortWindowKind.During,
             Latest("tblWEMWBS", "WEMWBSID", "s.TotalScore")),
         CommonCohortFacts.VoiceRecorded("tblVoice", "ParticipantID", "RecordedDate"),
-    ]);
+    ],
+        "SELECT ParticipantID AS local_id, PreferenceCode AS code, DataCategory AS data_category, WithheldPurposes AS withheld_purposes, WithheldAgencies AS withheld_agencies FROM tblDataUsePreference");
 }

@@ -15,5 +15,6 @@ public static class YouthJusticeCohortFacts
             "SELECT c.person_id AS local_id, c.outcome_type AS value FROM yj_case c WHERE c.outcome_date <= @to AND (c.closed_on IS NULL OR c.closed_on >= @from)")
         { ValuesSql = "SELECT outcome_type AS value FROM yj_case" },
         CommonCohortFacts.VoiceRecorded("yj_voice v JOIN yj_case c ON c.case_id = v.case_id", "c.person_id", "v.recorded_on"),
-    ]);
+    ],
+        "SELECT c.person_id AS local_id, p.preference_code AS code, p.data_category AS data_category, p.withheld_purposes AS withheld_purposes, p.withheld_agencies AS withheld_agencies FROM yj_data_use_preference p JOIN yj_case c ON c.case_id = p.case_id");
 }

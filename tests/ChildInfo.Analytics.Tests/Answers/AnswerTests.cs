@@ -119,6 +119,8 @@ public sealed class AnswerTests
 
         public Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct) => inner.LinksAsync(agency, localIds, ct);
 
+        public Task<IReadOnlyCollection<string>> WithheldAsync(string agency, IReadOnlyList<string> labels, CancellationToken ct) => inner.WithheldAsync(agency, labels, ct);
+
         public Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct) => inner.PopulationAsync(asAt, dimensions, ct);
     }
 }

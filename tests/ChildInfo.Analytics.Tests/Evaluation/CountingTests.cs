@@ -123,9 +123,42 @@ public sealed class CountingTests
         Assert.InRange(mean.GrandTotal.Measure!.BaseCount, 1, mean.GrandTotal.Count - 1);
     }
 
-    private static async Task<CountTable> CountAsync(CohortQuestion question)
+    [Fact]
+    public async Task Count_ChildrenWhoseWishesWithholdARecordTheQuestionReads_AreLeftOutOfTheWholeQuestion()
     {
-        var evaluator = Analysts.Evaluator(Authority);
+        var authority = new SyntheticAuthority(2_000, seed: 23);
+        var withheld = authority.Records.Where(r => r.Agency == Education && r.ChildId is not null).Where((_, i) => i % 5 == 0).ToList();
+        authority.WithheldRecords[Education] = [.. withheld.Select(r => r.LocalId)];
+        var leftOut = withheld.Select(r => r.ChildId!).ToHashSet(StringComparer.Ordinal);
+        // A not over the agency whose wishes apply: leaving the children out of the fact alone would count them back in.
+        var question = new CohortQuestion { AsAt = Analysts.AsAt, Condition = All(Open, Not(Absent)), Dimensions = [CohortDimension.Index("age_band")] };
+
+        var table = await CountAsync(authority, question);
+
+        AssertSame(BruteForce.Count(authority, question, leftOut), table, "wishes honoured");
+        Assert.NotEqual(BruteForce.Count(authority, question).Values.Sum(v => v.Count), table.GrandTotal.Count);
+        Assert.Contains(authority.WithheldCalls, c => c.Agency == Education && c.Labels.SequenceEqual(["attendance_summary"]));
+        Assert.Contains(authority.WithheldCalls, c => c.Agency == SocialCare);
+    }
+
+    [Fact]
+    public async Task Count_WishesHeldByAnAgencyTheQuestionDoesNotRead_ChangeNothing()
+    {
+        var authority = new SyntheticAuthority(2_000, seed: 23);
+        authority.WithheldRecords[Education] = [.. authority.Records.Where(r => r.Agency == Education).Select(r => r.LocalId)];
+        var question = new CohortQuestion { AsAt = Analysts.AsAt, Condition = Open, Dimensions = [CohortDimension.Index("sex")] };
+
+        var table = await CountAsync(authority, question);
+
+        AssertSame(BruteForce.Count(authority, question), table, "another agency's wishes");
+        Assert.DoesNotContain(authority.WithheldCalls, c => c.Agency == Education);
+    }
+
+    private static Task<CountTable> CountAsync(CohortQuestion question) => CountAsync(Authority, question);
+
+    private static async Task<CountTable> CountAsync(SyntheticAuthority authority, CohortQuestion question)
+    {
+        var evaluator = Analysts.Evaluator(authority);
         return await evaluator.CountAsync(await evaluator.PlanAsync(question, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
     }
 

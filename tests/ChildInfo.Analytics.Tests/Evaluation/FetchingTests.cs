@@ -111,6 +111,8 @@ public sealed class FetchingTests
 
         public Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct) => inner.LinksAsync(agency, localIds, ct);
 
+        public Task<IReadOnlyCollection<string>> WithheldAsync(string agency, IReadOnlyList<string> labels, CancellationToken ct) => inner.WithheldAsync(agency, labels, ct);
+
         public async Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct)
         {
             var children = await inner.PopulationAsync(asAt, dimensions, ct);

@@ -8,12 +8,20 @@ namespace ChildInfo.Analytics.Tests.Kit;
 /// </summary>
 internal static class BruteForce
 {
-    /// <summary>Per group (row, column or null): the children and each one's measure value (null without one).</summary>
-    public static Dictionary<(string Row, string? Column), List<double?>> Count(SyntheticAuthority authority, CohortQuestion question)
+    /// <summary>
+    /// Per group (row, column or null): the children and each one's measure value (null without one); children in
+    /// <paramref name="leftOut"/> are not counted at all.
+    /// </summary>
+    public static Dictionary<(string Row, string? Column), List<double?>> Count(SyntheticAuthority authority, CohortQuestion question, IReadOnlySet<string>? leftOut = null)
     {
         var cells = new Dictionary<(string, string?), List<double?>>();
         foreach (var child in authority.InPopulation(question.AsAt))
         {
+            if (leftOut?.Contains(child.Id) == true)
+            {
+                continue;
+            }
+
             if (question.Condition is not null && !Holds(authority, question.Condition, child))
             {
                 continue;

@@ -81,6 +81,12 @@ internal sealed class SyntheticAuthority : ICohortSource
     /// <summary>Every call to <see cref="LinksAsync"/>: agency and the ids asked.</summary>
     public ConcurrentQueue<(string Agency, IReadOnlyCollection<string> LocalIds)> LinkCalls { get; } = new();
 
+    /// <summary>Records whose child's or family's wishes keep them out of questions, by agency: none unless a test says so.</summary>
+    public Dictionary<string, HashSet<string>> WithheldRecords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every call to <see cref="WithheldAsync"/>: agency and the labels the question reads from it.</summary>
+    public ConcurrentQueue<(string Agency, IReadOnlyList<string> Labels)> WithheldCalls { get; } = new();
+
     /// <summary>Most member or link calls in flight at once.</summary>
     public int MostInFlight { get; private set; }
 
@@ -132,6 +138,12 @@ internal sealed class SyntheticAuthority : ICohortSource
         {
             Interlocked.Decrement(ref _inFlight);
         }
+    }
+
+    public Task<IReadOnlyCollection<string>> WithheldAsync(string agency, IReadOnlyList<string> labels, CancellationToken ct)
+    {
+        WithheldCalls.Enqueue((agency, [.. labels]));
+        return Task.FromResult<IReadOnlyCollection<string>>(WithheldRecords.TryGetValue(agency, out var ids) ? [.. ids] : []);
     }
 
     public Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct) =>

@@ -91,6 +91,29 @@ public sealed class CohortCountTests(AnalyticsGatewayFixture fixture) : IClassFi
         Assert.Equal(population.Keys.Count(c => !inNeed.Contains(c)), Count(Table(exchange.Body), "Total"));
     }
 
+    [Fact]
+    public async Task Research_LeavesOutChildrenWhoseFamiliesSaidNo_WhileServicePlanningCountsThem()
+    {
+        var population = Truth.Population(Census);
+        var window = new[] { ("$from", (object)"2026-04-01"), ("$to", "2026-09-30") };
+        var voice = Truth.Children("education", "education", "SELECT UPN FROM PUPIL_VOICE WHERE RecordedOn >= $from AND RecordedOn <= $to", window);
+        // The wishes a researcher's rule honours on the education record, covering the child's voice (the fact read).
+        var saidNo = Truth.Children("education", "education",
+            "SELECT UPN FROM PUPIL_DATA_PREFERENCE WHERE (',' || WithheldFromPurposes || ',') LIKE '%,research,%' AND DataCategory IN ('ALL', 'VOICE')");
+        Assert.Contains(population.Keys, c => saidNo.Contains(c) && voice.Contains(c));
+        var question = new
+        {
+            asAt = "2026-10-01",
+            condition = new { fact = new { agency = "education", fact = "voice_recorded", from = "2026-04-01", to = "2026-09-30" } },
+        };
+
+        var research = await fixture.Exact.TableAsync(question, role: "researcher", purpose: "research", marker: "approved project 17");
+        var planning = await fixture.Exact.TableAsync(question);
+
+        Assert.Equal(population.Keys.Count(c => voice.Contains(c) && !saidNo.Contains(c)), Count(Table(research.Body), "Total"));
+        Assert.Equal(population.Keys.Count(voice.Contains), Count(Table(planning.Body), "Total"));
+    }
+
     private static JsonElement Table(JsonElement body)
     {
         Assert.False(body.TryGetProperty("errors", out var errors), errors.ToString());

@@ -18,6 +18,8 @@ public sealed class CohortCatalogueTests
         new CohortFactDefinition("rate", "attendance", "d", CohortFactKind.Measure, CohortWindowKind.During, Sql) { Values = ["A"] },
         new CohortFactDefinition("referrals", "cin", "d", CohortFactKind.Events, CohortWindowKind.None, Sql),
         new CohortFactDefinition("phase", "enrolment", "d", CohortFactKind.Dimension, CohortWindowKind.AsAt, Sql) { Values = ["A"], ValuesSql = "SELECT 'A' AS value" },
+        // Wishes are read to be honoured, never counted by: count:preference must not open a fact.
+        new CohortFactDefinition("said_no", CohortFields.WishesLabel, "d", CohortFactKind.Condition, CohortWindowKind.None, Sql),
     ];
 
     [Theory]
