@@ -1,5 +1,6 @@
 using ChildInfo.Analytics.Evaluation;
 using ChildInfo.Disclosure.Rules;
+using ChildInfo.RateLimiting;
 
 namespace ChildInfo.Gateway.Analytics;
 
@@ -20,6 +21,16 @@ public sealed record AnalyticsOptions
     /// <summary>At most this many local ids go to the child index in one call (its request body is bounded).</summary>
     public int LinksPerCall { get; init; } = 50_000;
 
+    /// <summary>The default <see cref="QuestionBudget"/>: questions one analyst may ask under one purpose per day.</summary>
+    public const int DefaultQuestionsPerDay = 100;
+
+    /// <summary>
+    /// How many questions one analyst may have answered under one purpose in each window (a day by default), so that
+    /// the repeated differencing that consistent perturbation cannot stop on its own needs many days of questions, in
+    /// the audit, rather than one afternoon; null sets no budget.
+    /// </summary>
+    public RateLimitOptions? QuestionBudget { get; init; } = new(DefaultQuestionsPerDay, TimeSpan.FromDays(1));
+
     /// <summary>Problems with these settings, in plain words; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -33,6 +44,11 @@ public sealed record AnalyticsOptions
         if (LinksPerCall < 1)
         {
             errors.Add("Analytics:LinksPerCall must be at least 1.");
+        }
+
+        if (QuestionBudget is { PermitLimit: < 1 } or { Window.TotalSeconds: < 1 })
+        {
+            errors.Add("Analytics:QuestionBudget must allow at least one question in a window of at least a second.");
         }
 
         return errors;

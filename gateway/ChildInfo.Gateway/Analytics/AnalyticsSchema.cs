@@ -85,11 +85,55 @@ public sealed class AnalyticsQuery : ObjectGraphType
             throw Refusal(notLinked.Code, notLinked.Reason);
         }
 
+        await SpendBudgetAsync(request, ct).ConfigureAwait(false);
         var answer = await new CohortEvaluator(request.Source(plan.Labels), options.Disclosure, options.Cohorts)
             .AnswerAsync(plan, request.Scope.Purpose.Id, ct).ConfigureAwait(false);
         request.Released(new AggregateRelease(answer.Question, answer.Agencies, answer.ReleasedCount, answer.SuppressedCount));
         return answer;
     }
+
+    /// <summary>The budget's stable codes: spent, or not countable just now (a budget that cannot be counted is not skipped).</summary>
+    public const string BudgetSpentCode = "COHORT_BUDGET_SPENT";
+
+    public const string BudgetUncheckedCode = "COHORT_BUDGET_UNCHECKED";
+
+    /// <summary>
+    /// Spends one question of the analyst's budget for this purpose, after the question was found valid and allowed
+    /// (a refused question costs nothing) and before anything is fetched. Unlike the request rate limit, it does not
+    /// fail open: a question whose budget cannot be counted is not answered.
+    /// </summary>
+    private static async Task SpendBudgetAsync(AnalyticsRequest request, CancellationToken ct)
+    {
+        if (request.Services.QuestionBudget is not { } budget || request.Services.Options.QuestionBudget is not { } limit)
+        {
+            return;
+        }
+
+        var purpose = request.Scope.Purpose.Id;
+        var decision = await budget.TryAcquireAsync($"questions|{purpose}|{request.Context.Caller?.User}", ct).ConfigureAwait(false);
+        if (decision.FailedOpen)
+        {
+            throw Refusal(BudgetUncheckedCode, "Your question budget could not be checked just now, so the question was not answered; try again shortly.");
+        }
+
+        if (!decision.Allowed)
+        {
+            var error = Refusal(BudgetSpentCode,
+                $"You have asked the {limit.PermitLimit} questions one analyst may ask for {purpose} in {Describe(limit.Window)}; your budget renews in {Describe(decision.RetryAfter)}.");
+            error.AddExtension("retryAfterSeconds", (long)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+            throw error;
+        }
+    }
+
+    private static string Describe(TimeSpan span) => span switch
+    {
+        { TotalDays: >= 1 } when span.TotalDays == Math.Floor(span.TotalDays) => Count(span.TotalDays, "day"),
+        { TotalHours: >= 1 } => Count(Math.Ceiling(span.TotalHours), "hour"),
+        { TotalMinutes: >= 1 } => Count(Math.Ceiling(span.TotalMinutes), "minute"),
+        _ => Count(Math.Max(1, Math.Ceiling(span.TotalSeconds)), "second"),
+    };
+
+    private static string Count(double n, string unit) => n == 1 ? $"one {unit}" : $"{n:0} {unit}s";
 
     private static ExecutionError Refusal(string code, string message) => new(message) { Code = code };
 

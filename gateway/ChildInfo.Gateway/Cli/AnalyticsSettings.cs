@@ -22,6 +22,13 @@ public sealed class AnalyticsSettings
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "ChildInfo:Analytics:SubgraphTimeout must be from 00:00:01 to 01:00:00.")]
     public TimeSpan SubgraphTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Questions one analyst may have answered under one purpose per day; 0 sets no budget.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "ChildInfo:Analytics:QuestionsPerDay must be a whole number from 0 (no budget) to 1000000.")]
+    public int QuestionsPerDay { get; set; } = Analytics.AnalyticsOptions.DefaultQuestionsPerDay;
+
+    /// <summary>The budget <see cref="QuestionsPerDay"/> sets, or null for none.</summary>
+    public ChildInfo.RateLimiting.RateLimitOptions? QuestionBudget => QuestionsPerDay > 0 ? new(QuestionsPerDay, TimeSpan.FromDays(1)) : null;
+
     public DisclosureRules Default { get; set; } = new();
 
     public Dictionary<string, DisclosureRules> Purposes { get; set; } = new(StringComparer.Ordinal);
@@ -32,5 +39,6 @@ public sealed class AnalyticsSettings
         Disclosure = new DisclosureOptions { RecordKeySecret = secret, Default = Default, Purposes = new(Purposes, StringComparer.Ordinal) },
         Cohorts = new() { MaxMemberKeys = MaxMemberKeys },
         SubgraphTimeout = SubgraphTimeout,
+        QuestionBudget = QuestionBudget,
     };
 }

@@ -195,6 +195,7 @@ public static class ServeCommand
             Open = options.Open,
             Registry = registry.Options,
             RateLimiter = registry.RateLimiter,
+            QuestionBudget = registry.QuestionBudget,
             Analytics = AnalyticsOptions(options, settings.Analytics, security),
         };
         var app = GatewayHost.Create(hostOptions);

@@ -14,8 +14,9 @@ namespace ChildInfo.Gateway.Cli;
 /// </summary>
 public sealed class ServeRegistry
 {
-    private ServeRegistry(RegistryHostOptions options, IUserRateLimiter? rateLimiter)
+    private ServeRegistry(RegistryHostOptions options, IUserRateLimiter? rateLimiter, IUserRateLimiter? questionBudget)
     {
+        QuestionBudget = questionBudget;
         Options = options;
         RateLimiter = rateLimiter;
     }
@@ -23,6 +24,9 @@ public sealed class ServeRegistry
     public RegistryHostOptions Options { get; }
 
     public IUserRateLimiter? RateLimiter { get; }
+
+    /// <summary>Analysts' question budget counted in Redis for every replica; null without Redis (then each host counts its own) or without a budget.</summary>
+    public IUserRateLimiter? QuestionBudget { get; }
 
     public static async Task<ServeRegistry> CreateAsync(string dataDirectory, IReadOnlyList<SubgraphSdl>? configured, ServeSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
@@ -39,7 +43,10 @@ public sealed class ServeRegistry
             limiter = shared is null ? new LocalUserRateLimiter(limit) : new RedisUserRateLimiter(shared.Connection, limit);
         }
 
+        var questionBudget = shared is not null && settings.Analytics.QuestionBudget is { } budget
+            ? new RedisUserRateLimiter(shared.Connection, budget, "childinfo:questions:")
+            : null;
         await output.WriteLineAsync($"Subgraph registry: {store.Description}{(limit is null ? "" : $"; rate limit {limit.PermitLimit} requests per user per {limit.Window.TotalSeconds:0} s")}").ConfigureAwait(false);
-        return new ServeRegistry(new RegistryHostOptions { Store = store, Configured = configured }, limiter);
+        return new ServeRegistry(new RegistryHostOptions { Store = store, Configured = configured }, limiter, questionBudget);
     }
 }

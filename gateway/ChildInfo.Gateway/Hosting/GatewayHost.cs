@@ -107,7 +107,8 @@ public static partial class GatewayHost
                 throw new ArgumentException("The analytics settings cannot be used: " + string.Join(" ", problems), nameof(options));
             }
 
-            builder.Services.AddSingleton(new Analytics.AnalyticsServices(analytics, client, signer, options.SubgraphUrls));
+            var budget = analytics.QuestionBudget is { } perWindow ? options.QuestionBudget ?? new ChildInfo.RateLimiting.LocalUserRateLimiter(perWindow) : null;
+            builder.Services.AddSingleton(new Analytics.AnalyticsServices(analytics, client, signer, options.SubgraphUrls, budget));
         }
 
         GatewayHealthChecks.Add(builder.Services, options);

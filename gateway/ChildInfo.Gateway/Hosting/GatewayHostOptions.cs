@@ -48,6 +48,12 @@ public sealed record GatewayHostOptions
     /// </summary>
     public Analytics.AnalyticsOptions? Analytics { get; init; }
 
+    /// <summary>
+    /// Counts <see cref="Analytics.AnalyticsOptions.QuestionBudget"/> for every replica (Redis); null counts it in this
+    /// process.
+    /// </summary>
+    public ChildInfo.RateLimiting.IUserRateLimiter? QuestionBudget { get; init; }
+
     /// <summary>The HTTP handler for subgraph calls (tests record what the gateway asks each subgraph); null uses a pooled one.</summary>
     public HttpMessageHandler? SubgraphHandler { get; init; }
 

@@ -8,6 +8,7 @@ using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Tests.Policies;
 using ChildInfo.Gateway.Tests.Support;
+using ChildInfo.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -44,14 +45,21 @@ public sealed class AnalyticsGatewayFixture(GatewayEnvironment environment) : IA
 
     public Gateway Protected { get; private set; } = null!;
 
+    /// <summary>Exact counts, with a budget of <see cref="BudgetPerDay"/> questions per analyst and purpose a day.</summary>
+    public Gateway Budgeted { get; private set; } = null!;
+
+    public const int BudgetPerDay = 2;
+
     public async ValueTask InitializeAsync()
     {
         _subgraphs = await DemoSubgraphs.StartAsync(environment.DataDirectory, preferredPorts: false, ContextKey, CancellationToken.None).ConfigureAwait(false);
         Exact = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }).ConfigureAwait(false);
         Protected = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret }).ConfigureAwait(false);
+        Budgeted = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }, new RateLimitOptions(BudgetPerDay, TimeSpan.FromDays(1))).ConfigureAwait(false);
     }
 
-    private async Task<Gateway> StartAsync(DisclosureOptions disclosure)
+    /// <param name="budget">The question budget; none by default, so that the tests' own questions never run out.</param>
+    private async Task<Gateway> StartAsync(DisclosureOptions disclosure, RateLimitOptions? budget = null)
     {
         var folder = Directory.CreateTempSubdirectory("childinfo-analytics-tests-").FullName;
         _folders.Add(folder);
@@ -63,7 +71,7 @@ public sealed class AnalyticsGatewayFixture(GatewayEnvironment environment) : IA
             SubgraphHandler = Recorder,
             Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(Key), PolicyDirectory = PolicyGatewayFixture.PolicyDirectory, ContextSigningKey = ContextKey },
             Audit = GatewayAuditOptions.ForDataDirectory(folder) with { CheckpointInterval = 10 },
-            Analytics = new AnalyticsOptions { Disclosure = disclosure },
+            Analytics = new AnalyticsOptions { Disclosure = disclosure, QuestionBudget = budget },
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');

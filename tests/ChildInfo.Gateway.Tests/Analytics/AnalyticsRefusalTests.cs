@@ -28,6 +28,35 @@ public sealed class AnalyticsRefusalTests(AnalyticsGatewayFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Questions_PastTheDaysBudget_AreRefusedWithWhenItRenews_WhileRefusedQuestionsCostNothingAndOthersMayAsk()
+    {
+        var question = new { asAt = "2026-10-01", condition = new { fact = new { agency = "social-care", fact = "child_in_need", asAt = "2026-10-01" } } };
+        var gateway = fixture.Budgeted;
+
+        var invalid = await gateway.TableAsync(new { asAt = "2026-10-01", condition = new { fact = new { agency = "social-care", fact = "no_such_fact", asAt = "2026-10-01" } } });
+        var answered = new List<HttpExchange>();
+        for (var i = 0; i < AnalyticsGatewayFixture.BudgetPerDay; i++)
+        {
+            answered.Add(await gateway.TableAsync(question));
+        }
+
+        var marker = $"over-budget-{Guid.NewGuid():N}";
+        var over = await gateway.TableAsync(question, marker: marker);
+        var colleague = await gateway.TableAsync(question, role: "data_protection_officer");
+
+        Assert.Equal("COHORT_UNKNOWN_FACT", invalid.FirstErrorCode);
+        Assert.All(answered, a => Assert.Empty(a.ErrorCodes));
+        Assert.Equal([ChildInfo.Gateway.Analytics.AnalyticsQuery.BudgetSpentCode], over.ErrorCodes);
+        var error = over.Body.GetProperty("errors")[0];
+        Assert.Contains("renews in", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.InRange(error.GetProperty("extensions").GetProperty("retryAfterSeconds").GetInt64(), 1, 86_400);
+        Assert.True(!over.Body.TryGetProperty("data", out var data) || data.ValueKind == System.Text.Json.JsonValueKind.Null || data.GetProperty("cohortTable").ValueKind == System.Text.Json.JsonValueKind.Null);
+        // The catalogue was read to check the question; no agency was asked for a record key.
+        Assert.DoesNotContain(fixture.Recorder.CallsByMarker(marker), c => c.BodyText.Contains("_cohortMembers", StringComparison.Ordinal));
+        Assert.Empty(colleague.ErrorCodes);
+    }
+
+    [Fact]
     public async Task Ask_WithoutAToken_IsChallenged()
     {
         var exchange = await HttpExchange.PostJsonAsync(fixture.Environment.Client, fixture.Protected.AnalyticsUrl, new { query = Catalogue },

@@ -38,6 +38,7 @@ public sealed class ServeConfigurationTests : IDisposable
     [InlineData("ChildInfo:Policies names the folder '/no/such/policies', which does not exist.", "--ChildInfo:Policies=/no/such/policies")]
     [InlineData("ChildInfo:Audit:Store must be sqlite, postgres or sqlserver.", "--ChildInfo:Audit:Store=mysql")]
     [InlineData("ChildInfo:Audit:RetentionDays must be a whole number of days from 1 to 36500.", "--ChildInfo:Audit:RetentionDays=0")]
+    [InlineData("ChildInfo:Analytics:QuestionsPerDay must be a whole number from 0 (no budget) to 1000000.", "--ChildInfo:Analytics:QuestionsPerDay=-1")]
     [InlineData("ChildInfo:Redis is not a StackExchange.Redis configuration string", "--ChildInfo:Redis=redis:6379,connectTimeout=soon")]
     [InlineData("Identity:MaxTokenLifetime is 'soon', which is not a duration such as 12:00:00.", "--Identity:MaxTokenLifetime=soon")]
     [InlineData("Identity:MaxTokenLifetime must be a positive duration", "--Identity:MaxTokenLifetime=-01:00:00")]
