@@ -50,16 +50,28 @@ public sealed class AnalyticsGatewayFixture(GatewayEnvironment environment) : IA
 
     public const int BudgetPerDay = 2;
 
+    /// <summary>A budget whose shared counter cannot be reached: every question is allowed uncounted, as Redis being down looks.</summary>
+    public Gateway Unchecked { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         _subgraphs = await DemoSubgraphs.StartAsync(environment.DataDirectory, preferredPorts: false, ContextKey, CancellationToken.None).ConfigureAwait(false);
         Exact = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }).ConfigureAwait(false);
         Protected = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret }).ConfigureAwait(false);
         Budgeted = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }, new RateLimitOptions(BudgetPerDay, TimeSpan.FromDays(1))).ConfigureAwait(false);
+        Unchecked = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }, new RateLimitOptions(BudgetPerDay, TimeSpan.FromDays(1)), new UnreachableCounter()).ConfigureAwait(false);
+    }
+
+    /// <summary>What <see cref="RedisUserRateLimiter"/> answers while Redis is unreachable.</summary>
+    private sealed class UnreachableCounter : IUserRateLimiter
+    {
+        public ValueTask<RateLimitDecision> TryAcquireAsync(string user, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(RateLimitDecision.AllowUncounted("The rate limit store could not be reached."));
     }
 
     /// <param name="budget">The question budget; none by default, so that the tests' own questions never run out.</param>
-    private async Task<Gateway> StartAsync(DisclosureOptions disclosure, RateLimitOptions? budget = null)
+    /// <param name="counter">Where the budget is counted; in this process when null.</param>
+    private async Task<Gateway> StartAsync(DisclosureOptions disclosure, RateLimitOptions? budget = null, IUserRateLimiter? counter = null)
     {
         var folder = Directory.CreateTempSubdirectory("childinfo-analytics-tests-").FullName;
         _folders.Add(folder);
@@ -72,6 +84,7 @@ public sealed class AnalyticsGatewayFixture(GatewayEnvironment environment) : IA
             Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(Key), PolicyDirectory = PolicyGatewayFixture.PolicyDirectory, ContextSigningKey = ContextKey },
             Audit = GatewayAuditOptions.ForDataDirectory(folder) with { CheckpointInterval = 10 },
             Analytics = new AnalyticsOptions { Disclosure = disclosure, QuestionBudget = budget },
+            QuestionBudget = counter,
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');

@@ -57,6 +57,17 @@ public sealed class AnalyticsRefusalTests(AnalyticsGatewayFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Questions_WhenTheBudgetCannotBeCounted_AreNotAnswered()
+    {
+        var marker = $"budget-unchecked-{Guid.NewGuid():N}";
+
+        var exchange = await fixture.Unchecked.TableAsync(new { asAt = "2026-10-01", condition = new { fact = new { agency = "social-care", fact = "child_in_need", asAt = "2026-10-01" } } }, marker: marker);
+
+        Assert.Equal([ChildInfo.Gateway.Analytics.AnalyticsQuery.BudgetUncheckedCode], exchange.ErrorCodes);
+        Assert.DoesNotContain(fixture.Recorder.CallsByMarker(marker), c => c.BodyText.Contains("_cohortMembers", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Ask_WithoutAToken_IsChallenged()
     {
         var exchange = await HttpExchange.PostJsonAsync(fixture.Environment.Client, fixture.Protected.AnalyticsUrl, new { query = Catalogue },
