@@ -243,7 +243,7 @@ internal sealed partial class PlanContext
         FetchBuilder fetch, string typeName, string[] path, List<ShapeField> unresolved, IReadOnlyList<FieldSetNode>? provided,
         IReadOnlyList<ShapeField> clientFields)
     {
-        if (IsTrial)
+        if (IsTrial || !unresolved.Exists(f => IsContested(typeName, f)))
         {
             return GroupByGraph(fetch.Graph, typeName, unresolved, f => f.FieldName, provided);
         }
@@ -252,22 +252,30 @@ internal sealed partial class PlanContext
         var remaining = new List<ShapeField>(unresolved);
         while (remaining.Count > 0)
         {
-            // The greedy pick first, so that it wins ties; then the other subgraphs that could take some field.
+            // Only a field more than one subgraph could serve is a choice: the rest have one home whatever the order.
             var greedy = GroupByGraph(fetch.Graph, typeName, remaining, f => f.FieldName, provided)[0].Graph;
-            var candidates = _schema.Subgraphs.Select(s => s.Name).Where(g => g != greedy
-                && remaining.Exists(f => EntityTypeIn(g, typeName, f.FieldName) is not null)).Prepend(greedy).ToList();
+            var contested = remaining.FindAll(f => IsContested(typeName, f));
             var best = greedy;
-            if (candidates.Count > 1)
+            if (contested.Exists(f => EntityTypeIn(greedy, typeName, f.FieldName) is not null))
             {
+                // The greedy pick first, so that it wins ties; then the other subgraphs that could take a contested field.
+                var candidates = _schema.Subgraphs.Select(s => s.Name).Where(g => g != greedy
+                    && contested.Exists(f => EntityTypeIn(g, typeName, f.FieldName) is not null)).Prepend(greedy);
                 var bestCost = int.MaxValue;
                 foreach (var candidate in candidates)
                 {
-                    var group = remaining.Where(f => EntityTypeIn(candidate, typeName, f.FieldName) is not null).ToList();
+                    var group = remaining.FindAll(f => EntityTypeIn(candidate, typeName, f.FieldName) is not null);
                     var cost = TrialEntityCost(fetch, typeName, path, candidate, group, remaining, provided, clientFields);
                     if (cost < bestCost)
                     {
                         (best, bestCost) = (candidate, cost);
                     }
+                }
+
+                if (bestCost == int.MaxValue)
+                {
+                    // None could be planned on its own here: the greedy choice stands.
+                    best = greedy;
                 }
             }
 
@@ -277,6 +285,21 @@ internal sealed partial class PlanContext
         }
 
         return result;
+    }
+
+    /// <summary>Whether more than one subgraph could serve <paramref name="field"/> through an entity fetch.</summary>
+    private bool IsContested(string typeName, ShapeField field)
+    {
+        var found = 0;
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            if (EntityTypeIn(subgraph.Name, typeName, field.FieldName) is not null && ++found > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
