@@ -290,6 +290,22 @@ internal sealed partial class PlanContext
     /// <summary>Whether more than one subgraph could serve <paramref name="field"/> through an entity fetch.</summary>
     private bool IsContested(string typeName, ShapeField field)
     {
+        var type = _schema.GetType(typeName);
+        if (type.Interfaces.Count == 0 && type.Field(field.FieldName) is { HasJoinField: true } definition)
+        {
+            // At most one subgraph defines it (no interface object could serve it either): no choice, nothing to try.
+            var defining = 0;
+            foreach (var join in definition.Joins)
+            {
+                defining += join.External ? 0 : 1;
+            }
+
+            if (defining <= 1)
+            {
+                return false;
+            }
+        }
+
         var found = 0;
         foreach (var subgraph in _schema.Subgraphs)
         {

@@ -51,6 +51,25 @@ internal static class PlanScheduler
     /// </summary>
     private static List<FetchCall> Batch(List<FetchGroup> groups)
     {
+        if (!HasBatch(groups))
+        {
+            // No two entity groups could share a call (the usual case): one call each, in the groups' own order.
+            var single = new List<FetchCall>(groups.Count);
+            foreach (var group in groups)
+            {
+                var call = new FetchCall(single.Count, group.MutationGroup, 0, group.Level);
+                call.Parts.Add(group);
+                foreach (var dependency in group.DependsOn)
+                {
+                    call.DependsOn.Add(single[dependency.Position]);
+                }
+
+                single.Add(call);
+            }
+
+            return single;
+        }
+
         var levelOf = new Dictionary<FetchGroup, int>(groups.Count);
         foreach (var group in groups)
         {
@@ -125,6 +144,30 @@ internal static class PlanScheduler
         }
 
         return groups;
+    }
+
+    /// <summary>Whether two entity groups go to the same subgraph within one mutation group (and so may share a call).</summary>
+    private static bool HasBatch(List<FetchGroup> groups)
+    {
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var a = groups[i].Members[0];
+            if (!a.IsEntity)
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < groups.Count; j++)
+            {
+                var b = groups[j].Members[0];
+                if (b.IsEntity && b.Graph == a.Graph && groups[j].MutationGroup == groups[i].MutationGroup)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static PlanNode Levels(IEnumerable<FetchCall> calls, PlanNode[] steps)
