@@ -8,174 +8,223 @@ namespace ChildInfo.Federation.Execution;
 /// <summary>Entity fetches: collect the objects at a path, send one deduplicated <c>_entities</c> call, merge back.</summary>
 internal static partial class PlanExecutor
 {
-    private static async Task RunEntityFetchAsync(FlattenStep flatten, ExecutionState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// One <c>_entities</c> call: the representations of each part (a <see cref="FlattenStep"/> alone, or the parts
+    /// of a <see cref="BatchStep"/>) in a variable of its own, and each part's answer merged back from its response key.
+    /// </summary>
+    private static async Task RunEntityFetchAsync(FetchStep call, IReadOnlyList<FlattenStep> parts, ExecutionState state, CancellationToken cancellationToken)
     {
-        var fetch = flatten.Fetch;
-        var entity = fetch.Entity!;
-        var targets = new List<List<(ResultObject Object, object[] Path)>>();
+        // For each part, the objects at each position of its representations.
+        var targets = new List<List<(ResultObject Object, object[] Path)>>[parts.Count];
         var body = new ArrayBufferWriter<byte>(1024);
         lock (state.Gate)
         {
             var found = new List<(ResultObject Object, object[] Path)>();
             var representations = new ArrayBufferWriter<byte>(256);
-            var index = new Dictionary<ReadOnlyMemory<byte>, int>(RepresentationComparer.Instance);
-            var slices = new List<ReadOnlyMemory<byte>>();
+            var slices = new List<ReadOnlyMemory<byte>>[parts.Count];
+            var sending = 0;
             using (var repWriter = new Utf8JsonWriter(representations))
             {
-                // One call for every entity type of the fetch; each distinct representation is sent once, and the
-                // answer at its position goes to every object that produced it.
-                foreach (var target in entity.Targets)
+                for (var p = 0; p < parts.Count; p++)
                 {
-                    found.Clear();
-                    Collect(state, state.Data, flatten.Path, 0, [], target.ObjectType, found);
-                    foreach (var item in found)
-                    {
-                        // An object of a type the planner fetched no key for was not meant for this call.
-                        if (target.FieldsFor(item.Object.Typename, state.Schema) is not { } fields)
-                        {
-                            continue;
-                        }
-
-                        if (!PlannedValues.HasKey(state.Schema, item.Object, fields, target.Key))
-                        {
-                            // No whole key, no representation: the rest of the batch still goes, and what this fetch
-                            // would have brought stays null (a guard's fields too, so the guard treats it as unanswered).
-                            item.Object.Unanswered |= fetch.Guards.Count > 0;
-                            continue;
-                        }
-
-                        var start = representations.WrittenCount;
-                        repWriter.Reset(representations);
-                        Representations.Write(repWriter, state.Schema, item.Object, target.RepresentationTypename, fields);
-                        repWriter.Flush();
-                        var slice = representations.WrittenMemory[start..];
-                        if (!index.TryGetValue(slice, out var position))
-                        {
-                            position = slices.Count;
-                            index[slice] = position;
-                            slices.Add(slice);
-                            targets.Add([]);
-                        }
-
-                        targets[position].Add(item);
-                    }
+                    (targets[p], slices[p]) = CollectRepresentations(state, parts[p], found, representations, repWriter);
+                    sending += slices[p].Count;
                 }
             }
 
-            if (slices.Count == 0)
+            if (sending == 0)
             {
                 // Nothing to send; objects the guard checks here are still decided on (without their guard fields).
-                RecordGuarding.Check(state, fetch);
+                foreach (var part in parts)
+                {
+                    RecordGuarding.Check(state, part.Fetch);
+                }
+
                 return;
             }
 
             using var writer = new Utf8JsonWriter(body);
             writer.WriteStartObject();
-            writer.WriteString("query", fetch.OperationText);
+            writer.WriteString("query", call.OperationText);
             writer.WriteStartObject("variables");
-            writer.WriteStartArray(entity.RepresentationsVariable);
-            foreach (var slice in slices)
+            for (var p = 0; p < parts.Count; p++)
             {
-                writer.WriteRawValue(slice.Span, skipInputValidation: true);
+                writer.WriteStartArray(parts[p].Fetch.Entity!.RepresentationsVariable);
+                foreach (var slice in slices[p])
+                {
+                    writer.WriteRawValue(slice.Span, skipInputValidation: true);
+                }
+
+                writer.WriteEndArray();
             }
 
-            writer.WriteEndArray();
-            WriteVariables(writer, fetch, state);
+            WriteVariables(writer, call, state);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
-        var (response, failure) = await SendAsync(fetch, body.WrittenMemory, state, cancellationToken).ConfigureAwait(false);
-        // Only a fetch that brings guard fields says which of its objects it gave nothing for (see RecordGuarding).
-        var guarded = fetch.Guards.Count > 0;
+        var (response, failure) = await SendAsync(call, body.WrittenMemory, state, cancellationToken).ConfigureAwait(false);
         lock (state.Gate)
         {
             if (response is null)
             {
                 // As Apollo Router does: the failure is reported once for every entity the fetch should have filled,
                 // at that entity's path.
-                foreach (var group in targets)
+                for (var p = 0; p < parts.Count; p++)
                 {
-                    foreach (var (obj, path) in group)
+                    var guarded = parts[p].Fetch.Guards.Count > 0;
+                    foreach (var group in targets[p])
                     {
-                        state.FailedPaths.Add(path);
-                        state.Errors.Add(failure! with { Path = path });
+                        foreach (var (obj, path) in group)
+                        {
+                            state.FailedPaths.Add(path);
+                            state.Errors.Add(failure! with { Path = path });
+                            obj.Unanswered |= guarded;
+                        }
+                    }
+                }
+            }
+            else
+            {
+                using var activity = FederationTelemetry.Source.StartActivity("merge");
+                activity?.SetTag("graphql.federation.subgraph", call.ServiceName);
+                var root = response.Document.RootElement;
+                var hasData = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
+                for (var p = 0; p < parts.Count; p++)
+                {
+                    MergeEntities(state, parts[p].Fetch, hasData ? data : default, targets[p]);
+                }
+
+                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var error in errors.EnumerateArray())
+                    {
+                        AddEntityError(state, call.ServiceName, error, parts, targets);
+                    }
+                }
+            }
+
+            // Guards run once every part is merged, so each sees all this call brought.
+            foreach (var part in parts)
+            {
+                RecordGuarding.Check(state, part.Fetch);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The distinct representations of one part's objects, and the objects each stands for. Called under the gate;
+    /// the slices point into <paramref name="representations"/>, which the whole call shares.
+    /// </summary>
+    private static (List<List<(ResultObject Object, object[] Path)>> Targets, List<ReadOnlyMemory<byte>> Slices) CollectRepresentations(
+        ExecutionState state, FlattenStep part, List<(ResultObject Object, object[] Path)> found, ArrayBufferWriter<byte> representations, Utf8JsonWriter repWriter)
+    {
+        var fetch = part.Fetch;
+        var targets = new List<List<(ResultObject Object, object[] Path)>>();
+        var slices = new List<ReadOnlyMemory<byte>>();
+        var index = new Dictionary<ReadOnlyMemory<byte>, int>(RepresentationComparer.Instance);
+        // Every entity type of the part in one list; each distinct representation is sent once, and the answer at its
+        // position goes to every object that produced it.
+        foreach (var target in fetch.Entity!.Targets)
+        {
+            found.Clear();
+            Collect(state, state.Data, part.Path, 0, [], target.ObjectType, found);
+            foreach (var item in found)
+            {
+                // An object of a type the planner fetched no key for was not meant for this call.
+                if (target.FieldsFor(item.Object.Typename, state.Schema) is not { } fields)
+                {
+                    continue;
+                }
+
+                if (!PlannedValues.HasKey(state.Schema, item.Object, fields, target.Key))
+                {
+                    // No whole key, no representation: the rest of the batch still goes, and what this fetch
+                    // would have brought stays null (a guard's fields too, so the guard treats it as unanswered).
+                    item.Object.Unanswered |= fetch.Guards.Count > 0;
+                    continue;
+                }
+
+                var start = representations.WrittenCount;
+                repWriter.Reset(representations);
+                Representations.Write(repWriter, state.Schema, item.Object, target.RepresentationTypename, fields);
+                repWriter.Flush();
+                var slice = representations.WrittenMemory[start..];
+                if (!index.TryGetValue(slice, out var position))
+                {
+                    position = slices.Count;
+                    index[slice] = position;
+                    slices.Add(slice);
+                    targets.Add([]);
+                }
+
+                targets[position].Add(item);
+            }
+        }
+
+        return (targets, slices);
+    }
+
+    /// <summary>Merges one part's <c>_entities</c> answer (under its response key) into the objects it was asked for.</summary>
+    private static void MergeEntities(ExecutionState state, FetchStep fetch, JsonElement data, List<List<(ResultObject Object, object[] Path)>> targets)
+    {
+        // Only a fetch that brings guard fields says which of its objects it gave nothing for (see RecordGuarding).
+        var guarded = fetch.Guards.Count > 0;
+        if (data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty(fetch.Entity!.ResponseName, out var entities) && entities.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var result in entities.EnumerateArray())
+            {
+                if (i >= targets.Count)
+                {
+                    break;
+                }
+
+                foreach (var (obj, _) in targets[i])
+                {
+                    if (result.ValueKind == JsonValueKind.Object)
+                    {
+                        obj.Merge(result, state.Names);
+                    }
+                    else
+                    {
                         obj.Unanswered |= guarded;
                     }
                 }
 
-                RecordGuarding.Check(state, fetch);
-                return;
+                i++;
             }
 
-            using var activity = FederationTelemetry.Source.StartActivity("merge");
-            activity?.SetTag("graphql.federation.subgraph", fetch.ServiceName);
-            var root = response.Document.RootElement;
-            if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                && data.TryGetProperty("_entities", out var entities) && entities.ValueKind == JsonValueKind.Array)
+            for (; guarded && i < targets.Count; i++)
             {
-                var i = 0;
-                foreach (var result in entities.EnumerateArray())
+                foreach (var (obj, _) in targets[i])
                 {
-                    if (i >= targets.Count)
-                    {
-                        break;
-                    }
-
-                    foreach (var (obj, _) in targets[i])
-                    {
-                        if (result.ValueKind == JsonValueKind.Object)
-                        {
-                            obj.Merge(result, state.Names);
-                        }
-                        else
-                        {
-                            obj.Unanswered |= guarded;
-                        }
-                    }
-
-                    i++;
-                }
-
-                for (; guarded && i < targets.Count; i++)
-                {
-                    foreach (var (obj, _) in targets[i])
-                    {
-                        obj.Unanswered = true;
-                    }
+                    obj.Unanswered = true;
                 }
             }
-            else if (guarded)
+        }
+        else if (guarded)
+        {
+            foreach (var group in targets)
             {
-                foreach (var group in targets)
+                foreach (var (obj, _) in group)
                 {
-                    foreach (var (obj, _) in group)
-                    {
-                        obj.Unanswered = true;
-                    }
+                    obj.Unanswered = true;
                 }
             }
-
-            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var error in errors.EnumerateArray())
-                {
-                    AddEntityError(state, fetch.ServiceName, error, targets);
-                }
-            }
-
-            RecordGuarding.Check(state, fetch);
         }
     }
 
-    private static void AddEntityError(ExecutionState state, string service, JsonElement error, List<List<(ResultObject Object, object[] Path)>> targets)
+    private static void AddEntityError(
+        ExecutionState state, string service, JsonElement error, IReadOnlyList<FlattenStep> parts, List<List<(ResultObject Object, object[] Path)>>[] targets)
     {
         if (error.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.Array && path.GetArrayLength() >= 2
-            && path[0].ValueKind == JsonValueKind.String && path[0].GetString() == "_entities"
-            && path[1].ValueKind == JsonValueKind.Number && path[1].TryGetInt32(out var index) && index >= 0 && index < targets.Count)
+            && path[0].ValueKind == JsonValueKind.String && PartAnswering(parts, path[0]) is var part && part >= 0
+            && path[1].ValueKind == JsonValueKind.Number && path[1].TryGetInt32(out var index) && index >= 0 && index < targets[part].Count)
         {
             var rest = SubgraphErrors.ReadPath(error, 2)!;
-            foreach (var (_, objectPath) in targets[index])
+            foreach (var (_, objectPath) in targets[part][index])
             {
                 SubgraphErrors.Add(state, error, service, rest, objectPath);
             }
@@ -184,6 +233,20 @@ internal static partial class PlanExecutor
         }
 
         SubgraphErrors.Add(state, error, service, null, null);
+    }
+
+    /// <summary>The part whose <c>_entities</c> response key an error's path starts with; -1 for none.</summary>
+    private static int PartAnswering(IReadOnlyList<FlattenStep> parts, JsonElement responseKey)
+    {
+        for (var p = 0; p < parts.Count; p++)
+        {
+            if (responseKey.ValueEquals(parts[p].Fetch.Entity!.ResponseName))
+            {
+                return p;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The objects of <paramref name="objectType"/> at <paramref name="path"/>, never inside a withheld object.</summary>

@@ -43,7 +43,8 @@ internal static partial class PlanExecutor
     private static Task RunAsync(PlanNode step, ExecutionState state, CancellationToken cancellationToken) => step switch
     {
         FetchStep fetch => RunRootFetchAsync(fetch, state, cancellationToken),
-        FlattenStep flatten => RunEntityFetchAsync(flatten, state, cancellationToken),
+        FlattenStep flatten => RunEntityFetchAsync(flatten.Fetch, flatten.Alone, state, cancellationToken),
+        BatchStep batch => RunEntityFetchAsync(batch.Call, batch.Parts, state, cancellationToken),
         _ => throw new InvalidOperationException("A scheduled step is a fetch."),
     };
 

@@ -10,4 +10,10 @@ public sealed record EntityFetchInfo(IReadOnlyList<EntityTarget> Targets, string
 {
     /// <summary>The operation variable the representations are sent in.</summary>
     public string RepresentationsVariable { get; init; } = "representations";
+
+    /// <summary>
+    /// The response key its <c>_entities</c> answer comes under: <c>_entities</c>, or the planner's alias of it when the
+    /// fetch is one part of a <see cref="BatchStep"/>.
+    /// </summary>
+    public string ResponseName { get; init; } = "_entities";
 }

@@ -6,5 +6,10 @@ namespace ChildInfo.Federation.Planning;
 /// </summary>
 public sealed record FlattenStep(IReadOnlyList<string> Path, FetchStep Fetch) : PlanNode
 {
+    private FlattenStep[]? _alone;
+
     public string PathText => string.Join('.', Path);
+
+    /// <summary>This fetch as the one part of its call (kept, so running it allocates nothing for it).</summary>
+    internal FlattenStep[] Alone => _alone ??= [this];
 }

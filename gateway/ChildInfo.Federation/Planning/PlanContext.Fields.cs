@@ -207,21 +207,152 @@ internal sealed partial class PlanContext
             return;
         }
 
-        foreach (var (graph, group) in GroupByGraph(fetch.Graph, typeName, unresolved, f => f.FieldName, provided))
+        foreach (var (graph, group) in ChooseGraphs(fetch, typeName, path, unresolved, provided, clientFields))
         {
-            var parts = SplitByRequirements(typeName, graph, group, f => f.FieldName);
-            for (var variant = 0; variant < parts.Count; variant++)
+            PlanThroughEntityFetch(fetch, target, typeName, path, graph, group, provided, clientFields);
+        }
+    }
+
+    /// <summary>Plans fields the current fetch cannot resolve through entity fetches to <paramref name="graph"/>.</summary>
+    private void PlanThroughEntityFetch(
+        FetchBuilder fetch, SelectionBuilder target, string typeName, string[] path, string graph, List<ShapeField> group,
+        IReadOnlyList<FieldSetNode>? provided, IReadOnlyList<ShapeField> clientFields)
+    {
+        var parts = SplitByRequirements(typeName, graph, group, f => f.FieldName);
+        for (var variant = 0; variant < parts.Count; variant++)
+        {
+            if (parts[variant].Count == 0)
             {
-                if (parts[variant].Count == 0)
+                continue;
+            }
+
+            var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, 0, clientFields, variant);
+            PlanRequirements(entity, fetch, target, typeName, path, parts[variant], f => f.FieldName, provided, 0, clientFields);
+            PlanFields(entity, entity.Selection, entity.EntityType!, path, parts[variant], null, allowRequires: true, clientFields, null);
+        }
+    }
+
+    /// <summary>
+    /// The subgraphs to fetch the fields the current fetch cannot resolve from, as the root choice does: each round,
+    /// where several subgraphs could take some of the fields left, each is tried on its own (its fields and then the
+    /// rest placed greedily, apart from this plan) and the one whose plan needs the fewest fetches wins, counting what
+    /// <c>@provides</c> saves and the hops keys and <c>@external</c> fields need; ties go to the greedy order (most
+    /// fields resolved, then a key the current fetch supplies). Within a trial the choice is greedy.
+    /// </summary>
+    private List<(string Graph, List<ShapeField> Items)> ChooseGraphs(
+        FetchBuilder fetch, string typeName, string[] path, List<ShapeField> unresolved, IReadOnlyList<FieldSetNode>? provided,
+        IReadOnlyList<ShapeField> clientFields)
+    {
+        if (IsTrial || !unresolved.Exists(f => IsContested(typeName, f)))
+        {
+            return GroupByGraph(fetch.Graph, typeName, unresolved, f => f.FieldName, provided);
+        }
+
+        var result = new List<(string, List<ShapeField>)>();
+        var remaining = new List<ShapeField>(unresolved);
+        while (remaining.Count > 0)
+        {
+            // Only a field more than one subgraph could serve is a choice: the rest have one home whatever the order.
+            var greedy = GroupByGraph(fetch.Graph, typeName, remaining, f => f.FieldName, provided)[0].Graph;
+            var contested = remaining.FindAll(f => IsContested(typeName, f));
+            var best = greedy;
+            if (contested.Exists(f => EntityTypeIn(greedy, typeName, f.FieldName) is not null))
+            {
+                // The greedy pick first, so that it wins ties; then the other subgraphs that could take a contested field.
+                var candidates = _schema.Subgraphs.Select(s => s.Name).Where(g => g != greedy
+                    && contested.Exists(f => EntityTypeIn(g, typeName, f.FieldName) is not null)).Prepend(greedy);
+                var bestCost = int.MaxValue;
+                foreach (var candidate in candidates)
                 {
-                    continue;
+                    var group = remaining.FindAll(f => EntityTypeIn(candidate, typeName, f.FieldName) is not null);
+                    var cost = TrialEntityCost(fetch, typeName, path, candidate, group, remaining, provided, clientFields);
+                    if (cost < bestCost)
+                    {
+                        (best, bestCost) = (candidate, cost);
+                    }
                 }
 
-                var entity = GetOrCreateEntityFetch(fetch, target, typeName, path, graph, provided, 0, clientFields, variant);
-                PlanRequirements(entity, fetch, target, typeName, path, parts[variant], f => f.FieldName, provided, 0, clientFields);
-                PlanFields(entity, entity.Selection, entity.EntityType!, path, parts[variant], null, allowRequires: true, clientFields, null);
+                if (bestCost == int.MaxValue)
+                {
+                    // None could be planned on its own here: the greedy choice stands.
+                    best = greedy;
+                }
+            }
+
+            var chosen = remaining.Where(f => EntityTypeIn(best, typeName, f.FieldName) is not null).ToList();
+            remaining.RemoveAll(chosen.Contains);
+            result.Add((best, chosen));
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether more than one subgraph could serve <paramref name="field"/> through an entity fetch.</summary>
+    private bool IsContested(string typeName, ShapeField field)
+    {
+        var type = _schema.GetType(typeName);
+        if (type.Interfaces.Count == 0 && type.Field(field.FieldName) is { HasJoinField: true } definition)
+        {
+            // At most one subgraph defines it (no interface object could serve it either): no choice, nothing to try.
+            var defining = 0;
+            foreach (var join in definition.Joins)
+            {
+                defining += join.External ? 0 : 1;
+            }
+
+            if (defining <= 1)
+            {
+                return false;
             }
         }
+
+        var found = 0;
+        foreach (var subgraph in _schema.Subgraphs)
+        {
+            if (EntityTypeIn(subgraph.Name, typeName, field.FieldName) is not null && ++found > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The fetches that placing <paramref name="group"/> in <paramref name="graph"/>, and the rest of
+    /// <paramref name="remaining"/> greedily, would add below a fetch of the current subgraph; int.MaxValue when that
+    /// cannot be planned. Planned apart from this plan; its work counts against this plan's bound.
+    /// </summary>
+    private int TrialEntityCost(
+        FetchBuilder fetch, string typeName, string[] path, string graph, List<ShapeField> group, List<ShapeField> remaining,
+        IReadOnlyList<FieldSetNode>? provided, IReadOnlyList<ShapeField> clientFields)
+    {
+        var trial = new PlanContext(_schema, _maxWork - _work, Operation, Guard) { IsTrial = true };
+        int cost;
+        try
+        {
+            // A stand-in for the current fetch: same subgraph, so the same keys and requirements can be supplied.
+            var standIn = trial.NewRootFetch(fetch.Graph);
+            trial.PlanThroughEntityFetch(standIn, standIn.Selection, typeName, path, graph, group, provided, clientFields);
+            var rest = remaining.Where(f => !group.Contains(f)).ToList();
+            if (rest.Count > 0)
+            {
+                foreach (var (other, items) in trial.GroupByGraph(fetch.Graph, typeName, rest, f => f.FieldName, provided))
+                {
+                    trial.PlanThroughEntityFetch(standIn, standIn.Selection, typeName, path, other, items, provided, clientFields);
+                }
+            }
+
+            cost = trial.Fetches.Count - 1;
+        }
+        catch (PlanningException ex) when (ex.Code == Errors.ErrorCodes.PlanningFailed)
+        {
+            cost = int.MaxValue;
+        }
+
+        // A trial over its share of the bound has thrown PlanningLimitExceeded already.
+        _work += trial._work;
+        return cost;
     }
 
     /// <summary>

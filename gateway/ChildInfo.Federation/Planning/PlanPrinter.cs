@@ -25,8 +25,14 @@ public static class PlanPrinter
 
             builder.Append(" {\n");
             Print(builder, scheduled.Step, 2);
-            var fetch = scheduled.Step as FetchStep ?? (scheduled.Step as FlattenStep)?.Fetch;
-            foreach (var guard in fetch?.Guards ?? [])
+            IEnumerable<FetchStep> fetches = scheduled.Step switch
+            {
+                FetchStep fetch => [fetch],
+                FlattenStep flatten => [flatten.Fetch],
+                BatchStep batch => batch.Parts.Select(p => p.Fetch),
+                _ => [],
+            };
+            foreach (var guard in fetches.SelectMany(f => f.Guards))
             {
                 builder.Append("    Guard(type: \"").Append(guard.TypeName).Append("\", path: \"").Append(string.Join('.', guard.Path)).Append("\") {\n");
                 PrintGuardFields(builder, guard.GuardFields, 3);
@@ -114,6 +120,15 @@ public static class PlanPrinter
             case FlattenStep flatten:
                 builder.Append(pad).Append("Flatten(path: \"").Append(flatten.PathText).Append("\") {\n");
                 PrintFetch(builder, flatten.Fetch, indent + 1);
+                builder.Append(pad).Append("},\n");
+                break;
+            case BatchStep batch:
+                builder.Append(pad).Append("Batch(service: \"").Append(batch.Call.ServiceName).Append("\") {\n");
+                foreach (var part in batch.Parts)
+                {
+                    Print(builder, part, indent + 1);
+                }
+
                 builder.Append(pad).Append("},\n");
                 break;
             case FetchStep fetch:

@@ -7,7 +7,8 @@ namespace ChildInfo.Federation.Planning;
 
 /// <summary>
 /// Turns the fetches of a planned operation into plan nodes. Entity fetches to one subgraph at the same path whose
-/// dependencies are the same become one fetch (one <c>_entities</c> call with the representations of every type).
+/// dependencies are the same become one fetch (one <c>_entities</c> selection with the representations of every type),
+/// and the entity fetches to one subgraph at one planning level become one call (<see cref="BatchStep"/>).
 /// Execution follows the schedule, starting each fetch as soon as the fetches it depends on complete, and the canonical
 /// text prints the schedule (<see cref="PlanPrinter"/>); the root node, Apollo-style dependency levels with the fetches
 /// of a level in parallel, is kept for walking the plan's fetches. A mutation's root fetches run one after another, each
@@ -28,17 +29,79 @@ internal static class PlanScheduler
             LevelOf(fetch, levels, 0);
         }
 
-        var groups = Merge(context.Fetches, levels);
-        var schedule = new ScheduledStep[groups.Count];
-        var steps = new PlanNode[groups.Count];
-        for (var i = 0; i < groups.Count; i++)
+        var calls = Batch(Merge(context.Fetches, levels));
+        var schedule = new ScheduledStep[calls.Count];
+        var steps = new PlanNode[calls.Count];
+        for (var i = 0; i < calls.Count; i++)
         {
-            steps[i] = BuildStep(groups[i].Members, operation);
-            schedule[i] = new ScheduledStep(steps[i], [.. groups[i].DependsOn.Select(d => d.Position).Order()]);
+            var parts = calls[i].Parts;
+            steps[i] = parts.Count == 1 ? BuildStep(parts[0].Members, operation, part: null) : BuildBatch(parts, operation);
+            schedule[i] = new ScheduledStep(steps[i], [.. calls[i].DependsOn.Select(d => d.Position).Order()]);
         }
 
-        var byMutation = groups.GroupBy(g => g.MutationGroup).OrderBy(g => g.Key).Select(g => Levels(g, steps)).ToList();
+        var byMutation = calls.GroupBy(c => c.MutationGroup).OrderBy(g => g.Key).Select(g => Levels(g, steps)).ToList();
         return (byMutation.Count == 1 ? byMutation[0] : new SequenceStep(byMutation), schedule);
+    }
+
+    /// <summary>
+    /// Makes one subgraph call of the entity fetch groups to one subgraph at one planning level (their paths differ, or
+    /// their dependencies do), as Apollo-style planners do: a call waits for what any of its parts waits for, and no
+    /// more calls go to a subgraph than there are levels. Calls keep the groups' dependency order: by mutation group,
+    /// then level on the groups' own dependencies, then the order the groups were made in.
+    /// </summary>
+    private static List<FetchCall> Batch(List<FetchGroup> groups)
+    {
+        if (!HasBatch(groups))
+        {
+            // No two entity groups could share a call (the usual case): one call each, in the groups' own order.
+            var single = new List<FetchCall>(groups.Count);
+            foreach (var group in groups)
+            {
+                var call = new FetchCall(single.Count, group.MutationGroup, 0, group.Level);
+                call.Parts.Add(group);
+                foreach (var dependency in group.DependsOn)
+                {
+                    call.DependsOn.Add(single[dependency.Position]);
+                }
+
+                single.Add(call);
+            }
+
+            return single;
+        }
+
+        var levelOf = new Dictionary<FetchGroup, int>(groups.Count);
+        foreach (var group in groups)
+        {
+            // Groups come after the groups they depend on.
+            levelOf[group] = group.DependsOn.Count == 0 ? 0 : group.DependsOn.Max(d => levelOf[d]) + 1;
+        }
+
+        var calls = new List<FetchCall>(groups.Count);
+        var callOf = new Dictionary<FetchGroup, FetchCall>(groups.Count);
+        foreach (var group in groups.OrderBy(g => g.MutationGroup).ThenBy(g => levelOf[g]).ThenBy(g => g.Position))
+        {
+            var first = group.Members[0];
+            var level = levelOf[group];
+            var call = first.IsEntity
+                ? calls.Find(c => c.Parts[0].Members[0].IsEntity && c.Parts[0].Members[0].Graph == first.Graph
+                    && c.MutationGroup == group.MutationGroup && c.BatchLevel == level)
+                : null;
+            if (call is null)
+            {
+                call = new FetchCall(calls.Count, group.MutationGroup, level, group.Level);
+                calls.Add(call);
+            }
+
+            call.Parts.Add(group);
+            callOf[group] = call;
+            foreach (var dependency in group.DependsOn)
+            {
+                call.DependsOn.Add(callOf[dependency]);
+            }
+        }
+
+        return calls;
     }
 
     /// <summary>
@@ -83,12 +146,36 @@ internal static class PlanScheduler
         return groups;
     }
 
-    private static PlanNode Levels(IEnumerable<FetchGroup> groups, PlanNode[] steps)
+    /// <summary>Whether two entity groups go to the same subgraph within one mutation group (and so may share a call).</summary>
+    private static bool HasBatch(List<FetchGroup> groups)
+    {
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var a = groups[i].Members[0];
+            if (!a.IsEntity)
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < groups.Count; j++)
+            {
+                var b = groups[j].Members[0];
+                if (b.IsEntity && b.Graph == a.Graph && groups[j].MutationGroup == groups[i].MutationGroup)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static PlanNode Levels(IEnumerable<FetchCall> calls, PlanNode[] steps)
     {
         var nodes = new List<PlanNode>();
-        foreach (var level in groups.GroupBy(g => g.Level).OrderBy(g => g.Key))
+        foreach (var level in calls.GroupBy(c => c.Level).OrderBy(g => g.Key))
         {
-            var members = level.OrderBy(g => g.Members[0].Id).Select(g => steps[g.Position]).ToList();
+            var members = level.OrderBy(c => c.Parts[0].Members[0].Id).Select(c => steps[c.Position]).ToList();
             nodes.Add(members.Count == 1 ? members[0] : new ParallelStep(members));
         }
 
@@ -117,23 +204,23 @@ internal static class PlanScheduler
         return level;
     }
 
-    private static PlanNode BuildStep(List<FetchBuilder> members, GraphQLOperationDefinition operation)
+    /// <summary>
+    /// The plan node for one group of fetches. <paramref name="part"/> is its position in a <see cref="BatchStep"/>
+    /// (its <c>_entities</c> selection and representations variable then go under planner aliases), null when alone.
+    /// </summary>
+    private static PlanNode BuildStep(List<FetchBuilder> members, GraphQLOperationDefinition operation, int? part)
     {
         var fetch = members[0];
         var variables = new HashSet<string>(StringComparer.Ordinal);
         var body = new StringBuilder();
         SelectionBuilder printed;
-        var representations = RepresentationsVariable(operation);
+        var representations = part is { } index ? PlannerAliases.For("representations" + index) : RepresentationsVariable(operation);
+        var responseName = part is { } position ? PlannerAliases.For("entities" + position) : "_entities";
         if (fetch.IsEntity)
         {
-            printed = new SelectionBuilder();
-            foreach (var member in members)
-            {
-                CopyInto(member.Selection, printed.AddFragment(member.EntityType!));
-            }
-
-            body.Append("{_entities(representations:$").Append(representations).Append(')');
-            printed.PrintCompact(body, variables);
+            printed = EntitySelection(members);
+            body.Append('{');
+            AppendEntities(body, printed, part is null ? null : responseName, representations, variables);
             body.Append('}');
         }
         else
@@ -142,30 +229,14 @@ internal static class PlanScheduler
             printed.PrintCompact(body, variables);
         }
 
-        var header = new StringBuilder(operation.Operation == OperationType.Mutation && !fetch.IsEntity ? "mutation" : "query");
-        var name = operation.Name?.StringValue;
-        if (!string.IsNullOrEmpty(name))
-        {
-            header.Append(' ').Append(name).Append("__").Append(Sanitize(fetch.Graph)).Append("__").Append(fetch.Id);
-        }
-
+        var header = Header(operation, fetch);
         var definitions = new List<string>();
         if (fetch.IsEntity)
         {
             definitions.Add("$" + representations + ":[_Any!]!");
         }
 
-        var used = new List<string>();
-        foreach (var definition in operation.Variables?.Items ?? [])
-        {
-            var variableName = definition.Variable.Name.StringValue;
-            if (variables.Contains(variableName))
-            {
-                used.Add(variableName);
-                definitions.Add(new SDLPrinter().Print(definition));
-            }
-        }
-
+        var used = UsedVariables(operation, variables, definitions);
         if (definitions.Count > 0)
         {
             header.Append('(').Append(string.Join(',', definitions)).Append(')');
@@ -188,7 +259,7 @@ internal static class PlanScheduler
 
             var requiresText = new StringBuilder();
             requires.PrintPretty(requiresText, 0);
-            entity = new EntityFetchInfo(targets, requiresText.ToString()) { RepresentationsVariable = representations };
+            entity = new EntityFetchInfo(targets, requiresText.ToString()) { RepresentationsVariable = representations, ResponseName = responseName };
         }
 
         var step = new FetchStep(
@@ -204,6 +275,92 @@ internal static class PlanScheduler
             RootKeys = fetch.IsEntity ? [] : RootKeys(fetch.Selection),
         };
         return fetch.IsEntity ? new FlattenStep(fetch.Path, step) : step;
+    }
+
+    /// <summary>
+    /// One call for entity fetch groups at several paths: their <c>_entities</c> selections side by side under planner
+    /// aliases, each with a representations variable of its own. Each part keeps the whole operation's text, as sent.
+    /// </summary>
+    private static BatchStep BuildBatch(List<FetchGroup> parts, GraphQLOperationDefinition operation)
+    {
+        var variables = new HashSet<string>(StringComparer.Ordinal);
+        var body = new StringBuilder("{");
+        var definitions = new List<string>(parts.Count);
+        var steps = new List<FlattenStep>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var step = (FlattenStep)BuildStep(parts[i].Members, operation, i);
+            steps.Add(step);
+            var entity = step.Fetch.Entity!;
+            if (i > 0)
+            {
+                body.Append(' ');
+            }
+
+            AppendEntities(body, EntitySelection(parts[i].Members), entity.ResponseName, entity.RepresentationsVariable, variables);
+            definitions.Add("$" + entity.RepresentationsVariable + ":[_Any!]!");
+        }
+
+        body.Append('}');
+        var first = parts[0].Members[0];
+        var header = Header(operation, first);
+        var used = UsedVariables(operation, variables, definitions);
+        header.Append('(').Append(string.Join(',', definitions)).Append(')');
+        var text = header.Append(body).ToString();
+        var call = new FetchStep(first.Id, first.Graph, OperationType.Query, text, used, string.Empty, steps[0].Fetch.Entity);
+        return new BatchStep(call, [.. steps.Select(s => s with { Fetch = s.Fetch with { OperationText = text } })]);
+    }
+
+    /// <summary>The selection inside <c>_entities</c>: each member's fields under its entity type.</summary>
+    private static SelectionBuilder EntitySelection(List<FetchBuilder> members)
+    {
+        var printed = new SelectionBuilder();
+        foreach (var member in members)
+        {
+            CopyInto(member.Selection, printed.AddFragment(member.EntityType!));
+        }
+
+        return printed;
+    }
+
+    private static void AppendEntities(StringBuilder body, SelectionBuilder selection, string? alias, string representations, HashSet<string> variables)
+    {
+        if (alias is not null)
+        {
+            body.Append(alias).Append(':');
+        }
+
+        body.Append("_entities(representations:$").Append(representations).Append(')');
+        selection.PrintCompact(body, variables);
+    }
+
+    private static StringBuilder Header(GraphQLOperationDefinition operation, FetchBuilder fetch)
+    {
+        var header = new StringBuilder(operation.Operation == OperationType.Mutation && !fetch.IsEntity ? "mutation" : "query");
+        var name = operation.Name?.StringValue;
+        if (!string.IsNullOrEmpty(name))
+        {
+            header.Append(' ').Append(name).Append("__").Append(Sanitize(fetch.Graph)).Append("__").Append(fetch.Id);
+        }
+
+        return header;
+    }
+
+    /// <summary>The client's variables a fetch uses, in the operation's order, with their definitions added to <paramref name="definitions"/>.</summary>
+    private static List<string> UsedVariables(GraphQLOperationDefinition operation, HashSet<string> variables, List<string> definitions)
+    {
+        var used = new List<string>();
+        foreach (var definition in operation.Variables?.Items ?? [])
+        {
+            var variableName = definition.Variable.Name.StringValue;
+            if (variables.Contains(variableName))
+            {
+                used.Add(variableName);
+                definitions.Add(new SDLPrinter().Print(definition));
+            }
+        }
+
+        return used;
     }
 
     /// <summary>
@@ -243,7 +400,25 @@ internal static class PlanScheduler
         return keys;
     }
 
-    /// <summary>Fetches that become one subgraph call, with the groups they wait for.</summary>
+    /// <summary>Fetch groups sent as one subgraph call, with the calls they wait for.</summary>
+    private sealed class FetchCall(int position, int mutationGroup, int batchLevel, int level)
+    {
+        public int Position { get; } = position;
+
+        public int MutationGroup { get; } = mutationGroup;
+
+        /// <summary>The level on the groups' own dependencies (a mutation's root fetch after everything before it).</summary>
+        public int BatchLevel { get; } = batchLevel;
+
+        /// <summary>The Apollo-style level of the first part, for the plan's tree of nodes.</summary>
+        public int Level { get; } = level;
+
+        public List<FetchGroup> Parts { get; } = [];
+
+        public HashSet<FetchCall> DependsOn { get; } = [];
+    }
+
+    /// <summary>Fetches at one path that share one <c>_entities</c> selection, with the groups they wait for.</summary>
     private sealed class FetchGroup(int position, int mutationGroup, string pathText, int level, HashSet<FetchGroup> dependsOn)
     {
         public int Position { get; } = position;

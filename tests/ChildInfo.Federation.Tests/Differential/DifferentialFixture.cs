@@ -83,7 +83,7 @@ public sealed class DifferentialFixture : IAsyncLifetime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>The corpus's cases that run with every subgraph up and no guard: what both gateways can be asked alike.</summary>
-    private static IEnumerable<DifferentialRequest> CorpusRequests(string supergraph)
+    internal static IEnumerable<DifferentialRequest> CorpusRequests(string supergraph)
     {
         foreach (var caseName in ConformanceCase.All().Where(c => c.StartsWith(supergraph + "/", StringComparison.Ordinal)))
         {
@@ -106,7 +106,7 @@ public sealed class DifferentialFixture : IAsyncLifetime
     /// Seeded random queries over the API schema that pass GraphQL validation (GraphQL.NET's rules and the engine's
     /// <see cref="SameResponseShapeRule"/>), numbered in the order drawn.
     /// </summary>
-    private static async Task<List<DifferentialRequest>> RandomRequestsAsync(string supergraph)
+    internal static async Task<List<DifferentialRequest>> RandomRequestsAsync(string supergraph)
     {
         var (gateway, _) = ConformanceCase.LoadFeature(supergraph);
         var queries = new RandomQueries(gateway.ApiSchema, seed: Seed(supergraph));

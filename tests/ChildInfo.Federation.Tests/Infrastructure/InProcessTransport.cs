@@ -34,11 +34,15 @@ internal sealed class InProcessTransport : ISubgraphTransport
         Bodies.Enqueue(name + " " + body);
         using (var parsed = JsonDocument.Parse(request.Body))
         {
-            var representations = parsed.RootElement.TryGetProperty("variables", out var variables)
-                && variables.ValueKind == JsonValueKind.Object && variables.TryGetProperty("representations", out var reps)
-                ? $" ({reps.GetArrayLength()} representations)"
-                : string.Empty;
-            Calls.Enqueue(name + representations);
+            // One count per _entities selection of the call (a batched call has one representations variable each).
+            var counts = parsed.RootElement.TryGetProperty("variables", out var variables) && variables.ValueKind == JsonValueKind.Object
+                ? variables.EnumerateObject()
+                    .Where(v => v.Value.ValueKind == JsonValueKind.Array && v.Name.EndsWith("representations", StringComparison.Ordinal)
+                        || v.Name.StartsWith("fed__representations", StringComparison.Ordinal))
+                    .Select(v => v.Value.GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .ToList()
+                : [];
+            Calls.Enqueue(counts.Count == 0 ? name : $"{name} ({string.Join(" + ", counts)} representations)");
         }
 
         await Task.Yield();

@@ -43,6 +43,7 @@ public sealed class SubgraphOperationValidityTests
     {
         FetchStep fetch => [fetch],
         FlattenStep flatten => [flatten.Fetch],
+        BatchStep batch => [batch.Call],
         SequenceStep sequence => sequence.Nodes.SelectMany(Fetches),
         ParallelStep parallel => parallel.Nodes.SelectMany(Fetches),
         _ => [],
