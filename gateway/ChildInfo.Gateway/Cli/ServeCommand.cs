@@ -196,6 +196,8 @@ public static class ServeCommand
             Registry = registry.Options,
             RateLimiter = registry.RateLimiter,
             Analytics = AnalyticsOptions(options, settings.Analytics, security),
+            // The linkage job needs policies (only a linkage-only purpose may run it).
+            Linkage = security is null ? null : settings.Linkage.ToOptions(options.DataDirectory, embeddedDemo: options.SupergraphFile is null),
         };
         var app = GatewayHost.Create(hostOptions);
         try
