@@ -113,9 +113,11 @@ public sealed class LinkageStore
     public async Task<IReadOnlyList<ReviewCandidate>> ReviewQueueAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Id, string A, string B, decimal P, decimal W, string Evidence)>(new CommandDefinition(
-            "SELECT pair_id, record_a, record_b, probability, match_weight, evidence FROM ci_link_review ORDER BY probability DESC, pair_id", cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => new ReviewCandidate(r.Id, r.A, r.B, (double)r.P, (double)r.W, JsonSerializer.Deserialize<List<FieldEvidence>>(r.Evidence, Json) ?? []))];
+        // SQLite keeps a whole DECIMAL as an integer: read the figures as doubles on every provider.
+        var rows = await connection.QueryAsync<(string Id, string A, string B, double P, double W, string Evidence)>(new CommandDefinition(
+            "SELECT pair_id, record_a, record_b, CAST(probability AS DOUBLE PRECISION), CAST(match_weight AS DOUBLE PRECISION), evidence FROM ci_link_review ORDER BY probability DESC, pair_id",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new ReviewCandidate(r.Id, r.A, r.B, r.P, r.W, JsonSerializer.Deserialize<List<FieldEvidence>>(r.Evidence, Json) ?? []))];
     }
 
     /// <summary>

@@ -66,10 +66,44 @@ internal sealed class StoreConnection(LinkageStoreOptions options)
         return [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).ToLowerInvariant())];
     }
 
-    /// <summary>Inserts <paramref name="rows"/> (one value per column, in order) in multi-row statements.</summary>
+    /// <summary>
+    /// Inserts <paramref name="rows"/> (one value per column, in order): on SQLite one prepared statement run per row
+    /// inside the transaction (SQLite's fastest way), on PostgreSQL multi-row statements (fewer round trips).
+    /// </summary>
     public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        var perStatement = Math.Max(1, 4_000 / columns.Count);
+        if (connection is SqliteConnection)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            var parameters = columns.Select((_, i) =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "$p" + i;
+                command.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+            var written = 0;
+            foreach (var row in rows)
+            {
+                if (++written % 1_000 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                for (var c = 0; c < parameters.Length; c++)
+                {
+                    parameters[c].Value = row[c] ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var perStatement = Math.Max(1, 2_000 / columns.Count);
         foreach (var batch in rows.Chunk(perStatement))
         {
             cancellationToken.ThrowIfCancellationRequested();

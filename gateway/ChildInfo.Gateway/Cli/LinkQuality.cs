@@ -19,9 +19,21 @@ public static class LinkQuality
     {
         ArgumentNullException.ThrowIfNull(output);
         var store = new LinkageStore(new LinkageStoreOptions { Provider = "sqlite", ConnectionString = $"Data Source={indexFile};Mode=ReadOnly;Pooling=False" });
-        var linked = await store.ChildOfRecordsAsync(ct).ConfigureAwait(false);
-        var review = await store.ReviewQueueAsync(ct).ConfigureAwait(false);
-        var (childOf, groupsOf) = ReadTruth(truthFile);
+        IReadOnlyDictionary<string, string> linked;
+        IReadOnlyList<ReviewCandidate> review;
+        Dictionary<string, string> childOf;
+        Dictionary<string, string[]> groupsOf;
+        try
+        {
+            linked = await store.ChildOfRecordsAsync(ct).ConfigureAwait(false);
+            review = await store.ReviewQueueAsync(ct).ConfigureAwait(false);
+            (childOf, groupsOf) = ReadTruth(truthFile);
+        }
+        catch (SqliteException ex)
+        {
+            throw new CommandLineException($"--index and --truth must be child index files the linkage job and the data generator wrote: {ex.Message}");
+        }
+
         var missing = childOf.Keys.Count(k => !linked.ContainsKey(k));
         if (missing > 0)
         {
