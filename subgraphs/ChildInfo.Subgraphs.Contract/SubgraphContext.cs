@@ -57,6 +57,14 @@ public sealed record SubgraphContext(string User, string Role, string Purpose, s
     /// </summary>
     public const string CountingLabelPrefix = "count:";
 
+    /// <summary>
+    /// Marks an agency whose records' identifying fields the context may read for linkage (<c>identify:education</c>):
+    /// only the linkage job's context (purpose <c>record_linkage</c>) carries these, and an agency serves its
+    /// <c>_linkageRecords</c> only to a context that carries its own name with this prefix. A practitioner's or an
+    /// analyst's context never carries them.
+    /// </summary>
+    public const string IdentifyingLabelPrefix = "identify:";
+
     /// <summary>The link fields (<c>Child.pupil</c>...) the bound rule allows to be followed (<c>links</c>).</summary>
     public IReadOnlySet<string> Links { get; init; } = EmptySet;
 

@@ -1,6 +1,7 @@
 using ChildInfo.Subgraphs.EarlyYears.Children;
 using ChildInfo.Subgraphs.EarlyYears.Settings;
 using ChildInfo.Subgraphs.Kit.Cohort;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using GraphQL;
 using GraphQL.Types;
 
@@ -25,5 +26,6 @@ public sealed class EarlyYearsQuery : ObjectGraphType
             .Argument<NonNullGraphType<IntGraphType>>("urn")
             .ResolveAsync(async c => await EarlyYearsChildScope.AttendingAsync(c, c.GetArgument<int>("urn")).ConfigureAwait(false));
         this.AddCohortFields();
+        this.AddLinkageFields();
     }
 }

@@ -9,6 +9,7 @@ using ChildInfo.Subgraphs.EarlyYears.Voice;
 using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using GraphQL.DI;
@@ -32,6 +33,13 @@ public sealed class EarlyYearsSubgraph : SubgraphDefinition
     public override AgencySchema DatabaseSchema => Schema.Value;
 
     public override CohortCatalogue CohortFacts => EarlyYearsCohortFacts.Catalogue;
+
+    /// <summary>Identities for linkage: the early years child record, with the NHS number where the family gave it.</summary>
+    public override LinkageSource LinkageRecords { get; } = new("""
+        SELECT c.EYChildId AS local_id, c.Forename AS forename, c.MiddleNames AS middle_name, c.Surname AS surname, c.Sex AS sex,
+               c.DOB AS dob, c.Postcode AS postcode, c.NHSNumber AS nhs_number, NULL AS upn
+        FROM EY_CHILD c
+        """);
 
     /// <summary>The table definitions, for the data generator and tests without a host.</summary>
     public static AgencySchema TableDefinitions => Schema.Value;

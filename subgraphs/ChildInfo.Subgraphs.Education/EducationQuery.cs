@@ -1,6 +1,7 @@
 using ChildInfo.Subgraphs.Education.Pupils;
 using ChildInfo.Subgraphs.Education.Schools;
 using ChildInfo.Subgraphs.Kit.Cohort;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using GraphQL;
 using GraphQL.Types;
 
@@ -25,5 +26,6 @@ public sealed class EducationQuery : ObjectGraphType
             .Argument<NonNullGraphType<IntGraphType>>("urn")
             .ResolveAsync(async c => await PupilScope.RollAsync(c, c.GetArgument<int>("urn")).ConfigureAwait(false));
         this.AddCohortFields();
+        this.AddLinkageFields();
     }
 }

@@ -11,6 +11,7 @@ using ChildInfo.Subgraphs.Education.Voice;
 using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using GraphQL.DI;
@@ -34,6 +35,13 @@ public sealed class EducationSubgraph : SubgraphDefinition
     public override AgencySchema DatabaseSchema => Schema.Value;
 
     public override CohortCatalogue CohortFacts => EducationCohortFacts.Catalogue;
+
+    /// <summary>Identities for linkage: the census pupil record: the UPN is both its key and its identifier; schools hold no NHS number.</summary>
+    public override LinkageSource LinkageRecords { get; } = new("""
+        SELECT p.UPN AS local_id, p.Forename AS forename, p.MiddleNames AS middle_name, p.Surname AS surname, p.Sex AS sex,
+               p.DOB AS dob, p.Postcode AS postcode, NULL AS nhs_number, p.UPN AS upn
+        FROM PUPIL p
+        """);
 
     /// <summary>The table definitions, for the data generator and tests without a host.</summary>
     public static AgencySchema TableDefinitions => Schema.Value;

@@ -1,5 +1,6 @@
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Cohort;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using ChildInfo.Subgraphs.SocialCare.Allocations;
 using ChildInfo.Subgraphs.SocialCare.People;
 using GraphQL;
@@ -26,5 +27,6 @@ public sealed class SocialCareQuery : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("teamId")
             .ResolveAsync(async c => await c.Service<AllocationRepository>().GetTeamAsync(c.GetArgument<string>("teamId"), c.CancellationToken).ConfigureAwait(false));
         this.AddCohortFields();
+        this.AddLinkageFields();
     }
 }

@@ -1,6 +1,7 @@
 using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.SocialCare.Allocations;
 using ChildInfo.Subgraphs.SocialCare.Cohort;
@@ -28,6 +29,18 @@ public sealed class SocialCareSubgraph : SubgraphDefinition
     public override AgencySchema DatabaseSchema => Schema;
 
     public override CohortCatalogue CohortFacts => SocialCareCohortFacts.Catalogue;
+
+    /// <summary>Identities for linkage: the Standard Safeguarding Dataset person (the common child id is the NHS number), the current address's postcode and the current UPN among the linked identifiers.</summary>
+    public override LinkageSource LinkageRecords { get; } = new("""
+        SELECT p.pers_person_id AS local_id, p.pers_forename AS forename, NULL AS middle_name, p.pers_surname AS surname, p.pers_sex AS sex,
+               p.pers_dob AS dob,
+               (SELECT MAX(a.addr_address_postcode) FROM ssd_address a
+                WHERE a.addr_person_id = p.pers_person_id AND a.addr_address_end_date IS NULL) AS postcode,
+               p.pers_common_child_id AS nhs_number,
+               (SELECT MAX(l.link_identifier_value) FROM ssd_linked_identifiers l
+                WHERE l.link_person_id = p.pers_person_id AND l.link_identifier_type = 'Unique Pupil Number' AND l.link_valid_to_date IS NULL) AS upn
+        FROM ssd_person p
+        """);
 
     /// <summary>SQL statements run, by query name; tests use it to prove batching.</summary>
     public QueryCounter Statements { get; } = new();

@@ -1,5 +1,6 @@
 using ChildInfo.Subgraphs.Kit.Batching;
 using ChildInfo.Subgraphs.Kit.Cohort;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using ChildInfo.Subgraphs.VoluntarySector.Organisations;
 using ChildInfo.Subgraphs.VoluntarySector.Participants;
 using GraphQL;
@@ -22,5 +23,6 @@ public sealed class VoluntarySectorQuery : ObjectGraphType
             .Resolve(c => c.Loaders().Get<string, Organisation>("vcs.organisation", c.Service<OrganisationRepository>().GetManyAsync)
                 .Load(c.GetArgument<string>("organisationId")));
         this.AddCohortFields();
+        this.AddLinkageFields();
     }
 }

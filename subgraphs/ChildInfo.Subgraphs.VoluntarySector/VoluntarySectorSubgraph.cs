@@ -1,6 +1,7 @@
 using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.VoluntarySector.Cohort;
 using ChildInfo.Subgraphs.VoluntarySector.Engagements;
@@ -26,6 +27,13 @@ public sealed class VoluntarySectorSubgraph : SubgraphDefinition
     public override AgencySchema DatabaseSchema => Schema;
 
     public override CohortCatalogue CohortFacts => VoluntarySectorCohortFacts.Catalogue;
+
+    /// <summary>Identities for linkage: the participant as the organisation registered them, with whatever identifiers the family gave.</summary>
+    public override LinkageSource LinkageRecords { get; } = new("""
+        SELECT t.ParticipantID AS local_id, t.Forename AS forename, t.MiddleName AS middle_name, t.Surname AS surname, t.Sex AS sex,
+               t.DOB AS dob, t.Postcode AS postcode, t.NHSNumber AS nhs_number, t.UPN AS upn
+        FROM tblParticipant t
+        """);
 
     /// <summary>SQL statements run, by query name; tests use it to prove batching.</summary>
     public QueryCounter Statements { get; } = new();

@@ -1,4 +1,5 @@
 using ChildInfo.Subgraphs.Kit.Cohort;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using ChildInfo.Subgraphs.YouthJustice.Cases;
 using GraphQL;
 using GraphQL.Types;
@@ -15,5 +16,6 @@ public sealed class YouthJusticeQuery : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("caseId")
             .ResolveAsync(async c => await CaseScope.CaseAsync(c, c.GetArgument<string>("caseId")).ConfigureAwait(false));
         this.AddCohortFields();
+        this.AddLinkageFields();
     }
 }

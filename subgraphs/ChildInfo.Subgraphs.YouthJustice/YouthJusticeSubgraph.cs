@@ -1,6 +1,7 @@
 using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.YouthJustice.Cases;
 using ChildInfo.Subgraphs.YouthJustice.Cohort;
@@ -27,6 +28,13 @@ public sealed class YouthJusticeSubgraph : SubgraphDefinition
     public override AgencySchema DatabaseSchema => Schema;
 
     public override CohortCatalogue CohortFacts => YouthJusticeCohortFacts.Catalogue;
+
+    /// <summary>Identities for linkage: the person the service works with: names, date of birth and sex only.</summary>
+    public override LinkageSource LinkageRecords { get; } = new("""
+        SELECT y.person_id AS local_id, y.forename AS forename, NULL AS middle_name, y.surname AS surname, y.sex AS sex,
+               y.dob AS dob, NULL AS postcode, NULL AS nhs_number, NULL AS upn
+        FROM yj_person y
+        """);
 
     /// <summary>SQL statements run, by query name; tests use it to prove batching.</summary>
     public QueryCounter Statements { get; } = new();

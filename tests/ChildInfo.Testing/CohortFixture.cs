@@ -72,6 +72,20 @@ public abstract class CohortFixture<TDefinition>(TDefinition definition) : IAsyn
         ExpiresAt = DateTimeOffset.UtcNow + SubgraphContextToken.DefaultLifetime,
     };
 
+    /// <summary>
+    /// A context as the gateway signs it for the linkage job: purpose record_linkage and the identifying labels of
+    /// <paramref name="agencies"/> (this agency's when none is named).
+    /// </summary>
+    public SubgraphContext Identifying(string purpose = "record_linkage", params string[] agencies) => new("linkage-job", "linkage_officer", purpose, "req-linkage")
+    {
+        Scope = "Everyone",
+        Rule = "linkage_officer/" + purpose,
+        Labels = (agencies.Length == 0 ? [Host.Name] : agencies).Select(a => SubgraphContext.IdentifyingLabelPrefix + a).ToHashSet(StringComparer.Ordinal),
+        Audience = Host.Name,
+        IssuedAt = DateTimeOffset.UtcNow,
+        ExpiresAt = DateTimeOffset.UtcNow + SubgraphContextToken.DefaultLifetime,
+    };
+
     /// <summary>A context allowed to count every fact the agency declares.</summary>
     public SubgraphContext CountingEverything() => Counting([.. Definition.CohortFacts.Facts.Select(f => f.Label).Distinct()]);
 

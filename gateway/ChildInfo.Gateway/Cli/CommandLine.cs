@@ -15,6 +15,7 @@ public static class CommandLine
                childinfo audit verify [--repair] | report | review
                childinfo stats QUESTION.json [--csv FILE]
                                                     ask a running gateway a saved aggregate question
+               childinfo link run | review | stats  build the child index from the agencies' records
 
         serve
           --supergraph FILE   serve this Apollo Federation 2 supergraph; subgraph URLs come from its join__Graph values
@@ -59,6 +60,23 @@ public static class CommandLine
                               is minted from the demo's key in --data DIR (default data/demo); --role R for another
           --purpose P         an aggregate-only purpose (default service_planning)
           --csv FILE          also write the table as CSV, with GSS symbols in place of withheld figures
+
+        link run | review [--accept PAIR | --reject PAIR --reason TEXT] | stats [--index FILE --truth FILE]
+                 (a linkage officer under record_linkage: the running gateway's linkage job; exits 1 when refused)
+          run                 read every agency's records for linkage through its subgraph, link them (identifiers
+                              first, then names, date of birth, sex and postcode, with reviewers' decisions kept) and
+                              rewrite the child index in one transaction; nothing is written if any agency fails
+          review              list the pairs waiting for a person, with each field's comparison; --accept PAIR or
+                              --reject PAIR (the R-... id the list shows) with --reason records the decision, audited
+                              and respected by every later run
+          stats               links by method, pairs waiting for review, the last run; with --index FILE (the child
+                              index the job wrote) and --truth FILE (one the data generator wrote from its ground
+                              truth) precision, recall, review band and link rates by ethnicity, sex and deprivation
+          --gateway URL       the gateway (default http://127.0.0.1:4000)
+          --token TOKEN       a bearer token of a linkage officer (or CHILDINFO_TOKEN); in Development a
+                              linkage_officer token is minted from the demo's key in --data DIR (default data/demo);
+                              --user ID names the reviewer
+          --purpose P         a linkage-only purpose (default record_linkage)
 
         compose (a URL is asked for { _service { sdl } }; a file is read; exits 1 on composition errors)
           --subgraph NAME=URL_OR_FILE   a subgraph, repeated for each one
@@ -112,6 +130,8 @@ public static class CommandLine
                     return await PolicyCommand.RunAsync(args[1..], output, error, extensions.DefaultSupergraph, cancellationToken).ConfigureAwait(false);
                 case [var name, ..] when extensions.Commands.TryGetValue(name, out var command):
                     return await command(args[1..], output, error, cancellationToken).ConfigureAwait(false);
+                case ["link", ..]:
+                    return await LinkCommand.RunAsync(args[1..], output, error, TokenCommand.CurrentEnvironment(), null, cancellationToken).ConfigureAwait(false);
                 case ["stats", ..]:
                     return await StatsCommand.RunAsync(args[1..], output, error, TokenCommand.CurrentEnvironment(), null, cancellationToken).ConfigureAwait(false);
                 case ["subgraph", ..]:

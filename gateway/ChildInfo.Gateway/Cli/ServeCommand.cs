@@ -197,6 +197,8 @@ public static class ServeCommand
             RateLimiter = registry.RateLimiter,
             QuestionBudget = registry.QuestionBudget,
             Analytics = AnalyticsOptions(options, settings.Analytics, security),
+            // The linkage job needs policies (only a linkage-only purpose may run it).
+            Linkage = security is null ? null : settings.Linkage.ToOptions(options.DataDirectory, embeddedDemo: options.SupergraphFile is null),
         };
         var app = GatewayHost.Create(hostOptions);
         try

@@ -26,4 +26,6 @@ public sealed class ServeSettings
     public AuditSettings Audit { get; set; } = new();
 
     public AnalyticsSettings Analytics { get; set; } = new();
+
+    public LinkageSettings Linkage { get; set; } = new();
 }

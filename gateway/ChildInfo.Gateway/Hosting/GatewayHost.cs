@@ -111,6 +111,16 @@ public static partial class GatewayHost
             builder.Services.AddSingleton(new Analytics.AnalyticsServices(analytics, client, signer, options.SubgraphUrls, budget));
         }
 
+        if (options.Linkage is { } linkage)
+        {
+            if (linkage.Validate() is { Count: > 0 } problems)
+            {
+                throw new ArgumentException("The linkage settings cannot be used: " + string.Join(" ", problems), nameof(options));
+            }
+
+            builder.Services.AddSingleton(new Linkage.LinkageServices(linkage, client, signer, options.SubgraphUrls));
+        }
+
         GatewayHealthChecks.Add(builder.Services, options);
         var telemetry = (options.Telemetry ?? TelemetryOptions.From(builder.Configuration)).Validated();
         GatewayTelemetryRegistration.Add(builder.Services, builder.Configuration, telemetry);
@@ -147,6 +157,7 @@ public static partial class GatewayHost
         GatewayHealthChecks.Map(app);
         GraphQLHttpEndpoint.Map(app);
         Analytics.AnalyticsEndpoint.Map(app);
+        Linkage.LinkageEndpoint.Map(app);
         AuditEndpoints.Map(app);
         PolicyExplainEndpoint.Map(app);
         if (options.Registry is not null)

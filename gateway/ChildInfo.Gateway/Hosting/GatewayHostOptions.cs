@@ -54,6 +54,9 @@ public sealed record GatewayHostOptions
     /// </summary>
     public ChildInfo.RateLimiting.IUserRateLimiter? QuestionBudget { get; init; }
 
+    /// <summary>The linkage job at <c>/linkage</c> (the child index it writes); null leaves it off.</summary>
+    public Linkage.LinkageJobOptions? Linkage { get; init; }
+
     /// <summary>The HTTP handler for subgraph calls (tests record what the gateway asks each subgraph); null uses a pooled one.</summary>
     public HttpMessageHandler? SubgraphHandler { get; init; }
 

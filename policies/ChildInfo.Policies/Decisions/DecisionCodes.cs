@@ -19,6 +19,8 @@ public static class DecisionCodes
     public const string NotAggregate = "NOT_AGGREGATE";
     public const string CountNotAllowed = "COUNT_NOT_ALLOWED";
     public const string CombinationNotAllowed = "COMBINATION_NOT_ALLOWED";
+    public const string NotLinkage = "NOT_LINKAGE";
+    public const string IdentifyNotAllowed = "IDENTIFY_NOT_ALLOWED";
     public const string PreferenceWithheld = "PREFERENCE_WITHHELD";
     public const string PreferenceOverridden = "PREFERENCE_OVERRIDDEN";
     public const string PreferenceNotApplicable = "PREFERENCE_NOT_APPLICABLE";

@@ -39,6 +39,8 @@ public sealed class PolicyScope
             StringComparer.Ordinal);
         CountableLabels = purpose.AggregateOnly ? rule.Counts : [];
         CountingLabels = [.. CountableLabels.Select(label => CountingLabelPrefix + label)];
+        IdentifiableAgencies = purpose.LinkageOnly ? rule.Identify : [];
+        IdentifyingLabels = [.. IdentifiableAgencies.Select(agency => IdentifyingLabelPrefix + agency)];
         FollowableLinks = [.. _links.Values.Where(l => l.Allowed).Select(l => l.LinkField).Order(StringComparer.Ordinal)];
     }
 
@@ -120,6 +122,35 @@ public sealed class PolicyScope
             ? new(true, DecisionCodes.Allowed, $"Rule {Rule.Id} allows linking {string.Join(", ", agencies.Order(StringComparer.Ordinal))} in one question.", Rule.Id)
             : new(false, DecisionCodes.CombinationNotAllowed,
                 $"Rule {Rule.Id} does not allow linking {string.Join(", ", outside)} with other agencies' data in one question.", Rule.Id);
+    }
+
+    /// <summary>The agencies whose identities the linkage job may read under this scope: the rule's, for linkage-only purposes only.</summary>
+    public ImmutableArray<string> IdentifiableAgencies { get; }
+
+    /// <summary>
+    /// <see cref="IdentifiableAgencies"/> marked with <see cref="IdentifyingLabelPrefix"/> (<c>identify:education</c>):
+    /// signed into the linkage job's calls only, so an agency serves its identities for linkage to nothing else.
+    /// </summary>
+    public ImmutableArray<string> IdentifyingLabels { get; }
+
+    /// <summary>
+    /// Marks an agency whose identities may be read in a subgraph call's signed context; the subgraph contract reads
+    /// the same prefix (<c>ChildInfo.Subgraphs.Contract.SubgraphContext.IdentifyingLabelPrefix</c>).
+    /// </summary>
+    public const string IdentifyingLabelPrefix = "identify:";
+
+    /// <summary>Whether the linkage job may read the identifying fields of <paramref name="agency"/>'s records under this scope.</summary>
+    public CountDecision DecideIdentify(string agency)
+    {
+        if (!Purpose.LinkageOnly)
+        {
+            return new(false, DecisionCodes.NotLinkage,
+                $"Purpose '{Purpose.Id}' is not for building the child index; reading identities for linkage needs a linkage-only purpose.", Rule.Id);
+        }
+
+        return IdentifiableAgencies.Contains(agency)
+            ? new(true, DecisionCodes.Allowed, $"Rule {Rule.Id} allows reading the {agency} records' identities for linkage.", Rule.Id)
+            : new(false, DecisionCodes.IdentifyNotAllowed, $"Rule {Rule.Id} does not allow reading the {agency} records' identities for linkage.", Rule.Id);
     }
 
     /// <summary>The link fields this scope may follow, in order.</summary>

@@ -94,7 +94,7 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
     private void ReadPurposes(YamlNode node) => ReadPairs(node, (id, value) =>
     {
         string description = "", basis = "";
-        bool justification = false, aggregate = false, overrides = false;
+        bool justification = false, aggregate = false, overrides = false, linkage = false;
         foreach (var (key, v) in Entries(value))
         {
             switch (key.Value)
@@ -104,7 +104,8 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
                 case "justification_required": justification = Bool(v); break;
                 case "aggregate_only": aggregate = Bool(v); break;
                 case "may_override_preferences": overrides = Bool(v); break;
-                default: UnknownKey(key, "description, legal_basis, justification_required, aggregate_only, may_override_preferences"); break;
+                case "linkage_only": linkage = Bool(v); break;
+                default: UnknownKey(key, "description, legal_basis, justification_required, aggregate_only, linkage_only, may_override_preferences"); break;
             }
         }
         if (basis.Length == 0)
@@ -112,7 +113,12 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
             errors.Add(new PolicyError(PolicyErrorCodes.MissingValue, $"Purpose '{id.Value}' has no legal_basis.", id.Location));
         }
 
-        raw.Purposes.Add((id, description, basis, justification, aggregate, overrides));
+        if (aggregate && linkage)
+        {
+            errors.Add(new PolicyError(PolicyErrorCodes.InvalidValue, $"Purpose '{id.Value}' cannot be both aggregate_only and linkage_only.", id.Location));
+        }
+
+        raw.Purposes.Add((id, description, basis, justification, aggregate, overrides, linkage));
     });
 
     private void ReadRoles(YamlNode node) => ReadPairs(node, (id, value) =>
@@ -165,11 +171,12 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
                     case "records": rule.Records.AddRange(Scalars(v)); break;
                     case "counts": rule.Counts.AddRange(Scalars(v)); break;
                     case "combine": rule.Combine.AddRange(Scalars(v)); break;
+                    case "identify": rule.Identify.AddRange(Scalars(v)); break;
                     case "scope": rule.Scope = Scalar(v); break;
                     case "break_glass": rule.BreakGlass = Bool(v); rule.BreakGlassLocation = At(v.Start); break;
                     case "note": rule.Note = Scalar(v).Value; break;
                     case "preferences": ReadRulePreferences(v, rule); break;
-                    default: UnknownKey(key, "role, purpose, visible, denied, links, records, counts, combine, scope, break_glass, preferences, note"); break;
+                    default: UnknownKey(key, "role, purpose, visible, denied, links, records, counts, combine, identify, scope, break_glass, preferences, note"); break;
                 }
             }
             if (rule.Role is null)

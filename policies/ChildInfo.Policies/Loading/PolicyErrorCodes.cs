@@ -26,6 +26,8 @@ public static class PolicyErrorCodes
     public const string OverrideNotPermitted = "POLICY_OVERRIDE_NOT_PERMITTED";
     public const string RecordsNotVisible = "POLICY_RECORDS_NOT_VISIBLE";
     public const string CountsNotAggregate = "POLICY_COUNTS_NOT_AGGREGATE";
+    public const string IdentifyNotLinkage = "POLICY_IDENTIFY_NOT_LINKAGE";
+    public const string LinkageOnlyAccess = "POLICY_LINKAGE_ONLY_ACCESS";
     public const string RecordsWithoutRelationship = "POLICY_RECORDS_WITHOUT_RELATIONSHIP";
     public const string UnclassifiedField = "POLICY_UNCLASSIFIED_FIELD";
     public const string NoPolicyFiles = "POLICY_NO_FILES";

@@ -104,6 +104,21 @@ internal sealed class PolicyRuleChecker(
                 Error(PolicyErrorCodes.UnknownAgency, $"Unknown agency '{agency.Value}' in 'combine'.", agency.Location);
             }
         }
+        // 'identify' names the agencies whose identities the linkage job may read; 'all' names every declared agency.
+        var identifyAll = rule.Identify.Any(a => a.Value == AllAgencies);
+        if (identifyAll && rule.Identify.Count > 1)
+        {
+            Error(PolicyErrorCodes.InvalidValue, $"'{AllAgencies}' already names every agency; list no other agency beside it.", rule.Identify[0].Location);
+        }
+
+        foreach (var agency in rule.Identify)
+        {
+            if (agency.Value != AllAgencies && !agencies.Contains(agency.Value))
+            {
+                Error(PolicyErrorCodes.UnknownAgency, $"Unknown agency '{agency.Value}' in 'identify'.", agency.Location);
+            }
+        }
+
         foreach (var code in rule.Honoured ?? [])
         {
             if (!PreferenceCodes.All.Contains(code.Value))
@@ -144,6 +159,37 @@ internal sealed class PolicyRuleChecker(
                         $"Purpose '{purpose.Id}' is row-level; only an aggregate-only purpose counts ('{counted.Value}').", counted.Location);
                 }
             }
+            if (purpose.LinkageOnly)
+            {
+                // Building the index reads identities to match them, nothing more: no child's record is shown,
+                // followed, written or counted under it.
+                foreach (var label in rule.Visible)
+                {
+                    if (labels.TryGetValue(label.Value, out var l) && l.RowLevel)
+                    {
+                        Error(PolicyErrorCodes.LinkageOnlyAccess, $"Purpose '{purpose.Id}' is linkage-only but the rule makes row-level label '{label.Value}' visible.", label.Location);
+                    }
+                }
+
+                foreach (var other in rule.Links.Concat(rule.Records))
+                {
+                    Error(PolicyErrorCodes.LinkageOnlyAccess, $"Purpose '{purpose.Id}' is linkage-only: the rule may not follow links or record ('{other.Value}').", other.Location);
+                }
+
+                if (rule.BreakGlass)
+                {
+                    Error(PolicyErrorCodes.LinkageOnlyAccess, $"Purpose '{purpose.Id}' is linkage-only: break-glass opens no record under it.", rule.BreakGlassLocation);
+                }
+            }
+            else
+            {
+                foreach (var identified in rule.Identify)
+                {
+                    Error(PolicyErrorCodes.IdentifyNotLinkage,
+                        $"Purpose '{purpose.Id}' is not linkage-only; only a linkage-only purpose reads identities for linkage ('{identified.Value}').", identified.Location);
+                }
+            }
+
             if (rule.BreakGlass && !purpose.JustificationRequired)
             {
                 Error(PolicyErrorCodes.BreakGlassWithoutJustification,
@@ -179,6 +225,7 @@ internal sealed class PolicyRuleChecker(
             Records = [.. rule.Records.Select(l => l.Value).Distinct()],
             Counts = [.. rule.Counts.Select(l => l.Value).Distinct()],
             Combine = allAgencies ? [.. agencies.Order(StringComparer.Ordinal)] : [.. rule.Combine.Select(a => a.Value).Distinct()],
+            Identify = identifyAll ? [.. agencies.Order(StringComparer.Ordinal)] : [.. rule.Identify.Select(a => a.Value).Distinct()],
         };
     }
 

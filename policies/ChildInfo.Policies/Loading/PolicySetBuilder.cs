@@ -42,7 +42,7 @@ internal sealed class PolicySetBuilder(RawPolicy raw, IReadOnlyCollection<string
 
         var purposes = Unique(raw.Purposes, p => p.Id, "purpose").ToDictionary(
             p => p.Id.Value,
-            p => new Purpose(p.Id.Value, p.Description, p.LegalBasis, p.Justification, p.Aggregate, p.Override, p.Id.Location),
+            p => new Purpose(p.Id.Value, p.Description, p.LegalBasis, p.Justification, p.Aggregate, p.Override, p.Id.Location) { LinkageOnly = p.Linkage },
             StringComparer.Ordinal);
 
         var roles = new Dictionary<string, Role>(StringComparer.Ordinal);

@@ -9,7 +9,7 @@ internal sealed class RawPolicy
     public List<Located> Agencies { get; } = [];
     public List<(Located Field, Located Agency)> Links { get; } = [];
     public List<(Located Category, List<Located> Labels)> PreferenceCategories { get; } = [];
-    public List<(Located Id, string Description, string LegalBasis, bool Justification, bool Aggregate, bool Override)> Purposes { get; } = [];
+    public List<(Located Id, string Description, string LegalBasis, bool Justification, bool Aggregate, bool Override, bool Linkage)> Purposes { get; } = [];
     public List<(Located Id, string Description, Located Agency, List<Located> Purposes)> Roles { get; } = [];
     public List<(Located Field, List<Located> Labels)> Classifications { get; } = [];
     public List<RawRule> Rules { get; } = [];
@@ -29,6 +29,7 @@ internal sealed class RawRule
     public List<Located> Records { get; } = [];
     public List<Located> Counts { get; } = [];
     public List<Located> Combine { get; } = [];
+    public List<Located> Identify { get; } = [];
     public Located? Scope { get; set; }
     public bool BreakGlass { get; set; }
     public SourceLocation BreakGlassLocation { get; set; }

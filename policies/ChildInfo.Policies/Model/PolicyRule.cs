@@ -34,4 +34,7 @@ public sealed record PolicyRule(
 
     /// <summary>Agencies whose data one aggregate question may link through the child index; one agency alone needs none.</summary>
     public ImmutableArray<string> Combine { get; init; } = [];
+
+    /// <summary>Agencies whose records' identifying fields the linkage job may read under a linkage-only purpose.</summary>
+    public ImmutableArray<string> Identify { get; init; } = [];
 }

@@ -12,4 +12,12 @@ public sealed record Purpose(
     bool JustificationRequired,
     bool AggregateOnly,
     bool MayOverridePreferences,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// Whether the purpose is building the child index (<c>record_linkage</c>): its rules read the identifying fields of
+    /// the agencies they name in <see cref="PolicyRule.Identify"/> for matching, and nothing else: no row-level label,
+    /// no link, no recording, no count.
+    /// </summary>
+    public bool LinkageOnly { get; init; }
+}

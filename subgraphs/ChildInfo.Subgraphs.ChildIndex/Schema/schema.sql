@@ -1,5 +1,7 @@
 -- Child index: one row per child (an opaque, stable, pseudonymous id and the best-known demographics) and
--- one link per agency record that belongs to that child, with how the match was made and how sure it is.
+-- one link per agency record that belongs to that child, with how the match was made and how sure it is. A link the
+-- linkage job made also holds its match weight (log2 odds) and each field's comparison (JSON: field, comparison,
+-- weight); both are null for links written otherwise.
 CREATE TABLE ci_child (
     child_id NVARCHAR(16) NOT NULL PRIMARY KEY,
     forename NVARCHAR(60) NOT NULL,
@@ -23,7 +25,9 @@ CREATE TABLE ci_record_link (
     local_id NVARCHAR(32) NOT NULL,
     match_method NVARCHAR(20) NOT NULL,
     match_confidence DECIMAL(5,4) NOT NULL,
-    linked_on DATE NOT NULL
+    linked_on DATE NOT NULL,
+    match_weight DECIMAL(8,2) NULL,
+    match_evidence NVARCHAR(2000) NULL
 );
 CREATE INDEX ix_ci_link_child ON ci_record_link (child_id);
 CREATE INDEX ix_ci_link_local ON ci_record_link (source_system, local_id);

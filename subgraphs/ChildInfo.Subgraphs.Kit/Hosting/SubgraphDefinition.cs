@@ -1,6 +1,7 @@
 using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using GraphQL.DI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,12 @@ public abstract class SubgraphDefinition
     /// query type adds (<see cref="CohortFields.AddCohortFields"/>); none by default.
     /// </summary>
     public virtual CohortCatalogue CohortFacts => CohortCatalogue.Empty;
+
+    /// <summary>
+    /// Where the identifying fields of the agency's records come from for the linkage job, served by
+    /// <c>_linkageRecords</c> (<see cref="LinkageFields.AddLinkageFields"/>); none by default.
+    /// </summary>
+    public virtual LinkageSource LinkageRecords => LinkageSource.None;
 
     /// <summary>Registers the agency's own services (repositories and so on).</summary>
     public virtual void ConfigureServices(IServiceCollection services)

@@ -58,6 +58,7 @@ public static partial class SubgraphHost
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(definition);
         builder.Services.AddSingleton(definition.CohortFacts);
+        builder.Services.AddSingleton(definition.LinkageRecords);
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<RequestLoaders>();
         definition.ConfigureServices(builder.Services);

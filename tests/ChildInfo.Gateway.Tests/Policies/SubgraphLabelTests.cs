@@ -7,6 +7,7 @@ using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Hosting.Security;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using ChildInfo.Subgraphs.YouthJustice;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,10 +127,11 @@ public sealed class SubgraphLabelTests(PolicyGatewayFixture gateway) : IClassFix
             var schema = app.Services.GetRequiredService<ISchema>();
             schema.Initialize();
             // Input objects (a recording's arguments) carry nothing out of the subgraph: only output fields are served.
-            // The cohort fields are federation-only (inaccessible): not in the API schema, guarded by counting labels.
+            // The cohort and linkage fields are federation-only (inaccessible): not in the API schema, guarded by
+            // counting labels and by the linkage purpose.
             var served = schema.AllTypes.OfType<IComplexGraphType>()
                 .Where(t => t is not IInputObjectGraphType && !t.Name.StartsWith('_'))
-                .SelectMany(t => t.Fields.Where(f => !f.Name.StartsWith('_') && !CohortFields.IsCohortField(t.Name, f.Name)).Select(f => $"{t.Name}.{f.Name}"))
+                .SelectMany(t => t.Fields.Where(f => !f.Name.StartsWith('_') && !CohortFields.IsCohortField(t.Name, f.Name) && !LinkageFields.IsLinkageField(t.Name, f.Name)).Select(f => $"{t.Name}.{f.Name}"))
                 .ToList();
             return (app.Services.GetRequiredService<FieldClassification>(), served);
         }

@@ -1,5 +1,6 @@
 using ChildInfo.Subgraphs.Contract;
 using ChildInfo.Subgraphs.Kit.Cohort;
+using ChildInfo.Subgraphs.Kit.Linkage;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -15,6 +16,7 @@ namespace ChildInfo.Subgraphs.Kit.Hosting.Security;
 /// gateway, and the subgraph answers with no data rather than trust it. Federation plumbing (<c>_entities</c>,
 /// <c>_service</c>) and introspection (<c>__typename</c>, <c>__schema</c>...) carry no child's information and pass;
 /// cohort fields (<see cref="CohortFields.IsCohortField"/>) pass to their own guard, which wants counting labels;
+/// linkage fields (<see cref="LinkageFields.IsLinkageField"/>) to theirs, which wants the linkage purpose;
 /// the fields selected inside <c>_entities</c> are checked like any other.
 /// </summary>
 public sealed class ContextLabelRule(FieldClassification classification, SubgraphContext context) : ValidationRuleBase
@@ -36,7 +38,8 @@ public sealed class ContextLabelRule(FieldClassification classification, Subgrap
 
             // Cohort fields carry no row-level label: their resolvers serve them only under counting labels
             // (count:<label>), which a row-level context never holds.
-            if (CohortFields.IsCohortField(parent.Name, name))
+            // Linkage fields likewise: their resolver serves them only to the linkage job's context (identify:<agency>).
+            if (CohortFields.IsCohortField(parent.Name, name) || LinkageFields.IsLinkageField(parent.Name, name))
             {
                 return;
             }
