@@ -52,6 +52,12 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
 
         var mine = access.Payload?.Children.FirstOrDefault(c => c.ChildId == ChildId);
         var outsideScope = mine?.Withheld.Any(w => w.Code == PlainWords.OutsideScopeCode) == true;
+        if (mine is { Recorded.Count: > 0 })
+        {
+            DescribeRecording(access, mine, who, when, text);
+            return;
+        }
+
         text.AppendLine(access.Outcome switch
         {
             AuditOutcome.Denied => $"{when}, {who} asked to see your information {PlainWords.Purpose(access.Purpose)}. This was refused, and nothing was shown.",
@@ -98,6 +104,37 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
         {
             text.AppendLine("  This was an emergency access (sometimes called \"break-glass\"), so it is checked afterwards by the data protection officer.");
         }
+    }
+
+    /// <summary>A request that asked to record something on the child's behalf: what, whether it was written, and why.</summary>
+    private static void DescribeRecording(AuditRecord access, ChildDisclosure mine, string who, string when, StringBuilder text)
+    {
+        var written = mine.Recorded.Where(f => f.Written).ToList();
+        var refused = mine.Recorded.Where(f => !f.Written || access.Outcome is not (AuditOutcome.Ok or AuditOutcome.Partial)).ToList();
+        var purpose = PlainWords.Purpose(access.Purpose);
+        if (access.Outcome is AuditOutcome.Ok or AuditOutcome.Partial && written.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{when}, {who} recorded {What(written)}, {purpose}.");
+            refused = [.. refused.Where(f => !f.Written)];
+        }
+
+        if (refused.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{(written.Count > 0 && access.Outcome is AuditOutcome.Ok or AuditOutcome.Partial ? "  They also" : $"{when}, {who}")} asked to record {What(refused)}, {purpose}. {(access.Outcome == AuditOutcome.Error ? "The request failed" : "This was refused")}, and nothing of it was recorded.");
+        }
+
+        if (access.IsRedacted)
+        {
+            return;
+        }
+
+        if (access.Justification is { Length: > 0 } justification)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  The reason they gave: \"{justification}\".");
+        }
+
+        static string What(IEnumerable<RecordedField> fields) =>
+            string.Join(" and ", fields.GroupBy(f => (f.Label, f.Source)).Select(g => $"{PlainWords.Recording(g.Key.Label)} (in {PlainWords.Source(g.Key.Source)})"));
     }
 
     internal static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

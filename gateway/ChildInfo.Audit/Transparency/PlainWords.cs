@@ -115,6 +115,15 @@ public static class PlainWords
         return role is null or "" or Records.AuditCallers.Unidentified ? $"{user} (someone{at})" : $"{user} ({Role(role)}{at})";
     }
 
+    private static readonly Dictionary<string, string> Recordings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["voice"] = "what you said about your views, wishes and feelings",
+        ["preference"] = "a wish of yours or your family's about how your information is shared",
+    };
+
+    /// <summary>What was recorded on the child's behalf, by the recording's label: "what you said about your views…".</summary>
+    public static string Recording(string label) => Recordings.TryGetValue(label, out var text) ? text : Label(label);
+
     public static string Label(string label) => Labels.TryGetValue(label, out var text) ? text : Spell(label);
 
     public static string Source(string source) => Sources.TryGetValue(source.Replace('_', '-'), out var text) ? text : Spell(source);
