@@ -9,6 +9,7 @@ using ChildInfo.Subgraphs.EarlyYears.Voice;
 using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Recording;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using GraphQL.DI;
@@ -51,5 +52,6 @@ public sealed class EarlyYearsSubgraph : SubgraphDefinition
         services.AddSingleton<ReviewRepository>();
         services.AddSingleton<ChildVoiceRepository>();
         services.AddSingleton<PreferenceRepository>();
+        services.AddSingleton(sp => new RecordingWriter(sp.GetRequiredService<AgencyDatabase>(), _queries, EarlyYearsMutation.Tables));
     }
 }

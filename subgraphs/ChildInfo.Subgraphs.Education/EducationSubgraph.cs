@@ -11,6 +11,7 @@ using ChildInfo.Subgraphs.Education.Voice;
 using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
+using ChildInfo.Subgraphs.Kit.Recording;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using GraphQL.DI;
@@ -55,5 +56,6 @@ public sealed class EducationSubgraph : SubgraphDefinition
         services.AddSingleton<FsmRepository>();
         services.AddSingleton<PupilVoiceRepository>();
         services.AddSingleton<PupilPreferenceRepository>();
+        services.AddSingleton(sp => new RecordingWriter(sp.GetRequiredService<AgencyDatabase>(), _queries, EducationMutation.Tables));
     }
 }

@@ -25,6 +25,7 @@ public static class PlainWords
         ["school_dsl"] = "the safeguarding lead at a school",
         ["education_welfare_officer"] = "an education welfare officer",
         ["early_help_worker"] = "an early help worker",
+        ["early_years_practitioner"] = "a key person at an early years setting",
         ["vcs_keyworker"] = "a keyworker at a community organisation",
         ["health_visitor"] = "a health visitor",
         ["la_analyst"] = "an analyst at the council",
