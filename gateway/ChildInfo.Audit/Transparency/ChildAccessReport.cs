@@ -109,18 +109,25 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
     /// <summary>A request that asked to record something on the child's behalf: what, whether it was written, and why.</summary>
     private static void DescribeRecording(AuditRecord access, ChildDisclosure mine, string who, string when, StringBuilder text)
     {
+        var answered = access.Outcome is AuditOutcome.Ok or AuditOutcome.Partial;
         var written = mine.Recorded.Where(f => f.Written).ToList();
-        var refused = mine.Recorded.Where(f => !f.Written || access.Outcome is not (AuditOutcome.Ok or AuditOutcome.Partial)).ToList();
+        var refused = mine.Recorded.Where(f => !f.Written).ToList();
         var purpose = PlainWords.Purpose(access.Purpose);
-        if (access.Outcome is AuditOutcome.Ok or AuditOutcome.Partial && written.Count > 0)
+        var lead = $"{when}, {who}";
+        if (written.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{when}, {who} recorded {What(written)}, {purpose}.");
-            refused = [.. refused.Where(f => !f.Written)];
+            // Written by the service, though the request as a whole was not answered: said as it is, without a guess.
+            var line = answered
+                ? $"{lead} recorded {What(written)}, {purpose}."
+                : $"{lead} asked to record {What(written)}, {purpose}. The request failed, so it may not have been recorded.";
+            text.AppendLine(line);
+            lead = "  They also";
         }
 
         if (refused.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{(written.Count > 0 && access.Outcome is AuditOutcome.Ok or AuditOutcome.Partial ? "  They also" : $"{when}, {who}")} asked to record {What(refused)}, {purpose}. {(access.Outcome == AuditOutcome.Error ? "The request failed" : "This was refused")}, and nothing of it was recorded.");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{lead} asked to record {What(refused)}, {purpose}. {(access.Outcome == AuditOutcome.Error ? "The request failed" : "This was refused")}, and nothing of it was recorded.");
         }
 
         if (access.IsRedacted)

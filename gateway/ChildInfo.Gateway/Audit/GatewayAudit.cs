@@ -20,7 +20,8 @@ namespace ChildInfo.Gateway.Audit;
 /// A record of a child reached without <c>child(id:)</c> (an agency's own lookup, a recording on the child's behalf) is
 /// named by the child index (<see cref="ChildRecordLinks"/>) before the entry is written. When the index cannot say
 /// whose record an answered request showed or wrote, the entry cannot name the child, so it is not made: the request
-/// is answered as when the audit cannot be written. A refused request is recorded without that child.
+/// is answered as when the audit cannot be written. A refused request is recorded without that child when the index
+/// cannot answer, and an anonymous refused request is not looked up at all.
 /// </remarks>
 public sealed partial class GatewayAudit(
     AuditLog log, IAuditStore store, AuditFieldLabels labels, ILogger<GatewayAudit> logger, GatewayMetrics? metrics = null, ChildRecordLinks? links = null)
@@ -246,6 +247,14 @@ public sealed partial class GatewayAudit(
         if (links is null)
         {
             LogRecordsNotNamed(logger, record.RequestId, "no child index link resolver is configured");
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        if (!ran && record.Context.Caller is null)
+        {
+            // Refused before anyone was identified: nothing was shown or written, and an anonymous caller must not be
+            // able to make the gateway query the child index for every request it sends.
+            LogRecordsNotNamed(logger, record.RequestId, "the request was refused before the caller was identified");
             return new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
