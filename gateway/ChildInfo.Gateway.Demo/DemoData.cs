@@ -15,9 +15,9 @@ public static class DemoData
     /// <summary>
     /// Raised whenever the generated tables change shape, so a folder written by an older build is regenerated
     /// (2: the child index's register of legitimate relationships, which record scope is decided on; 3: ethnicity and
-    /// the postcode geography the child index counts aggregate questions by).
+    /// the postcode geography the child index counts aggregate questions by; 4: the walk-through's wish, <see cref="DemoWishes"/>).
     /// </summary>
-    private const int Format = 3;
+    private const int Format = 4;
 
     /// <summary>Generates the data unless the folder already holds a complete run of the same size and seed.</summary>
     /// <returns>True when it generated, false when it reused existing data.</returns>
@@ -38,6 +38,7 @@ public static class DemoData
         var summary = await generator.GenerateAsync(
             new SampleDataOptions { Children = children, Seed = seed, OutputDirectory = directory, Overwrite = true },
             cancellationToken: cancellationToken).ConfigureAwait(false);
+        await DemoWishes.WriteAsync(directory, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(marker, expected + Environment.NewLine, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"Sample data ready in {summary.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.").ConfigureAwait(false);
         return true;

@@ -10,6 +10,7 @@ using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Linkage;
+using ChildInfo.Subgraphs.Kit.Recording;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using GraphQL.DI;
@@ -59,5 +60,6 @@ public sealed class EarlyYearsSubgraph : SubgraphDefinition
         services.AddSingleton<ReviewRepository>();
         services.AddSingleton<ChildVoiceRepository>();
         services.AddSingleton<PreferenceRepository>();
+        services.AddSingleton(sp => new RecordingWriter(sp.GetRequiredService<AgencyDatabase>(), _queries, EarlyYearsMutation.Tables));
     }
 }

@@ -12,6 +12,7 @@ using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Linkage;
+using ChildInfo.Subgraphs.Kit.Recording;
 using ChildInfo.Subgraphs.Kit.Types;
 using GraphQL;
 using GraphQL.DI;
@@ -63,5 +64,6 @@ public sealed class EducationSubgraph : SubgraphDefinition
         services.AddSingleton<FsmRepository>();
         services.AddSingleton<PupilVoiceRepository>();
         services.AddSingleton<PupilPreferenceRepository>();
+        services.AddSingleton(sp => new RecordingWriter(sp.GetRequiredService<AgencyDatabase>(), _queries, EducationMutation.Tables));
     }
 }

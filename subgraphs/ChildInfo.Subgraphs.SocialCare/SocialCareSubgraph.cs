@@ -2,6 +2,7 @@ using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Linkage;
+using ChildInfo.Subgraphs.Kit.Recording;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.SocialCare.Allocations;
 using ChildInfo.Subgraphs.SocialCare.Cohort;
@@ -60,6 +61,7 @@ public sealed class SocialCareSubgraph : SubgraphDefinition
         services.AddSingleton<EarlyHelpRepository>();
         services.AddSingleton<AllocationRepository>();
         services.AddSingleton<VoiceRepository>();
-        services.AddSingleton<VoiceRecorder>();
+        services.AddSingleton(sp => new RecordingWriter(
+            sp.GetRequiredService<AgencyDatabase>(), sp.GetRequiredService<QueryCounter>(), SocialCareMutation.Tables));
     }
 }

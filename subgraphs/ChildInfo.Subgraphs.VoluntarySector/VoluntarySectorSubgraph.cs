@@ -2,6 +2,7 @@ using ChildInfo.Subgraphs.Kit.Cohort;
 using ChildInfo.Subgraphs.Kit.Data;
 using ChildInfo.Subgraphs.Kit.Hosting;
 using ChildInfo.Subgraphs.Kit.Linkage;
+using ChildInfo.Subgraphs.Kit.Recording;
 using ChildInfo.Subgraphs.Kit.Types;
 using ChildInfo.Subgraphs.VoluntarySector.Cohort;
 using ChildInfo.Subgraphs.VoluntarySector.Engagements;
@@ -51,5 +52,6 @@ public sealed class VoluntarySectorSubgraph : SubgraphDefinition
         services.AddSingleton<EngagementRepository>();
         services.AddSingleton<OutcomeRepository>();
         services.AddSingleton<VoiceRepository>();
+        services.AddSingleton(sp => new RecordingWriter(sp.GetRequiredService<AgencyDatabase>(), Statements, VoluntarySectorMutation.Tables));
     }
 }

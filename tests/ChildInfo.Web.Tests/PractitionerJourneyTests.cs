@@ -211,6 +211,16 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
             var page = await SignInAsync(worker, "Daniel Scott");
             await DeclareAsync(page, "Child in need", "CIN review CIN-5521");
             await page.GotoAsync(gateway.Url("/children/CH-DMAVZGB4").ToString());
+
+            // Out of the box, Katie's wish about her youth club is honoured under child in need: her engagements are
+            // not shown to her social worker, and the page says why in plain words.
+            var honoured = await page.Locator("section", new() { HasText = "Voluntary and community organisations" }).Last.InnerTextAsync();
+            Assert.Contains("The child or their family asked voluntary and community organisations for this not to be shared", honoured, StringComparison.Ordinal);
+            Assert.Contains("Youth club is mine. I don't want my social worker reading about what I do there.",
+                await page.Locator("section[aria-labelledby=wishes-heading]").InnerTextAsync(), StringComparison.Ordinal);
+            AssertNoInternalCodes(await MainTextAsync(page));
+            await Browser.AssertAccessibleAsync(page);
+
             await page.GetByRole(AriaRole.Link, new() { Name = "Record a wish about Katie's information" }).ClickAsync();
             Assert.Equal("Record a wish about Katie's information", await page.Locator("h1").InnerTextAsync());
             await Browser.AssertAccessibleAsync(page);
@@ -280,6 +290,68 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
     }
 
     [Fact]
+    public async Task A_school_safeguarding_lead_records_a_wish_in_the_pupil_record_through_the_school()
+    {
+        const string Statement = "Please don't use my school records for research.";
+        try
+        {
+            await using var school = await browser.NewContextAsync();
+            var page = await SignInAsync(school, "Priya Patel");
+            await DeclareAsync(page, "Education welfare", null);
+            await page.GotoAsync(gateway.Url("/children/CH-DMAVZGB4").ToString());
+            // The school records wishes in its own record; it does not see what children say, so it does not record that.
+            Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Record what Katie said" }).CountAsync());
+            await page.GetByRole(AriaRole.Link, new() { Name = "Record a wish about Katie's information" }).ClickAsync();
+            var form = await MainTextAsync(page);
+            Assert.Contains("recorded on Katie's record with schools and education services", form, StringComparison.Ordinal);
+            Assert.Contains("Not to be shared with children's social care", form, StringComparison.Ordinal);
+            Assert.DoesNotContain("Not to be shared with schools and education services", form, StringComparison.Ordinal);
+            await Browser.AssertAccessibleAsync(page);
+
+            await page.GetByLabel("Katie", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("Not to be used for research").CheckAsync();
+            await page.GetByLabel("Everything schools and education services holds about Katie").CheckAsync();
+            await page.GetByLabel("The wish in their words").FillAsync(Statement);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the wish" }).ClickAsync();
+
+            Assert.EndsWith("/children/CH-DMAVZGB4?recorded=wishes", page.Url, StringComparison.Ordinal);
+            var text = await MainTextAsync(page);
+            Assert.Contains("It is on Katie's record with schools and education services", text, StringComparison.Ordinal);
+            var wishes = await page.Locator("section[aria-labelledby=wishes-heading]").InnerTextAsync();
+            Assert.Contains(Statement, wishes, StringComparison.Ordinal);
+            Assert.Contains("by School dsl, dsl.patel", wishes, StringComparison.Ordinal);
+            AssertNoInternalCodes(text);
+            await Browser.AssertAccessibleAsync(page);
+
+            // The audit names Katie, from the child index's link to the pupil record, as written by the school.
+            var audit = await gateway.Services.GetRequiredService<GatewayAudit>().Store.ReadAsync(0, 100_000);
+            var entry = audit.Last(r => r.OperationText?.Contains("recordPupilDataUseWish", StringComparison.Ordinal) == true && r.User == "dsl.patel");
+            Assert.Equal(["CH-DMAVZGB4"], entry.ChildIds);
+            Assert.Contains(Assert.Single(entry.Payload!.Children).Recorded, f => f.Field == "Mutation.recordPupilDataUseWish" && f.Source == "education" && f.Written);
+
+            // Katie's access report lists it as a recording, in words.
+            await using var officer = await browser.NewContextAsync();
+            var report = await SignInAsync(officer, "Helen Morgan");
+            await report.GotoAsync(gateway.Url("/access-report?child=CH-DMAVZGB4").ToString());
+            var recordedTag = report.Locator("span.tag", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Recorded$") });
+            var row = await report.Locator("tbody tr", new() { HasText = "dsl.patel" }).Filter(new() { Has = recordedTag }).Last.InnerTextAsync();
+            Assert.Contains("from schools and education services", row, StringComparison.Ordinal);
+            Assert.DoesNotContain("Shown", row, StringComparison.Ordinal);
+            AssertNoInternalCodes(row);
+            await Browser.AssertAccessibleAsync(report);
+        }
+        finally
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(gateway.DataDirectory, "education.db")}");
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM PUPIL_DATA_PREFERENCE WHERE Statement = $statement";
+            delete.Parameters.AddWithValue("$statement", Statement);
+            await delete.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_social_worker_records_what_a_child_said_and_it_comes_first_in_their_own_words()
     {
         // Ama Boateng (CH-4FGYJKEH) is on Daniel Scott's caseload and in no other journey.
@@ -342,8 +414,8 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
         await report.GetByRole(AriaRole.Button, new() { Name = "Show who has looked" }).ClickAsync();
         var text = await MainTextAsync(report);
         Assert.Contains("Your information was viewed", text, StringComparison.Ordinal);
-        var row = report.Locator("tbody tr", new() { HasText = "W0022" }).First;
-        Assert.Contains("Reason given: “S47 enquiry CP-2291”", await row.InnerTextAsync(), StringComparison.Ordinal);
+        var row = report.Locator("tbody tr", new() { HasText = "Reason given: “S47 enquiry CP-2291”" }).First;
+        Assert.Contains("W0022", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Shown", await row.InnerTextAsync(), StringComparison.Ordinal);
         await Browser.AssertAccessibleAsync(report);
         await browser.ScreenshotAsync(report, "10-access-report");

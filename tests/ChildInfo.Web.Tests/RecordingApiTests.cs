@@ -77,9 +77,12 @@ public sealed class RecordingApiTests(DemoGateway gateway)
     [Fact]
     public async Task A_school_safeguarding_lead_may_not_record_in_social_care()
     {
+        // The school's rule records wishes (in the school's own record); social care, which holds this record,
+        // allocates no child to a school, so it refuses the relationship.
         var (_, body) = await PostAsync("school-dsl", "education_welfare", null, RecordWish, new { personId = AmaSocialCare, wish = Wish("Should not be recorded.") });
 
-        Assert.Equal("RECORDING_NOT_ALLOWED", Code(body));
+        Assert.Equal("OUTSIDE_SCOPE", Code(body));
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("data").GetProperty("recordDataUseWish").ValueKind);
     }
 
     [Fact]

@@ -133,6 +133,22 @@ public static class AuditCanonicalForm
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            // Written only for a child something was recorded for, so that every other record's canonical form (and
+            // hash) is unchanged.
+            if (child.Recorded.Count > 0)
+            {
+                json.WriteStartArray("recorded");
+                foreach (var field in child.Recorded)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("field", field.Field);
+                    json.WriteString("label", field.Label);
+                    json.WriteString("source", field.Source);
+                    json.WriteBoolean("written", field.Written);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -200,7 +216,13 @@ public static class AuditCanonicalForm
                     f.GetProperty("field").GetString()!, f.GetProperty("label").GetString()!, f.GetProperty("source").GetString()!))],
                 [.. c.GetProperty("withheld").EnumerateArray().Select(f => new WithheldField(
                     f.GetProperty("field").GetString()!, Optional(f, "label"), Optional(f, "source"),
-                    f.GetProperty("code").GetString()!, f.GetProperty("reason").GetString()!))])).ToList();
+                    f.GetProperty("code").GetString()!, f.GetProperty("reason").GetString()!))])
+            {
+                Recorded = c.TryGetProperty("recorded", out var recorded)
+                    ? [.. recorded.EnumerateArray().Select(f => new RecordedField(
+                        f.GetProperty("field").GetString()!, f.GetProperty("label").GetString()!, f.GetProperty("source").GetString()!, f.GetProperty("written").GetBoolean()))]
+                    : [],
+            }).ToList();
             var overrides = root.GetProperty("overrides").EnumerateArray().Select(o => new PreferenceOverride(
                 o.GetProperty("child").GetString()!, o.GetProperty("preference").GetString()!, o.GetProperty("reason").GetString()!)).ToList();
             var aggregate = root.TryGetProperty("aggregate", out var a) ? new AggregateRelease(

@@ -52,6 +52,12 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
 
         var mine = access.Payload?.Children.FirstOrDefault(c => c.ChildId == ChildId);
         var outsideScope = mine?.Withheld.Any(w => w.Code == PlainWords.OutsideScopeCode) == true;
+        if (mine is { Recorded.Count: > 0 })
+        {
+            DescribeRecording(access, mine, who, when, text);
+            return;
+        }
+
         text.AppendLine(access.Outcome switch
         {
             AuditOutcome.Denied => $"{when}, {who} asked to see your information {PlainWords.Purpose(access.Purpose)}. This was refused, and nothing was shown.",
@@ -98,6 +104,44 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
         {
             text.AppendLine("  This was an emergency access (sometimes called \"break-glass\"), so it is checked afterwards by the data protection officer.");
         }
+    }
+
+    /// <summary>A request that asked to record something on the child's behalf: what, whether it was written, and why.</summary>
+    private static void DescribeRecording(AuditRecord access, ChildDisclosure mine, string who, string when, StringBuilder text)
+    {
+        var answered = access.Outcome is AuditOutcome.Ok or AuditOutcome.Partial;
+        var written = mine.Recorded.Where(f => f.Written).ToList();
+        var refused = mine.Recorded.Where(f => !f.Written).ToList();
+        var purpose = PlainWords.Purpose(access.Purpose);
+        var lead = $"{when}, {who}";
+        if (written.Count > 0)
+        {
+            // Written by the service, though the request as a whole was not answered: said as it is, without a guess.
+            var line = answered
+                ? $"{lead} recorded {What(written)}, {purpose}."
+                : $"{lead} asked to record {What(written)}, {purpose}. The request failed, so it may not have been recorded.";
+            text.AppendLine(line);
+            lead = "  They also";
+        }
+
+        if (refused.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{lead} asked to record {What(refused)}, {purpose}. {(access.Outcome == AuditOutcome.Error ? "The request failed" : "This was refused")}, and nothing of it was recorded.");
+        }
+
+        if (access.IsRedacted)
+        {
+            return;
+        }
+
+        if (access.Justification is { Length: > 0 } justification)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  The reason they gave: \"{justification}\".");
+        }
+
+        static string What(IEnumerable<RecordedField> fields) =>
+            string.Join(" and ", fields.GroupBy(f => (f.Label, f.Source)).Select(g => $"{PlainWords.Recording(g.Key.Label)} (in {PlainWords.Source(g.Key.Source)})"));
     }
 
     internal static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

@@ -22,18 +22,35 @@ public sealed record ChildAccessSummary(
         // Reading the record of access is not looking at the child's information: it is counted on its own.
         var overseen = records.Count(r => r.Purpose == AuditPurposes.Oversight && r.Outcome is AuditOutcome.Ok);
         records = [.. records.Where(r => r.Purpose != AuditPurposes.Oversight)];
-        var viewed = records.Where(r => Shown(r, childId)).ToList();
+        // Recording on the child's behalf is counted on its own, not as a view, though the response showed back what was written.
+        var recorded = records.Count(r => Wrote(r, childId));
+        var viewed = records.Where(r => Shown(r, childId) && !Wrote(r, childId)).ToList();
         return new ChildAccessSummary(
             childId,
             period,
             viewed.Count,
-            records.Count - viewed.Count,
+            records.Count - viewed.Count - recorded,
             viewed.Count(r => r.BreakGlass),
             [.. viewed.GroupBy(r => r.Organisation).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)],
             [.. viewed.GroupBy(r => r.Purpose).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)])
         {
             Overseen = overseen,
+            Recorded = recorded,
         };
+    }
+
+    /// <summary>How often something was recorded on the child's behalf (their words, a wish about sharing).</summary>
+    public int Recorded { get; init; }
+
+    /// <summary>
+    /// Whether <paramref name="record"/> wrote something on the child's behalf: an answered request whose record names a
+    /// recording for the child that was written. A recording refused by the policies or the service is not.
+    /// </summary>
+    public static bool Wrote(AuditRecord record, string childId)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Outcome is AuditOutcome.Ok or AuditOutcome.Partial
+            && record.Payload?.Children.Any(c => c.ChildId == childId && c.Recorded.Any(f => f.Written)) == true;
     }
 
     /// <summary>
@@ -62,6 +79,11 @@ public sealed record ChildAccessSummary(
             text.Append(CultureInfo.InvariantCulture, $", by {(Services.Count == 1 ? "this organisation" : "these organisations")}: {string.Join("; ", Services.Select(s => $"{s.Service} ({PlainWords.Times(s.Count)})"))}");
             text.Append(CultureInfo.InvariantCulture, $", for {(Purposes.Count == 1 ? "this reason" : "these reasons")}: {string.Join("; ", Purposes.Select(p => $"{PlainWords.Purpose(p.Purpose)} ({PlainWords.Times(p.Count)})"))}.");
         }
+        if (Recorded > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Something was recorded on your behalf {PlainWords.Times(Recorded)}, such as what you said or a wish about sharing.");
+        }
+
         if (Emergency > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $" {PlainWords.Times(Emergency)[..1].ToUpperInvariant()}{PlainWords.Times(Emergency)[1..]} it was an emergency access, checked afterwards by the data protection officer.");

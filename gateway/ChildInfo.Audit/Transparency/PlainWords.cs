@@ -25,6 +25,7 @@ public static class PlainWords
         ["school_dsl"] = "the safeguarding lead at a school",
         ["education_welfare_officer"] = "an education welfare officer",
         ["early_help_worker"] = "an early help worker",
+        ["early_years_practitioner"] = "a key person at an early years setting",
         ["vcs_keyworker"] = "a keyworker at a community organisation",
         ["health_visitor"] = "a health visitor",
         ["la_analyst"] = "an analyst at the council",
@@ -114,6 +115,15 @@ public static class PlainWords
         var at = organisation is null or "" or Records.AuditCallers.Unidentified ? "" : $" at {organisation}";
         return role is null or "" or Records.AuditCallers.Unidentified ? $"{user} (someone{at})" : $"{user} ({Role(role)}{at})";
     }
+
+    private static readonly Dictionary<string, string> Recordings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["voice"] = "what you said about your views, wishes and feelings",
+        ["preference"] = "a wish of yours or your family's about how your information is shared",
+    };
+
+    /// <summary>What was recorded on the child's behalf, by the recording's label: "what you said about your views…".</summary>
+    public static string Recording(string label) => Recordings.TryGetValue(label, out var text) ? text : Label(label);
 
     public static string Label(string label) => Labels.TryGetValue(label, out var text) ? text : Spell(label);
 

@@ -129,6 +129,7 @@ public static class AuditEndpoints
                 viewed = report.Summary.Viewed,
                 refused = report.Summary.Refused,
                 emergency = report.Summary.Emergency,
+                recorded = report.Summary.Recorded,
                 services = report.Summary.Services.Select(s => new { service = s.Service, count = s.Count }),
                 purposes = report.Summary.Purposes.Select(p => new { purpose = p.Purpose, count = p.Count }),
             },
@@ -181,6 +182,7 @@ public static class AuditEndpoints
             redacted = record.IsRedacted,
             disclosed = mine?.Disclosed.Select(f => new { field = f.Field, label = f.Label, source = f.Source }),
             withheld = mine?.Withheld.Select(f => new { field = f.Field, label = f.Label, source = f.Source, code = f.Code, reason = f.Reason }),
+            recorded = mine?.Recorded.Select(f => new { field = f.Field, label = f.Label, source = f.Source, written = f.Written }),
         };
     }
 

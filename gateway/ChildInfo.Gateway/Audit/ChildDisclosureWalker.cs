@@ -22,8 +22,14 @@ namespace ChildInfo.Gateway.Audit;
 /// <item>Each disclosed field is recorded by coordinate (<c>Type.field</c>), label (each of its classification labels,
 /// or the coordinate itself when no policy classifies it) and source subgraph (the subgraph that resolves it, as the
 /// supergraph's <c>@join__field</c> says; the first of them for a shareable field).</item>
-/// <item>Agency records fetched directly (<c>pupil(upn:)</c>, <c>caseload</c>…) name no child id: the record keeps the
-/// operation text, not a child.</item>
+/// <item>An agency's record of a child reached without <c>child(id:)</c> (<see cref="AgencyRecordKeys"/>) is attributed to
+/// the record, not to a child id the caller could have chosen: a root field of the holding service given the record's
+/// key (<c>pupil(upn:)</c>, <c>recordChildVoice(personId:)</c>), and a record whose key is selected outside any
+/// <c>Child</c> (<c>caseload { personId … }</c>). The walk names such a record by <see cref="AgencyRecordKeys.Placeholder"/>;
+/// the audit asks the child index whose record it is (<see cref="ChildRecordLinks"/>) before the entry is written. A
+/// record listed without its key (<c>schoolRoll { forename }</c>) is not attributable, as above.</item>
+/// <item>A root field of the mutation type that records on such a record (<c>recordDataUseWish(personId:)</c>) is a
+/// recording for its child (the walk's <c>recorded</c>), written when its value in the response is not null.</item>
 /// </list>
 /// </summary>
 public static class ChildDisclosureWalker
@@ -53,22 +59,22 @@ public static class ChildDisclosureWalker
     /// </remarks>
     public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
         SupergraphSchema schema, OperationDocument? document, JsonElement? variables, JsonElement? data, Func<string, IReadOnlyList<string>> labels,
-        IDictionary<string, string>? childByPath = null) =>
-        Walk(schema, document, variables, data is { } d ? new JsonResponseValue(d) : default, labels, childByPath, shared: false);
+        IDictionary<string, string>? childByPath = null, IDictionary<string, List<RecordedField>>? recorded = null) =>
+        Walk(schema, document, variables, data is { } d ? new JsonResponseValue(d) : default, labels, childByPath, recorded, shared: false);
 
     /// <summary>
-    /// As the other <see cref="Walk(SupergraphSchema, OperationDocument?, JsonElement?, JsonElement?, Func{string, IReadOnlyList{string}}, IDictionary{string, string}?)"/>,
+    /// As the other <see cref="Walk(SupergraphSchema, OperationDocument?, JsonElement?, JsonElement?, Func{string, IReadOnlyList{string}}, IDictionary{string, string}?, IDictionary{string, List{RecordedField}}?)"/>,
     /// reading the response's <c>data</c> from the engine's merged result while it is at hand, before or instead of
     /// parsing the written JSON (<see cref="IMergedResponseReader"/>): the values read are those written.
     /// </summary>
     public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
         SupergraphSchema schema, OperationDocument? document, JsonElement? variables, MergedValue data, Func<string, IReadOnlyList<string>> labels,
-        IDictionary<string, string>? childByPath = null) =>
-        Walk(schema, document, variables, new MergedResponseValue(data), labels, childByPath, shared: true);
+        IDictionary<string, string>? childByPath = null, IDictionary<string, List<RecordedField>>? recorded = null) =>
+        Walk(schema, document, variables, new MergedResponseValue(data), labels, childByPath, recorded, shared: true);
 
     private static Dictionary<string, List<DisclosedField>> Walk<TValue>(
         SupergraphSchema schema, OperationDocument? document, JsonElement? variables, TValue data, Func<string, IReadOnlyList<string>> labels,
-        IDictionary<string, string>? childByPath, bool shared)
+        IDictionary<string, string>? childByPath, IDictionary<string, List<RecordedField>>? recorded, bool shared)
         where TValue : struct, IResponseValue<TValue>
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -87,7 +93,7 @@ public static class ChildDisclosureWalker
         var root = document.Operation.SelectionSet;
         data = data.ValueKind == JsonValueKind.Object ? data : default;
         var fields = shared ? DeclaredFields.SharedBy(schema, document) : DeclaredFields.Own(schema, document);
-        var walker = new Walker<TValue>(schema, fields, labels, variables, childByPath);
+        var walker = new Walker<TValue>(schema, fields, labels, variables, childByPath, recorded);
         try
         {
             walker.Root(root, rootType, data);
@@ -98,6 +104,7 @@ public static class ChildDisclosureWalker
             // The shared collector's bound counts every request's collections: this walk starts again with its own,
             // as if nothing were shared.
             childByPath?.Clear();
+            recorded?.Clear();
         }
         catch (GatewayException)
         {
@@ -106,7 +113,7 @@ public static class ChildDisclosureWalker
             return walker.Children;
         }
 
-        walker = new Walker<TValue>(schema, DeclaredFields.Own(schema, document), labels, variables, childByPath);
+        walker = new Walker<TValue>(schema, DeclaredFields.Own(schema, document), labels, variables, childByPath, recorded);
         try
         {
             walker.Root(root, rootType, data);
@@ -131,10 +138,16 @@ public static class ChildDisclosureWalker
         private readonly HashSet<IReadOnlyList<FieldGroup>> _walkedAbsent = new(ReferenceEqualityComparer.Instance);
         private readonly List<object> _path = [];
         private readonly IDictionary<string, string>? _childByPath;
+        private readonly IDictionary<string, List<RecordedField>>? _recorded;
+        private readonly AgencyRecordKeys _records;
 
-        public Walker(SupergraphSchema schema, DeclaredFields fields, Func<string, IReadOnlyList<string>> labels, JsonElement? variables, IDictionary<string, string>? childByPath)
+        public Walker(
+            SupergraphSchema schema, DeclaredFields fields, Func<string, IReadOnlyList<string>> labels, JsonElement? variables,
+            IDictionary<string, string>? childByPath, IDictionary<string, List<RecordedField>>? recorded)
         {
             _schema = schema;
+            _records = AgencyRecordKeys.Of(schema);
+            _recorded = recorded;
             _fields = fields;
             _labels = labels;
             _variables = variables;
@@ -184,6 +197,12 @@ public static class ChildDisclosureWalker
                 childId = id;
                 Touch(id);
             }
+            else if (childId is null && RecordOf(fields, value) is { } record)
+            {
+                // An agency's record outside any Child, its key selected: its child is the record's, as the index links it.
+                childId = record;
+                Touch(record);
+            }
 
             if (_childByPath is not null && childId is not null)
             {
@@ -208,11 +227,12 @@ public static class ChildDisclosureWalker
                     belowSource = fieldSource;
 
                     var namedType = facts.NamedType;
-                    var lookupChild = namedType == ChildType ? ArgumentChildId(field.Node) : null;
+                    var lookupChild = namedType == ChildType ? ArgumentChildId(field.Node) : RecordLookup(field, facts);
                     if (lookupChild is not null)
                     {
                         Touch(lookupChild);
                         lookup ??= lookupChild;
+                        Recording(field, facts, lookupChild, written: present);
                     }
 
                     leadsToChild |= namedType == ChildType;
@@ -264,9 +284,10 @@ public static class ChildDisclosureWalker
                         continue;
                     }
 
-                    if ((facts.NamedType == ChildType ? ArgumentChildId(field.Node) : null) is { } lookupChild)
+                    if ((facts.NamedType == ChildType ? ArgumentChildId(field.Node) : RecordLookup(field, facts)) is { } lookupChild)
                     {
                         Touch(lookupChild);
+                        Recording(field, facts, lookupChild, written: false);
                     }
                     else if (field.Node.SelectionSet is { } sub)
                     {
@@ -289,7 +310,8 @@ public static class ChildDisclosureWalker
                 foreach (var field in group.Fields)
                 {
                     if (field.ParentType == ChildType && field.Name == IdField
-                        && value.TryGetProperty(group.ResponseKey, out var id) && id.ValueKind == JsonValueKind.String)
+                        && value.TryGetProperty(group.ResponseKey, out var id) && id.ValueKind == JsonValueKind.String
+                        && AgencyRecordKeys.Parse(id.GetString()!) is null)
                     {
                         return id.GetString();
                     }
@@ -297,6 +319,70 @@ public static class ChildDisclosureWalker
             }
 
             return null;
+        }
+
+        /// <summary>The placeholder of an agency record whose key is selected in <paramref name="value"/>, if any.</summary>
+        private string? RecordOf(IReadOnlyList<FieldGroup> fields, TValue value)
+        {
+            foreach (var group in fields)
+            {
+                foreach (var field in group.Fields)
+                {
+                    if (_records.Record(field.ParentType) is { } record && record.Key == field.Name
+                        && value.TryGetProperty(group.ResponseKey, out var key) && key.ValueKind == JsonValueKind.String)
+                    {
+                        return AgencyRecordKeys.Placeholder(record.Source, key.GetString()!);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// For a root field of the service that holds a child's record, given that record's key as an argument
+        /// (<c>pupil(upn:)</c>, <c>recordDataUseWish(personId:)</c>): the record's placeholder.
+        /// </summary>
+        private string? RecordLookup(CollectedField field, DeclaredFields.Field facts)
+        {
+            if ((field.ParentType != _schema.QueryType && field.ParentType != _schema.MutationType) || facts.OwnSource is not { } source
+                || field.Node.Arguments is null)
+            {
+                return null;
+            }
+
+            foreach (var argument in field.Node.Arguments.Items)
+            {
+                if (_records.IsKey(source, argument.Name.StringValue) && ArgumentValue(argument) is { } key)
+                {
+                    return AgencyRecordKeys.Placeholder(source, key);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A recording on the child's behalf: a root field of the mutation type that names its child's record.</summary>
+        private void Recording(CollectedField field, DeclaredFields.Field facts, string childId, bool written)
+        {
+            if (_recorded is null || field.ParentType != _schema.MutationType)
+            {
+                return;
+            }
+
+            if (!_recorded.TryGetValue(childId, out var fields))
+            {
+                _recorded[childId] = fields = [];
+            }
+
+            foreach (var label in _labels(facts.Coordinate))
+            {
+                var entry = new RecordedField(facts.Coordinate, label, facts.OwnSource ?? facts.Source, written);
+                if (!fields.Contains(entry))
+                {
+                    fields.Add(entry);
+                }
+            }
         }
 
         private string? ArgumentChildId(GraphQLField field)
@@ -308,24 +394,25 @@ public static class ChildDisclosureWalker
 
             foreach (var argument in field.Arguments.Items)
             {
-                if (argument.Name.StringValue != IdField)
+                if (argument.Name.StringValue == IdField)
                 {
-                    continue;
+                    // No child id starts as a record's placeholder does: such a value names no child.
+                    return ArgumentValue(argument) is { } id && AgencyRecordKeys.Parse(id) is null ? id : null;
                 }
-
-                return argument.Value switch
-                {
-                    GraphQLStringValue s => s.Value.ToString(),
-                    GraphQLIntValue i => i.Value.ToString(),
-                    GraphQLVariable v when _variables is { ValueKind: JsonValueKind.Object } vars
-                        && vars.TryGetProperty(v.Name.StringValue, out var bound) && bound.ValueKind is JsonValueKind.String or JsonValueKind.Number
-                        => bound.ToString(),
-                    _ => null,
-                };
             }
 
             return null;
         }
+
+        private string? ArgumentValue(GraphQLArgument argument) => argument.Value switch
+        {
+            GraphQLStringValue s => s.Value.ToString(),
+            GraphQLIntValue i => i.Value.ToString(),
+            GraphQLVariable v when _variables is { ValueKind: JsonValueKind.Object } vars
+                && vars.TryGetProperty(v.Name.StringValue, out var bound) && bound.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                => bound.ToString(),
+            _ => null,
+        };
 
         private void Touch(string childId) => Children.TryAdd(childId, []);
 

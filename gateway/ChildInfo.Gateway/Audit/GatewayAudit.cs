@@ -16,7 +16,15 @@ namespace ChildInfo.Gateway.Audit;
 /// and appends it to the process's single <see cref="AuditLog"/>, before the response is written. It says whether the
 /// record is durable; the pipeline answers HTTP 503 with no data when it is not.
 /// </summary>
-public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditFieldLabels labels, ILogger<GatewayAudit> logger, GatewayMetrics? metrics = null)
+/// <remarks>
+/// A record of a child reached without <c>child(id:)</c> (an agency's own lookup, a recording on the child's behalf) is
+/// named by the child index (<see cref="ChildRecordLinks"/>) before the entry is written. When the index cannot say
+/// whose record an answered request showed or wrote, the entry cannot name the child, so it is not made: the request
+/// is answered as when the audit cannot be written. A refused request is recorded without that child when the index
+/// cannot answer, and an anonymous refused request is not looked up at all.
+/// </remarks>
+public sealed partial class GatewayAudit(
+    AuditLog log, IAuditStore store, AuditFieldLabels labels, ILogger<GatewayAudit> logger, GatewayMetrics? metrics = null, ChildRecordLinks? links = null)
 {
     /// <summary>Recorded when the caller is not identified (until identity provides a user, role and organisation).</summary>
     public const string Unidentified = AuditCallers.Unidentified;
@@ -64,7 +72,18 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
     public async Task<bool> RecordAsync(RequestRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return await AppendDurablyAsync(() => ToEntry(record), record.RequestId).ConfigureAwait(false);
+        AuditEntry entry;
+        try
+        {
+            entry = await ToEntryAsync(record).ConfigureAwait(false);
+        }
+        catch (ChildRecordLinksException ex)
+        {
+            LogAuditFailed(logger, ex, record.RequestId);
+            return false;
+        }
+
+        return await AppendDurablyAsync(() => entry, record.RequestId).ConfigureAwait(false);
     }
 
     /// <summary>Appends one request's entry; false, logged, when it could not be made durable.</summary>
@@ -155,35 +174,118 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
         _ = await RecordAsync(record with { Status = StatusCodes.Status500InternalServerError, Result = null }).ConfigureAwait(false);
     }
 
-    /// <summary>The audit entry of <paramref name="record"/>.</summary>
-    public AuditEntry ToEntry(RequestRecord record)
+    /// <summary>
+    /// The audit entry of <paramref name="record"/>, with the children of the agency records it reached named by the
+    /// child index. Throws <see cref="ChildRecordLinksException"/> when the index cannot name them for a request that ran.
+    /// </summary>
+    public async Task<AuditEntry> ToEntryAsync(RequestRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var outcome = Outcome(record);
         var ran = record.Result is { IsRequestError: false } && outcome is AuditOutcome.Ok or AuditOutcome.Partial;
         IReadOnlyDictionary<string, List<DisclosedField>> touched;
         IReadOnlyDictionary<string, string>? childByPath = null;
+        IReadOnlyDictionary<string, List<RecordedField>> recorded;
         if (ran)
         {
             // Read from the merged result as it was written (ResponseDisclosureReader): the response is not parsed back.
             var disclosure = record.Disclosure ?? throw new InvalidOperationException("An executed response reached the audit without what it disclosed.");
-            (touched, childByPath) = (disclosure.Children, disclosure.ChildByPath);
+            (touched, childByPath, recorded) = (disclosure.Children, disclosure.ChildByPath, disclosure.Recorded);
         }
         else
         {
-            // Nothing shown: only lookups by child id in the operation count.
-            touched = ChildDisclosureWalker.Walk(record.Schema, DocumentOf(record), record.Variables, (JsonElement?)null, labels.Of);
+            // Nothing shown: only lookups in the operation count, and recordings asked for, none written.
+            var asked = new Dictionary<string, List<RecordedField>>(StringComparer.Ordinal);
+            touched = ChildDisclosureWalker.Walk(record.Schema, DocumentOf(record), record.Variables, (JsonElement?)null, labels.Of, recorded: asked);
+            recorded = asked;
         }
 
+        var named = await NameRecordsAsync(record, touched.Keys.Concat(recorded.Keys), ran).ConfigureAwait(false);
         var withheld = Withheld(record, ran);
+        var children = new Dictionary<string, (List<DisclosedField> Disclosed, List<RecordedField> Recorded)>(StringComparer.Ordinal);
+        foreach (var (child, fields) in touched)
+        {
+            if (Named(child, named) is { } id)
+            {
+                var entry = children.TryGetValue(id, out var found) ? found : children[id] = ([], []);
+                entry.Disclosed.AddRange(fields.Where(f => !entry.Disclosed.Contains(f)));
+            }
+        }
+
+        foreach (var (child, fields) in recorded)
+        {
+            if (Named(child, named) is { } id)
+            {
+                var entry = children.TryGetValue(id, out var found) ? found : children[id] = ([], []);
+                entry.Recorded.AddRange(fields.Where(f => !entry.Recorded.Contains(f)));
+            }
+        }
+
         var context = record.Context;
         return Entry(record.RequestId, context, record.Query) with
         {
-            Children = [.. touched.Select(c => new ChildDisclosure(c.Key, c.Value, withheld))],
-            PreferenceOverrides = ran ? [.. Overrides(record.Result!, childByPath)] : [],
+            Children = [.. children.Select(c => new ChildDisclosure(c.Key, c.Value.Disclosed, withheld) { Recorded = c.Value.Recorded })],
+            PreferenceOverrides = ran ? [.. Overrides(record.Result!, childByPath is null ? null : NamePaths(childByPath, named))] : [],
             BreakGlass = context.BreakGlass,
             Outcome = outcome,
         };
+    }
+
+    /// <summary>
+    /// The child index's child for each agency record placeholder among <paramref name="touched"/>. When the index
+    /// cannot answer, a request that ran fails (its entry could not name whose record it showed or wrote); a refused one
+    /// is recorded without those children.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> NameRecordsAsync(RequestRecord record, IEnumerable<string> touched, bool ran)
+    {
+        var placeholders = touched.Where(c => AgencyRecordKeys.Parse(c) is not null).ToHashSet(StringComparer.Ordinal);
+        if (placeholders.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        if (links is null)
+        {
+            LogRecordsNotNamed(logger, record.RequestId, "no child index link resolver is configured");
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        if (!ran && record.Context.Caller is null)
+        {
+            // Refused before anyone was identified: nothing was shown or written, and an anonymous caller must not be
+            // able to make the gateway query the child index for every request it sends.
+            LogRecordsNotNamed(logger, record.RequestId, "the request was refused before the caller was identified");
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        try
+        {
+            // Not the request's token: a client that goes away must not leave its access unrecorded.
+            return await links.ResolveAsync(record.Schema, record.RequestId, placeholders, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ChildRecordLinksException ex) when (!ran)
+        {
+            LogRecordsNotNamed(logger, record.RequestId, ex.Message);
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>A child id as the entry records it: itself, or the index's child of a record placeholder (null when none).</summary>
+    private static string? Named(string child, IReadOnlyDictionary<string, string> named) =>
+        AgencyRecordKeys.Parse(child) is null ? child : named.GetValueOrDefault(child);
+
+    private static Dictionary<string, string> NamePaths(IReadOnlyDictionary<string, string> childByPath, IReadOnlyDictionary<string, string> named)
+    {
+        var paths = new Dictionary<string, string>(childByPath.Count, StringComparer.Ordinal);
+        foreach (var (path, child) in childByPath)
+        {
+            if (Named(child, named) is { } id)
+            {
+                paths[path] = id;
+            }
+        }
+
+        return paths;
     }
 
     /// <summary>Who asked, why and what, as every entry records it; the outcome is filled in by the caller.</summary>
@@ -240,6 +342,9 @@ public sealed partial class GatewayAudit(AuditLog log, IAuditStore store, AuditF
 
         return result.Errors.Count > 0 || !record.Withheld.IsEmpty ? AuditOutcome.Partial : AuditOutcome.Ok;
     }
+
+    [LoggerMessage(EventIds.AuditRecordsNotNamed, LogLevel.Warning, "The audit record of request {RequestId} does not name the children of the agency records it reached: {Reason}.")]
+    private static partial void LogRecordsNotNamed(ILogger logger, string requestId, string reason);
 
     [LoggerMessage(EventIds.AuditRecordNotWritten, LogLevel.Error, "The audit record of request {RequestId} could not be written; the request was refused.")]
     private static partial void LogAuditFailed(ILogger logger, Exception exception, string requestId);

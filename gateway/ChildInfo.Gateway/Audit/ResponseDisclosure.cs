@@ -8,4 +8,8 @@ namespace ChildInfo.Gateway.Audit;
 /// The child each object of the response belongs to, by response path (<see cref="ChildDisclosureWalker.PathKey"/>):
 /// read only when the record guard reported something, to say whose record a set-aside preference was on.
 /// </param>
-public sealed record ResponseDisclosure(IReadOnlyDictionary<string, List<DisclosedField>> Children, IReadOnlyDictionary<string, string>? ChildByPath);
+/// <param name="Recorded">What each child's recordings were (<see cref="ChildDisclosureWalker"/>); empty for a request that only read.</param>
+public sealed record ResponseDisclosure(
+    IReadOnlyDictionary<string, List<DisclosedField>> Children,
+    IReadOnlyDictionary<string, string>? ChildByPath,
+    IReadOnlyDictionary<string, List<RecordedField>> Recorded);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChildInfo.Audit.Records;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Operations;
@@ -20,6 +21,7 @@ public sealed class ResponseDisclosureReader(SupergraphSchema schema, OperationD
     {
         ArgumentNullException.ThrowIfNull(notices);
         var childByPath = notices.Count > 0 ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
-        Disclosure = new ResponseDisclosure(ChildDisclosureWalker.Walk(schema, document, variables, data, labels, childByPath), childByPath);
+        var recorded = new Dictionary<string, List<RecordedField>>(StringComparer.Ordinal);
+        Disclosure = new ResponseDisclosure(ChildDisclosureWalker.Walk(schema, document, variables, data, labels, childByPath, recorded), childByPath, recorded);
     }
 }

@@ -26,6 +26,7 @@ public static class EventIds
     public const int AuditRetentionApplied = 4003;
     public const int AuditRetentionFailed = 4004;
     public const int AuditHeadBroken = 4005;
+    public const int AuditRecordsNotNamed = 4006;
 
     public const int RateLimitUnchecked = 5001;
 

@@ -98,6 +98,8 @@ public static partial class GatewayHost
         if (options.Audit is { } audit)
         {
             builder.Services.AddGatewayAudit(audit);
+            // The audit names the child of an agency record a request reached by asking the child index, as the engine does.
+            builder.Services.AddSingleton(new ChildRecordLinks(client, signer, options.SubgraphUrls));
         }
 
         if (options.Analytics is { } analytics)

@@ -21,8 +21,8 @@ public static class ChildView
         var overrides = answer.Extension("preferenceOverrides") is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().ToList() : [];
         var name = string.Join(' ', new[] { Format.Text(child, "forename"), Format.Text(child, "middleName"), Format.Text(child, "surname") }.Where(n => n is { Length: > 0 }));
         var id = Format.Text(child, "id") ?? "";
-        // Recording goes to the social care record, so it is offered only where the view shows one.
-        var recordable = Format.Object(child, "socialCareChild") is not null;
+        // Recording goes to the record the person's own agency holds, so it is offered only where the view shows one.
+        var recordable = Pages.RecordingPages.HasRecordToWriteIn(set, session, child);
 
         var notices = new List<Html>();
         if (overrides.Count > 0)

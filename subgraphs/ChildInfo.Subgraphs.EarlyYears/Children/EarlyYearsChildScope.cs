@@ -36,6 +36,24 @@ internal static class EarlyYearsChildScope
     }
 
     /// <summary>
+    /// For a recording: the child must attend the caller's setting now. Any other scope, a child who has left and an
+    /// unknown child get the same <c>OUTSIDE_SCOPE</c>, which names no child.
+    /// </summary>
+    public static async Task RequireAttendingAsync(IResolveFieldContext c, CallerScope scope, string id)
+    {
+        if (scope.Kind != RecordScopeKind.OwnSetting)
+        {
+            throw scope.OutsideScope($"Early years records on a child's behalf only for a child attending the caller's setting (scope {scope.Name}, rule {scope.Rule ?? "none"}).");
+        }
+
+        var spells = await c.Service<SettingRepository>().GetSpellsAsync([id], c.CancellationToken).ConfigureAwait(false);
+        if (scope.SettingUrn is not { } urn || !spells.Any(s => s.Urn == urn && s.LeavingDate is null))
+        {
+            throw scope.OutsideScope();
+        }
+    }
+
+    /// <summary>
     /// For <c>_entities</c>: the children of <paramref name="ids"/> attending the caller's setting now, under
     /// <c>own_setting</c>; null under any other scope, which the register cannot decide.
     /// </summary>

@@ -36,6 +36,24 @@ internal static class PupilScope
     }
 
     /// <summary>
+    /// For a recording: the pupil must be on the roll of the caller's school now. Any other scope, a pupil who has left
+    /// and an unknown pupil get the same <c>OUTSIDE_SCOPE</c>, which names no pupil.
+    /// </summary>
+    public static async Task RequireOnRollAsync(IResolveFieldContext c, CallerScope scope, string upn)
+    {
+        if (scope.Kind != RecordScopeKind.OwnSchoolRoll)
+        {
+            throw scope.OutsideScope($"A school records on a pupil's behalf only for a pupil on the roll of the caller's school (scope {scope.Name}, rule {scope.Rule ?? "none"}).");
+        }
+
+        var enrolments = await c.Service<EnrolmentRepository>().GetForPupilsAsync([upn], c.CancellationToken).ConfigureAwait(false);
+        if (scope.SchoolUrn is not { } urn || !enrolments.Any(e => e.Urn == urn && e.LeavingDate is null))
+        {
+            throw scope.OutsideScope();
+        }
+    }
+
+    /// <summary>
     /// For <c>_entities</c>: the pupils of <paramref name="upns"/> on the roll of the caller's school now, under
     /// <c>own_school_roll</c>; null under any other scope, which the roll cannot decide.
     /// </summary>

@@ -17,30 +17,38 @@ public static class RecordingValidator
     public static readonly FrozenSet<string> ExpressedBy = FrozenSet.Create(StringComparer.Ordinal, "CHILD", "PARENT", "CARER");
 
     /// <summary>The voice entry, trimmed, or an error for the first problem.</summary>
-    public static ChildVoiceInput Check(ChildVoiceInput input)
+    public static ChildVoiceInput Check(ChildVoiceInput input) => Check(input, AgencyRecordingLimits.Default);
+
+    /// <summary>The voice entry, trimmed, or an error for the first problem, within the agency's <paramref name="limits"/>.</summary>
+    public static ChildVoiceInput Check(ChildVoiceInput input, AgencyRecordingLimits limits)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(limits);
         return new ChildVoiceInput
         {
-            Words = Required(input.Words, "words", RecordingLimits.Words),
-            WishesAndFeelings = Optional(input.WishesAndFeelings, "wishesAndFeelings", RecordingLimits.Words),
-            Setting = Required(input.Setting, "setting", RecordingLimits.Short),
-            Method = Optional(input.Method, "method", RecordingLimits.Short),
+            Words = Required(input.Words, "words", limits.Words),
+            WishesAndFeelings = Optional(input.WishesAndFeelings, "wishesAndFeelings", limits.Words),
+            Setting = Required(input.Setting, "setting", limits.Setting),
+            Method = Optional(input.Method, "method", limits.Method),
         };
     }
 
     /// <summary>The wish, trimmed and with its lists de-duplicated, or an error for the first problem.</summary>
-    public static DataUseWishInput Check(DataUseWishInput input)
+    public static DataUseWishInput Check(DataUseWishInput input) => Check(input, AgencyRecordingLimits.Default);
+
+    /// <summary>The wish, trimmed and with its lists de-duplicated, or an error for the first problem, within the agency's <paramref name="limits"/>.</summary>
+    public static DataUseWishInput Check(DataUseWishInput input, AgencyRecordingLimits limits)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(limits);
         return new DataUseWishInput
         {
             Code = OneOf(input.Code, "code", PreferenceCodes),
             DataCategory = OneOf(input.DataCategory, "dataCategory", DataCategories),
-            WithheldFromPurposes = Ids(input.WithheldFromPurposes, "withheldFromPurposes"),
-            WithheldFromAgencies = Ids(input.WithheldFromAgencies, "withheldFromAgencies"),
+            WithheldFromPurposes = Ids(input.WithheldFromPurposes, "withheldFromPurposes", limits.IdList),
+            WithheldFromAgencies = Ids(input.WithheldFromAgencies, "withheldFromAgencies", limits.IdList),
             ExpressedBy = OneOf(input.ExpressedBy, "expressedBy", ExpressedBy),
-            Statement = Required(input.Statement, "statement", RecordingLimits.Words),
+            Statement = Required(input.Statement, "statement", limits.Statement),
         };
     }
 
@@ -75,7 +83,7 @@ public static class RecordingValidator
             : throw RecordingErrors.Invalid(field, $"'{field}' must be one of {string.Join(", ", allowed.Order(StringComparer.Ordinal))}.");
     }
 
-    private static string[] Ids(IReadOnlyList<string>? ids, string field)
+    private static string[] Ids(IReadOnlyList<string>? ids, string field, int joinedLimit)
     {
         if (ids is null)
         {
@@ -94,6 +102,11 @@ public static class RecordingValidator
             {
                 throw RecordingErrors.Invalid(field, $"Each entry of '{field}' is an id of at most {RecordingLimits.Id} lower-case letters, digits, '_' or '-'.");
             }
+        }
+
+        if (cleaned.Sum(i => i.Length + 1) - 1 > joinedLimit)
+        {
+            throw RecordingErrors.Invalid(field, $"'{field}' names more than this agency's record holds ({joinedLimit} characters in all).");
         }
 
         return cleaned;

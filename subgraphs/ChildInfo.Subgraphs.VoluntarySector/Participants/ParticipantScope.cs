@@ -33,6 +33,24 @@ internal static class ParticipantScope
         return engagements.Where(e => Holds(e, scope)).Select(e => e.ParticipantId).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// For a recording: the participant must have an open engagement held by the caller or their organisation. Any
+    /// other scope, an ended engagement and an unknown participant get the same <c>OUTSIDE_SCOPE</c>, which names no one.
+    /// </summary>
+    public static async Task RequireEngagedAsync(IResolveFieldContext c, CallerScope scope, string participantId)
+    {
+        if (scope.Kind != RecordScopeKind.OwnCaseload)
+        {
+            throw scope.OutsideScope($"The voluntary sector records on a young person's behalf only for a participant engaged with the caller or their organisation (scope {scope.Name}, rule {scope.Rule ?? "none"}).");
+        }
+
+        var engagements = await c.Service<EngagementRepository>().GetEngagementsAsync([participantId], c.CancellationToken).ConfigureAwait(false);
+        if (!engagements.Any(e => Holds(e, scope)))
+        {
+            throw scope.OutsideScope();
+        }
+    }
+
     private static bool Holds(Engagement e, CallerScope scope) => e.EndDate is null
         && ((e.KeyworkerId is { } keyworker && keyworker == scope.User) || (scope.Organisation is { Length: > 0 } organisation && e.OrganisationId == organisation));
 

@@ -151,4 +151,19 @@ public sealed class AuditSealerTests
         Assert.Contains("Audit:CheckpointInterval must be at least 1.", errors);
         Assert.Throws<ArgumentException>(() => new AuditLog(new ChildInfo.Audit.Storage.SqliteAuditStore(Path.Combine(Path.GetTempPath(), "never-opened.db")), Entries.Options() with { CheckpointKey = [1] }, TimeProvider.System));
     }
+
+    [Fact]
+    public void PayloadJson_WithARecording_ReadsBackWithIt_AndWithoutOne_HasNoRecordedKey()
+    {
+        var plain = new ChildDisclosure("CH-1", [new DisclosedField("Child.surname", "identifying", "child-index")], []);
+        var recorded = plain with { Recorded = [new RecordedField("Mutation.recordDataUseWish", "preference", "social-care", Written: true)] };
+
+        var withJson = AuditCanonicalForm.PayloadJson(new AuditPayload(null, "mutation", [recorded], []));
+        var withoutJson = AuditCanonicalForm.PayloadJson(new AuditPayload(null, "query", [plain], []));
+
+        Assert.Equal(recorded.Recorded, Assert.Single(AuditCanonicalForm.ReadPayload(withJson)!.Children).Recorded);
+        // Records with no recording keep the canonical form they always had, so their hashes are unchanged.
+        Assert.DoesNotContain("recorded", withoutJson, StringComparison.Ordinal);
+        Assert.Empty(Assert.Single(AuditCanonicalForm.ReadPayload(withoutJson)!.Children).Recorded);
+    }
 }

@@ -120,4 +120,50 @@ public sealed class ChildAccessReportTests
         Assert.Contains("They were not shown workers' notes (from children's social care records), A rule the report has no words for yet.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("..", text, StringComparison.Ordinal);
     }
+
+    /// <summary>A recording as the audit records it: what it wrote is shown back to the recorder; a refused one shows nothing.</summary>
+    private static ChildDisclosure Recording(bool written) => new(Child, written ? [new DisclosedField("DataUsePreference.statement", "preference", "social-care")] : [], [])
+    {
+        Recorded = [new RecordedField("Mutation.recordDataUseWish", "preference", "social-care", written)],
+    };
+
+    [Fact]
+    public void AWrittenRecording_IsToldAsRecorded_InPlainWords_AndCountedApartFromViews()
+    {
+        var report = Report(Record(1, AuditOutcome.Ok, Recording(written: true), purpose: "child_in_need", justification: "CIN review CIN-5521"), Record(2, AuditOutcome.Ok, Shown));
+        var text = report.ToText();
+
+        Assert.Contains("W0022 (a social worker at Northshire Children's Services) recorded a wish of yours or your family's about how your information is shared (in children's social care records), to plan support for you and your family (child in need).", text, StringComparison.Ordinal);
+        Assert.Contains("The reason they gave: \"CIN review CIN-5521\".", text, StringComparison.Ordinal);
+        Assert.Equal(1, report.Summary.Viewed);
+        Assert.Equal(1, report.Summary.Recorded);
+        Assert.Equal(0, report.Summary.Refused);
+        Assert.Contains("Something was recorded on your behalf once", report.Summary.ToText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("recordDataUseWish", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AuditOutcome.Partial, "This was refused")]
+    [InlineData(AuditOutcome.Denied, "This was refused")]
+    [InlineData(AuditOutcome.Error, "The request failed")]
+    public void ARecordingNotWritten_IsToldAsAskedAndNotRecorded_AndIsNeitherAViewNorARecording(AuditOutcome outcome, string why)
+    {
+        var report = Report(Record(1, outcome, Recording(written: false)));
+        var text = report.ToText();
+
+        Assert.Contains($"asked to record a wish of yours or your family's about how your information is shared (in children's social care records), to keep you safe from harm (child protection). {why}, and nothing of it was recorded.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(") recorded ", text, StringComparison.Ordinal);
+        Assert.Equal(0, report.Summary.Viewed);
+        Assert.Equal(0, report.Summary.Recorded);
+        Assert.Equal(1, report.Summary.Refused);
+    }
+
+    [Fact]
+    public void ARecordingWrittenInARequestThatThenFailed_IsNotToldAsRecorded()
+    {
+        var text = Report(Record(1, AuditOutcome.Error, Recording(written: true))).ToText();
+
+        Assert.Contains("The request failed, so it may not have been recorded.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(") recorded ", text, StringComparison.Ordinal);
+    }
 }

@@ -28,6 +28,8 @@ public sealed partial class DataUsePreferenceTests(PreferenceDeployment deployme
     private static string DslMayReadVoluntaryNotes(string rules) => Replace(rules,
         ("visible: &education [identifying,", "visible: &education [notes, identifying,"),
         ("denied: &education_denied [protection, cin, care, notes, health]", "denied: &education_denied [protection, cin, care, health]"),
+        // Scope everyone gives no relationship to record in.
+        ("    records: [preference]\n    links: [Child.pupil, Child.socialCareChild]\n", "    links: [Child.pupil, Child.socialCareChild]\n"),
         ("links: [Child.pupil, Child.socialCareChild]\n    scope: own_school_roll", "links: [Child.pupil, Child.socialCareChild, Child.vcsParticipant]\n    scope: everyone"));
 
     /// <summary>As <see cref="DslMayReadVoluntaryNotes"/>, with a rule that honours only NO_RESEARCH_USE.</summary>

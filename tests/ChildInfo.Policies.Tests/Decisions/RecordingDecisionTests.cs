@@ -1,5 +1,6 @@
 using ChildInfo.Policies.Decisions;
 using ChildInfo.Policies.Loading;
+using ChildInfo.Policies.Model;
 
 namespace ChildInfo.Policies.Tests.Decisions;
 
@@ -48,12 +49,25 @@ public sealed class RecordingDecisionTests
     }
 
     [Fact]
-    public void Decide_ASchoolSafeguardingLead_WhoSeesWishes_MayNotRecordThemInSocialCare()
+    public void Decide_ASchoolSafeguardingLead_WhoSeesWishes_MayRecordThem_ButNotVoiceTheySeeNot()
     {
+        // Which agency's record is the agency's to decide (a school has no allocation in social care); the policy
+        // decides what may be recorded.
         var scope = Engine.Scope("school_dsl", "education_welfare")!;
 
         Assert.True(scope.Decide("DataUsePreference.statement").Allowed);
-        Assert.Equal(DecisionCodes.RecordingNotAllowed, scope.Decide("Mutation.recordDataUseWish").Code);
+        Assert.True(scope.Decide("Mutation.recordPupilDataUseWish").Allowed);
+        Assert.Equal(DecisionCodes.RecordingNotAllowed, scope.Decide("Mutation.recordPupilVoice").Code);
+    }
+
+    [Fact]
+    public void Decide_AnEarlyYearsPractitioner_MayRecordTheChildsWordsAndWishes()
+    {
+        var scope = Engine.Scope("early_years_practitioner", "early_help")!;
+
+        Assert.True(scope.Decide("Mutation.recordEarlyYearsChildVoice").Allowed);
+        Assert.True(scope.Decide("Mutation.recordEarlyYearsDataUseWish").Allowed);
+        Assert.Equal(RecordScope.OwnSetting, scope.RecordScope);
     }
 
     [Fact]
@@ -67,7 +81,8 @@ public sealed class RecordingDecisionTests
         Assert.Contains("preference", Engine.Scope("social_worker", "child_in_need")!.ReleasableLabels);
         Assert.DoesNotContain("record:preference", Engine.Scope("social_worker", "child_protection", breakGlass: true)!.ReleasableLabels);
         Assert.DoesNotContain(Engine.Scope("team_manager", "child_protection")!.ReleasableLabels, l => l.StartsWith(PolicyScope.RecordingLabelPrefix, StringComparison.Ordinal));
-        Assert.DoesNotContain(Engine.Scope("school_dsl", "education_welfare")!.ReleasableLabels, l => l.StartsWith(PolicyScope.RecordingLabelPrefix, StringComparison.Ordinal));
+        Assert.Equal(["record:preference"], Engine.Scope("school_dsl", "education_welfare")!.ReleasableLabels.Where(l => l.StartsWith(PolicyScope.RecordingLabelPrefix, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Engine.Scope("education_welfare_officer", "education_welfare")!.ReleasableLabels, l => l.StartsWith(PolicyScope.RecordingLabelPrefix, StringComparison.Ordinal));
     }
 
     private const string RecordingRules = """

@@ -38,7 +38,7 @@ public sealed class SamplePolicySetTests
             ["child_in_need", "child_protection", "early_help", "education_welfare", "health_visiting", "record_linkage", "research", "service_planning"],
             set.Purposes.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["data_protection_officer", "early_help_worker", "education_welfare_officer", "health_visitor", "la_analyst", "linkage_officer", "researcher",
+            ["data_protection_officer", "early_help_worker", "early_years_practitioner", "education_welfare_officer", "health_visitor", "la_analyst", "linkage_officer", "researcher",
                 "school_dsl", "social_worker", "system_owner", "team_manager", "vcs_keyworker"],
             set.Roles.Keys.Order(StringComparer.Ordinal));
     }

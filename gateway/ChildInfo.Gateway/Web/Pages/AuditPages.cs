@@ -86,8 +86,15 @@ public static class AuditPages
         var kept = Labels(set, Format.List(access, "withheld"));
         var purpose = Format.Text(access, "purpose");
         var justification = Format.Text(access, "justification");
+        // A request that recorded on the child's behalf says so, not "shown": what it showed back was what it wrote.
+        var recordings = Format.List(access, "recorded");
+        var wrote = recordings.Where(r => Format.Flag(r, "written") == true && outcome is "ok" or "partial").ToList();
+        var notWritten = recordings.Where(r => !wrote.Contains(r)).ToList();
         var tags = new List<Html>
         {
+            recordings.Count > 0 ? (wrote.Count > 0
+                ? Html.Raw("""<span class="tag tag-green">Recorded</span>""")
+                : Html.Raw("""<span class="tag tag-grey">Not recorded</span>""")) :
             outcome switch
             {
                 "ok" => Html.Raw("""<span class="tag tag-green">Shown</span>"""),
@@ -106,7 +113,7 @@ public static class AuditPages
             <td>{time}</td>
             <td>{Format.Text(access, "user")}<br><span class="meta">{PlainWords.Capitalise(PlainWords.Role(set, Format.Text(access, "role")))}, {Format.Text(access, "organisation")}</span></td>
             <td>{(purpose is null or "" ? "No purpose given" : PlainWords.Capitalise(PlainWords.Purpose(set, purpose)))}{(justification is { Length: > 0 } ? Html.Of($"<br><span class=\"meta\">Reason given: “{justification}”</span>") : Html.Empty)}</td>
-            <td>{tags}{(saw.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Shown</strong> {string.Join("; ", saw)}.</p>") : Html.Empty)}{(kept.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Kept back</strong> {string.Join("; ", kept)}.</p>") : Html.Empty)}</td>
+            <td>{tags}{(wrote.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Recorded</strong> {string.Join("; ", Labels(set, wrote))}.</p>") : Html.Empty)}{(notWritten.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Asked to record, refused</strong> {string.Join("; ", Labels(set, notWritten))}.</p>") : Html.Empty)}{(saw.Count > 0 && recordings.Count == 0 ? Html.Of($"<p class=\"small\"><strong>Shown</strong> {string.Join("; ", saw)}.</p>") : Html.Empty)}{(kept.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Kept back</strong> {string.Join("; ", kept)}.</p>") : Html.Empty)}</td>
             </tr>
             """);
     }

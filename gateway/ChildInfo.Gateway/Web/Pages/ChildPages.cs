@@ -225,7 +225,7 @@ public static class ChildPages
             return NotShown(http, session!, set, answer, now);
         }
 
-        var recorded = RecordingPages.Confirmation(http.Request.Query["recorded"].ToString(), Format.Text(child.Value, "forename") ?? "the child");
+        var recorded = RecordingPages.Confirmation(set, session!, http.Request.Query["recorded"].ToString(), Format.Text(child.Value, "forename") ?? "the child");
         return Layout.Page(http, Name(child.Value), Html.Join([recorded, ChildView.Render(set, session!, child.Value, answer, now)]), session);
     }
 

@@ -7,9 +7,11 @@ namespace ChildInfo.Gateway.Web.Pages;
 
 /// <summary>
 /// Recording on the child's behalf from the child view: what the child said in their own words, or a wish of the
-/// child or family about how their information is used. Written by the agency that holds the record (children's
-/// social care, through the gateway's <c>recordChildVoice</c> and <c>recordDataUseWish</c> mutations), so the same
-/// policies, record scope and audit apply as to any other call, and a wish is honoured from the next request.
+/// child or family about how their information is used. Written by the practitioner's own agency into its own record
+/// of the child (the role's agency in the policies: a social worker into social care's, a school's safeguarding lead
+/// into the pupil record, a keyworker into the voluntary sector's, a setting's key person into the early years
+/// record), through that agency's mutations on the gateway, so the same policies, record scope and audit apply as to
+/// any other call, and a wish is honoured from the next request.
 /// </summary>
 public static class RecordingPages
 {
@@ -19,40 +21,65 @@ public static class RecordingPages
     private static readonly Kind Voice = new("voice", "voice", "Record what {0} said");
     private static readonly Kind Wish = new("wishes", "preference", "Record a wish about {0}'s information");
 
-    private const int MaxWords = 1000;
-    private const int MaxShort = 100;
     private const int MaxId = 100;
 
-    /// <summary>The agency whose record is written: the only one that takes recordings through the gateway so far.</summary>
-    private const string Agency = "social-care";
+    /// <summary>
+    /// An agency that takes recordings: the child's link to its record, the record's key, its two mutations, what its
+    /// record holds, and who may record there (for the words of a refusal).
+    /// </summary>
+    private sealed record Agency(string Id, string Link, string Key, string VoiceField, string WishField, int MaxWords, int MaxSetting, int MaxMethod, string Relationship);
 
-    private const string TargetQuery = """
-        query RecordingFor($id: ID!) { child(id: $id) { id forename middleName surname socialCareChild { personId } } }
+    private static readonly Agency[] Agencies =
+    [
+        new("social-care", "socialCareChild", "personId", "recordChildVoice", "recordDataUseWish", 1000, 100, 100,
+            "Only the worker children's social care has allocated to the child, or their team, can record on the child's behalf there"),
+        new("education", "pupil", "upn", "recordPupilVoice", "recordPupilDataUseWish", 400, 60, 40,
+            "Only the child's school can record on the child's behalf in their pupil record, while the child is on its roll"),
+        new("early-years", "earlyYearsChild", "eyChildId", "recordEarlyYearsChildVoice", "recordEarlyYearsDataUseWish", 400, 60, 40,
+            "Only the setting the child attends can record on the child's behalf in their early years record"),
+        new("voluntary-sector", "vcsParticipant", "participantId", "recordParticipantVoice", "recordParticipantDataUseWish", 1000, 100, 100,
+            "Only a keyworker or organisation working with the young person now can record on their behalf there"),
+    ];
+
+    /// <summary>
+    /// The agency whose record the person writes in: their role's agency, when it takes recordings; else children's
+    /// social care, which holds the record of most children anyone records for.
+    /// </summary>
+    private static Agency AgencyOf(PolicySet? set, WebSession session) =>
+        session.Role is { } role && set?.Roles.GetValueOrDefault(role) is { } r && Agencies.FirstOrDefault(a => a.Id == r.Agency) is { } agency
+            ? agency
+            : Agencies[0];
+
+    private static string TargetQuery(Agency agency) => $$"""
+        query RecordingFor($id: ID!) { child(id: $id) { id forename middleName surname {{agency.Link}} { {{agency.Key}} } } }
         """;
 
     // The record's id is written into the document, not passed as a variable: the audit keeps each request's
     // operation text and never its variables, so the audit record of a recording then names the record written.
     // The id is one the gateway itself answered with, written as a JSON string, which is a valid GraphQL string.
-    private static string RecordVoice(string personId) => $$"""
+    private static string RecordVoice(Agency agency, string key) => $$"""
         mutation RecordChildVoice($voice: ChildVoiceInput!) {
-          recordChildVoice(personId: {{JsonSerializer.Serialize(personId)}}, voice: $voice) { recordedOn words }
+          {{agency.VoiceField}}({{agency.Key}}: {{JsonSerializer.Serialize(key)}}, voice: $voice) { recordedOn words }
         }
         """;
 
-    private static string RecordWish(string personId) => $$"""
+    private static string RecordWish(Agency agency, string key) => $$"""
         mutation RecordDataUseWish($wish: DataUseWishInput!) {
-          recordDataUseWish(personId: {{JsonSerializer.Serialize(personId)}}, wish: $wish) { recordedOn code dataCategory }
+          {{agency.WishField}}({{agency.Key}}: {{JsonSerializer.Serialize(key)}}, wish: $wish) { recordedOn code dataCategory }
         }
         """;
 
-    /// <summary>Who may not have the information, as the wish form offers it, and what the wish then names.</summary>
-    private static readonly (string Code, string? Agency, string? Purpose)[] Codes =
+    /// <summary>Who may not have the information, as the wish form offers it (never the recording agency itself), and what the wish then names.</summary>
+    private static readonly (string Code, string? Agency, string? Purpose)[] AllCodes =
     [
         ("NOT_WITH_EDUCATION", "education", null),
+        ("NOT_WITH_SOCIAL_CARE", "social-care", null),
         ("NOT_WITH_EARLY_YEARS", "early-years", null),
         ("NOT_WITH_VOLUNTARY_SECTOR", "voluntary-sector", null),
         ("NO_RESEARCH_USE", null, "research"),
     ];
+
+    private static (string Code, string? Agency, string? Purpose)[] Codes(Agency agency) => [.. AllCodes.Where(c => c.Agency != agency.Id)];
 
     private static readonly string[] Categories = ["ALL", "VOICE"];
 
@@ -79,6 +106,13 @@ public static class RecordingPages
             && set?.FindRule(role, purpose) is { } rule && rule.Records.Contains(label);
     }
 
+    /// <summary>Whether the child view shows a record of the child's held by the person's own agency, to record in.</summary>
+    public static bool HasRecordToWriteIn(PolicySet? set, WebSession session, JsonElement child)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Format.Object(child, AgencyOf(set, session).Link) is not null;
+    }
+
     /// <summary>The links the child view shows under the child's words and wishes.</summary>
     public static Html Offer(PolicySet? set, WebSession session, string childId, string forename, bool voice, DateTimeOffset now)
     {
@@ -88,16 +122,23 @@ public static class RecordingPages
             : Html.Empty;
     }
 
-    /// <summary>The confirmation the child view shows after a recording (<c>?recorded=voice|wishes</c>).</summary>
-    public static Html Confirmation(string? recorded, string forename) => recorded switch
+    /// <summary>The confirmation the child view shows after a recording (<c>?recorded=voice|wishes</c>), naming the person's agency.</summary>
+    public static Html Confirmation(PolicySet? set, WebSession session, string? recorded, string forename)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var agency = AgencyOf(set, session).Id;
+        return Confirmation(recorded, forename, agency);
+    }
+
+    private static Html Confirmation(string? recorded, string forename, string agency) => recorded switch
     {
         "voice" => Html.Of($"""
             <div class="notice-success" role="status"><h2>What {forename} said has been recorded</h2>
-            <p>It is on {forename}'s record with {PlainWords.Agency(Agency)}, shown first to everyone allowed to see it.</p></div>
+            <p>It is on {forename}'s record with {PlainWords.Agency(agency)}, shown first to everyone allowed to see it.</p></div>
             """),
         "wishes" => Html.Of($"""
             <div class="notice-success" role="status"><h2>The wish has been recorded</h2>
-            <p>It is on {forename}'s record with {PlainWords.Agency(Agency)}, and applies from now on to everyone who asks for {forename}'s information.</p></div>
+            <p>It is on {forename}'s record with {PlainWords.Agency(agency)}, and applies from now on to everyone who asks for {forename}'s information.</p></div>
             """),
         _ => Html.Empty,
     };
@@ -147,7 +188,8 @@ public static class RecordingPages
             return refusal;
         }
 
-        var errors = kind == Voice ? CheckVoice(values) : CheckWish(values);
+        var agency = target!.Agency;
+        var errors = kind == Voice ? CheckVoice(agency, values) : CheckWish(agency, values);
         if (errors.Count > 0)
         {
             return Form(http, session, kind, target!, values, errors);
@@ -155,7 +197,7 @@ public static class RecordingPages
 
         var now = DateTimeOffset.UtcNow;
         var answer = await http.RequestServices.GetRequiredService<GatewayApi>().QueryAsync(session,
-            kind == Voice ? RecordVoice(target!.PersonId) : RecordWish(target!.PersonId),
+            kind == Voice ? RecordVoice(agency, target.Key) : RecordWish(agency, target.Key),
             kind == Voice ? new { voice = VoiceInput(values) } : new { wish = WishInput(values) },
             now, http.RequestAborted).ConfigureAwait(false);
         if (answer.Status == StatusCodes.Status401Unauthorized)
@@ -164,18 +206,18 @@ public static class RecordingPages
             return Results.Redirect("/sign-in");
         }
 
-        if (answer.Data is { } data && Format.Object(data, kind == Voice ? "recordChildVoice" : "recordDataUseWish") is not null)
+        if (answer.Data is { } data && Format.Object(data, kind == Voice ? agency.VoiceField : agency.WishField) is not null)
         {
             return Results.Redirect($"/children/{Uri.EscapeDataString(target.ChildId)}?recorded={kind.Segment}");
         }
 
         var error = answer.Errors.Count > 0 ? answer.Errors[0] : null;
-        var why = WhyNotRecorded(http, session, error?.Code, error?.Scope, now);
+        var why = WhyNotRecorded(http, session, agency, error?.Code, error?.Scope, now);
         return Form(http, session, kind, target, values, [("", why)], answer.Status >= 400 ? answer.Status : StatusCodes.Status403Forbidden);
     }
 
-    /// <summary>The child, as the person may see them, and their social care record to write to.</summary>
-    private sealed record Target(string ChildId, string Forename, string Name, string PersonId);
+    /// <summary>The child, as the person may see them, and the key of the record of theirs the person's agency holds.</summary>
+    private sealed record Target(string ChildId, string Forename, string Name, Agency Agency, string Key);
 
     private static async Task<(Target? Target, IResult? Refusal)> TargetAsync(HttpContext http, WebSession session, string id)
     {
@@ -184,8 +226,9 @@ public static class RecordingPages
             return (null, Layout.Page(http, "Not a child reference", Html.Raw("""<h1>That is not a child reference</h1><p><a href="/children">Find a child</a></p>"""), session, StatusCodes.Status400BadRequest));
         }
 
+        var agency = AgencyOf(http.RequestServices.GetRequiredService<GatewayState>().Current.Policies?.Set, session);
         var answer = await http.RequestServices.GetRequiredService<GatewayApi>()
-            .QueryAsync(session, TargetQuery, new { id }, DateTimeOffset.UtcNow, http.RequestAborted).ConfigureAwait(false);
+            .QueryAsync(session, TargetQuery(agency), new { id }, DateTimeOffset.UtcNow, http.RequestAborted).ConfigureAwait(false);
         if (answer.Status == StatusCodes.Status401Unauthorized)
         {
             await WebSession.SignOutAsync(http).ConfigureAwait(false);
@@ -200,36 +243,36 @@ public static class RecordingPages
 
         var forename = Format.Text(child, "forename") ?? "the child";
         var name = string.Join(' ', new[] { Format.Text(child, "forename"), Format.Text(child, "middleName"), Format.Text(child, "surname") }.Where(n => n is { Length: > 0 }));
-        if (Format.Object(child, "socialCareChild") is not { } record || Format.Text(record, "personId") is not { Length: > 0 } personId)
+        if (Format.Object(child, agency.Link) is not { } record || Format.Text(record, agency.Key) is not { Length: > 0 } key)
         {
             return (null, Layout.Page(http, "Nothing to record in", Html.Of($"""
                 <span class="caption">{name}</span>
                 <h1>There is no record of {forename}'s to write in</h1>
-                <p>For now, what a child says and the wishes they or their family express are recorded with {PlainWords.Agency(Agency)}. {forename} has no record there that you can see.</p>
+                <p>What a child says and the wishes they or their family express are recorded by your own service, {PlainWords.Agency(agency.Id)}. {forename} has no record there that you can see.</p>
                 <p><a href="/children/{Uri.EscapeDataString(id)}">Back to {forename}'s information</a></p>
                 """), session, StatusCodes.Status404NotFound));
         }
 
-        return (new Target(Format.Text(child, "id") ?? id, forename, name, personId), null);
+        return (new Target(Format.Text(child, "id") ?? id, forename, name, agency, key), null);
     }
 
-    private static List<(string Field, string Message)> CheckVoice(Dictionary<string, string> values)
+    private static List<(string Field, string Message)> CheckVoice(Agency agency, Dictionary<string, string> values)
     {
         var errors = new List<(string, string)>();
-        Text(values, errors, "words", "What they said", MaxWords, required: true);
-        Text(values, errors, "wishesAndFeelings", "Their wishes and feelings", MaxWords, required: false);
-        Text(values, errors, "setting", "Where it was heard", MaxShort, required: true);
-        Text(values, errors, "method", "How it was heard", MaxShort, required: false);
+        Text(values, errors, "words", "What they said", agency.MaxWords, required: true);
+        Text(values, errors, "wishesAndFeelings", "Their wishes and feelings", agency.MaxWords, required: false);
+        Text(values, errors, "setting", "Where it was heard", agency.MaxSetting, required: true);
+        Text(values, errors, "method", "How it was heard", agency.MaxMethod, required: false);
         return errors;
     }
 
-    private static List<(string Field, string Message)> CheckWish(Dictionary<string, string> values)
+    private static List<(string Field, string Message)> CheckWish(Agency agency, Dictionary<string, string> values)
     {
         var errors = new List<(string, string)>();
         Choice(values, errors, "expressedBy", ExpressedBy, "Choose who expressed the wish");
-        Choice(values, errors, "code", Codes.Select(c => c.Code), "Choose who must not have the information");
+        Choice(values, errors, "code", Codes(agency).Select(c => c.Code), "Choose who must not have the information");
         Choice(values, errors, "dataCategory", Categories, "Choose what the wish covers");
-        Text(values, errors, "statement", "The wish in their words", MaxWords, required: true);
+        Text(values, errors, "statement", "The wish in their words", agency.MaxWords, required: true);
         return errors;
     }
 
@@ -271,7 +314,7 @@ public static class RecordingPages
 
     private static object WishInput(Dictionary<string, string> values)
     {
-        var code = Codes.Single(c => c.Code == values["code"]);
+        var code = AllCodes.Single(c => c.Code == values["code"]);
         return new
         {
             code = code.Code,
@@ -286,7 +329,7 @@ public static class RecordingPages
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>Why the gateway did not record it, in words; never the code.</summary>
-    private static string WhyNotRecorded(HttpContext http, WebSession session, string? code, string? scope, DateTimeOffset now)
+    private static string WhyNotRecorded(HttpContext http, WebSession session, Agency agency, string? code, string? scope, DateTimeOffset now)
     {
         var set = http.RequestServices.GetRequiredService<GatewayState>().Current.Policies?.Set;
         return code switch
@@ -296,10 +339,10 @@ public static class RecordingPages
             "RECORDING_NOT_ALLOWED" =>
                 $"The rules for {PlainWords.Purpose(set, session.Purpose)} do not let {PlainWords.Role(set, session.Role)} record this on a child's behalf.",
             "OUTSIDE_SCOPE" or "RECORDING_NEEDS_RELATIONSHIP" =>
-                $"Only the worker {PlainWords.Agency(Agency)} has allocated to the child, or their team, can record on the child's behalf there{(scope is null ? "" : ", and this child is not " + PlainWords.Scope(scope))}.",
+                $"{agency.Relationship}{(scope is null ? "" : ", and this child is not " + PlainWords.Scope(scope))}.",
             "INVALID_RECORDING" => "What you entered could not be recorded. Check each answer and try again.",
             "SUBREQUEST_HTTP_ERROR" or "SUBREQUEST_TIMEOUT" or "SUBREQUEST_MALFORMED_RESPONSE" or "SUBGRAPH_ERROR" =>
-                $"{PlainWords.Capitalise(PlainWords.Agency(Agency))} did not answer just now, so nothing was recorded. Try again later.",
+                $"{PlainWords.Capitalise(PlainWords.Agency(agency.Id))} did not answer just now, so nothing was recorded. Try again later.",
             _ => PlainWords.WhyRefused(set, code, session.Role, session.Purpose) + " Nothing was recorded.",
         };
     }
@@ -344,19 +387,20 @@ public static class RecordingPages
             """);
 
         var forename = target.Forename;
+        var agency = target.Agency;
         var fields = kind == Voice
             ? Html.Join([
-                TextArea("words", "What they said", $"In {forename}'s own words, as they said them.", MaxWords),
-                TextArea("wishesAndFeelings", "Their wishes and feelings (optional)", "What they would like to happen.", MaxWords),
-                TextInput("setting", "Where it was heard", "For example: home visit, school, family hub.", MaxShort),
-                TextInput("method", "How it was heard (optional)", "For example: direct conversation, drawing, advocate.", MaxShort),
+                TextArea("words", "What they said", $"In {forename}'s own words, as they said them.", agency.MaxWords),
+                TextArea("wishesAndFeelings", "Their wishes and feelings (optional)", "What they would like to happen.", agency.MaxWords),
+                TextInput("setting", "Where it was heard", "For example: home visit, school, family hub.", agency.MaxSetting),
+                TextInput("method", "How it was heard (optional)", "For example: direct conversation, drawing, advocate.", agency.MaxMethod),
             ])
             : Html.Join([
                 Radios("expressedBy", "Who expressed the wish?", [("CHILD", forename), ("PARENT", "A parent"), ("CARER", "A carer")]),
-                Radios("code", "Who must not have the information?", Codes.Select(c => (c.Code, PlainWords.Capitalise(PlainWords.Preference(c.Code))))),
+                Radios("code", "Who must not have the information?", Codes(agency).Select(c => (c.Code, PlainWords.Capitalise(PlainWords.Preference(c.Code))))),
                 Radios("dataCategory", "What does the wish cover?",
-                    [("ALL", $"Everything {PlainWords.Agency(Agency)} holds about {forename}"), ("VOICE", $"What {forename} has said to {PlainWords.Agency(Agency)}")]),
-                TextArea("statement", "The wish in their words", "As the child or family said it. It is shown with the wish to everyone allowed to see wishes.", MaxWords),
+                    [("ALL", $"Everything {PlainWords.Agency(agency.Id)} holds about {forename}"), ("VOICE", $"What {forename} has said to {PlainWords.Agency(agency.Id)}")]),
+                TextArea("statement", "The wish in their words", "As the child or family said it. It is shown with the wish to everyone allowed to see wishes.", agency.MaxWords),
             ]);
         var summary = errors.Count == 0 ? Html.Empty : Html.Of($"""
             <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
@@ -366,8 +410,8 @@ public static class RecordingPages
             """);
         var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, kind.Title, forename);
         var explanation = kind == Voice
-            ? $"It is recorded on {forename}'s record with {PlainWords.Agency(Agency)}, as you, and shown first to everyone allowed to see what {forename} has said."
-            : $"It is recorded on {forename}'s record with {PlainWords.Agency(Agency)}, as you. From the next request on, the information it covers is withheld from whoever it names, unless the law allows it to be set aside (child protection), which is then recorded for review.";
+            ? $"It is recorded on {forename}'s record with {PlainWords.Agency(agency.Id)}, as you, and shown first to everyone allowed to see what {forename} has said."
+            : $"It is recorded on {forename}'s record with {PlainWords.Agency(agency.Id)}, as you. From the next request on, the information it covers is withheld from whoever it names, unless the law allows it to be set aside (child protection), which is then recorded for review.";
         var childUrl = "/children/" + Uri.EscapeDataString(target.ChildId);
         var body = Html.Of($"""
             {summary}

@@ -1,24 +1,26 @@
 using ChildInfo.Subgraphs.Kit.Data;
-using ChildInfo.Subgraphs.Kit.Recording;
 using ChildInfo.Subgraphs.Kit.Types;
 using Dapper;
 
-namespace ChildInfo.Subgraphs.SocialCare.Voice;
+namespace ChildInfo.Subgraphs.Kit.Recording;
 
 /// <summary>
-/// Writes the child's words and the family's data-use wishes into the tables the reads come from, so the next
-/// request, and the gateway's next decision on the child's preferences, sees them at once.
+/// Writes the child's words and the family's data-use wishes into an agency's own tables (<see cref="RecordingTables"/>),
+/// the ones its reads come from, so the next request, and the gateway's next decision on the child's preferences, sees
+/// them at once. Input is checked first (<see cref="RecordingValidator"/>); values go as parameters, never as SQL text.
 /// </summary>
-public sealed class VoiceRecorder(AgencyDatabase database, QueryCounter counter)
+public sealed class RecordingWriter(AgencyDatabase database, QueryCounter counter, RecordingTables tables)
 {
-    public async Task<ChildVoice> RecordVoiceAsync(string personId, ChildVoiceInput input, string recordedBy, DateOnly on, CancellationToken cancellationToken)
+    public RecordingTables Tables => tables;
+
+    public async Task<ChildVoice> RecordVoiceAsync(string ownerId, ChildVoiceInput input, string recordedBy, DateOnly on, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         counter.Record("voice.record");
         var voice = new ChildVoice
         {
-            VoiceId = NewId("CV"),
-            OwnerId = personId,
+            VoiceId = tables.Limits.NewId("CV"),
+            OwnerId = ownerId,
             RecordedOn = on.ToDateTime(TimeOnly.MinValue),
             Words = input.Words,
             WishesAndFeelings = input.WishesAndFeelings,
@@ -26,24 +28,24 @@ public sealed class VoiceRecorder(AgencyDatabase database, QueryCounter counter)
             Setting = input.Setting,
             Method = input.Method,
         };
+        var t = tables.Voice;
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO cms_child_voice (cvoi_voice_id, cvoi_person_id, cvoi_recorded_date, cvoi_words, cvoi_wishes_feelings,
-                                         cvoi_recorded_by, cvoi_setting, cvoi_method)
+        await connection.ExecuteAsync(new CommandDefinition($"""
+            INSERT INTO {t.Table} ({t.Id}, {t.Owner}, {t.RecordedOn}, {t.Words}, {t.WishesAndFeelings}, {t.RecordedBy}, {t.Setting}, {t.Method})
             VALUES (@VoiceId, @OwnerId, @On, @Words, @WishesAndFeelings, @RecordedBy, @Setting, @Method)
             """, new { voice.VoiceId, voice.OwnerId, On = on, voice.Words, voice.WishesAndFeelings, voice.RecordedBy, voice.Setting, voice.Method },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return voice;
     }
 
-    public async Task<DataUsePreference> RecordWishAsync(string personId, DataUseWishInput input, string recordedBy, DateOnly on, CancellationToken cancellationToken)
+    public async Task<DataUsePreference> RecordWishAsync(string ownerId, DataUseWishInput input, string recordedBy, DateOnly on, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         counter.Record("voice.recordWish");
         var wish = new DataUsePreference
         {
-            PreferenceId = NewId("DP"),
-            OwnerId = personId,
+            PreferenceId = tables.Limits.NewId("DP"),
+            OwnerId = ownerId,
             Code = input.Code,
             DataCategory = input.DataCategory,
             WithheldFromPurposes = string.Join(',', input.WithheldFromPurposes ?? []),
@@ -53,21 +55,20 @@ public sealed class VoiceRecorder(AgencyDatabase database, QueryCounter counter)
             RecordedOn = on.ToDateTime(TimeOnly.MinValue),
             RecordedBy = recordedBy,
         };
+        var t = tables.Wish;
+        string? List(string joined) => joined.Length == 0 && tables.EmptyListsAsNull ? null : joined;
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO cms_data_use_preference (dupr_preference_id, dupr_person_id, dupr_code, dupr_data_category, dupr_withheld_purposes,
-                                                 dupr_withheld_agencies, dupr_expressed_by, dupr_statement, dupr_recorded_date, dupr_recorded_by)
+        await connection.ExecuteAsync(new CommandDefinition($"""
+            INSERT INTO {t.Table} ({t.Id}, {t.Owner}, {t.Code}, {t.DataCategory}, {t.WithheldFromPurposes},
+                                   {t.WithheldFromAgencies}, {t.ExpressedBy}, {t.Statement}, {t.RecordedOn}, {t.RecordedBy})
             VALUES (@PreferenceId, @OwnerId, @Code, @DataCategory, @WithheldFromPurposes, @WithheldFromAgencies, @ExpressedBy, @Statement, @On, @RecordedBy)
             """, new
             {
                 wish.PreferenceId, wish.OwnerId, wish.Code, wish.DataCategory,
-                WithheldFromPurposes = wish.WithheldFromPurposes.Length == 0 ? null : wish.WithheldFromPurposes,
-                WithheldFromAgencies = wish.WithheldFromAgencies.Length == 0 ? null : wish.WithheldFromAgencies,
+                WithheldFromPurposes = List(wish.WithheldFromPurposes),
+                WithheldFromAgencies = List(wish.WithheldFromAgencies),
                 wish.ExpressedBy, wish.Statement, On = on, wish.RecordedBy,
             }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return wish;
     }
-
-    /// <summary>A new record id: unguessable and never reused, within the 48 characters the tables hold.</summary>
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 }
