@@ -97,8 +97,10 @@ public sealed class AnalyticsRefusalTests(AnalyticsGatewayFixture fixture) : ICl
             new { query = "{ _cohortMembers(fact: \"cp_plan\") { localId } }" }, headers: headers);
         var population = await HttpExchange.PostJsonAsync(fixture.Environment.Client, fixture.Protected.GraphQLUrl,
             new { query = "{ _cohortPopulation(asAt: \"2026-09-01\", dimensions: [\"sex\"]) { childId } }" }, headers: headers);
+        var wishes = await HttpExchange.PostJsonAsync(fixture.Environment.Client, fixture.Protected.GraphQLUrl,
+            new { query = "{ w: _cohortWishes { localId code withheldFromPurposes } }" }, headers: headers);
 
-        Assert.All([members, population], e =>
+        Assert.All([members, population, wishes], e =>
         {
             Assert.False(e.HasData);
             Assert.Contains("GRAPHQL_VALIDATION_FAILED", e.ErrorCodes);
