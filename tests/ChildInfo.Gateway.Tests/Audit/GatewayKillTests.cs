@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -214,7 +215,9 @@ public sealed partial class GatewayKillTests(ITestOutputHelper output)
                 ? Answer.Acknowledged
                 : Answer.Invalid;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
+        // A socket that dies while the connection is being set up can surface as a bare SocketException
+        // (HttpClient reads the remote end point outside its own error wrapping): a failed request, as the others.
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException or SocketException)
         {
             return Answer.Failed;
         }

@@ -402,7 +402,7 @@ public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, IT
                         _notOk.Enqueue($"{name}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 600)]}");
                     }
                 }
-                catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException or JsonException or KeyNotFoundException)
+                catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException or System.Net.Sockets.SocketException or JsonException or KeyNotFoundException)
                 {
                     _notOk.Enqueue($"{name}: {ex.GetType().Name}: {ex.Message}");
                 }
