@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChildInfo.Federation.Composition;
 using ChildInfo.Gateway.Authorisation;
@@ -77,11 +76,11 @@ public sealed class BenchGateway : IAsyncDisposable
     /// <summary>Posts <paramref name="query"/> as wrk does in run.sh; the answer must be 200 and JSON.</summary>
     public Task<JsonObject> AskAsync(string query) => PostAsync(_client, Url, query, _token);
 
-    public static async Task<JsonObject> PostAsync(HttpClient client, string url, string query, string? token = null)
+    public static async Task<JsonObject> PostAsync(HttpClient client, string url, string query, string? token = null, JsonNode? variables = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/graphql-response+json, application/json");
         if (token is not null)
