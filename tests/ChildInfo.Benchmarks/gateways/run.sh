@@ -23,6 +23,8 @@
 # Usage: tests/ChildInfo.Benchmarks/gateways/run.sh [--quick] [--seconds N] [--rounds N] [--connections N]
 #          [--warmup N] [--sides "childinfo-audit-on childinfo-audit-off apollo hive hive-router"] [--no-peers]
 #   defaults: 20 s per run, 5 rounds, 50 connections, 90 s warm-up. --quick: 3 s runs, 1 round, 6 s warm-up (smoke).
+#   NODE=/path/to/node runs the peers on that node instead of the one on the PATH (some of Hive Gateway's dependencies
+#   ask for Node 22.15 or later; they run on Node 20 too).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -74,7 +76,7 @@ if (( peers )) && command -v npm >/dev/null; then
     log "installing the peer gateways (npm ci) ..."
     (cd "$here/node" && npm ci --no-audit --no-fund >"$work/npm.log" 2>&1) || { cat "$work/npm.log" >&2; exit 1; }
   fi
-  node_bin="$(command -v node)"
+  node_bin="${NODE:-$(command -v node)}"
 fi
 
 # The subgraphs, replaying, on core 0: one process, four ports.
