@@ -1,0 +1,4 @@
+namespace ChildInfo.GatewaysBench.Catalogue;
+
+/// <summary>A review of a product (reviews subgraph).</summary>
+public sealed record Review(string Id, string Body, string ProductUpc);
