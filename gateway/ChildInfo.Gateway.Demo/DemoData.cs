@@ -6,7 +6,8 @@ namespace ChildInfo.Gateway.Demo;
 /// <summary>
 /// The demo's sample data: generated once into its folder (one SQLite file per agency), then reused. A marker file
 /// written after a complete run records the size, seed and agencies written, so an interrupted, differently sized
-/// or older run is redone.
+/// or older run is redone. A folder of agency databases the demo did not write (no marker, for example the output of
+/// <c>data generate</c>) is left alone: the demo refuses it rather than replace it with its own population.
 /// </summary>
 public static class DemoData
 {
@@ -19,8 +20,12 @@ public static class DemoData
     /// </summary>
     private const int Format = 4;
 
+    /// <summary>What the marker says while a run is writing: a run interrupted before the end is redone.</summary>
+    private const string Incomplete = "incomplete";
+
     /// <summary>Generates the data unless the folder already holds a complete run of the same size and seed.</summary>
     /// <returns>True when it generated, false when it reused existing data.</returns>
+    /// <exception cref="SampleDataException">The folder holds agency databases the demo did not write.</exception>
     public static async Task<bool> EnsureAsync(string directory, int children, int seed, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -32,8 +37,15 @@ public static class DemoData
             return false;
         }
 
+        if (!File.Exists(marker) && generator.AvailableAgencies.Any(a => File.Exists(Path.Combine(directory, a + ".db"))))
+        {
+            throw new SampleDataException($"{Path.GetFullPath(directory)} holds agency databases the demo did not generate (it has no {MarkerFile}), "
+                + "so the demo leaves them alone rather than replace them with its own population: serve them from their own processes, "
+                + "or give the demo a folder of its own (with --children and --seed for the population you want).");
+        }
+
         Directory.CreateDirectory(directory);
-        File.Delete(marker);
+        await File.WriteAllTextAsync(marker, Incomplete + Environment.NewLine, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"First run: generating sample data for {children:N0} children (seed {seed}) into {Path.GetFullPath(directory)} ...").ConfigureAwait(false);
         var summary = await generator.GenerateAsync(
             new SampleDataOptions { Children = children, Seed = seed, OutputDirectory = directory, Overwrite = true },

@@ -47,10 +47,20 @@ public sealed class DemoSubgraphs : IAsyncDisposable
     /// each refuses calls without a request context signed with it (the gateway's <c>ContextSigningKey</c>).
     /// </summary>
     /// <param name="preferredPorts">False takes free ports straight away (tests).</param>
-    public static async Task<DemoSubgraphs> StartAsync(string dataDirectory, bool preferredPorts, byte[]? contextKey, CancellationToken cancellationToken)
+    public static Task<DemoSubgraphs> StartAsync(string dataDirectory, bool preferredPorts, byte[]? contextKey, CancellationToken cancellationToken) =>
+        StartAsync(name => DatabaseOptions.SqliteFile(Path.Combine(dataDirectory, name + ".db")), preferredPorts, contextKey, cancellationToken);
+
+    /// <summary>
+    /// Starts every sample subgraph over the database <paramref name="databaseFor"/> gives for its name (a folder of
+    /// SQLite files, or PostgreSQL databases the generator filled); with <paramref name="contextKey"/> each refuses
+    /// calls without a request context signed with it.
+    /// </summary>
+    /// <param name="preferredPorts">False takes free ports straight away (tests).</param>
+    public static async Task<DemoSubgraphs> StartAsync(Func<string, DatabaseOptions> databaseFor, bool preferredPorts, byte[]? contextKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(databaseFor);
         var definitions = Definitions();
-        var started = await Task.WhenAll(definitions.Select(d => StartOneAsync(d, dataDirectory, preferredPorts, contextKey, cancellationToken))).ConfigureAwait(false);
+        var started = await Task.WhenAll(definitions.Select(d => StartOneAsync(d, databaseFor(d.Name), preferredPorts, contextKey, cancellationToken))).ConfigureAwait(false);
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < definitions.Count; i++)
         {
@@ -60,9 +70,8 @@ public sealed class DemoSubgraphs : IAsyncDisposable
         return new DemoSubgraphs([.. started.Select(s => s.App)], urls);
     }
 
-    private static async Task<(WebApplication App, string Url)> StartOneAsync(SubgraphDefinition definition, string dataDirectory, bool preferredPort, byte[]? contextKey, CancellationToken cancellationToken)
+    private static async Task<(WebApplication App, string Url)> StartOneAsync(SubgraphDefinition definition, DatabaseOptions database, bool preferredPort, byte[]? contextKey, CancellationToken cancellationToken)
     {
-        var database = DatabaseOptions.SqliteFile(Path.Combine(dataDirectory, definition.Name + ".db"));
         if (preferredPort)
         {
             var app = await SubgraphHost.CreateAsync(definition, new SubgraphHostOptions { Url = $"http://127.0.0.1:{definition.DefaultPort}", Database = database, ContextKey = contextKey }).ConfigureAwait(false);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Http;
-using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Pipeline;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.Policies.Decisions;
@@ -120,14 +119,11 @@ public static class AnalyticsEndpoint
 
             var context = new GatewayRequestContext(http.TraceIdentifier, declaration.Purpose, declaration.Justification);
             record = record with { Context = context };
-            var authoriser = services.GetRequiredService<IOperationAuthoriser>();
-            var authentication = await CallerAuthentication.OfAsync(http).ConfigureAwait(false);
-            var binding = await authoriser.BindAsync(authentication, declaration, context, revision, cancellationToken).ConfigureAwait(false);
+            var binding = await BindStep.RunAsync(http, declaration, context, revision, cancellationToken).ConfigureAwait(false);
             record = record with { Context = binding.Context };
             if (!binding.Allowed)
             {
-                var refused = Answer.RequestError(binding.Status, binding.Errors);
-                return Refuse(binding.Challenge is { } challenge ? refused.WithHeader("WWW-Authenticate", challenge) : refused);
+                return Refuse(BindStep.Refusal(binding));
             }
 
             if (binding.Context.Scope is not { } scope || !scope.Purpose.AggregateOnly)

@@ -138,9 +138,9 @@ public sealed class SubgraphCohortSource : ICohortSource
                 $"The {agency} service does not say which data-use wishes it holds, so its records cannot be counted while honouring them.");
         }
 
-        var reader = new SubgraphCohortSource(_services, _supergraph, _context with { SubgraphLabels = new HashSet<string>(_context.SubgraphLabels, StringComparer.Ordinal) { WishesLabel } }, _scope);
-        var wishes = await reader.CallAsync<List<WishDto>>(agency, WishesField,
-            $"{{ {WishesField} {{ localId code dataCategory withheldFromPurposes withheldFromAgencies }} }}", null, ct).ConfigureAwait(false);
+        var wishes = await CallAsync<List<WishDto>>(agency, WishesField,
+            $"{{ {WishesField} {{ localId code dataCategory withheldFromPurposes withheldFromAgencies }} }}", null, ct,
+            new HashSet<string>(_context.SubgraphLabels, StringComparer.Ordinal) { WishesLabel }).ConfigureAwait(false);
         var withheld = new HashSet<string>(StringComparer.Ordinal);
         foreach (var wish in wishes)
         {
@@ -179,7 +179,8 @@ public sealed class SubgraphCohortSource : ICohortSource
             ? f.Joins.Select(j => j.Graph).Distinct(StringComparer.Ordinal)
             : [];
 
-    private async Task<T> CallAsync<T>(string subgraph, string field, string query, object? variables, CancellationToken ct)
+    /// <param name="labels">The labels to sign for this call alone, when not the question's own.</param>
+    private async Task<T> CallAsync<T>(string subgraph, string field, string query, object? variables, CancellationToken ct, IReadOnlySet<string>? labels = null)
         where T : class
     {
         var info = _supergraph.FindSubgraph(subgraph)
@@ -189,7 +190,8 @@ public sealed class SubgraphCohortSource : ICohortSource
         using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = Json;
         message.Headers.Accept.ParseAdd("application/graphql-response+json, application/json;q=0.9");
-        if (_services.Signer?.Sign(_context, info.Name, body) is { } token)
+        var context = labels is null ? _context : _context with { SubgraphLabels = labels };
+        if (_services.Signer?.Sign(context, info.Name, body) is { } token)
         {
             message.Headers.Add(ChildInfo.Subgraphs.Contract.SubgraphContextToken.HeaderName, token);
         }

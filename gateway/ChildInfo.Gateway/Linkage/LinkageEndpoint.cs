@@ -3,7 +3,7 @@ using ChildInfo.Audit.Records;
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Http;
-using ChildInfo.Gateway.Identity;
+using ChildInfo.Gateway.Pipeline;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.Linkage.Store;
 using ChildInfo.Policies.Decisions;
@@ -82,9 +82,7 @@ public static class LinkageEndpoint
 
         async Task<Outcome> StepsAsync()
         {
-            var authoriser = services.GetRequiredService<IOperationAuthoriser>();
-            var authentication = await CallerAuthentication.OfAsync(http).ConfigureAwait(false);
-            var binding = await authoriser.BindAsync(authentication, declaration, record.Context, revision, http.RequestAborted).ConfigureAwait(false);
+            var binding = await BindStep.RunAsync(http, declaration, record.Context, revision, http.RequestAborted).ConfigureAwait(false);
             record = record with { Context = binding.Context };
             if (!binding.Allowed)
             {

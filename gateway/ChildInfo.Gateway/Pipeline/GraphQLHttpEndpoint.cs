@@ -5,7 +5,6 @@ using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Http;
-using ChildInfo.Gateway.Identity;
 using ChildInfo.Gateway.Revisions;
 using ChildInfo.RateLimiting;
 
@@ -123,14 +122,11 @@ public static class GraphQLHttpEndpoint
             record = record with { Context = context };
             activity?.SetTag("childinfo.purpose", context.Purpose);
 
-            var authoriser = services.GetRequiredService<IOperationAuthoriser>();
-            var authentication = await CallerAuthentication.OfAsync(http).ConfigureAwait(false);
-            var binding = await authoriser.BindAsync(authentication, declaration, context, revision, cancellationToken).ConfigureAwait(false);
+            var binding = await BindStep.RunAsync(http, declaration, context, revision, cancellationToken).ConfigureAwait(false);
             record = record with { Context = binding.Context };
             if (!binding.Allowed)
             {
-                var refused = Answer.RequestError(binding.Status, binding.Errors);
-                return binding.Challenge is { } challenge ? refused.WithHeader("WWW-Authenticate", challenge) : refused;
+                return BindStep.Refusal(binding);
             }
 
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ChildInfo.Gateway.RateLimiting");
@@ -154,7 +150,7 @@ public static class GraphQLHttpEndpoint
             AuthorisationDecision decision;
             using (GatewayTelemetry.Source.StartActivity("authorise"))
             {
-                decision = await authoriser.AuthoriseAsync(binding.Context, operation, cancellationToken).ConfigureAwait(false);
+                decision = await services.GetRequiredService<IOperationAuthoriser>().AuthoriseAsync(binding.Context, operation, cancellationToken).ConfigureAwait(false);
             }
 
             if (!decision.Allowed)

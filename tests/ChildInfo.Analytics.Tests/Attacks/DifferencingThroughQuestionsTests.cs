@@ -2,6 +2,7 @@ using ChildInfo.Analytics.Evaluation;
 using ChildInfo.Analytics.Questions;
 using ChildInfo.Analytics.Tests.Kit;
 using ChildInfo.Disclosure.Publishing;
+using ChildInfo.Disclosure.Tests.Kit;
 using static ChildInfo.Analytics.Questions.CohortCondition;
 using static ChildInfo.Analytics.Tests.Kit.SyntheticAuthority;
 

@@ -71,7 +71,7 @@ public sealed class DifferencingAttackTests(ITestOutputHelper output)
             {
                 var length = 30 + (10 * j);
                 var cohort = population.Children.Where(c => c.Ward == x.Ward && c.ReferralDay <= x.ReferralDay && c.ReferralDay > x.ReferralDay - length).ToList();
-                return CleanIncrease(Publish(cohort, DisclosureRules.GatewayDefault), Publish(cohort.Where(c => c != x), DisclosureRules.GatewayDefault));
+                return DifferencingAttacker.Infer(true, Publish(cohort, DisclosureRules.GatewayDefault), Publish(cohort.Where(c => c != x), DisclosureRules.GatewayDefault));
             }).FirstOrDefault(g => g is not null);
             return (guesses ?? 0) == x.Need ? 1.0 : 0.0;
         });
@@ -95,7 +95,7 @@ public sealed class DifferencingAttackTests(ITestOutputHelper output)
             var x = Target();
             var cohort = Neighbourhood(x);
             var with = Publish(cohort, rules);
-            outcomes.Add(Judge("cohorts differing by one child", x, with, CleanIncrease(with, Publish(cohort.Where(c => c != x), rules))));
+            outcomes.Add(Judge("cohorts differing by one child", x, with, DifferencingAttacker.Infer(true, with, Publish(cohort.Where(c => c != x), rules))));
         }
 
         // 2. A total minus its parts: the cohort, then the cohort without X split by sex, added back up.
@@ -106,7 +106,7 @@ public sealed class DifferencingAttackTests(ITestOutputHelper output)
             var whole = Publish(cohort, rules);
             var girls = Publish(cohort.Where(c => c != x && c.Sex == 0), rules);
             var boys = Publish(cohort.Where(c => c != x && c.Sex == 1), rules);
-            outcomes.Add(Judge("a total minus its parts", x, whole, CleanIncrease(whole, girls, boys)));
+            outcomes.Add(Judge("a total minus its parts", x, whole, DifferencingAttacker.Infer(true, whole, girls, boys)));
         }
 
         // 3. Complements: everyone outside the neighbourhood, with and without X added back.
@@ -115,7 +115,7 @@ public sealed class DifferencingAttackTests(ITestOutputHelper output)
             var x = Target();
             var outside = children.Where(c => c.Ward != x.Ward || c.AgeBand != x.AgeBand).ToList();
             var with = Publish([.. outside, x], rules);
-            outcomes.Add(Judge("complements", x, with, CleanIncrease(with, Publish(outside, rules))));
+            outcomes.Add(Judge("complements", x, with, DifferencingAttacker.Infer(true, with, Publish(outside, rules))));
         }
 
         // 4. The same question with a shifted window: referrals in X's ward over 90 days, ending on X's day or the day before.
@@ -123,7 +123,7 @@ public sealed class DifferencingAttackTests(ITestOutputHelper output)
         {
             IEnumerable<SyntheticChild> Window(int end) => children.Where(c => c.Ward == x.Ward && c.ReferralDay <= end && c.ReferralDay > end - 90);
             var with = Publish(Window(x.ReferralDay), rules);
-            outcomes.Add(Judge("shifted windows", x, with, CleanIncrease(with, Publish(Window(x.ReferralDay - 1), rules))));
+            outcomes.Add(Judge("shifted windows", x, with, DifferencingAttacker.Infer(true, with, Publish(Window(x.ReferralDay - 1), rules))));
         }
 
         // 5. Two dimensions (need by sex), with and without X: secondary suppression and totals in play.
@@ -133,8 +133,8 @@ public sealed class DifferencingAttackTests(ITestOutputHelper output)
             var cohort = Neighbourhood(x);
             var with = DisclosureControl.Apply(SyntheticPopulation.Count(cohort, bySex: true), rules);
             var without = DisclosureControl.Apply(SyntheticPopulation.Count(cohort.Where(c => c != x), bySex: true), rules);
-            int[] column(PublishedTable t) => [.. Enumerable.Range(0, 8).Select(k => Figure(t.Cell(k, x.Sex)))];
-            outcomes.Add(Judge("two dimensions, differing by one child", x, column(with), CleanIncrease(column(with), column(without))));
+            int[] column(PublishedTable t) => [.. Enumerable.Range(0, 8).Select(k => DifferencingAttacker.Figure(t.Cell(k, x.Sex)))];
+            outcomes.Add(Judge("two dimensions, differing by one child", x, column(with), DifferencingAttacker.Infer(true, column(with), column(without))));
         }
         return outcomes;
     }
@@ -142,42 +142,13 @@ public sealed class DifferencingAttackTests(ITestOutputHelper output)
     private static int[] Publish(IEnumerable<SyntheticChild> cohort, DisclosureRules rules)
     {
         var table = DisclosureControl.Apply(SyntheticPopulation.Count(cohort), rules);
-        return [.. table.Cells.Select(Figure)];
-    }
-
-    /// <summary>A published count, or −1 for a withheld one.</summary>
-    private static int Figure(PublishedCell cell) => cell.Count.Value is { } v ? (int)v : -1;
-
-    /// <summary>The need whose count went up when X was added, if exactly one did (and both figures were published).</summary>
-    /// <summary>
-    /// The need whose count went up when X was added, if exactly one did (both figures published). Failing that, the
-    /// attacker reads the suppression pattern: a need published with X and <c>c</c> without may have dropped under the
-    /// threshold, so the smallest such need is taken (its complement, suppressed alongside, is usually larger). Only for
-    /// pairs: parts split further have small cells suppressed for reasons of their own.
-    /// </summary>
-    private static int? CleanIncrease(int[] with, params int[][] withoutParts)
-    {
-        var increased = Enumerable.Range(0, with.Length)
-            .Where(k => with[k] >= 0 && withoutParts.All(p => p[k] >= 0) && with[k] > withoutParts.Sum(p => p[k]))
-            .ToList();
-        if (increased.Count == 1)
-        {
-            return increased[0];
-        }
-
-        if (increased.Count > 1 || withoutParts.Length > 1)
-        {
-            return null;
-        }
-
-        var hidden = Enumerable.Range(0, with.Length).Where(k => with[k] >= 0 && withoutParts.Any(p => p[k] < 0)).ToList();
-        return hidden.Count == 0 ? null : hidden.MinBy(k => with[k]);
+        return [.. table.Cells.Select(DifferencingAttacker.Figure)];
     }
 
     private static Outcome Judge(string kind, SyntheticChild x, int[] publishedWith, int? inferred)
     {
         // The guess from published rates: the commonest need in the published table of X's cohort.
-        var baseline = Array.IndexOf(publishedWith, publishedWith.Max());
+        var baseline = DifferencingAttacker.Baseline(publishedWith);
         return new Outcome(kind, (inferred ?? baseline) == x.Need, baseline == x.Need);
     }
 

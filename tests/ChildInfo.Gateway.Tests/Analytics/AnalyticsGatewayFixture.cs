@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using ChildInfo.Audit.Records;
 using ChildInfo.Disclosure.Rules;
 using ChildInfo.Gateway.Analytics;
@@ -21,12 +22,17 @@ namespace ChildInfo.Gateway.Tests.Analytics;
 /// Two gateways with identity, the sample policies and an audit log over the sample subgraphs (started with the
 /// gateways' context key, so every cohort call is verified by the agency): <see cref="Exact"/> publishes exact
 /// counts (every disclosure rule off), for checking counts against the generated data; <see cref="Protected"/>
-/// applies the gateway's default disclosure control, as a deployment does. Every subgraph call is recorded.
+/// applies the gateway's default disclosure control, as a deployment does. Every subgraph call is recorded. The
+/// subgraphs run over the generated SQLite files here; a subclass may start them over other databases
+/// (<see cref="PostgresAnalyticsGatewayFixture"/>), and a database that is not available turns into a skip (or,
+/// under CI, a failure) in each test that uses a gateway.
 /// </summary>
-public sealed class AnalyticsGatewayFixture(GatewayEnvironment environment) : IAsyncLifetime
+public class AnalyticsGatewayFixture(GatewayEnvironment environment) : IAsyncLifetime
 {
     private DemoSubgraphs? _subgraphs;
     private readonly List<string> _folders = [];
+    private readonly List<Gateway> _gateways = [];
+    private ExceptionDispatchInfo? _unavailable;
 
     public GatewayEnvironment Environment => environment;
 
@@ -41,25 +47,49 @@ public sealed class AnalyticsGatewayFixture(GatewayEnvironment environment) : IA
     /// <summary>No suppression, no rounding: published figures are the exact counts.</summary>
     public static DisclosureRules ExactRules { get; } = new() { SuppressUpTo = 0, LinkedSuppressUpTo = 0, CellRoundingBase = 1, TotalRoundingBase = 1, MinimumStatisticBase = 1 };
 
-    public Gateway Exact { get; private set; } = null!;
+    public Gateway Exact => Started(0);
 
-    public Gateway Protected { get; private set; } = null!;
+    public Gateway Protected => Started(1);
 
     /// <summary>Exact counts, with a budget of <see cref="BudgetPerDay"/> questions per analyst and purpose a day.</summary>
-    public Gateway Budgeted { get; private set; } = null!;
+    public Gateway Budgeted => Started(2);
 
     public const int BudgetPerDay = 2;
 
     /// <summary>A budget whose shared counter cannot be reached: every question is allowed uncounted, as Redis being down looks.</summary>
-    public Gateway Unchecked { get; private set; } = null!;
+    public Gateway Unchecked => Started(3);
+
+    /// <summary>Counts worked out from the databases the subgraphs run over.</summary>
+    public virtual GroundTruth Truth => new(environment.DataDirectory);
 
     public async ValueTask InitializeAsync()
     {
-        _subgraphs = await DemoSubgraphs.StartAsync(environment.DataDirectory, preferredPorts: false, ContextKey, CancellationToken.None).ConfigureAwait(false);
-        Exact = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }).ConfigureAwait(false);
-        Protected = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret }).ConfigureAwait(false);
-        Budgeted = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }, new RateLimitOptions(BudgetPerDay, TimeSpan.FromDays(1))).ConfigureAwait(false);
-        Unchecked = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }, new RateLimitOptions(BudgetPerDay, TimeSpan.FromDays(1)), new UnreachableCounter()).ConfigureAwait(false);
+        try
+        {
+            _subgraphs = await StartSubgraphsAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Rethrown in each test through the gateways, where a skip or failure belongs.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _unavailable = ExceptionDispatchInfo.Capture(ex);
+            return;
+        }
+
+        _gateways.Add(await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }).ConfigureAwait(false));
+        _gateways.Add(await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret }).ConfigureAwait(false));
+        _gateways.Add(await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }, new RateLimitOptions(BudgetPerDay, TimeSpan.FromDays(1))).ConfigureAwait(false));
+        _gateways.Add(await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }, new RateLimitOptions(BudgetPerDay, TimeSpan.FromDays(1)), new UnreachableCounter()).ConfigureAwait(false));
+    }
+
+    /// <summary>The sample subgraphs, started with <see cref="ContextKey"/>, over the generated data.</summary>
+    protected virtual Task<DemoSubgraphs> StartSubgraphsAsync() =>
+        DemoSubgraphs.StartAsync(environment.DataDirectory, preferredPorts: false, ContextKey, CancellationToken.None);
+
+    private Gateway Started(int index)
+    {
+        _unavailable?.Throw();
+        return _gateways[index];
     }
 
     /// <summary>What <see cref="RedisUserRateLimiter"/> answers while Redis is unreachable.</summary>
@@ -69,17 +99,38 @@ public sealed class AnalyticsGatewayFixture(GatewayEnvironment environment) : IA
             ValueTask.FromResult(RateLimitDecision.AllowUncounted("The rate limit store could not be reached."));
     }
 
+    /// <summary>
+    /// Another gateway with exact counts over <paramref name="supergraph"/>: the sample subgraphs (by their names) and
+    /// <paramref name="others"/> (name to URL), stopped with the fixture.
+    /// </summary>
+    public async Task<Gateway> StartOverAsync(string supergraph, IReadOnlyDictionary<string, string> others)
+    {
+        _unavailable?.Throw();
+        var urls = new Dictionary<string, string>(_subgraphs!.Urls, StringComparer.Ordinal);
+        foreach (var (name, url) in others)
+        {
+            urls[name] = url;
+        }
+
+        var gateway = await StartAsync(new DisclosureOptions { RecordKeySecret = RecordKeySecret, Default = ExactRules }, supergraph: supergraph, urls: urls).ConfigureAwait(false);
+        _gateways.Add(gateway);
+        return gateway;
+    }
+
     /// <param name="budget">The question budget; none by default, so that the tests' own questions never run out.</param>
     /// <param name="counter">Where the budget is counted; in this process when null.</param>
-    private async Task<Gateway> StartAsync(DisclosureOptions disclosure, RateLimitOptions? budget = null, IUserRateLimiter? counter = null)
+    /// <param name="supergraph">The demo's by default.</param>
+    /// <param name="urls">The subgraphs' URLs by name: the sample subgraphs' by default.</param>
+    private async Task<Gateway> StartAsync(DisclosureOptions disclosure, RateLimitOptions? budget = null, IUserRateLimiter? counter = null,
+        string? supergraph = null, IReadOnlyDictionary<string, string>? urls = null)
     {
         var folder = Directory.CreateTempSubdirectory("childinfo-analytics-tests-").FullName;
         _folders.Add(folder);
         var app = GatewayHost.Create(new GatewayHostOptions
         {
-            SupergraphSdl = DemoSupergraph.Load(),
+            SupergraphSdl = supergraph ?? DemoSupergraph.Load(),
             Urls = "http://127.0.0.1:0",
-            SubgraphUrls = _subgraphs!.Urls,
+            SubgraphUrls = urls ?? _subgraphs!.Urls,
             SubgraphHandler = Recorder,
             Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(Key), PolicyDirectory = PolicyGatewayFixture.PolicyDirectory, ContextSigningKey = ContextKey },
             Audit = GatewayAuditOptions.ForDataDirectory(folder) with { CheckpointInterval = 10 },
@@ -96,13 +147,10 @@ public sealed class AnalyticsGatewayFixture(GatewayEnvironment environment) : IA
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var gateway in new[] { Exact, Protected })
+        foreach (var gateway in _gateways)
         {
-            if (gateway is not null)
-            {
-                await gateway.App.StopAsync().ConfigureAwait(false);
-                await gateway.App.DisposeAsync().ConfigureAwait(false);
-            }
+            await gateway.App.StopAsync().ConfigureAwait(false);
+            await gateway.App.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_subgraphs is not null)
@@ -115,6 +163,8 @@ public sealed class AnalyticsGatewayFixture(GatewayEnvironment environment) : IA
         {
             Directory.Delete(folder, recursive: true);
         }
+
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>One of the fixture's gateways.</summary>

@@ -1,12 +1,13 @@
 using ChildInfo.Disclosure.Publishing;
 
-namespace ChildInfo.Analytics.Tests.Kit;
+namespace ChildInfo.Disclosure.Tests.Kit;
 
 /// <summary>
-/// The attacker of ChildInfo.Disclosure's differencing tests, reading tables this library published: given the
-/// figures of one category list (the target's column) with the target in the cohort and without, it names the category
-/// that went up, and the published rates give the baseline guess. Only the tables differ: here they come from
-/// questions, so linking, windows and the question rules are in play too.
+/// The differencing attacker, reading published tables: given the figures of one category list (the target's column)
+/// with the target in the cohort and without, it names the category that went up, and the published rates give the
+/// baseline guess. One attacker for both suites: the disclosure tests hand it tables published straight from counts,
+/// the analytics tests (which compile this file in too) tables answered to questions, so linking, windows and the
+/// question rules are in play there.
 /// </summary>
 internal static class DifferencingAttacker
 {
