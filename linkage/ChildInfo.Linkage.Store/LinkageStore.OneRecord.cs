@@ -101,9 +101,15 @@ public sealed partial class LinkageStore
                 _connection.Date(linkedOn), link is null ? null : (decimal)Math.Clamp(Math.Round(link.MatchWeight, 2), -999_999, 999_999), link is null ? null : JsonSerializer.Serialize(link.Evidence, Json)]],
             cancellationToken).ConfigureAwait(false);
 
+        // The record's old blocking keys come from its stored fields: the key table needs no index but its primary key.
+        var previous = (await connection.QueryAsync<RecordRow>(Sql(RecordSelect + " FROM ci_link_record r WHERE r.record_key = @key", new { key = record.Key })).ConfigureAwait(false)).FirstOrDefault();
+        foreach (var oldKey in previous is null ? [] : BlockingKeys.Of(new PreparedRecord(previous.ToRecord(), 0)).Distinct(StringComparer.Ordinal))
+        {
+            await connection.ExecuteAsync(Sql("DELETE FROM ci_link_block WHERE block_key = @oldKey AND record_key = @key", new { oldKey, key = record.Key })).ConfigureAwait(false);
+        }
+
         await connection.ExecuteAsync(Sql("DELETE FROM ci_link_record WHERE record_key = @key", new { key = record.Key })).ConfigureAwait(false);
         await StoreConnection.InsertAsync(connection, transaction, "ci_link_record", RecordColumns, [RecordRowOf(record)], cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(Sql("DELETE FROM ci_link_block WHERE record_key = @key", new { key = record.Key })).ConfigureAwait(false);
         await StoreConnection.InsertAsync(connection, transaction, "ci_link_block", ["block_key", "record_key"], blockKeys.Select(k => new object?[] { k, record.Key }), cancellationToken).ConfigureAwait(false);
 
         var movedRelationships = 0;
@@ -158,7 +164,7 @@ public sealed partial class LinkageStore
     private async Task<bool> RefreshChildAsync(DbConnection connection, DbTransaction transaction, string childId, bool isNew, DateOnly today, CancellationToken cancellationToken)
     {
         var records = (await connection.QueryAsync<RecordRow>(new CommandDefinition(
-            RecordSelect + " FROM ci_record_link l JOIN ci_link_record r ON r.source_system = l.source_system AND r.local_id = l.local_id WHERE l.child_id = @childId",
+            RecordSelect + " FROM ci_record_link l JOIN ci_link_record r ON r.record_key = l.source_system || ':' || l.local_id WHERE l.child_id = @childId",
             new { childId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(r => r.ToRecord()).ToList();
         var links = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM ci_record_link WHERE child_id = @childId", new { childId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (links == 0)

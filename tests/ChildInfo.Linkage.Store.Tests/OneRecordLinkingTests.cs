@@ -169,8 +169,8 @@ public abstract class OneRecordLinkingTests
 
         times.RemoveAt(0);
         times.Sort();
-        TestContext.Current.SendDiagnosticMessage($"{Provider}: {children:N0} children, {people.Records.Count:N0} records; full run link {linkTime.TotalSeconds:0.0} s, write {writeTime.TotalSeconds:0.0} s; one changed record: median {times[times.Count / 2]:0.0} ms, max {times[^1]:0.0} ms over {times.Count}");
-        Console.WriteLine($"MEASURE {Provider}: {children:N0} children, {people.Records.Count:N0} records; full run link {linkTime.TotalSeconds:0.0} s, write {writeTime.TotalSeconds:0.0} s; one changed record: median {times[times.Count / 2]:0.0} ms, max {times[^1]:0.0} ms over {times.Count}");
+        var line = $"{Provider}: {children:N0} children, {people.Records.Count:N0} records; full run link {linkTime.TotalSeconds:0.0} s, write {writeTime.TotalSeconds:0.0} s; one changed record: median {times[times.Count / 2]:0.0} ms, max {times[^1]:0.0} ms over {times.Count}";
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
     }
 }
 

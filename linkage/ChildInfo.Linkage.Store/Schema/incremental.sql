@@ -25,7 +25,6 @@ CREATE TABLE ci_link_block (
     record_key NVARCHAR(100) NOT NULL,
     PRIMARY KEY (block_key, record_key)
 );
-CREATE INDEX ix_ci_link_block_record ON ci_link_block (record_key);
 CREATE TABLE ci_link_term (
     field INT NOT NULL,
     term NVARCHAR(100) NOT NULL,
