@@ -244,7 +244,9 @@ public static class LinkageEndpoint
 
         var pairId = LinkageStore.PairId(decision.RecordA, decision.RecordB);
         return new Outcome(StatusCodes.Status200OK, new { pairId, decision },
-            new AggregateRelease($"review decision on pair {pairId}: {(decision.Accepted ? "accepted" : "rejected")} by {decision.Reviewer}: {decision.Reason}", [.. Agencies([decision.RecordA, decision.RecordB])], 0, 0));
+            // The reason is kept with the decision in the child index; the audit says only that one was given, since
+            // a reviewer's words may name the child.
+            new AggregateRelease($"review decision on pair {pairId}: {(decision.Accepted ? "accepted" : "rejected")} by {decision.Reviewer}, with a reason of {decision.Reason.Length:N0} characters", [.. Agencies([decision.RecordA, decision.RecordB])], 0, 0));
     }
 
     private static async Task<Outcome> StatsAsync(HttpContext http, LinkageServices linkage, GatewayRequestContext context)

@@ -194,6 +194,25 @@ public sealed class LinkageJobTests(LinkageGatewayFixture fixture) : IClassFixtu
         Assert.Empty(fixture.Recorder.CallsByMarker(marker));
     }
 
+    [Fact]
+    public async Task Review_ADecisionsAudit_SaysAReasonWasGiven_NotWhatItSays()
+    {
+        var gateway = await fixture.StartAsync(Urls());
+        Assert.Equal(200, (await gateway.RunAsync()).Status);
+        var pair = (await gateway.Store.ReviewQueueAsync())[0];
+        var marker = $"link-decide-{Guid.NewGuid():N}";
+        const string Reason = "Checked with the school: Amira's surname changed on adoption";
+
+        var decide = await HttpExchange.PostJsonAsync(fixture.Environment.Client, new Uri(gateway.BaseUrl, LinkageEndpoint.ReviewPath),
+            new { pair = pair.PairId, decision = "reject", reason = Reason }, accept: "application/json", headers: gateway.Headers(marker: marker));
+
+        Assert.Equal(200, decide.Status);
+        var record = (await gateway.AuditAsync()).Last(r => r.Payload?.Justification == marker);
+        Assert.Contains($"with a reason of {Reason.Length} characters", record.Payload!.Aggregate!.Question, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amira", record.Payload.Aggregate.Question, StringComparison.Ordinal);
+        Assert.Equal(Reason, (await gateway.Store.DecisionsAsync()).Single().Reason);
+    }
+
     /// <summary>The local id of a record of <paramref name="agency"/> that the index links to another agency's record by matching.</summary>
     internal static string LinkedRecord(string indexFile, string agency)
     {
