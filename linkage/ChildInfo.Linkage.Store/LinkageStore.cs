@@ -17,7 +17,7 @@ namespace ChildInfo.Linkage.Store;
 /// (<c>ci_relationship</c>, keyed by child id) follow a record that moves to another child. Reviewers' decisions are
 /// kept here and read back for every later run.
 /// </summary>
-public sealed class LinkageStore
+public sealed partial class LinkageStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly string[] ChildColumns = ["child_id", "forename", "middle_name", "surname", "sex", "dob", "postcode", "nhs_number", "upn", "created_on", "ethnicity"];
@@ -68,7 +68,16 @@ public sealed class LinkageStore
             await connection.ExecuteAsync(_connection.Ddl("ALTER TABLE ci_record_link ADD COLUMN match_evidence NVARCHAR(2000) NULL")).ConfigureAwait(false);
         }
 
-        var script = Script();
+        // Each script's tables are created together or not at all; the second came later, so an index the first
+        // already serves gets it on its own.
+        foreach (var name in new[] { "linkage.sql", "incremental.sql" })
+        {
+            await CreateTablesAsync(connection, Script(name), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CreateTablesAsync(DbConnection connection, string script, CancellationToken cancellationToken)
+    {
         var tables = System.Text.RegularExpressions.Regex.Matches(script, @"CREATE TABLE (\w+)").Select(m => m.Groups[1].Value).ToList();
         var existing = 0;
         foreach (var table in tables)
@@ -83,7 +92,7 @@ public sealed class LinkageStore
 
         if (existing > 0)
         {
-            throw new LinkageStoreException($"The child index has only {existing} of the linkage store's {tables.Count} tables; refusing to change a partly created schema.");
+            throw new LinkageStoreException($"The child index has only {existing} of {tables.Count} linkage store tables ({string.Join(", ", tables)}); refusing to change a partly created schema.");
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -259,6 +268,11 @@ public sealed class LinkageStore
             ["run_id", "finished_at", "agencies", "records", "children", "links", "review", "new_children", "moved_records"],
             [[runId, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), string.Join(",", agencies), records.Count, ids.Length, result.Links.Count, result.ReviewQueue.Count, newChildren, moved.Count]],
             cancellationToken).ConfigureAwait(false);
+        if (result.Terms is { } terms)
+        {
+            await SaveForOneRecordLinkingAsync(connection, transaction, runId, result.Model, terms, records, progress, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new LinkageWriteSummary(runId, ids.Length, newChildren, removed.Count, moved.Count, movedRelationships, linkRows.Count, result.ReviewQueue.Count);
     }
@@ -341,9 +355,9 @@ public sealed class LinkageStore
     private static Task<int> Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
 
-    private static string Script()
+    private static string Script(string name)
     {
-        using var stream = typeof(LinkageStore).Assembly.GetManifestResourceStream(typeof(LinkageStore).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("linkage.sql", StringComparison.Ordinal)))!;
+        using var stream = typeof(LinkageStore).Assembly.GetManifestResourceStream(typeof(LinkageStore).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + name, StringComparison.Ordinal)))!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

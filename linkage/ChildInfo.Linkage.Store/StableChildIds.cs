@@ -38,21 +38,27 @@ internal static class StableChildIds
 
     private static string NewId(HashSet<string> used, IReadOnlySet<string> previous)
     {
-        Span<byte> bytes = stackalloc byte[8];
         while (true)
         {
-            RandomNumberGenerator.Fill(bytes);
-            var id = "CH-" + string.Create(8, bytes.ToArray(), (chars, b) =>
-            {
-                for (var i = 0; i < chars.Length; i++)
-                {
-                    chars[i] = Crockford[b[i] & 31];
-                }
-            });
+            var id = NewId();
             if (!used.Contains(id) && !previous.Contains(id))
             {
                 return id;
             }
         }
+    }
+
+    /// <summary>A fresh random child id; the caller checks it is not taken.</summary>
+    public static string NewId()
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        RandomNumberGenerator.Fill(bytes);
+        return "CH-" + string.Create(8, bytes.ToArray(), (chars, b) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = Crockford[b[i] & 31];
+            }
+        });
     }
 }

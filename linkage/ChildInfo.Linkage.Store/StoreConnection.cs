@@ -47,6 +47,9 @@ internal sealed class StoreConnection(LinkageStoreOptions options)
         _ => throw new LinkageStoreException($"A date in the child index is stored as {value.GetType().Name}, which the store cannot read."),
     };
 
+    /// <summary><paramref name="column"/> is one of the array parameter <paramref name="parameter"/>: <c>= ANY</c> on PostgreSQL (Npgsql takes the array whole), Dapper's list expansion elsewhere.</summary>
+    public string In(string column, string parameter) => IsPostgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     /// <summary>T-SQL-typed DDL as this provider takes it.</summary>
     public string Ddl(string tsql) => IsPostgres ? tsql.Replace("NVARCHAR", "VARCHAR", StringComparison.OrdinalIgnoreCase) : tsql;
 

@@ -68,7 +68,7 @@ public sealed class ChildIndexRepository(AgencyDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QueryAsync<RecordLink>(new CommandDefinition(
             $"""
-            SELECT link_id, child_id, source_system, local_id, match_method, match_confidence, linked_on
+            SELECT link_id, child_id, source_system, local_id, match_method, match_confidence, linked_on, match_weight, match_evidence
             FROM ci_record_link WHERE {database.Dialect.In("child_id", "@childIds")}
             ORDER BY child_id, source_system, match_confidence DESC
             """,

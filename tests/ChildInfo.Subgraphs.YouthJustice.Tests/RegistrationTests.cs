@@ -64,6 +64,18 @@ public sealed partial class RegistrationTests(SubgraphSdlsFixture sdls) : IClass
     }
 
     [Fact]
+    public void Registration_WithSamplePolicies_TheLinkageOfficerMayReadYouthJusticeIdentitiesForLinkage()
+    {
+        var result = PolicyLoader.Load(Sources(), FieldCoordinates(Compose()));
+
+        Assert.True(result.Succeeded, result.Describe());
+        var scope = ChildInfo.Policies.Decisions.PolicyEngine.Compile(result.PolicySet!).Scope("linkage_officer", "record_linkage")!;
+        Assert.True(scope.DecideIdentify("youth-justice").Allowed);
+        Assert.Contains("identify:youth-justice", scope.IdentifyingLabels);
+        Assert.False(ChildInfo.Policies.Decisions.PolicyEngine.Compile(result.PolicySet!).Scope("social_worker", "child_protection")?.DecideIdentify("youth-justice").Allowed ?? false);
+    }
+
+    [Fact]
     public void Registration_ClassifiesExactlyTheFieldsNotAlreadyClassifiedBySharedOrChildIndexFiles()
     {
         var added = FieldsOf(Compose(), "youth-justice");

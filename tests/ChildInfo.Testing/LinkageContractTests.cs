@@ -17,13 +17,15 @@ public abstract class LinkageContractTests<TDefinition>(CohortFixture<TDefinitio
 {
     private const string PageQuery = "query($first: Int!, $after: String) { _linkageRecords(first: $first, after: $after) { next records { localId forename middleName surname sex dateOfBirth postcode nhsNumber upn } } }";
 
+    private const string OneQuery = "query($localId: ID!) { _linkageRecords(first: 1, localId: $localId) { next records { localId forename middleName surname sex dateOfBirth postcode nhsNumber upn } } }";
+
     [Fact]
     public async Task Sdl_LinkageFieldAndTypes_AreInaccessibleAndShareable()
     {
         var body = await fixture.Host.QueryAsync("{ _service { sdl } }");
         var sdl = body.GetProperty("data").GetProperty("_service").GetProperty("sdl").GetString()!;
 
-        Assert.Matches(@"_linkageRecords\(first: Int!, after: String\): LinkageRecordPage! @shareable @inaccessible", sdl);
+        Assert.Matches(@"_linkageRecords\(\s*first: Int!,\s*after: String,\s*(""[^""]*""\s*)?localId: ID\): LinkageRecordPage! @shareable @inaccessible", sdl);
         Assert.Contains("type LinkageIdentity @shareable @inaccessible", sdl, StringComparison.Ordinal);
         Assert.Contains("type LinkageRecordPage @shareable @inaccessible", sdl, StringComparison.Ordinal);
     }
@@ -50,6 +52,41 @@ public abstract class LinkageContractTests<TDefinition>(CohortFixture<TDefinitio
         var large = await AllAsync(pageSize: LinkageFields.MaxPage);
 
         Assert.Equal(large.Select(r => r.ToString()), small.Select(r => r.ToString()));
+    }
+
+    [Fact]
+    public async Task Records_ByLocalId_TheOneRecordAsInThePages()
+    {
+        var all = await AllAsync(pageSize: LinkageFields.MaxPage);
+        var wanted = all[all.Count / 2];
+
+        var response = await fixture.PostAsync(fixture.Identifying(), OneQuery, new { localId = wanted.GetProperty("localId").GetString() });
+
+        Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
+        var page = response.GetProperty("data").GetProperty("_linkageRecords");
+        Assert.Equal(wanted.ToString(), Assert.Single(page.GetProperty("records").EnumerateArray().ToList()).ToString());
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("next").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("no-such-record")]
+    [InlineData("' OR 1=1 --")]
+    public async Task Records_ByAnUnknownLocalId_AnEmptyPage(string localId)
+    {
+        var response = await fixture.PostAsync(fixture.Identifying(), OneQuery, new { localId });
+
+        Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
+        Assert.Equal(0, response.GetProperty("data").GetProperty("_linkageRecords").GetProperty("records").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Records_ByLocalIdForAnotherAgency_NotAllowed()
+    {
+        var all = await AllAsync(pageSize: LinkageFields.MaxPage);
+
+        var response = await fixture.PostAsync(fixture.Identifying(agencies: "some-other-agency"), OneQuery, new { localId = all[0].GetProperty("localId").GetString() });
+
+        CohortContractTests<TDefinition>.AssertRefusedWith(response, LinkageErrors.NotAllowedCode);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public static class CommandLine
                childinfo audit verify [--repair] | report | review
                childinfo stats QUESTION.json [--csv FILE]
                                                     ask a running gateway a saved aggregate question
-               childinfo link run | review | stats  build the child index from the agencies' records
+               childinfo link run | record | review | stats
+                                                    build the child index from the agencies' records
 
         serve
           --supergraph FILE   serve this Apollo Federation 2 supergraph; subgraph URLs come from its join__Graph values
@@ -61,11 +62,14 @@ public static class CommandLine
           --purpose P         an aggregate-only purpose (default service_planning)
           --csv FILE          also write the table as CSV, with GSS symbols in place of withheld figures
 
-        link run | review [--accept PAIR | --reject PAIR --reason TEXT] | stats [--index FILE --truth FILE]
+        link run | record --agency A --id ID | review [--accept PAIR | --reject PAIR --reason TEXT] | stats [--index FILE --truth FILE]
                  (a linkage officer under record_linkage: the running gateway's linkage job; exits 1 when refused)
           run                 read every agency's records for linkage through its subgraph, link them (identifiers
                               first, then names, date of birth, sex and postcode, with reviewers' decisions kept) and
                               rewrite the child index in one transaction; nothing is written if any agency fails
+          record              link one new or changed record (--agency A --id LOCAL_ID) between runs: read it alone
+                              from its agency, compare it with the records sharing a blocking key under the last
+                              run's model, and join it to a child, give it a new one, or queue it for review
           review              list the pairs waiting for a person, with each field's comparison; --accept PAIR or
                               --reject PAIR (the R-... id the list shows) with --reason records the decision, audited
                               and respected by every later run

@@ -7,8 +7,9 @@ using ChildInfo.Gateway.Linkage;
 namespace ChildInfo.Gateway.Cli;
 
 /// <summary>
-/// <c>childinfo link run | review | stats</c>: the linkage job on a running gateway, as a linkage officer under
-/// <c>record_linkage</c>. <c>run</c> rebuilds the child index; <c>review</c> lists the pairs waiting for a person with
+/// <c>childinfo link run | record | review | stats</c>: the linkage job on a running gateway, as a linkage officer under
+/// <c>record_linkage</c>. <c>run</c> rebuilds the child index; <c>record --agency A --id LOCAL_ID</c> links one new or
+/// changed record between runs; <c>review</c> lists the pairs waiting for a person with
 /// their evidence, or records a decision (<c>--accept PAIR</c> / <c>--reject PAIR</c> with <c>--reason</c>); <c>stats</c>
 /// says what the index holds, and with <c>--index FILE --truth FILE</c> measures it against a child index the
 /// generator wrote from its ground truth (<see cref="LinkQuality"/>). Exit codes: 0 done, 1 refused or failed (the
@@ -29,9 +30,10 @@ public static class LinkCommand
         return args switch
         {
             ["run", .. var rest] => await RunJobAsync(Reader("link run", rest, []), output, error, environment, handler, cancellationToken).ConfigureAwait(false),
+            ["record", .. var rest] => await RecordAsync(Reader("link record", rest, ["agency", "id"]), output, error, environment, handler, cancellationToken).ConfigureAwait(false),
             ["review", .. var rest] => await ReviewAsync(Reader("link review", rest, ["accept", "reject", "reason"]), output, error, environment, handler, cancellationToken).ConfigureAwait(false),
             ["stats", .. var rest] => await StatsAsync(Reader("link stats", rest, ["index", "truth"]), output, error, environment, handler, cancellationToken).ConfigureAwait(false),
-            _ => throw new CommandLineException("'link' needs run, review or stats, for example: link run"),
+            _ => throw new CommandLineException("'link' needs run, record, review or stats, for example: link run"),
         };
     }
 
@@ -63,6 +65,29 @@ public static class LinkCommand
         await output.WriteLineAsync($"  children: {report.Children:N0} ({report.NewChildren:N0} new, {report.RemovedChildren:N0} no longer anyone's); records moved to another child: {report.MovedRecords:N0} (relationships moved with them: {report.MovedRelationships:N0})").ConfigureAwait(false);
         await output.WriteLineAsync($"  links by method: {string.Join(", ", report.LinksByMethod.Select(m => $"{m.Key} {m.Value:N0}"))}").ConfigureAwait(false);
         await output.WriteLineAsync($"  pairs for review: {report.Review:N0} ('childinfo link review' lists them)").ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> RecordAsync(ArgumentReader reader, TextWriter output, TextWriter error, string environment, HttpMessageHandler? handler, CancellationToken ct)
+    {
+        var agency = reader.String("agency") ?? throw new CommandLineException("'link record' needs --agency NAME (as the gateway knows it, for example education).");
+        var localId = reader.String("id") ?? throw new CommandLineException("'link record' needs --id LOCAL_ID: the agency's own id of the record.");
+        var client = Client(reader, "link record", environment, handler);
+        var (ok, body) = await client.SendAsync(HttpMethod.Post, LinkageEndpoint.RecordPath, new { agency, localId }, ct).ConfigureAwait(false);
+        if (!ok)
+        {
+            return await FailAsync(error, body).ConfigureAwait(false);
+        }
+
+        var report = body.Deserialize<LinkageRecordReport>(Json)!;
+        var what = report.Outcome switch
+        {
+            "linked" => $"linked to an existing child ({report.Method}, {report.Confidence:P0} sure)",
+            "review" => $"a child of its own for now; {report.Review:N0} pairs wait for review ('childinfo link review' lists them)",
+            _ => "like no child in the index: a child of its own",
+        };
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Agency} record {report.LinkId}: {what}{(report.NewChild ? "; new child" : "")}{(report.Moved ? "; moved from its previous child" : "")} (compared with {report.Candidates:N0} records; read {report.ReadSeconds * 1000:0} ms, linked {report.LinkSeconds * 1000:0} ms)")).ConfigureAwait(false);
         return 0;
     }
 

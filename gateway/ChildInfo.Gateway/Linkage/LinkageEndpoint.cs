@@ -12,7 +12,8 @@ namespace ChildInfo.Gateway.Linkage;
 
 /// <summary>
 /// The linkage job's API, for a linkage officer under a linkage-only purpose (<c>record_linkage</c>):
-/// <c>POST /linkage/run</c> runs the job and answers with its figures; <c>GET /linkage/review</c> lists the pairs
+/// <c>POST /linkage/run</c> runs the job and answers with its figures; <c>POST /linkage/record</c>
+/// (<c>{ "agency", "localId" }</c>) links one new or changed record between runs; <c>GET /linkage/review</c> lists the pairs
 /// waiting for a reviewer with their evidence; <c>POST /linkage/review</c> (<c>{ "pair", "decision": "accept" |
 /// "reject", "reason" }</c>) records the caller's decision; <c>GET /linkage/stats</c> says what the index holds.
 /// Every call is audited (the purpose, the agencies read and the figures; no child is named) before it is answered;
@@ -21,6 +22,7 @@ namespace ChildInfo.Gateway.Linkage;
 public static class LinkageEndpoint
 {
     public const string RunPath = "/linkage/run";
+    public const string RecordPath = "/linkage/record";
     public const string ReviewPath = "/linkage/review";
     public const string StatsPath = "/linkage/stats";
 
@@ -33,6 +35,9 @@ public static class LinkageEndpoint
     /// <summary>The gateway has no linkage settings.</summary>
     public const string NotConfigured = "LINKAGE_NOT_CONFIGURED";
 
+    /// <summary>A request to link one record that does not name one (agency and local id).</summary>
+    public const string BadRecord = "LINKAGE_BAD_RECORD";
+
     /// <summary>A review decision the store cannot take (unknown pair, no reason...).</summary>
     public const string BadDecision = "LINKAGE_BAD_DECISION";
 
@@ -42,6 +47,7 @@ public static class LinkageEndpoint
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost(RunPath, (HttpContext http) => HandleAsync(http, "link run", RunAsync));
+        endpoints.MapPost(RecordPath, (HttpContext http) => HandleAsync(http, "link record", RecordAsync));
         endpoints.MapGet(ReviewPath, (HttpContext http) => HandleAsync(http, "link review (list)", ReviewAsync));
         endpoints.MapPost(ReviewPath, (HttpContext http) => HandleAsync(http, "link review (decide)", DecideAsync));
         endpoints.MapGet(StatsPath, (HttpContext http) => HandleAsync(http, "link stats", StatsAsync));
@@ -152,6 +158,53 @@ public static class LinkageEndpoint
         }
     }
 
+    private static async Task<Outcome> RecordAsync(HttpContext http, LinkageServices linkage, GatewayRequestContext context)
+    {
+        RecordRequest? request;
+        try
+        {
+            request = await http.Request.ReadFromJsonAsync<RecordRequest>(Json, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return Error(StatusCodes.Status400BadRequest, BadRecord, "The request must be JSON: { \"agency\": \"education\", \"localId\": \"…\" }.");
+        }
+
+        if (request is not { Agency: { Length: > 0 and <= 64 } agency, LocalId: { Length: > 0 and <= 64 } localId }
+            || agency.Any(char.IsControl) || localId.Any(char.IsControl))
+        {
+            return Error(StatusCodes.Status400BadRequest, BadRecord, "Name the record: an agency (as the gateway knows it) and its local id, each 1 to 64 characters without control characters.");
+        }
+
+        // One writer at a time: a record linked during a run would be overwritten by it.
+        if (!await linkage.RunGate.WaitAsync(0, http.RequestAborted).ConfigureAwait(false))
+        {
+            return Error(StatusCodes.Status409Conflict, RunInProgress, "A linkage run or another record is writing the child index; try again when it has finished.");
+        }
+
+        try
+        {
+            var supergraph = http.RequestServices.GetRequiredService<GatewayState>().Current.Supergraph;
+            var report = await new LinkageJob(linkage, supergraph, context).LinkRecordAsync(agency, localId, http.RequestAborted).ConfigureAwait(false);
+            var release = new AggregateRelease(
+                $"record linkage of one {report.Agency} record ({report.LinkId}): {report.Outcome} ({report.Method}){(report.NewChild ? ", new child" : "")}{(report.Moved ? ", moved from its previous child" : "")}; {report.Review:N0} pairs for review",
+                [report.Agency], 0, 0);
+            return new Outcome(StatusCodes.Status200OK, report, release);
+        }
+        catch (LinkageJobException ex)
+        {
+            var status = ex.Code is DecisionCodes.IdentifyNotAllowed or DecisionCodes.NotLinkage ? StatusCodes.Status403Forbidden
+                : ex.Code is LinkageJobException.RecordNotFound or LinkageJobException.NothingOffered ? StatusCodes.Status404NotFound
+                : ex.Code == LinkageJobException.StoreRefused ? StatusCodes.Status409Conflict
+                : StatusCodes.Status502BadGateway;
+            return Error(status, ex.Code, ex.Message + " Nothing was written.", ex.Agency);
+        }
+        finally
+        {
+            linkage.RunGate.Release();
+        }
+    }
+
     private static async Task<Outcome> ReviewAsync(HttpContext http, LinkageServices linkage, GatewayRequestContext context)
     {
         await linkage.Store.EnsureCreatedAsync(http.RequestAborted).ConfigureAwait(false);
@@ -189,7 +242,9 @@ public static class LinkageEndpoint
 
         var pairId = LinkageStore.PairId(decision.RecordA, decision.RecordB);
         return new Outcome(StatusCodes.Status200OK, new { pairId, decision },
-            new AggregateRelease($"review decision on pair {pairId}: {(decision.Accepted ? "accepted" : "rejected")} by {decision.Reviewer}: {decision.Reason}", [.. Agencies([decision.RecordA, decision.RecordB])], 0, 0));
+            // The reason is kept with the decision in the child index; the audit says only that one was given, since
+            // a reviewer's words may name the child.
+            new AggregateRelease($"review decision on pair {pairId}: {(decision.Accepted ? "accepted" : "rejected")} by {decision.Reviewer}, with a reason of {decision.Reason.Length:N0} characters", [.. Agencies([decision.RecordA, decision.RecordB])], 0, 0));
     }
 
     private static async Task<Outcome> StatsAsync(HttpContext http, LinkageServices linkage, GatewayRequestContext context)
@@ -204,6 +259,8 @@ public static class LinkageEndpoint
 
     private static Outcome Error(int status, string code, string message, string? agency = null) =>
         new(status, new { error = new { code, message, agency } }, null);
+
+    private sealed record RecordRequest(string? Agency, string? LocalId);
 
     private sealed record DecisionRequest(string? Pair, string? Decision, string? Reason);
 }

@@ -64,4 +64,42 @@ public sealed class LinkageJob(LinkageServices services, SupergraphSchema superg
             throw new LinkageJobException("unknown", LinkageJobException.Malformed, ex.Message);
         }
     }
+
+    /// <summary>
+    /// Links one new or changed record between runs: reads it alone from <paramref name="agency"/> (under the same
+    /// <c>identify:</c> rule as a run), and links it under the model the last run saved, in one transaction.
+    /// </summary>
+    /// <exception cref="LinkageJobException">The agency may not be read, does not offer records, holds no such record, did not answer; or the store refused. Nothing was written.</exception>
+    public async Task<LinkageRecordReport> LinkRecordAsync(string agency, string localId, CancellationToken ct)
+    {
+        var scope = context.Scope ?? throw new InvalidOperationException("The linkage job runs only for a request bound to a policy scope.");
+        var reader = new SubgraphLinkageReader(services, supergraph, context with { SubgraphLabels = scope.IdentifyingLabels.ToHashSet(StringComparer.Ordinal) });
+        if (!reader.Agencies().Contains(agency, StringComparer.Ordinal))
+        {
+            throw new LinkageJobException(agency, LinkageJobException.NothingOffered, $"No agency named '{agency}' offers records for linkage (_linkageRecords).");
+        }
+
+        var decision = scope.DecideIdentify(agency);
+        if (!decision.Allowed)
+        {
+            throw new LinkageJobException(agency, decision.Code, decision.Reason);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var record = await reader.ReadOneAsync(agency, localId, ct).ConfigureAwait(false)
+            ?? throw new LinkageJobException(agency, LinkageJobException.RecordNotFound, $"The {agency} service holds no record with that local id; a record it no longer holds leaves the index at the next full run.");
+        var readTime = clock.Elapsed;
+        clock.Restart();
+        try
+        {
+            await services.Store.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            var summary = await services.Store.LinkRecordAsync(record, services.Options.Engine, ct).ConfigureAwait(false);
+            return new LinkageRecordReport(summary.UpdateId, agency, summary.LinkId, summary.Outcome, summary.Method, summary.Confidence, summary.NewChild, summary.Moved,
+                summary.RemovedChild, summary.Review, summary.Candidates, readTime.TotalSeconds, clock.Elapsed.TotalSeconds);
+        }
+        catch (LinkageStoreException ex)
+        {
+            throw new LinkageJobException("child-index", LinkageJobException.StoreRefused, ex.Message);
+        }
+    }
 }

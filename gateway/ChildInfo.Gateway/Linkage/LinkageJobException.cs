@@ -22,6 +22,9 @@ public sealed class LinkageJobException : Exception
     /// <summary>The store could not take the run (no child index, a child without a date of birth...).</summary>
     public const string StoreRefused = "LINKAGE_STORE_REFUSED";
 
+    /// <summary>The agency holds no record under the local id given.</summary>
+    public const string RecordNotFound = "LINKAGE_RECORD_NOT_FOUND";
+
     public LinkageJobException() : this("unknown", NotAnswering, "An agency did not answer.") { }
 
     public LinkageJobException(string message) : this("unknown", NotAnswering, message) { }

@@ -19,6 +19,7 @@ public sealed class SubgraphLinkageReader(LinkageServices services, SupergraphSc
     public const string Field = "_linkageRecords";
 
     private const string Query = "query($first: Int!, $after: String) { _linkageRecords(first: $first, after: $after) { next records { localId forename middleName surname sex dateOfBirth postcode nhsNumber upn } } }";
+    private const string OneQuery = "query($localId: ID!) { _linkageRecords(first: 1, localId: $localId) { next records { localId forename middleName surname sex dateOfBirth postcode nhsNumber upn } } }";
     private const int MaxLocalId = 64;
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
@@ -40,7 +41,7 @@ public sealed class SubgraphLinkageReader(LinkageServices services, SupergraphSc
         string? after = null;
         do
         {
-            var page = await CallAsync(info, after, ct).ConfigureAwait(false);
+            var page = await CallAsync(info, new { query = Query, variables = new { first = services.Options.PageSize, after } }, ct).ConfigureAwait(false);
             foreach (var dto in page.Records ?? [])
             {
                 var record = ToRecord(agency, dto, records.Count + 1);
@@ -63,6 +64,26 @@ public sealed class SubgraphLinkageReader(LinkageServices services, SupergraphSc
         while (after is not null);
 
         return records;
+    }
+
+    /// <summary>The one record <paramref name="agency"/> holds under <paramref name="localId"/>; null when it holds none.</summary>
+    /// <exception cref="LinkageJobException">The agency did not answer, refused, or gave a malformed or different record.</exception>
+    public async Task<LinkageRecord?> ReadOneAsync(string agency, string localId, CancellationToken ct)
+    {
+        var info = supergraph.FindSubgraph(agency)
+            ?? throw new LinkageJobException(agency, LinkageJobException.NothingOffered, $"No subgraph is named '{agency}'.");
+        var page = await CallAsync(info, new { query = OneQuery, variables = new { localId } }, ct).ConfigureAwait(false);
+        var records = page.Records ?? [];
+        if (records.Count == 0)
+        {
+            return null;
+        }
+
+        var record = ToRecord(agency, records[0], 1);
+        // An agency that ignores the argument (one built before it existed) answers with its first page instead.
+        return records.Count == 1 && record.LocalId == localId
+            ? record
+            : throw new LinkageJobException(agency, LinkageJobException.Malformed, $"The {agency} service does not read one record by its local id (it answered with other records); update its subgraph.");
     }
 
     private static LinkageRecord ToRecord(string agency, RecordDto dto, int number)
@@ -92,10 +113,10 @@ public sealed class SubgraphLinkageReader(LinkageServices services, SupergraphSc
         return new LinkageRecord(agency, dto.LocalId, dto.Forename, dto.MiddleName, dto.Surname, sex, dob, dto.Postcode, dto.NhsNumber, dto.Upn);
     }
 
-    private async Task<PageDto> CallAsync(SubgraphInfo info, string? after, CancellationToken ct)
+    private async Task<PageDto> CallAsync(SubgraphInfo info, object request, CancellationToken ct)
     {
         var agency = info.Name;
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = Query, variables = new { first = services.Options.PageSize, after } }, Options);
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, Options);
         using var message = new HttpRequestMessage(HttpMethod.Post, services.UrlOf(info)) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = Json;
         message.Headers.Accept.ParseAdd("application/graphql-response+json, application/json;q=0.9");

@@ -190,6 +190,7 @@ public static class ChildView
         return Html.Of($"""
             <section class="section" aria-labelledby="{section.Agency}-heading">
             <h2 id="{section.Agency}-heading">{section.Title}</h2>
+            {(answered.Count > 0 ? LinkNote.For(child, section.Agency) : Html.Empty)}
             {content}
             {WithheldList(withheld, section.Agency)}
             </section>

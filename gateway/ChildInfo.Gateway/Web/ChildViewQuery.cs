@@ -22,6 +22,9 @@ public sealed record ChildViewSection(string Agency, string Link, string Title, 
 public static class ChildViewQuery
 {
     public const string VoiceFields = "recordedOn words wishesAndFeelings recordedBy setting method";
+    /// <summary>How each agency's record was linked to the child, for the note in its section.</summary>
+    public const string LinkFields = "sourceSystem matchMethod matchConfidence matchEvidence { field weight }";
+
     public const string WishFields = "code dataCategory withheldFromPurposes withheldFromAgencies expressedBy statement recordedOn recordedBy";
 
     /// <summary>Agencies, their link field and the alias prefix of their voice and wishes parts.</summary>
@@ -100,6 +103,7 @@ public static class ChildViewQuery
     private static string Build()
     {
         var query = new StringBuilder("query ChildView($id: ID!) {\n  child(id: $id) {\n    id forename middleName surname dateOfBirth sex postcode nhsNumber\n");
+        query.Append(CultureInfoFree($"    links {{ {LinkFields} }}\n"));
         foreach (var (_, link, key) in Agencies)
         {
             query.Append(CultureInfoFree($"    {key}Voice: {link} {{ voice {{ {VoiceFields} }} }}\n"));

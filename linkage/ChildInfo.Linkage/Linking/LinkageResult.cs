@@ -32,6 +32,9 @@ public sealed record LinkageResult
     /// <summary>The model estimated for this run.</summary>
     public required MatchModel Model { get; init; }
 
+    /// <summary>How common each name and postcode was among the run's records (saved with the model for linking one record later).</summary>
+    public TermFrequencies? Terms { get; init; }
+
     /// <summary>How many pairs were compared (after blocking).</summary>
     public required long CandidatePairs { get; init; }
 }

@@ -101,28 +101,33 @@ public sealed class Linker
             Links = links,
             ReviewQueue = review,
             Model = model,
+            Terms = terms,
             CandidatePairs = candidates.Count,
         };
     }
 
     private static (string, string) Key(RecordPair pair) => ReviewDecision.PairOf(pair.RecordA, pair.RecordB);
 
-    private byte[] Compare(PreparedRecord a, PreparedRecord b)
+    private byte[] Compare(PreparedRecord a, PreparedRecord b) => Compare(_comparisons, a, b);
+
+    internal static byte[] Compare(IReadOnlyList<FieldComparison> comparisons, PreparedRecord a, PreparedRecord b)
     {
-        var vector = new byte[_comparisons.Count];
+        var vector = new byte[comparisons.Count];
         for (var f = 0; f < vector.Length; f++)
         {
-            vector[f] = _comparisons[f].Compare(a, b);
+            vector[f] = comparisons[f].Compare(a, b);
         }
 
         return vector;
     }
 
-    private RecordPair Score(PreparedRecord a, PreparedRecord b, byte[] vector, MatchModel model, TermFrequencies terms)
+    /// <summary>The pair's match weight, probability, method and evidence under <paramref name="model"/>: one scoring for a run and for one record linked alone.</summary>
+    internal static RecordPair Score(PreparedRecord a, PreparedRecord b, byte[] vector, MatchModel model, TermFrequencies terms)
     {
-        var evidence = new FieldEvidence[_comparisons.Count];
+        var comparisons = model.Comparisons;
+        var evidence = new FieldEvidence[comparisons.Count];
         var weight = model.PriorWeight;
-        for (var f = 0; f < _comparisons.Count; f++)
+        for (var f = 0; f < comparisons.Count; f++)
         {
             var level = vector[f];
             var fieldWeight = model.Weight(f, level);
@@ -132,7 +137,7 @@ public sealed class Linker
             }
 
             weight += fieldWeight;
-            evidence[f] = new FieldEvidence(_comparisons[f].Field, level == FieldComparison.Missing ? "missing" : _comparisons[f].Levels[level], Math.Round(fieldWeight, 2));
+            evidence[f] = new FieldEvidence(comparisons[f].Field, level == FieldComparison.Missing ? "missing" : comparisons[f].Levels[level], Math.Round(fieldWeight, 2));
         }
 
         var method = vector[0] == 0 ? LinkMethod.NhsNumber : vector[1] == 0 ? LinkMethod.Upn : LinkMethod.Probabilistic;

@@ -58,6 +58,25 @@ public sealed class MatchModel
         return this;
     }
 
+    /// <summary>
+    /// A model saved by a full run, read back for linking one record between runs: the same m, u, λ and prior, so a
+    /// record linked alone weighs its evidence exactly as the run did.
+    /// </summary>
+    /// <exception cref="ArgumentException">The saved figures do not fit <paramref name="comparisons"/>.</exception>
+    public static MatchModel Restore(IReadOnlyList<FieldComparison> comparisons, double[][] m, double[][] u, double lambda, double priorWeight)
+    {
+        ArgumentNullException.ThrowIfNull(comparisons);
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(u);
+        if (m.Length != comparisons.Count || u.Length != comparisons.Count
+            || Enumerable.Range(0, comparisons.Count).Any(f => m[f]?.Length != comparisons[f].Levels.Count || u[f]?.Length != comparisons[f].Levels.Count))
+        {
+            throw new ArgumentException("The saved model's fields and levels are not those of the comparisons.", nameof(m));
+        }
+
+        return new MatchModel(comparisons, m, u, lambda, 0, true) { PriorWeight = priorWeight };
+    }
+
     /// <summary>The probability that a pair with total match weight <paramref name="weight"/> is the same child.</summary>
     public static double Probability(double weight) => 1 / (1 + Math.Pow(2, -weight));
 

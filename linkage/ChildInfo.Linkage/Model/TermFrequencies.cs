@@ -34,6 +34,54 @@ public sealed class TermFrequencies
         }
     }
 
+    /// <summary>
+    /// Term frequencies read back from a saved run: <paramref name="counts"/> holds the records per value of each field
+    /// (only the values a comparison will ask about are needed), <paramref name="totals"/> the records holding any value.
+    /// </summary>
+    public TermFrequencies(IReadOnlyList<FieldComparison> comparisons, IEnumerable<(int Field, string Term, int Count)> counts, IReadOnlyList<int> totals)
+    {
+        ArgumentNullException.ThrowIfNull(comparisons);
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(totals);
+        _comparisons = comparisons;
+        _counts = new Dictionary<string, int>?[comparisons.Count];
+        _totals = new int[comparisons.Count];
+        for (var f = 0; f < comparisons.Count && f < totals.Count; f++)
+        {
+            _totals[f] = totals[f];
+        }
+
+        foreach (var (field, term, count) in counts)
+        {
+            var map = _counts[field] ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            map[term] = count;
+        }
+
+        // A field whose values were all asked for but none found still has counts (of zero): not "no term frequencies".
+        for (var f = 0; f < comparisons.Count; f++)
+        {
+            if (_totals[f] > 0 && _counts[f] is null)
+            {
+                _counts[f] = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Records holding a value of each field, in the comparisons' order (saved with the model).</summary>
+    public IReadOnlyList<int> Totals => _totals;
+
+    /// <summary>Every (field, value, records) count, for saving with the model.</summary>
+    public IEnumerable<(int Field, string Term, int Count)> Entries()
+    {
+        for (var f = 0; f < _counts.Length; f++)
+        {
+            foreach (var (term, count) in _counts[f] ?? [])
+            {
+                yield return (f, term, count);
+            }
+        }
+    }
+
     /// <summary>The weight to add to an exact agreement of field <paramref name="field"/> on <paramref name="record"/>'s value.</summary>
     public double Adjustment(int field, PreparedRecord record, double averageU)
     {

@@ -27,7 +27,7 @@ public static class LinkageFields
     public static bool IsLinkageField(string parentType, string field) =>
         parentType == "Query" && field == Records || Types.Contains(parentType);
 
-    /// <summary>Adds <c>_linkageRecords</c> over the agency's <see cref="LinkageSource"/>.</summary>
+    /// <summary>Adds <c>_linkageRecords</c> (a page, or with <c>localId</c> the one record) over the agency's <see cref="LinkageSource"/>.</summary>
     public static void AddLinkageFields(this ObjectGraphType query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -35,6 +35,7 @@ public static class LinkageFields
             .Description("The identifying fields of the agency's records, for the linkage job only: one page in local id order.")
             .Argument<NonNullGraphType<IntGraphType>>("first")
             .Argument<StringGraphType>("after")
+            .Argument<IdGraphType>("localId", "Only the record with this local id (an empty page when there is none): for linking one new or changed record.")
             .Shareable()
             .Inaccessible()
             .ResolveAsync(async c => await PageAsync(c).ConfigureAwait(false));
@@ -58,6 +59,12 @@ public static class LinkageFields
             throw LinkageErrors.NotOffered();
         }
 
-        return await LinkageQueries.PageAsync(services.GetRequiredService<AgencyDatabase>(), source, first, context.GetArgument<string?>("after"), context.CancellationToken).ConfigureAwait(false);
+        var database = services.GetRequiredService<AgencyDatabase>();
+        if (context.GetArgument<string?>("localId") is { } localId)
+        {
+            return await LinkageQueries.OneAsync(database, source, localId, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        return await LinkageQueries.PageAsync(database, source, first, context.GetArgument<string?>("after"), context.CancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,9 +23,26 @@ public static class LinkageQueries
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(sql, new { after }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var more = rows.Count > first;
-        var records = rows.Take(first).Select(r => new LinkageIdentity(r.LocalId, Blank(r.Forename), Blank(r.MiddleName), Blank(r.Surname), Blank(r.Sex), r.Dob, Blank(r.Postcode), Blank(r.NhsNumber), Blank(r.Upn))).ToList();
+        var records = rows.Take(first).Select(ToIdentity).ToList();
         return new LinkageRecordPage(records, more ? records[^1].LocalId : null);
     }
+
+    /// <summary>The record whose local id is <paramref name="localId"/>, as a page of one (or none), with no next page.</summary>
+    public static async Task<LinkageRecordPage> OneAsync(AgencyDatabase database, LinkageSource source, string localId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(source);
+        var sql = $"""
+            SELECT r.local_id, r.forename, r.middle_name, r.surname, r.sex, r.dob, r.postcode, r.nhs_number, r.upn
+            FROM ({source.Sql}) r WHERE r.local_id = @localId
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new { localId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new LinkageRecordPage([.. rows.Take(1).Select(ToIdentity)], null);
+    }
+
+    private static LinkageIdentity ToIdentity(Row r) =>
+        new(r.LocalId, Blank(r.Forename), Blank(r.MiddleName), Blank(r.Surname), Blank(r.Sex), r.Dob, Blank(r.Postcode), Blank(r.NhsNumber), Blank(r.Upn));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -3,7 +3,7 @@ using ChildInfo.Gateway.Cli;
 namespace ChildInfo.Gateway.Tests.Linkage;
 
 /// <summary>
-/// <c>childinfo link run | review | stats</c> against a running gateway: the run's figures, the review queue, what the
+/// <c>childinfo link run | record | review | stats</c> against a running gateway: the run's figures, the review queue, what the
 /// index holds and its quality against the generator's truth; exit 1 with the code for what the gateway refuses or a
 /// gateway that cannot be reached; exit 2 for a wrong command line; <c>--help</c> on each.
 /// </summary>
@@ -63,11 +63,30 @@ public sealed class LinkCommandTests(LinkageGatewayFixture fixture) : IClassFixt
         Assert.Contains("LINKAGE_BAD_DECISION", unknown.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Record_AfterARun_SaysWhereTheRecordWent_AndAnUnknownOneIsRefused()
+    {
+        var gateway = await fixture.StartAsync(fixture.SubgraphUrls);
+        Assert.Equal(0, (await RunAsync(gateway, "linkage_officer", "run")).Code);
+        var localId = LinkageJobTests.LinkedRecord(gateway.IndexFile, "education");
+
+        var linked = await RunAsync(gateway, "linkage_officer", "record", "--agency", "education", "--id", localId);
+        var unknown = await RunAsync(gateway, "linkage_officer", "record", "--agency", "education", "--id", "NO-SUCH-PUPIL");
+
+        Assert.True(linked.Code == 0, linked.Error);
+        Assert.Contains("linked to an existing child", linked.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(localId, linked.Output, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.Code);
+        Assert.Contains("LINKAGE_RECORD_NOT_FOUND", unknown.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("link", "review", "--accept", "R-00000000")]
     [InlineData("link", "review", "--accept", "R-1", "--reject", "R-2", "--reason", "x")]
     [InlineData("link", "stats", "--truth", "truth.db")]
     [InlineData("link", "dance")]
+    [InlineData("link", "record", "--id", "X1")]
+    [InlineData("link", "record", "--agency", "education")]
     [InlineData("link", "run", "--no-such-option", "x")]
     public async Task WrongCommandLine_Exit2WithWhatToChange(params string[] args)
     {
@@ -94,7 +113,7 @@ public sealed class LinkCommandTests(LinkageGatewayFixture fixture) : IClassFixt
         var (code, output, _) = await CommandAsync(args);
 
         Assert.Equal(0, code);
-        Assert.Contains("link run | review", output, StringComparison.Ordinal);
+        Assert.Contains("link run | record --agency A --id ID | review", output, StringComparison.Ordinal);
         Assert.Contains("--accept PAIR", output, StringComparison.Ordinal);
         Assert.Contains("--truth FILE", output, StringComparison.Ordinal);
     }

@@ -118,6 +118,9 @@ public sealed class LinkageGatewayFixture(GatewayEnvironment environment) : IAsy
         public Task<HttpExchange> RunAsync(string role = "linkage_officer", string purpose = "record_linkage", string? marker = null) =>
             HttpExchange.PostAsync(Fixture.Environment.Client, new Uri(BaseUrl, LinkageEndpoint.RunPath), "{}", accept: "application/json", headers: Headers(role, purpose, marker));
 
+        public Task<HttpExchange> LinkRecordAsync(object body, string? marker = null) =>
+            HttpExchange.PostJsonAsync(Fixture.Environment.Client, new Uri(BaseUrl, LinkageEndpoint.RecordPath), body, accept: "application/json", headers: Headers(marker: marker));
+
         public async Task<IReadOnlyList<ChildInfo.Audit.Records.AuditRecord>> AuditAsync()
         {
             var store = App.Services.GetRequiredService<GatewayAudit>().Store;

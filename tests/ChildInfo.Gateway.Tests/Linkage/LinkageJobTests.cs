@@ -127,6 +127,103 @@ public sealed class LinkageJobTests(LinkageGatewayFixture fixture) : IClassFixtu
         Assert.Equal(LinkageEndpoint.BadDecision, decide.Body.GetProperty("error").GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task Record_AfterARun_ReadsOnlyThatRecord_KeepsItsChild_AndIsAuditedNamingNoChild()
+    {
+        var gateway = await fixture.StartAsync(Urls());
+        Assert.Equal(200, (await gateway.RunAsync()).Status);
+        var localId = LinkedRecord(gateway.IndexFile, "education");
+        var before = await gateway.Store.ChildOfRecordsAsync();
+        var marker = $"link-record-{Guid.NewGuid():N}";
+
+        var response = await gateway.LinkRecordAsync(new { agency = "education", localId }, marker);
+
+        Assert.True(response.Status == 200, response.Body.ToString());
+        Assert.Equal("linked", response.Body.GetProperty("outcome").GetString());
+        Assert.False(response.Body.GetProperty("newChild").GetBoolean());
+        Assert.False(response.Body.GetProperty("moved").GetBoolean());
+        Assert.DoesNotContain(localId, response.Body.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before.OrderBy(p => p.Key, StringComparer.Ordinal), (await gateway.Store.ChildOfRecordsAsync()).OrderBy(p => p.Key, StringComparer.Ordinal));
+        var call = Assert.Single(fixture.Recorder.CallsByMarker(marker));
+        Assert.Contains("localId", call.BodyText, StringComparison.Ordinal);
+        var record = (await gateway.AuditAsync()).Last(r => r.Payload?.Justification == marker);
+        Assert.Equal(AuditOutcome.Ok, record.Outcome);
+        Assert.Empty(record.ChildIds);
+        Assert.Equal(["education"], record.Payload!.Aggregate!.Agencies);
+        Assert.Contains("record linkage of one education record", record.Payload.Aggregate.Question, StringComparison.Ordinal);
+        Assert.DoesNotContain(localId, record.Payload.Aggregate.Question, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Record_ARecordTheAgencyDoesNotHold_IsNotFound_AndWritesNothing()
+    {
+        var gateway = await fixture.StartAsync(Urls());
+        Assert.Equal(200, (await gateway.RunAsync()).Status);
+        var before = ReadLinks(gateway.IndexFile);
+
+        var response = await gateway.LinkRecordAsync(new { agency = "education", localId = "NO-SUCH-PUPIL" });
+
+        Assert.Equal(404, response.Status);
+        Assert.Equal(LinkageJobException.RecordNotFound, response.Body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(before, ReadLinks(gateway.IndexFile));
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"agency\":\"education\"}")]
+    [InlineData("{\"agency\":\"education\",\"localId\":\"A\\u0000B\"}")]
+    [InlineData("not json")]
+    [InlineData("{\"agency\":\"nobody\",\"localId\":\"X1\"}")]
+    public async Task Record_NotNamingARecordItMayRead_IsAClearError(string body)
+    {
+        var response = await HttpExchange.PostAsync(fixture.Environment.Client, new Uri(fixture.Working.BaseUrl, LinkageEndpoint.RecordPath), body, accept: "application/json", headers: fixture.Working.Headers());
+
+        Assert.True(response.Status is 400 or 404, response.Body.ToString());
+        Assert.StartsWith("LINKAGE_", response.Body.GetProperty("error").GetProperty("code").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Record_UnderAnotherPurpose_IsRefusedBeforeAnyAgencyIsAsked()
+    {
+        var marker = $"link-record-refused-{Guid.NewGuid():N}";
+
+        var response = await HttpExchange.PostJsonAsync(fixture.Environment.Client, new Uri(fixture.Working.BaseUrl, LinkageEndpoint.RecordPath),
+            new { agency = "education", localId = "X1" }, accept: "application/json", headers: fixture.Working.Headers("social_worker", "child_protection", marker));
+
+        Assert.Equal(403, response.Status);
+        Assert.Empty(fixture.Recorder.CallsByMarker(marker));
+    }
+
+    [Fact]
+    public async Task Review_ADecisionsAudit_SaysAReasonWasGiven_NotWhatItSays()
+    {
+        var gateway = await fixture.StartAsync(Urls());
+        Assert.Equal(200, (await gateway.RunAsync()).Status);
+        var pair = (await gateway.Store.ReviewQueueAsync())[0];
+        var marker = $"link-decide-{Guid.NewGuid():N}";
+        const string Reason = "Checked with the school: Amira's surname changed on adoption";
+
+        var decide = await HttpExchange.PostJsonAsync(fixture.Environment.Client, new Uri(gateway.BaseUrl, LinkageEndpoint.ReviewPath),
+            new { pair = pair.PairId, decision = "reject", reason = Reason }, accept: "application/json", headers: gateway.Headers(marker: marker));
+
+        Assert.Equal(200, decide.Status);
+        var record = (await gateway.AuditAsync()).Last(r => r.Payload?.Justification == marker);
+        Assert.Contains($"with a reason of {Reason.Length} characters", record.Payload!.Aggregate!.Question, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amira", record.Payload.Aggregate.Question, StringComparison.Ordinal);
+        Assert.Equal(Reason, (await gateway.Store.DecisionsAsync()).Single().Reason);
+    }
+
+    /// <summary>The local id of a record of <paramref name="agency"/> that the index links to another agency's record by matching.</summary>
+    internal static string LinkedRecord(string indexFile, string agency)
+    {
+        using var connection = new SqliteConnection($"Data Source={indexFile};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT local_id FROM ci_record_link WHERE source_system = $agency AND match_method IN ('DEMOGRAPHIC', 'NHS_NUMBER', 'UPN') ORDER BY local_id LIMIT 1";
+        command.Parameters.AddWithValue("$agency", agency);
+        return (string)command.ExecuteScalar()!;
+    }
+
     private IReadOnlyDictionary<string, string> Urls() => fixture.SubgraphUrls;
 
     private static LinkageResult AsResult(IReadOnlyDictionary<string, string> childOf) => new()

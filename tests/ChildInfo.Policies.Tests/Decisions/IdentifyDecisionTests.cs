@@ -23,11 +23,11 @@ public sealed class IdentifyDecisionTests
     }
 
     [Fact]
-    public void DecideIdentify_TheLinkageOfficer_MayReadTheFourAgenciesIdentities()
+    public void DecideIdentify_TheLinkageOfficer_MayReadTheFiveAgenciesIdentities()
     {
         var scope = Engine.Scope("linkage_officer", "record_linkage")!;
 
-        foreach (var agency in new[] { "education", "early-years", "social-care", "voluntary-sector" })
+        foreach (var agency in new[] { "education", "early-years", "social-care", "voluntary-sector", "youth-justice" })
         {
             Assert.True(scope.DecideIdentify(agency).Allowed, agency);
         }
@@ -36,7 +36,7 @@ public sealed class IdentifyDecisionTests
         Assert.False(health.Allowed);
         Assert.Equal(DecisionCodes.IdentifyNotAllowed, health.Code);
         Assert.Equal("linkage_officer/record_linkage", health.Rule);
-        Assert.Equal(["identify:early-years", "identify:education", "identify:social-care", "identify:voluntary-sector"], scope.IdentifyingLabels.Order(StringComparer.Ordinal));
+        Assert.Equal(["identify:early-years", "identify:education", "identify:social-care", "identify:voluntary-sector", "identify:youth-justice"], scope.IdentifyingLabels.Order(StringComparer.Ordinal));
     }
 
     [Fact]

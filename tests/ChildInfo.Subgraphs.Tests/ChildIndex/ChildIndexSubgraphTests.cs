@@ -39,12 +39,13 @@ public abstract class ChildIndexSubgraphTests : IAsyncLifetime
         }
 
         await writer.InsertAsync("ci_child", childColumns, children);
-        await writer.InsertAsync("ci_record_link", ["link_id", "child_id", "source_system", "local_id", "match_method", "match_confidence", "linked_on"],
+        await writer.InsertAsync("ci_record_link", ["link_id", "child_id", "source_system", "local_id", "match_method", "match_confidence", "linked_on", "match_weight", "match_evidence"],
         [
-            ["CH-AAAA0001-ED", "CH-AAAA0001", "education", "A999123424001", "UPN", 1m, created],
-            ["CH-AAAA0001-SC", "CH-AAAA0001", "social-care", "LA0004411", "DEMOGRAPHIC", 0.88m, created],
-            ["CH-AAAA0003-EY", "CH-AAAA0003", "early-years", "EY0009921", "NHS_NUMBER", 1m, created],
-            ["CH-AAAA0003-VS", "CH-AAAA0003", "voluntary-sector", "VCS-00017", "CLERICAL", 1m, created],
+            ["CH-AAAA0001-ED", "CH-AAAA0001", "education", "A999123424001", "UPN", 1m, created, null, null],
+            ["CH-AAAA0001-SC", "CH-AAAA0001", "social-care", "LA0004411", "DEMOGRAPHIC", 0.88m, created, 2.87m,
+                """[{"field":"forename","comparison":"the same","weight":5.1},{"field":"dateOfBirth","comparison":"day and month swapped","weight":3.2},{"field":"postcode","comparison":"different","weight":-4.9}]"""],
+            ["CH-AAAA0003-EY", "CH-AAAA0003", "early-years", "EY0009921", "NHS_NUMBER", 1m, created, null, null],
+            ["CH-AAAA0003-VS", "CH-AAAA0003", "voluntary-sector", "VCS-00017", "CLERICAL", 1m, created, null, "not json"],
         ]);
     }
 
@@ -77,6 +78,43 @@ public abstract class ChildIndexSubgraphTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, entities[2].GetProperty("earlyYearsChild").ValueKind);
         Assert.Equal("EY0009921", entities[0].GetProperty("earlyYearsChild").GetProperty("eyChildId").GetString());
         Assert.Equal(0.88, entities[2].GetProperty("links")[1].GetProperty("matchConfidence").GetDouble());
+    }
+
+    [Fact]
+    public async Task Links_AProbabilisticLink_ExplainsItsWeightAndEachFieldsEvidence()
+    {
+        var response = await _host.QueryAsync(
+            "query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { links { sourceSystem matchMethod matchWeight matchEvidence { field comparison weight } } } } }",
+            new { r = new object[] { new { __typename = "Child", id = "CH-AAAA0001" }, new { __typename = "Child", id = "CH-AAAA0003" } } });
+
+        Assert.False(response.TryGetProperty("errors", out _), response.GetRawText());
+        var entities = response.GetProperty("data").GetProperty("_entities");
+        var care = entities[0].GetProperty("links").EnumerateArray().Single(l => l.GetProperty("sourceSystem").GetString() == "social-care");
+        Assert.Equal(2.87, care.GetProperty("matchWeight").GetDouble());
+        var evidence = care.GetProperty("matchEvidence").EnumerateArray().ToList();
+        Assert.Equal(["forename", "dateOfBirth", "postcode"], evidence.Select(e => e.GetProperty("field").GetString()));
+        Assert.Equal("day and month swapped", evidence[1].GetProperty("comparison").GetString());
+        Assert.Equal(-4.9, evidence[2].GetProperty("weight").GetDouble());
+        var school = entities[0].GetProperty("links").EnumerateArray().Single(l => l.GetProperty("sourceSystem").GetString() == "education");
+        Assert.Equal(JsonValueKind.Null, school.GetProperty("matchWeight").ValueKind);
+        Assert.Equal(JsonValueKind.Null, school.GetProperty("matchEvidence").ValueKind);
+        // Evidence the index cannot read is none, not an error that costs the child's other links.
+        var charity = entities[1].GetProperty("links").EnumerateArray().Single(l => l.GetProperty("sourceSystem").GetString() == "voluntary-sector");
+        Assert.Equal(JsonValueKind.Null, charity.GetProperty("matchEvidence").ValueKind);
+    }
+
+    [Fact]
+    public async Task Sdl_RecordLinkMethod_ListsEveryMethodTheLinkageJobWrites()
+    {
+        var sdl = (await _host.QueryAsync("{ _service { sdl } }")).GetProperty("data").GetProperty("_service").GetProperty("sdl").GetString()!;
+
+        foreach (var method in new[] { "NHS_NUMBER", "UPN", "DEMOGRAPHIC", "CLERICAL", "SOLE_RECORD" })
+        {
+            Assert.Contains(method, sdl, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("matchWeight: Float", sdl, StringComparison.Ordinal);
+        Assert.Contains("matchEvidence: [MatchEvidence!]", sdl, StringComparison.Ordinal);
     }
 
     [Fact]
