@@ -13,7 +13,9 @@ internal sealed class PolicySetBuilder(RawPolicy raw, IReadOnlyCollection<string
     {
         var labels = Unique(raw.Labels, l => l.Id, "label")
             .ToDictionary(l => l.Id.Value, l => new Label(l.Id.Value, l.Description, l.RowLevel, l.Id.Location), StringComparer.Ordinal);
-        var agencies = Unique(raw.Agencies, a => a, "agency").Select(a => a.Value).ToImmutableArray();
+        // An agency is only a name: a registration document may declare one its vocabulary already names (so that the
+        // document stands on its own, and registries saved before the vocabulary named it still load).
+        var agencies = raw.Agencies.Select(a => a.Value).Distinct(StringComparer.Ordinal).ToImmutableArray();
         RequireSection(labels.Count, "labels");
         RequireSection(raw.Purposes.Count, "purposes");
         RequireSection(raw.Roles.Count, "roles");
