@@ -18,7 +18,7 @@ segment_seconds=10
 build
 log "publishing the gateway ReadyToRun ..."
 dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false \
-  "$root/gateway/ChildInfo.Gateway/ChildInfo.Gateway.csproj" -o "$work/r2r" -v q -nologo >"$work/publish.log" 2>&1 \
+  "$root/gateway/ChildInfo.Gateway/ChildInfo.Gateway.csproj" -o "$work/publish-r2r" -v q -nologo >"$work/publish.log" 2>&1 \
   || { cat "$work/publish.log" >&2; exit 1; }
 generate_data 2000
 gateway_core=()
@@ -37,9 +37,9 @@ start_way() {
   local env=() dll="$bin/childinfo.dll"
   case "$1" in
     jit) ;;
-    r2r) dll="$work/r2r/childinfo.dll" ;;
-    r2r-nodelay) dll="$work/r2r/childinfo.dll"; env=(DOTNET_TC_CallCountingDelayMs=0) ;;
-    r2r-nopgo) dll="$work/r2r/childinfo.dll"; env=(DOTNET_TieredPGO=0) ;;
+    r2r) dll="$work/publish-r2r/childinfo.dll" ;;
+    r2r-nodelay) dll="$work/publish-r2r/childinfo.dll"; env=(DOTNET_TC_CallCountingDelayMs=0) ;;
+    r2r-nopgo) dll="$work/publish-r2r/childinfo.dll"; env=(DOTNET_TieredPGO=0) ;;
     *) log "unknown way $1"; exit 2 ;;
   esac
   rm -rf "$work/$1"
