@@ -83,7 +83,7 @@ public static class ChildIndexCohortFields
         }
 
         access.Require([LinkageLabel, .. dimensions.Select(d => d.Label)]);
-        var rows = await context.RequestServices!.GetRequiredService<ChildIndexCohortRepository>().PopulationAsync(asAt, context.CancellationToken).ConfigureAwait(false);
+        var rows = await context.RequestServices!.GetRequiredService<ChildIndexCohortRepository>().PopulationAsync(asAt, dimensions, context.CancellationToken).ConfigureAwait(false);
         return rows.Select(r => new CohortChild(r.ChildId, [.. dimensions.Select(d => d.GroupOf(r, asAt))])).ToList();
     }
 }

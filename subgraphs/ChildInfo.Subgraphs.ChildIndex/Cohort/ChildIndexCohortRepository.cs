@@ -24,7 +24,7 @@ public sealed class ChildIndexCohortRepository(AgencyDatabase database)
         if (wanted.Count > LookupLimit)
         {
             rows.AddRange((await connection.QueryAsync<LinkRow>(new CommandDefinition(
-                "SELECT local_id, child_id, match_confidence FROM ci_record_link WHERE source_system = @source",
+                $"SELECT local_id, child_id, match_confidence FROM ci_record_link WHERE {database.Dialect.Unindexed("source_system")} = @source",
                 new { source }, cancellationToken: cancellationToken)).ConfigureAwait(false)).Where(r => wanted.Contains(r.LocalId)));
         }
         else
@@ -43,17 +43,22 @@ public sealed class ChildIndexCohortRepository(AgencyDatabase database)
     }
 
     /// <summary>
-    /// Every child born on or before <paramref name="asAt"/> and under 18 on it, with what the dimensions need
-    /// (the geography of their postcode when known).
+    /// Every child born on or before <paramref name="asAt"/> and under 18 on it, with the columns
+    /// <paramref name="dimensions"/> read (the geography of their postcode only when one of them needs it): the
+    /// population is read whole for each question, so each column not read is 100,000 strings fewer at 100,000 children.
     /// </summary>
-    public async Task<IReadOnlyList<PopulationRow>> PopulationAsync(DateOnly asAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PopulationRow>> PopulationAsync(DateOnly asAt, IReadOnlyCollection<IndexDimension> dimensions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        var columns = dimensions.Select(d => d.Column).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var geography = columns.Exists(c => c.StartsWith("g.", StringComparison.Ordinal))
+            ? " LEFT JOIN ci_postcode_geography g ON g.postcode = c.postcode"
+            : "";
+        var dob = database.Dialect.Unindexed("c.dob");
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<PopulationRow>(new CommandDefinition("""
-            SELECT c.child_id, c.dob, c.sex, c.ethnicity, g.ward_name, g.lsoa_name, g.idaci_decile
-            FROM ci_child c LEFT JOIN ci_postcode_geography g ON g.postcode = c.postcode
-            WHERE c.dob <= @asAt AND c.dob >= @earliest
-            """, new { asAt, earliest = asAt.AddYears(-19) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<PopulationRow>(new CommandDefinition(
+            $"SELECT {string.Join(", ", ["c.child_id", "c.dob", .. columns])} FROM ci_child c{geography} WHERE {dob} <= @asAt AND {dob} >= @earliest",
+            new { asAt, earliest = asAt.AddYears(-19) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Where(r => IndexDimensions.AgeOn(r.Dob, asAt) < 18)];
     }
 

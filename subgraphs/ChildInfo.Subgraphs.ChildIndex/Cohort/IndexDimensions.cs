@@ -20,14 +20,14 @@ public static class IndexDimensions
 
     public static IReadOnlyList<IndexDimension> All { get; } =
     [
-        new("age_band", "demographic", "Age on the day, in the DfE's bands: under 1, 1-4, 5-9, 10-15, 16-17.", AgeBands, (c, on) => AgeBand(AgeOn(c.Dob, on))),
-        new("sex", "identifying", "Sex as the index records it: M, F, or U when unknown.", ["F", "M", "U"], (c, _) => c.Sex is "M" or "F" ? c.Sex : "U"),
+        new("age_band", "demographic", "Age on the day, in the DfE's bands: under 1, 1-4, 5-9, 10-15, 16-17.", AgeBands, null, (c, on) => AgeBand(AgeOn(c.Dob, on))),
+        new("sex", "identifying", "Sex as the index records it: M, F, or U when unknown.", ["F", "M", "U"], "c.sex", (c, _) => c.Sex is "M" or "F" ? c.Sex : "U"),
         new("ethnicity_group", "special_category", "Major ethnic group (White, Mixed, Asian, Black, Other; Unknown when refused or not obtained).",
-            EthnicityGroups, (c, _) => EthnicityGroup(c.Ethnicity)),
-        new("ward", "contact", "The electoral ward of the child's home postcode.", [], (c, _) => c.WardName ?? Unknown) { GeographyColumn = "ward_name" },
-        new("lsoa", "contact", "The lower layer super output area of the child's home postcode.", [], (c, _) => c.LsoaName ?? Unknown) { GeographyColumn = "lsoa_name" },
+            EthnicityGroups, "c.ethnicity", (c, _) => EthnicityGroup(c.Ethnicity)),
+        new("ward", "contact", "The electoral ward of the child's home postcode.", [], "g.ward_name", (c, _) => c.WardName ?? Unknown) { GeographyColumn = "ward_name" },
+        new("lsoa", "contact", "The lower layer super output area of the child's home postcode.", [], "g.lsoa_name", (c, _) => c.LsoaName ?? Unknown) { GeographyColumn = "lsoa_name" },
         new("idaci_decile", "contact", "The IDACI decile of the home postcode's LSOA (1 the most deprived tenth of England's areas, 10 the least).",
-            [.. Enumerable.Range(1, 10).Select(d => d.ToString(CultureInfo.InvariantCulture)), Unknown],
+            [.. Enumerable.Range(1, 10).Select(d => d.ToString(CultureInfo.InvariantCulture)), Unknown], "g.idaci_decile",
             (c, _) => c.IdaciDecile is { } d ? d.ToString(CultureInfo.InvariantCulture) : Unknown),
     ];
 

@@ -36,6 +36,14 @@ public sealed class SqlDialect
         ? $"{column} = ANY({listParameter})"
         : $"{column} IN {listParameter}";
 
+    /// <summary>
+    /// A column in a condition that must not choose an index: for reads of most of a table (a whole population, all of
+    /// one source's links). SQLite keeps no row-count statistics by default and takes an index for any range or
+    /// equality it can, which then costs a random row lookup per row (at 100,000 children 0.73 s against 0.09 s for
+    /// the scan); its unary <c>+</c> turns that off. PostgreSQL and SQL Server choose by their statistics.
+    /// </summary>
+    public string Unindexed(string column) => Provider == DatabaseProvider.Sqlite ? "+" + column : column;
+
     /// <summary>Rewrites a T-SQL-typed DDL script for this provider.</summary>
     public string TranslateDdl(string tsql) => Provider switch
     {
