@@ -106,11 +106,16 @@ public sealed class SubgraphCohortSource : ICohortSource
         // The child index bounds its request body: the ids go in slices.
         foreach (var slice in localIds.Chunk(_services.Options.LinksPerCall))
         {
-            var found = await CallAsync<List<LinkDto>>(index, "_cohortLinks",
-                $"query($ids: [ID!]!) {{ _cohortLinks(source: {Literal(agency)}, localIds: $ids) {{ localId childId }} }}", new { ids = slice }, ct).ConfigureAwait(false);
-            foreach (var link in found)
+            var found = await CallAsync<LinksDto>(index, "_cohortLinks",
+                $"query($ids: [ID!]!) {{ _cohortLinks(source: {Literal(agency)}, localIds: $ids) {{ localIds childIds }} }}", new { ids = slice }, ct).ConfigureAwait(false);
+            if (found.LocalIds is not { } keys || found.ChildIds is not { } children || keys.Count != children.Count)
             {
-                links[link.LocalId] = link.ChildId;
+                throw Malformed("child index");
+            }
+
+            for (var i = 0; i < keys.Count; i++)
+            {
+                links[keys[i]] = children[i];
             }
         }
 
@@ -168,9 +173,27 @@ public sealed class SubgraphCohortSource : ICohortSource
         var index = SubgraphsWith(DimensionsField).FirstOrDefault()
             ?? throw new CohortSourceException("child index", CohortSourceException.NotOffered, "The child index offers no population to count.");
         var list = "[" + string.Join(", ", dimensions.Select(Literal)) + "]";
-        var children = await CallAsync<List<PopulationDto>>(index, "_cohortPopulation",
-            $"{{ _cohortPopulation(asAt: {Literal(Iso(asAt))}, dimensions: {list}) {{ childId values }} }}", null, ct).ConfigureAwait(false);
-        return [.. children.Select(c => new PopulationChild(c.ChildId, c.Values ?? []))];
+        var population = await CallAsync<PopulationDto>(index, "_cohortPopulation",
+            $"{{ _cohortPopulation(asAt: {Literal(Iso(asAt))}, dimensions: {list}) {{ childIds groups }} }}", null, ct).ConfigureAwait(false);
+        if (population.ChildIds is not { } children || population.Groups is not { } groups || groups.Count != dimensions.Count
+            || groups.Exists(column => column is null || column.Count != children.Count))
+        {
+            throw Malformed("child index");
+        }
+
+        var result = new PopulationChild[children.Count];
+        for (var i = 0; i < children.Count; i++)
+        {
+            var values = new string?[groups.Count];
+            for (var d = 0; d < groups.Count; d++)
+            {
+                values[d] = groups[d][i];
+            }
+
+            result[i] = new PopulationChild(children[i], values);
+        }
+
+        return result;
     }
 
     /// <summary>The subgraphs (by name) whose Query type has <paramref name="field"/>, in the supergraph's order.</summary>
@@ -224,6 +247,10 @@ public sealed class SubgraphCohortSource : ICohortSource
             : throw new CohortSourceException(subgraph, CohortSourceException.NotAnswering, $"The {subgraph} service gave no answer to its part of the question.");
     }
 
+    /// <summary>An answer whose columns do not line up: nothing of it is counted.</summary>
+    private static CohortSourceException Malformed(string subgraph) =>
+        new(subgraph, CohortSourceException.NotAnswering, $"The {subgraph} service gave an answer to its part of the question that could not be read.");
+
     private static string Literal(string text) => JsonSerializer.Serialize(text);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -241,9 +268,9 @@ public sealed class SubgraphCohortSource : ICohortSource
 
     private sealed record MemberDto(string LocalId, string? Group, double? Measure);
 
-    private sealed record LinkDto(string LocalId, string ChildId);
+    private sealed record LinksDto(List<string>? LocalIds, List<string>? ChildIds);
 
     private sealed record WishDto(string LocalId, string? Code, string? DataCategory, List<string>? WithheldFromPurposes, List<string>? WithheldFromAgencies);
 
-    private sealed record PopulationDto(string ChildId, List<string?>? Values);
+    private sealed record PopulationDto(List<string>? ChildIds, List<List<string?>>? Groups);
 }

@@ -80,7 +80,7 @@ public sealed class ChildRecordLinks(HttpClient client, SubgraphContextSigner? s
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new
         {
-            query = $"query($source: String!, $ids: [ID!]!) {{ {LinksField}(source: $source, localIds: $ids) {{ localId childId }} }}",
+            query = $"query($source: String!, $ids: [ID!]!) {{ {LinksField}(source: $source, localIds: $ids) {{ localIds childIds }} }}",
             variables = new { source, ids = localIds },
         }, Options);
         using var message = new HttpRequestMessage(HttpMethod.Post, urlOverrides.TryGetValue(index.Name, out var url) ? url : index.Url)
@@ -102,12 +102,15 @@ public sealed class ChildRecordLinks(HttpClient client, SubgraphContextSigner? s
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token).ConfigureAwait(false);
             if (!document.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
-                || !data.TryGetProperty(LinksField, out var links) || links.ValueKind != JsonValueKind.Array)
+                || !data.TryGetProperty(LinksField, out var links) || links.ValueKind != JsonValueKind.Object
+                || !links.TryGetProperty("localIds", out var keys) || !links.TryGetProperty("childIds", out var children)
+                || keys.GetArrayLength() != children.GetArrayLength())
             {
                 throw new ChildRecordLinksException($"The child index did not say whose records these are (HTTP {(int)response.StatusCode}).");
             }
 
-            return [.. links.EnumerateArray().Select(l => (l.GetProperty("localId").GetString()!, l.GetProperty("childId").GetString()!))];
+            // Two columns of equal length: the i-th record key is linked to the i-th child.
+            return [.. keys.EnumerateArray().Zip(children.EnumerateArray(), (key, child) => (key.GetString()!, child.GetString()!))];
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))

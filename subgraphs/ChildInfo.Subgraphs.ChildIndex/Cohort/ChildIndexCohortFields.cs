@@ -27,14 +27,14 @@ public static class ChildIndexCohortFields
             .Description("The child index's own dimensions (as at a day): those whose label the request context allows counting.")
             .Inaccessible()
             .ResolveAsync(async c => await DimensionsAsync(c).ConfigureAwait(false));
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortLinkGraphType>>>>(CohortFields.Links)
-            .Description("The child each of an agency's record keys is linked to; keys with no link are left out.")
+        query.Field<NonNullGraphType<CohortLinksGraphType>>(CohortFields.Links)
+            .Description("The child each of an agency's record keys is linked to, as columns; keys with no link are left out.")
             .Argument<NonNullGraphType<StringGraphType>>("source", "The agency, as ci_record_link.source_system names it: education, early-years, social-care...")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("localIds")
             .Inaccessible()
             .ResolveAsync(async c => await LinksAsync(c).ConfigureAwait(false));
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortChildGraphType>>>>(CohortFields.Population)
-            .Description("Every child born on or before the day and under 18 on it, with the dimensions asked, in their order.")
+        query.Field<NonNullGraphType<CohortPopulationGraphType>>(CohortFields.Population)
+            .Description("Every child born on or before the day and under 18 on it, and a column of groups for each dimension asked, in their order.")
             .Argument<NonNullGraphType<DateScalar>>("asAt")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("dimensions")
             .Inaccessible()
@@ -84,6 +84,6 @@ public static class ChildIndexCohortFields
 
         access.Require([LinkageLabel, .. dimensions.Select(d => d.Label)]);
         var rows = await context.RequestServices!.GetRequiredService<ChildIndexCohortRepository>().PopulationAsync(asAt, dimensions, context.CancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new CohortChild(r.ChildId, [.. dimensions.Select(d => d.GroupOf(r, asAt))])).ToList();
+        return new CohortPopulation([.. rows.Select(r => r.ChildId)], [.. dimensions.Select(d => (IReadOnlyList<string>)[.. rows.Select(r => d.GroupOf(r, asAt))])]);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ChildIndexCohortRepository(AgencyDatabase database)
     /// The child each of <paramref name="localIds"/> of <paramref name="source"/> is linked to; ids with no link are
     /// left out, and an id linked twice goes to its most confident link.
     /// </summary>
-    public async Task<IReadOnlyList<CohortLink>> LinksAsync(string source, IReadOnlyCollection<string> localIds, CancellationToken cancellationToken)
+    public async Task<CohortLinks> LinksAsync(string source, IReadOnlyCollection<string> localIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(localIds);
         var wanted = localIds.ToHashSet(StringComparer.Ordinal);
@@ -37,9 +37,10 @@ public sealed class ChildIndexCohortRepository(AgencyDatabase database)
             }
         }
 
-        return [.. rows.GroupBy(r => r.LocalId, StringComparer.Ordinal)
+        var best = rows.GroupBy(r => r.LocalId, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(r => r.MatchConfidence).ThenBy(r => r.ChildId, StringComparer.Ordinal).First())
-            .Select(r => new CohortLink(r.LocalId, r.ChildId))];
+            .ToList();
+        return new CohortLinks([.. best.Select(r => r.LocalId)], [.. best.Select(r => r.ChildId)]);
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ public static class CohortFields
     private static readonly FrozenSet<string> RootFields = new[] { Facts, Members, Wishes, Dimensions, Links, Population }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Types =
-        new[] { "CohortFact", "CohortMember", "CohortWish", "CohortLink", "CohortChild" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "CohortFact", "CohortMember", "CohortWish", "CohortLinks", "CohortPopulation" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// True for a cohort root field or a field of a cohort type: served under counting labels, checked by the

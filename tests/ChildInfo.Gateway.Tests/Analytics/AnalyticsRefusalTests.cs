@@ -96,7 +96,7 @@ public sealed class AnalyticsRefusalTests(AnalyticsGatewayFixture fixture) : ICl
         var members = await HttpExchange.PostJsonAsync(fixture.Environment.Client, fixture.Protected.GraphQLUrl,
             new { query = "{ _cohortMembers(fact: \"cp_plan\") { localId } }" }, headers: headers);
         var population = await HttpExchange.PostJsonAsync(fixture.Environment.Client, fixture.Protected.GraphQLUrl,
-            new { query = "{ _cohortPopulation(asAt: \"2026-09-01\", dimensions: [\"sex\"]) { childId } }" }, headers: headers);
+            new { query = "{ _cohortPopulation(asAt: \"2026-09-01\", dimensions: [\"sex\"]) { childIds } }" }, headers: headers);
         var wishes = await HttpExchange.PostJsonAsync(fixture.Environment.Client, fixture.Protected.GraphQLUrl,
             new { query = "{ w: _cohortWishes { localId code withheldFromPurposes } }" }, headers: headers);
 

@@ -58,7 +58,7 @@ public abstract class ChildIndexCohortTests(ChildIndexCohortFixture fixture)
         ["OOTH"] = "Other", ["REFU"] = "Unknown", ["NOBT"] = "Unknown",
     };
 
-    private const string PopulationQuery = "query($asAt: Date!, $d: [String!]!) { _cohortPopulation(asAt: $asAt, dimensions: $d) { childId values } }";
+    private const string PopulationQuery = "query($asAt: Date!, $d: [String!]!) { _cohortPopulation(asAt: $asAt, dimensions: $d) { childIds groups } }";
 
     [Fact]
     public async Task Write_EveryChildsEthnicityAndEveryPostcodesGeography()
@@ -143,7 +143,7 @@ public abstract class ChildIndexCohortTests(ChildIndexCohortFixture fixture)
         var context = fixture.RowLevel();
 
         CohortContractTests<ChildIndexSubgraph>.AssertRefusedWith(await fixture.PostAsync(context, PopulationQuery, new { asAt = "2026-01-01", d = new[] { "sex" } }), CohortErrors.NotAllowedCode);
-        CohortContractTests<ChildIndexSubgraph>.AssertRefusedWith(await fixture.PostAsync(context, "{ _cohortLinks(source: \"education\", localIds: [\"x\"]) { childId } }"), CohortErrors.NotAllowedCode);
+        CohortContractTests<ChildIndexSubgraph>.AssertRefusedWith(await fixture.PostAsync(context, "{ _cohortLinks(source: \"education\", localIds: [\"x\"]) { childIds } }"), CohortErrors.NotAllowedCode);
         CohortContractTests<ChildIndexSubgraph>.AssertRefusedWith(await fixture.PostAsync(context, "{ _cohortDimensions { name } }"), CohortErrors.NotAllowedCode);
     }
 
@@ -155,17 +155,18 @@ public abstract class ChildIndexCohortTests(ChildIndexCohortFixture fixture)
         var pupils = fixture.Children.Where(c => c.Education is not null).ToList();
         var ids = pupils.Select(c => c.Education!.LocalId).Concat(Enumerable.Range(0, unknown).Select(i => $"NOT-LINKED-{i}")).ToArray();
 
-        var response = await fixture.PostAsync(fixture.Counting("linkage"), "query($ids: [ID!]!) { _cohortLinks(source: \"education\", localIds: $ids) { localId childId } }", new { ids });
+        var response = await fixture.PostAsync(fixture.Counting("linkage"), "query($ids: [ID!]!) { _cohortLinks(source: \"education\", localIds: $ids) { localIds childIds } }", new { ids });
 
-        var links = response.GetProperty("data").GetProperty("_cohortLinks").EnumerateArray()
-            .Select(l => (l.GetProperty("localId").GetString()!, l.GetProperty("childId").GetString()!)).Order().ToList();
+        var columns = response.GetProperty("data").GetProperty("_cohortLinks");
+        var links = columns.GetProperty("localIds").EnumerateArray().Zip(columns.GetProperty("childIds").EnumerateArray())
+            .Select(l => (l.First.GetString()!, l.Second.GetString()!)).Order().ToList();
         Assert.Equal(pupils.Select(c => (c.Education!.LocalId, c.ChildId)).Order(), links);
     }
 
     [Fact]
     public async Task Links_WithoutCountingLinkage_NotAllowed()
     {
-        var response = await fixture.PostAsync(fixture.Counting("contact"), "{ _cohortLinks(source: \"education\", localIds: [\"x\"]) { childId } }");
+        var response = await fixture.PostAsync(fixture.Counting("contact"), "{ _cohortLinks(source: \"education\", localIds: [\"x\"]) { childIds } }");
 
         CohortContractTests<ChildIndexSubgraph>.AssertRefusedWith(response, CohortErrors.NotAllowedCode);
     }
@@ -191,10 +192,10 @@ public abstract class ChildIndexCohortTests(ChildIndexCohortFixture fixture)
         var sdl = (await fixture.Host.QueryAsync("{ _service { sdl } }")).GetProperty("data").GetProperty("_service").GetProperty("sdl").GetString()!;
 
         Assert.Contains("_cohortDimensions: [CohortFact!]! @inaccessible", sdl, StringComparison.Ordinal);
-        Assert.Matches(@"_cohortLinks\(\s*(""[^""]*""\s*)?source: String!,?\s*localIds: \[ID!\]!\s*\): \[CohortLink!\]! @inaccessible", sdl);
-        Assert.Contains("_cohortPopulation(asAt: Date!, dimensions: [String!]!): [CohortChild!]! @inaccessible", sdl, StringComparison.Ordinal);
-        Assert.Contains("type CohortLink @inaccessible", sdl, StringComparison.Ordinal);
-        Assert.Contains("type CohortChild @inaccessible", sdl, StringComparison.Ordinal);
+        Assert.Matches(@"_cohortLinks\(\s*(""[^""]*""\s*)?source: String!,?\s*localIds: \[ID!\]!\s*\): CohortLinks! @inaccessible", sdl);
+        Assert.Contains("_cohortPopulation(asAt: Date!, dimensions: [String!]!): CohortPopulation! @inaccessible", sdl, StringComparison.Ordinal);
+        Assert.Contains("type CohortLinks @inaccessible", sdl, StringComparison.Ordinal);
+        Assert.Contains("type CohortPopulation @inaccessible", sdl, StringComparison.Ordinal);
         Assert.Contains("type CohortFact @shareable @inaccessible", sdl, StringComparison.Ordinal);
     }
 
@@ -205,8 +206,11 @@ public abstract class ChildIndexCohortTests(ChildIndexCohortFixture fixture)
     private static Dictionary<string, string[]> Population(JsonElement response)
     {
         Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
-        return response.GetProperty("data").GetProperty("_cohortPopulation").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("childId").GetString()!, c => c.GetProperty("values").EnumerateArray().Select(v => v.GetString()!).ToArray());
+        var population = response.GetProperty("data").GetProperty("_cohortPopulation");
+        var children = population.GetProperty("childIds").EnumerateArray().Select(c => c.GetString()!).ToList();
+        var columns = population.GetProperty("groups").EnumerateArray().Select(g => g.EnumerateArray().Select(v => v.GetString()!).ToList()).ToList();
+        Assert.All(columns, column => Assert.Equal(children.Count, column.Count));
+        return children.Select((child, i) => (child, i)).ToDictionary(c => c.child, c => columns.Select(column => column[c.i]).ToArray());
     }
 }
 
