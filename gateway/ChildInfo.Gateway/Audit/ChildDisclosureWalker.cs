@@ -38,7 +38,7 @@ public static class ChildDisclosureWalker
     private const string IdField = "id";
 
     /// <summary>Deepest response nesting walked (the engine refuses operations nested deeper long before).</summary>
-    private const int MaxDepth = 64;
+    internal const int MaxDepth = 64;
 
     /// <summary>The key of a response path in <c>childByPath</c>: its segments joined with <c>/</c>.</summary>
     public static string PathKey(IEnumerable<object> path) =>
@@ -96,7 +96,11 @@ public static class ChildDisclosureWalker
         var walker = new Walker<TValue>(schema, fields, labels, variables, childByPath, recorded);
         try
         {
-            walker.Root(root, rootType, data);
+            if (fields.ReachesChildren(root, rootType))
+            {
+                walker.Root(root, rootType, data);
+            }
+
             return walker.Children;
         }
         catch (GatewayException) when (shared)

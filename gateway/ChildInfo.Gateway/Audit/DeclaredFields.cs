@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Operations;
 using ChildInfo.Federation.Supergraph;
+using GraphQLParser.AST;
 
 namespace ChildInfo.Gateway.Audit;
 
@@ -20,6 +21,7 @@ internal sealed class DeclaredFields
     private readonly FieldCollector _collector;
     private readonly ConcurrentDictionary<CollectedField, Field?> _facts = new();
     private GatewayException? _failed;
+    private bool? _reachesChildren;
 
     private DeclaredFields(SupergraphSchema schema, OperationDocument document)
     {
@@ -64,6 +66,82 @@ internal sealed class DeclaredFields
             }
         }
     }
+
+    /// <summary>
+    /// Whether the audit's walk can find anything in this operation: a field of or returning <c>Child</c> or an agency's
+    /// record type, or a root field given a record's key (the walk's only ways to a child). Worked out once per
+    /// operation from its selections alone, each distinct selection once: an operation that reaches none of them gives
+    /// every walk of its responses nothing, so the walk over the response is skipped. Throws as <see cref="Collect"/>.
+    /// </summary>
+    public bool ReachesChildren(GraphQLSelectionSet root, string rootType)
+    {
+        lock (_gate)
+        {
+            if (_reachesChildren is { } known)
+            {
+                return known;
+            }
+        }
+
+        var reaches = Reaches(root, rootType);
+        lock (_gate)
+        {
+            _reachesChildren = reaches;
+        }
+
+        return reaches;
+    }
+
+    private bool Reaches(GraphQLSelectionSet root, string rootType)
+    {
+        var records = AgencyRecordKeys.Of(Schema);
+        var seen = new HashSet<IReadOnlyList<FieldGroup>>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<(IReadOnlyList<FieldGroup> Fields, int Depth)>();
+        pending.Push((Collect([new SelectionAt(root, rootType)]), 0));
+        while (pending.TryPop(out var next))
+        {
+            if (next.Depth > ChildDisclosureWalker.MaxDepth || !seen.Add(next.Fields))
+            {
+                continue;
+            }
+
+            foreach (var group in next.Fields)
+            {
+                List<SelectionAt>? below = null;
+                foreach (var field in group.Fields)
+                {
+                    if (Facts(field) is not { } facts)
+                    {
+                        continue;
+                    }
+
+                    if (field.ParentType == ChildDisclosureWalker.ChildType || facts.NamedType == ChildDisclosureWalker.ChildType
+                        || records.Record(field.ParentType) is not null || records.Record(facts.NamedType) is not null
+                        || IsRecordLookup(field, facts, records))
+                    {
+                        return true;
+                    }
+
+                    if (field.Node.SelectionSet is { } sub)
+                    {
+                        (below ??= []).Add(new SelectionAt(sub, facts.NamedType));
+                    }
+                }
+
+                if (below is not null)
+                {
+                    pending.Push((Collect(below), next.Depth + 1));
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A root field of the service holding a child's records, given an argument that names one (<c>pupil(upn:)</c>).</summary>
+    private bool IsRecordLookup(CollectedField field, Field facts, AgencyRecordKeys records) =>
+        (field.ParentType == Schema.QueryType || field.ParentType == Schema.MutationType) && facts.OwnSource is { } source
+        && field.Node.Arguments is { } arguments && arguments.Items.Exists(a => records.IsKey(source, a.Name.StringValue));
 
     /// <summary>What the schema says of a collected field; null for meta fields and fields the schema does not have.</summary>
     public Field? Facts(CollectedField field) => _facts.GetOrAdd(field, static (field, schema) =>
