@@ -109,6 +109,12 @@ public static class DemoLinkage
             Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(identityKey), PolicyDirectory = options.PolicyDirectory, ContextSigningKey = contextKey },
             Audit = options.Audit,
             DataProtectionKeysDirectory = Path.Combine(directory, "keys"),
+            // The run's gateway answers one request: its routing and key-ring lines would only bury the demo's own.
+            Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Microsoft.AspNetCore.Routing"] = "Warning",
+                ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Warning",
+            }).Build(),
             Linkage = new LinkageJobOptions
             {
                 ChildIndex = new LinkageStoreOptions { Provider = "sqlite", ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "child-index.db"), Pooling = false }.ToString() },
