@@ -4,9 +4,10 @@ using ChildInfo.SampleData.Generation;
 namespace ChildInfo.Gateway.Demo;
 
 /// <summary>
-/// The demo's sample data: generated once into its folder (one SQLite file per agency), then reused. A marker file
-/// written after a complete run records the size, seed and agencies written, so an interrupted, differently sized
-/// or older run is redone. A folder of agency databases the demo did not write (no marker, for example the output of
+/// The demo's sample data: generated once into its folder (one SQLite file per agency), its child index then built by
+/// the linkage job (<see cref="DemoLinkage"/>; the generator's own index kept apart as the ground truth), and reused.
+/// A marker file written after a complete run records the size, seed and agencies written, so an interrupted (a
+/// linkage run that failed included), differently sized or older run is redone. A folder of agency databases the demo did not write (no marker, for example the output of
 /// <c>data generate</c>) is left alone: the demo refuses it rather than replace it with its own population.
 /// </summary>
 public static class DemoData
@@ -16,17 +17,30 @@ public static class DemoData
     /// <summary>
     /// Raised whenever the generated tables change shape, so a folder written by an older build is regenerated
     /// (2: the child index's register of legitimate relationships, which record scope is decided on; 3: ethnicity and
-    /// the postcode geography the child index counts aggregate questions by; 4: the walk-through's wish, <see cref="DemoWishes"/>).
+    /// the postcode geography the child index counts aggregate questions by; 4: the walk-through's wish, <see cref="DemoWishes"/>;
+    /// 5: the child index built by the linkage job, the generator's kept apart in <see cref="DemoLinkage.TruthFile"/>).
     /// </summary>
-    private const int Format = 4;
+    private const int Format = 5;
 
     /// <summary>What the marker says while a run is writing: a run interrupted before the end is redone.</summary>
     private const string Incomplete = "incomplete";
 
-    /// <summary>Generates the data unless the folder already holds a complete run of the same size and seed.</summary>
+    /// <summary>
+    /// Generates and links the data unless the folder already holds a complete run of the same size and seed, with the
+    /// sample policies beside the executable and the folder's own audit log (<see cref="DemoLinkageOptions.ForDataDirectory"/>).
+    /// </summary>
     /// <returns>True when it generated, false when it reused existing data.</returns>
     /// <exception cref="SampleDataException">The folder holds agency databases the demo did not write.</exception>
-    public static async Task<bool> EnsureAsync(string directory, int children, int seed, TextWriter output, CancellationToken cancellationToken)
+    /// <exception cref="DemoLinkageException">The linkage run failed: the folder stays marked incomplete, to be redone.</exception>
+    public static Task<bool> EnsureAsync(string directory, int children, int seed, TextWriter output, CancellationToken cancellationToken) =>
+        EnsureAsync(directory, children, seed, null, output, cancellationToken);
+
+    /// <summary>Generates and links the data unless the folder already holds a complete run of the same size and seed.</summary>
+    /// <param name="linkage">The policies and audit log of the linkage run; null: <see cref="DemoLinkageOptions.ForDataDirectory"/>.</param>
+    /// <returns>True when it generated, false when it reused existing data.</returns>
+    /// <exception cref="SampleDataException">The folder holds agency databases the demo did not write.</exception>
+    /// <exception cref="DemoLinkageException">The linkage run failed: the folder stays marked incomplete, to be redone.</exception>
+    public static async Task<bool> EnsureAsync(string directory, int children, int seed, DemoLinkageOptions? linkage, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         var marker = Path.Combine(directory, MarkerFile);
@@ -51,8 +65,12 @@ public static class DemoData
             new SampleDataOptions { Children = children, Seed = seed, OutputDirectory = directory, Overwrite = true },
             cancellationToken: cancellationToken).ConfigureAwait(false);
         await DemoWishes.WriteAsync(directory, cancellationToken).ConfigureAwait(false);
+        // The generator's index stays as the "previous" index the job rewrites, so its children's ids carry over to the
+        // clusters that hold most of their records (see DemoLinkage); everything else in the index is the job's.
+        await DemoLinkage.KeepTruthAsync(directory, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"Sample data ready in {summary.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; the generator's ground truth kept apart in {DemoLinkage.TruthFile} (for 'link stats --truth' only).").ConfigureAwait(false);
+        await DemoLinkage.RunAsync(directory, linkage ?? DemoLinkageOptions.ForDataDirectory(directory), output, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(marker, expected + Environment.NewLine, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"Sample data ready in {summary.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.").ConfigureAwait(false);
         return true;
     }
 

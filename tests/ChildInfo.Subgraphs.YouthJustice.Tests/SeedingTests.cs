@@ -115,6 +115,23 @@ public sealed class SeedingTests
     }
 
     [Fact]
+    public async Task ReadChildIndex_AfterALinkageRunAddsAChild_KeepsTheDayTheIndexWasFirstWritten()
+    {
+        var path = await ChildIndexFile.CreateAsync(ChildIndexFile.Population(20));
+        // A linkage run dates only the children it tells apart; the others keep their created_on.
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync("INSERT INTO ci_child (child_id, forename, surname, sex, dob, postcode, created_on) VALUES ('CH-LATER001', 'Later', 'Child', 'F', '2012-03-04', 'NS1 1AA', '2027-02-01')");
+        }
+
+        var index = await ChildIndexReader.ReadAsync(path);
+
+        Assert.Equal(21, index.Children.Count);
+        Assert.Equal(ChildIndexFile.AsOf, index.AsOf);
+    }
+
+    [Fact]
     public async Task ReadChildIndex_FileWithoutChildTable_SaysItIsNotAChildIndex()
     {
         var path = ChildIndexFile.TempPath("not-an-index");

@@ -354,13 +354,15 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
     [Fact]
     public async Task A_social_worker_records_what_a_child_said_and_it_comes_first_in_their_own_words()
     {
-        // Ama Boateng (CH-4FGYJKEH) is on Daniel Scott's caseload and in no other journey.
+        // Ama Boateng (CH-4FGYJKEH) is on Daniel Scott's caseload and in no other journey. The page names her as the
+        // child index does, which the linkage job wrote from the agencies' records: her school records her as Deborah
+        // (her middle name), social care as Ama, and a tie goes to the schools' census, the most checked.
         const string Words = "Mae'r ysgol newydd yn well. I've got a friend called Zoë now.";
         await using var context = await browser.NewContextAsync();
         var page = await SignInAsync(context, "Daniel Scott");
         await DeclareAsync(page, "Child in need", "CIN review CIN-5521");
         await page.GotoAsync(gateway.Url("/children/CH-4FGYJKEH").ToString());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Record what Ama said" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record what Deborah said" }).ClickAsync();
         await Browser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("What they said").FillAsync(Words);
@@ -373,7 +375,7 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Record what they said" }).ClickAsync();
 
         Assert.EndsWith("/children/CH-4FGYJKEH?recorded=voice", page.Url, StringComparison.Ordinal);
-        Assert.Contains("What Ama said has been recorded", await MainTextAsync(page), StringComparison.Ordinal);
+        Assert.Contains("What Deborah said has been recorded", await MainTextAsync(page), StringComparison.Ordinal);
         var first = await page.Locator("section[aria-labelledby=voice-heading] figure").First.InnerTextAsync();
         Assert.Contains(Words, first, StringComparison.Ordinal);
         Assert.Contains("recorded by Social worker, W0022 (children's social care) · Home visit", first, StringComparison.Ordinal);

@@ -36,7 +36,9 @@ public static class ChildIndexReader
                     DbValue.Date(r, "dob") ?? throw new ChildIndexUnavailableException($"Child {DbValue.Text(r, "child_id")} in '{fullPath}' has no date of birth.")))
                 .OrderBy(c => c.ChildId, StringComparer.Ordinal)
                 .ToList();
-            var asOf = rows.Select(r => DbValue.Date(r, "created_on")).Max() ?? default;
+            // The day the index was first written: a linkage run keeps each remaining child's created_on and dates only the
+            // children it tells apart, so a later run does not move the seed's today (and every case with it).
+            var asOf = rows.Select(r => DbValue.Date(r, "created_on")).Min() ?? default;
             return new ChildIndexSnapshot(asOf, children);
         }
         catch (SqliteException ex)

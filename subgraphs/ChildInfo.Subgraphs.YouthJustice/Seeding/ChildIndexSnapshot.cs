@@ -1,8 +1,9 @@
 namespace ChildInfo.Subgraphs.YouthJustice.Seeding;
 
 /// <summary>
-/// The children of a child-index database, and the date the seed treats as today: the day the index was last added
-/// to (its latest <c>created_on</c>), so the same file always gives the same ages and the same cases.
+/// The children of a child-index database, and the date the seed treats as today: the day the index was first written
+/// (its earliest <c>created_on</c>, which linkage runs keep), so the same file always gives the same ages and the same
+/// cases, and relinking the index does not move them.
 /// </summary>
 public sealed record ChildIndexSnapshot(DateOnly AsOf, IReadOnlyList<IndexChild> Children);
 

@@ -71,14 +71,17 @@ public sealed partial class GatewayKillTests(ITestOutputHelper output)
             var store = new SqliteAuditStore(Path.Combine(folder, "audit.db"));
             var verifier = new AuditVerifier(store, new AuditCheckpointSigner(AuditKeyFile.Load(Path.Combine(folder, "audit.key")), "audit"));
             var before = await ReadAllAsync(store);
-            var names = CountByOperationName(before);
+            // The demo's first run built its child index with the linkage job before serving: that run's record comes first.
+            Assert.Equal(ChildInfo.Gateway.Demo.DemoLinkage.User, before[0].User);
+            var requests = before.Skip(1).ToList();
+            var names = CountByOperationName(requests);
             var acknowledged = run.Acknowledged.ToHashSet(StringComparer.Ordinal);
-            output.WriteLine($"{before.Count} records after the kill: {acknowledged.Count} acknowledged, {names.Keys.Count(n => !acknowledged.Contains(n))} for requests cut off before their answer arrived");
+            output.WriteLine($"{before.Count} records after the kill: the first run's linkage, {acknowledged.Count} acknowledged, {names.Keys.Count(n => !acknowledged.Contains(n))} for requests cut off before their answer arrived");
 
             Assert.Empty(acknowledged.Where(n => !names.ContainsKey(n)).Order(StringComparer.Ordinal));
             Assert.Empty(names.Where(n => n.Value > 1).Select(n => $"{n.Key} x{n.Value}"));
-            Assert.Equal(before.Count, names.Values.Sum());
-            Assert.All(before.Where(r => acknowledged.Contains(OperationName(r)!)), r => Assert.True(r.Outcome is AuditOutcome.Ok or AuditOutcome.Partial, $"{OperationName(r)}: {r.Outcome}"));
+            Assert.Equal(requests.Count, names.Values.Sum());
+            Assert.All(requests.Where(r => acknowledged.Contains(OperationName(r)!)), r => Assert.True(r.Outcome is AuditOutcome.Ok or AuditOutcome.Partial, $"{OperationName(r)}: {r.Outcome}"));
             var afterKill = await verifier.VerifyAsync();
             Assert.True(afterKill.IsIntact, afterKill.Summary);
             Assert.Equal(before.Count, afterKill.RecordsChecked);
