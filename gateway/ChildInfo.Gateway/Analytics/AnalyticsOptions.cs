@@ -18,8 +18,12 @@ public sealed record AnalyticsOptions
     /// <summary>How long one agency or the child index may take to answer its part of a question.</summary>
     public TimeSpan SubgraphTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>At most this many local ids go to the child index in one call (its request body is bounded).</summary>
-    public int LinksPerCall { get; init; } = 50_000;
+    /// <summary>
+    /// At most this many local ids go to the child index in one call: its request body is bounded (4 MB by default),
+    /// and 150,000 ids of up to 20 characters take about 3.5 MB. Fewer calls matter: a call of more than a few thousand
+    /// ids on SQLite reads the source's links whole.
+    /// </summary>
+    public int LinksPerCall { get; init; } = 150_000;
 
     /// <summary>The default <see cref="QuestionBudget"/>: questions one analyst may ask under one purpose per day.</summary>
     public const int DefaultQuestionsPerDay = 100;

@@ -27,6 +27,9 @@ public sealed class SubgraphCohortSource : ICohortSource
     /// <summary>The label a context counts to read an agency's wishes: signed for that call alone, whatever the analyst may count.</summary>
     private const string WishesLabel = PolicyScope.CountingLabelPrefix + "preference";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    /// <summary>The most JSON one slice of ids may take, under the child index's default body bound of 4 MB.</summary>
+    internal const int SliceBytes = 3_000_000;
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) } };
 
     private readonly AnalyticsServices _services;
@@ -104,7 +107,7 @@ public sealed class SubgraphCohortSource : ICohortSource
             ?? throw new CohortSourceException("child index", CohortSourceException.NotOffered, "The child index offers no links to count through.");
         var links = new Dictionary<string, string>(localIds.Count, StringComparer.Ordinal);
         // The child index bounds its request body: the ids go in slices.
-        foreach (var slice in localIds.Chunk(_services.Options.LinksPerCall))
+        foreach (var slice in Slices(localIds, _services.Options.LinksPerCall))
         {
             var found = await CallAsync<LinksDto>(index, "_cohortLinks",
                 $"query($ids: [ID!]!) {{ _cohortLinks(source: {Literal(agency)}, localIds: $ids) {{ localIds childIds }} }}", new { ids = slice }, ct).ConfigureAwait(false);
@@ -245,6 +248,40 @@ public sealed class SubgraphCohortSource : ICohortSource
         return envelope?.Data is { } data && data.TryGetValue(field, out var value) && value is not null
             ? value
             : throw new CohortSourceException(subgraph, CohortSourceException.NotAnswering, $"The {subgraph} service gave no answer to its part of the question.");
+    }
+
+    /// <summary>
+    /// Ids in slices of at most <paramref name="count"/> ids and about <see cref="SliceBytes"/> of JSON each, so a call
+    /// stays under the child index's request body bound (4 MB by default) whatever the ids' length.
+    /// </summary>
+    internal static IEnumerable<List<string>> Slices(IEnumerable<string> ids, int count)
+    {
+        var slice = new List<string>();
+        var bytes = 0;
+        foreach (var id in ids)
+        {
+            // Quotes and a comma, a byte for a letter, digit, '-' or '_', and at most 6 for any other character once escaped.
+            var size = 3;
+            foreach (var c in id)
+            {
+                size += char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? 1 : 6;
+            }
+
+            if (slice.Count > 0 && (slice.Count >= count || bytes + size > SliceBytes))
+            {
+                yield return slice;
+                slice = [];
+                bytes = 0;
+            }
+
+            slice.Add(id);
+            bytes += size;
+        }
+
+        if (slice.Count > 0)
+        {
+            yield return slice;
+        }
     }
 
     /// <summary>An answer whose columns do not line up: nothing of it is counted.</summary>

@@ -6,10 +6,15 @@ namespace ChildInfo.Subgraphs.ChildIndex.Cohort;
 /// <summary>The child index's SQL for aggregate questions: links by local id, the population with its geography.</summary>
 public sealed class ChildIndexCohortRepository(AgencyDatabase database)
 {
-    /// <summary>Up to this many ids are looked up by key; more, and the source's links are read whole and matched here.</summary>
+    /// <summary>
+    /// Up to this many ids are looked up by key on SQLite and SQL Server, in chunks their parameter limits allow; more,
+    /// and the source's links are read whole and matched here. PostgreSQL takes any number as one array.
+    /// </summary>
     private const int LookupLimit = 5_000;
 
     private const int ChunkSize = 500;
+
+    private const string Columns = "SELECT local_id, child_id, match_confidence FROM ci_record_link";
 
     /// <summary>
     /// The child each of <paramref name="localIds"/> of <paramref name="source"/> is linked to; ids with no link are
@@ -19,28 +24,44 @@ public sealed class ChildIndexCohortRepository(AgencyDatabase database)
     {
         ArgumentNullException.ThrowIfNull(localIds);
         var wanted = localIds.ToHashSet(StringComparer.Ordinal);
-        var rows = new List<LinkRow>();
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (wanted.Count > LookupLimit)
+        var best = new Dictionary<string, LinkRow>(wanted.Count, StringComparer.Ordinal);
+        void Keep(IEnumerable<LinkRow> rows)
         {
-            rows.AddRange((await connection.QueryAsync<LinkRow>(new CommandDefinition(
-                $"SELECT local_id, child_id, match_confidence FROM ci_record_link WHERE {database.Dialect.Unindexed("source_system")} = @source",
+            foreach (var row in rows)
+            {
+                if (!best.TryGetValue(row.LocalId, out var kept) || row.MatchConfidence > kept.MatchConfidence
+                    || (row.MatchConfidence == kept.MatchConfidence && string.CompareOrdinal(row.ChildId, kept.ChildId) < 0))
+                {
+                    best[row.LocalId] = row;
+                }
+            }
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (database.Dialect.Provider == DatabaseProvider.Postgres)
+        {
+            // One probe of (source_system, local_id) per id, however many: a question's ids arrive in one or a few calls.
+            Keep(await connection.QueryAsync<LinkRow>(new CommandDefinition(
+                $"{Columns} WHERE source_system = @source AND {database.Dialect.In("local_id", "@ids")}",
+                new { source, ids = wanted.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false));
+        }
+        else if (wanted.Count > LookupLimit)
+        {
+            Keep((await connection.QueryAsync<LinkRow>(new CommandDefinition(
+                $"{Columns} WHERE {database.Dialect.Unindexed("source_system")} = @source",
                 new { source }, cancellationToken: cancellationToken)).ConfigureAwait(false)).Where(r => wanted.Contains(r.LocalId)));
         }
         else
         {
             foreach (var chunk in wanted.Chunk(ChunkSize))
             {
-                rows.AddRange(await connection.QueryAsync<LinkRow>(new CommandDefinition(
-                    $"SELECT local_id, child_id, match_confidence FROM ci_record_link WHERE source_system = @source AND {database.Dialect.In("local_id", "@ids")}",
+                Keep(await connection.QueryAsync<LinkRow>(new CommandDefinition(
+                    $"{Columns} WHERE source_system = @source AND {database.Dialect.In("local_id", "@ids")}",
                     new { source, ids = chunk }, cancellationToken: cancellationToken)).ConfigureAwait(false));
             }
         }
 
-        var best = rows.GroupBy(r => r.LocalId, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(r => r.MatchConfidence).ThenBy(r => r.ChildId, StringComparer.Ordinal).First())
-            .ToList();
-        return new CohortLinks([.. best.Select(r => r.LocalId)], [.. best.Select(r => r.ChildId)]);
+        return new CohortLinks([.. best.Keys], [.. best.Values.Select(r => r.ChildId)]);
     }
 
     /// <summary>
