@@ -15,6 +15,7 @@ cleanup() {
   local p
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -38,10 +39,40 @@ build() {
 
 childinfo() { (cd "$work" && dotnet "$bin/childinfo-demo.dll" "$@"); }
 
-# generate_data CHILDREN: synthetic data for all five agencies into $data.
+# The agencies' databases: SQLite files in $data (the default), or, after start_postgres, one PostgreSQL database
+# per agency on a throwaway server (pg_template holds the connection string with {agency} for the database's name).
+pg_template=""
+
+# generate_data CHILDREN: synthetic data for all five agencies into $data, or into the PostgreSQL databases.
 generate_data() {
-  childinfo data generate --children "$1" --seed 1 --out "$data" >"$work/generate.log" 2>&1 || { cat "$work/generate.log" >&2; exit 1; }
+  if [[ -n "$pg_template" ]]; then
+    (cd "$work" && dotnet "$bin/ChildInfo.SampleData.dll" --children "$1" --seed 1 --provider postgres --connection-template "$pg_template") \
+      >"$work/generate.log" 2>&1 || { cat "$work/generate.log" >&2; exit 1; }
+    local db
+    for db in child_index education early_years social_care voluntary_sector; do psql_run "$db" -qc 'ANALYZE' >/dev/null; done
+  else
+    childinfo data generate --children "$1" --seed 1 --out "$data" >"$work/generate.log" 2>&1 || { cat "$work/generate.log" >&2; exit 1; }
+  fi
 }
+
+# start_postgres: a throwaway PostgreSQL server from the installed binaries (as the tests start one: run as the
+# postgres user, fsync off), an empty database per agency, and pg_template set for generate_data and start_subgraphs.
+pg_bin=""; pg_port=""
+start_postgres() {
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  [[ -x "$pg_bin/initdb" ]] || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"; }
+  pg_port="$(free_port)"
+  chmod 711 "$work"; mkdir -p "$work/pg"; chown postgres "$work/pg"
+  runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >"$work/pg-init.log" 2>&1
+  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -w -l "$work/pg/log.txt" -o \
+    "-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  stop_postgres() { runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true; }
+  local db
+  for db in child_index education early_years social_care voluntary_sector; do psql_run postgres -qc "CREATE DATABASE $db" >/dev/null; done
+  pg_template="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database={agency};Timeout=30;Command Timeout=600"
+}
+stop_postgres() { :; }
+psql_run() { local db="$1"; shift; "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" "$@"; }
 
 # wait_http URL LOG PID: polls until URL answers 200, up to 120 s, while PID lives; prints the log and fails otherwise.
 wait_http() {
@@ -58,16 +89,18 @@ wait_http() {
 context_key="$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')"
 export ChildInfo__ContextKey="$context_key"
 
-declare -A subgraph_url=()
-# start_subgraphs: the five sample subgraphs, each its own process over $data/<name>.db.
+declare -A subgraph_url=() subgraph_pid=()
+# start_subgraphs: the five sample subgraphs, each its own process over $data/<name>.db (or its PostgreSQL database).
 start_subgraphs() {
   local spec name project port
   declare -A started=()
   for spec in child-index:ChildIndex education:Education early-years:EarlyYears social-care:SocialCare voluntary-sector:VoluntarySector; do
     name="${spec%%:*}"; project="${spec##*:}"; port="$(free_port)"
-    (cd "$work" && Database__ConnectionString="Data Source=$data/$name.db" Subgraph__ContextKey="$context_key" \
+    local provider=Sqlite connection="Data Source=$data/$name.db"
+    [[ -n "$pg_template" ]] && { provider=Postgres; connection="${pg_template//\{agency\}/${name//-/_}}"; }
+    (cd "$work" && Database__Provider="$provider" Database__ConnectionString="$connection" Subgraph__ContextKey="$context_key" \
       exec dotnet "$bin/ChildInfo.Subgraphs.$project.dll" --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1) &
-    pids+=($!); started[$name]=$!; subgraph_pids+=" $!"
+    pids+=($!); started[$name]=$!; subgraph_pid[$name]=$!; subgraph_pids+=" $!"
     subgraph_url[$name]="http://127.0.0.1:$port/graphql"
   done
   for name in "${!subgraph_url[@]}"; do wait_http "${subgraph_url[$name]%/graphql}/health" "$work/$name.log" "${started[$name]}"; done
