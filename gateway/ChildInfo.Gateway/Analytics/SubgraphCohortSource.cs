@@ -309,5 +309,5 @@ public sealed class SubgraphCohortSource : ICohortSource
 
     private sealed record WishDto(string LocalId, string? Code, string? DataCategory, List<string>? WithheldFromPurposes, List<string>? WithheldFromAgencies);
 
-    private sealed record PopulationDto(List<string>? ChildIds, List<List<string?>>? Groups);
+    private sealed record PopulationDto(List<string>? ChildIds, [property: JsonConverter(typeof(SharedStringColumnsConverter))] List<List<string?>>? Groups);
 }
