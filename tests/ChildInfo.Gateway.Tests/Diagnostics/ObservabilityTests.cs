@@ -146,7 +146,7 @@ public sealed partial class ObservabilityTests(ObservedGateway gateway) : IClass
         Assert.Contains(samples, s => s.Name == "childinfo_gateway_request_duration_seconds_bucket" && s.Labels.ContainsKey("le"));
         // The child index is called for every child; which agencies are depends on the child, and this test may run first.
         Assert.Contains(samples, s => s.Name == "childinfo_gateway_subgraph_requests_total" && s.Labels.GetValueOrDefault("childinfo_subgraph") == "child-index");
-        Assert.Contains(samples, s => s.Name == "childinfo_gateway_subgraph_circuit_state" && s.Labels.GetValueOrDefault("childinfo_subgraph") == "social-care" && s.Value is >= 0 and <= 2);
+        Assert.Contains(samples, s => s.Name == "childinfo_gateway_subgraph_circuit_state" && s.Labels.GetValueOrDefault("childinfo_subgraph") == "child-index" && s.Value is >= 0 and <= 2);
         Assert.Contains(samples, s => s.Name == "childinfo_gateway_audit_queue_depth");
         Assert.Contains(samples, s => s.Name == "childinfo_gateway_audit_append_duration_seconds_count" && s.Value >= 1);
         Assert.Contains(samples, s => s.Name.StartsWith("childinfo_federation_plan_cache_lookups", StringComparison.Ordinal));
