@@ -36,6 +36,9 @@ public class AnalyticsGatewayFixture(GatewayEnvironment environment) : IAsyncLif
 
     public GatewayEnvironment Environment => environment;
 
+    /// <summary>The fixture's own sample subgraphs (name to URL), which accept its gateways' signed contexts.</summary>
+    public IReadOnlyDictionary<string, string> SubgraphUrls => _subgraphs!.Urls;
+
     public RecordingHandler Recorder { get; } = new();
 
     public byte[] Key { get; } = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
