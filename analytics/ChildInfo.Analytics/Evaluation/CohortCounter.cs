@@ -9,8 +9,9 @@ namespace ChildInfo.Analytics.Evaluation;
 /// <summary>
 /// Counts a question's cohort from its fetched data into the exact table disclosure control takes. Every set is a
 /// bit per child of the population as at the question's date: a fact is its linked children, <c>all</c> the
-/// intersection, <c>any</c> the union, <c>not</c> the population without the children matching. Each child is then
-/// added once, by its child id (the pseudonymous key of cell-key perturbation), with its groups and measure.
+/// intersection, <c>any</c> the union, <c>not</c> the population without the children matching; positions that do not
+/// count (<see cref="CohortData.Included"/>) are then taken out, whatever the condition. Each child is then added
+/// once, by its child id (the pseudonymous key of cell-key perturbation), with its groups and measure.
 /// </summary>
 internal static class CohortCounter
 {
@@ -18,6 +19,7 @@ internal static class CohortCounter
     {
         var size = data.Population.Count;
         var cohort = plan.Question.Condition is null ? new BitArray(size, true) : Evaluate(plan.Question.Condition, data, size);
+        cohort.And(data.Included);
         var groups = plan.Question.Dimensions.Select((d, i) => Groups(d, plan.TableDimensions[i], plan, data)).ToList();
         var measure = Measure(plan.Question.Measure, data, size);
 
@@ -31,7 +33,7 @@ internal static class CohortCounter
 
             var row = groups.Count > 0 ? groups[0](child) : CohortQuestionValidator.WholeCohort.Categories[0];
             var column = groups.Count > 1 ? groups[1](child) : null;
-            builder.Add(data.Population[child].ChildId, row, column, measure?.Invoke(child));
+            builder.Add(data.Population.ChildIds[child]!, row, column, measure?.Invoke(child));
         }
         return builder.Build();
     }
@@ -67,7 +69,8 @@ internal static class CohortCounter
         {
             var column = plan.IndexDimensions.ToList().IndexOf(index.Name);
             var listed = categories.ToHashSet(StringComparer.Ordinal);
-            return child => data.Population[child].Values is { } values && column < values.Count && values[column] is { } value && listed.Contains(value) ? value : categories[unknown];
+            var values = column >= 0 && column < data.Population.Columns.Count ? data.Population.Columns[column] : null;
+            return child => values?[child] is { } value && listed.Contains(value) ? value : categories[unknown];
         }
 
         // Several records of one child: the group the catalogue lists first wins (its rank is lowest), whatever order

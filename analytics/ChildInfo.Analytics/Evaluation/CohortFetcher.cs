@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ChildInfo.Analytics.Sources;
 using ChildInfo.Analytics.Validation;
 
@@ -6,8 +9,8 @@ namespace ChildInfo.Analytics.Evaluation;
 /// <summary>
 /// Fetches what a plan needs from the source: every member list and the population at once (at most
 /// <see cref="CohortOptions.MaxConcurrentFetches"/> agency calls in flight), then one link call per agency with its
-/// distinct local ids. The key budget is checked as each list arrives; passing it cancels the rest and refuses the
-/// question.
+/// distinct local ids, each link kept only as the position of its child in the population. The key budget is checked
+/// as each list arrives; passing it cancels the rest and refuses the question.
 /// </summary>
 internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
 {
@@ -23,26 +26,94 @@ internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
         await WhenAllOrRefuse([population, .. lists, .. withheld.Values], stop, budget).ConfigureAwait(false);
 
         var members = plan.Requests.Zip(lists, (r, l) => (Request: r, Members: l.Result)).ToList();
+        var (positions, included) = Positions(population.Result);
         var agencies = members.GroupBy(m => m.Request.Agency, StringComparer.Ordinal).ToList();
-        var links = agencies.Select(a => Gated(gate, stop, () => source.LinksAsync(a.Key, DistinctIds(a.Select(m => m.Members), Withheld(withheld, a.Key)), stop.Token))).ToList();
+        var linked = agencies.ToDictionary(a => a.Key, a => LocalIds(a.Select(m => m.Members), Withheld(withheld, a.Key)), StringComparer.Ordinal);
+        var links = agencies.Select(a => Gated(gate, stop, async () =>
+        {
+            var children = linked[a.Key];
+            await source.LinksAsync(a.Key, children.Keys, (localId, childId) => Link(children, positions, localId, childId), stop.Token).ConfigureAwait(false);
+            return children;
+        })).ToList();
         await WhenAllOrRefuse([.. links], stop, budget).ConfigureAwait(false);
 
-        var linksByAgency = agencies.Zip(links, (a, l) => (a.Key, l.Result)).ToDictionary(p => p.Key, p => p.Result, StringComparer.Ordinal);
-        var leftOut = LeftOut(withheld, linksByAgency);
-        // A child listed twice (or without an id) would be counted twice by a not: each id is one position, once. A
-        // child whose family's wishes keep their records out of this question is not in the population at all.
-        var children = new List<PopulationChild>(population.Result.Count);
-        var positions = new Dictionary<string, int>(population.Result.Count, StringComparer.Ordinal);
-        foreach (var child in population.Result)
+        // A child whose family's wishes keep their records out of this question is not counted at all, so that a not
+        // cannot count them back in.
+        foreach (var (agency, ids) in withheld)
         {
-            if (child is not null && !string.IsNullOrEmpty(child.ChildId) && !leftOut.Contains(child.ChildId) && positions.TryAdd(child.ChildId, children.Count))
+            if (linked.TryGetValue(agency, out var children))
             {
-                children.Add(child);
+                foreach (var id in ids.Result)
+                {
+                    if (id is not null && children.TryGetValue(id, out var child) && child >= 0)
+                    {
+                        included[child] = false;
+                    }
+                }
             }
         }
 
-        var linked = members.ToDictionary(m => m.Request, m => Link(m.Members, linksByAgency[m.Request.Agency], positions));
-        return new CohortData(children, linked);
+        return new CohortData(population.Result, included, members.ToDictionary(m => m.Request, m => Linked(m.Members, linked[m.Request.Agency])));
+    }
+
+    /// <summary>
+    /// Each child's position in the population, and which positions count: a child listed twice (or without an id)
+    /// would be counted twice by a not, so each id is one position, its first.
+    /// </summary>
+    private static (Dictionary<string, int> Positions, BitArray Included) Positions(CohortPopulation population)
+    {
+        var positions = new Dictionary<string, int>(population.Count, StringComparer.Ordinal);
+        var included = new BitArray(population.Count);
+        for (var i = 0; i < population.Count; i++)
+        {
+            if (population.ChildIds[i] is { Length: > 0 } id && positions.TryAdd(id, i))
+            {
+                included[i] = true;
+            }
+        }
+
+        return (positions, included);
+    }
+
+    /// <summary>
+    /// The agency's distinct local ids, withheld ones included, each with the position of its child (-1 until a link
+    /// says otherwise). The strings are the members' own, so the links' answers are not kept as text.
+    /// </summary>
+    private static Dictionary<string, int> LocalIds(IEnumerable<IReadOnlyList<CohortMember>> lists, IReadOnlyCollection<string> withheld)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in withheld)
+        {
+            if (!string.IsNullOrEmpty(id))
+            {
+                ids.TryAdd(id, -1);
+            }
+        }
+
+        foreach (var member in lists.SelectMany(l => l))
+        {
+            if (!string.IsNullOrEmpty(member?.LocalId))
+            {
+                ids.TryAdd(member.LocalId, -1);
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>Records one link: only for an id that was asked, and to a child in the population; anything else is ignored.</summary>
+    private static void Link(Dictionary<string, int> children, Dictionary<string, int> positions, string localId, string childId)
+    {
+        if (localId is null || childId is null || !positions.TryGetValue(childId, out var position))
+        {
+            return;
+        }
+
+        // Through a reference, so that the key collection the source is still reading is not disturbed.
+        ref var child = ref CollectionsMarshal.GetValueRefOrNullRef(children, localId);
+        if (!Unsafe.IsNullRef(ref child))
+        {
+            child = position;
+        }
     }
 
     private async Task<IReadOnlyList<CohortMember>> Members(MemberRequest request, KeyBudget budget, CancellationToken ct)
@@ -55,56 +126,12 @@ internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
     private static IReadOnlyCollection<string> Withheld(Dictionary<string, Task<IReadOnlyCollection<string>>> withheld, string agency) =>
         withheld.TryGetValue(agency, out var ids) ? ids.Result : [];
 
-    /// <summary>The children that the agencies' withheld records are linked to.</summary>
-    private static HashSet<string> LeftOut(Dictionary<string, Task<IReadOnlyCollection<string>>> withheld, Dictionary<string, IReadOnlyDictionary<string, string>> links)
-    {
-        var children = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (agency, ids) in withheld)
-        {
-            if (!links.TryGetValue(agency, out var linked))
-            {
-                continue;
-            }
-
-            foreach (var id in ids.Result)
-            {
-                if (id is not null && linked.TryGetValue(id, out var child) && child is not null)
-                {
-                    children.Add(child);
-                }
-            }
-        }
-
-        return children;
-    }
-
-    private static HashSet<string> DistinctIds(IEnumerable<IReadOnlyList<CohortMember>> lists, IReadOnlyCollection<string> withheld)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in withheld)
-        {
-            if (!string.IsNullOrEmpty(id))
-            {
-                ids.Add(id);
-            }
-        }
-
-        foreach (var member in lists.SelectMany(l => l))
-        {
-            if (!string.IsNullOrEmpty(member?.LocalId))
-            {
-                ids.Add(member.LocalId);
-            }
-        }
-        return ids;
-    }
-
-    private static LinkedMember[] Link(IReadOnlyList<CohortMember> members, IReadOnlyDictionary<string, string> links, Dictionary<string, int> positions)
+    private static LinkedMember[] Linked(IReadOnlyList<CohortMember> members, Dictionary<string, int> children)
     {
         var linked = new List<LinkedMember>(members.Count);
         foreach (var member in members)
         {
-            if (!string.IsNullOrEmpty(member?.LocalId) && links.TryGetValue(member.LocalId, out var childId) && childId is not null && positions.TryGetValue(childId, out var child))
+            if (!string.IsNullOrEmpty(member?.LocalId) && children.TryGetValue(member.LocalId, out var child) && child >= 0)
             {
                 linked.Add(new LinkedMember(child, member.Group, member.Measure));
             }

@@ -17,11 +17,13 @@ public interface ICohortSource
     Task<IReadOnlyList<CohortMember>> MembersAsync(string agency, string fact, string? value, CohortWindow window, CancellationToken ct);
 
     /// <summary>
-    /// The child each of the agency's local ids is linked to (local id to child id); ids with no link are left out.
-    /// Called once per agency per question with distinct ids, possibly millions: the implementation splits the call
-    /// if the child index limits its size.
+    /// The child each of the agency's local ids is linked to: <paramref name="link"/> is called with the local id and
+    /// the child id for each linked id, as the answers arrive, so that the caller keeps only what it needs of them;
+    /// ids with no link are not reported. Called once per agency per question with distinct ids, possibly millions:
+    /// the implementation splits the call if the child index limits its size, and calls <paramref name="link"/> from
+    /// one call at a time.
     /// </summary>
-    Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct);
+    Task LinksAsync(string agency, IReadOnlyCollection<string> localIds, Action<string, string> link, CancellationToken ct);
 
     /// <summary>
     /// The agency's records whose child's or family's data-use wishes keep them out of this question: those with a wish
@@ -33,5 +35,5 @@ public interface ICohortSource
     Task<IReadOnlyCollection<string>> WithheldAsync(string agency, IReadOnlyList<string> labels, CancellationToken ct);
 
     /// <summary>Every child in the population as at a date (born on or before it, under 18 on it), with the index dimensions asked, in their order.</summary>
-    Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct);
+    Task<CohortPopulation> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct);
 }

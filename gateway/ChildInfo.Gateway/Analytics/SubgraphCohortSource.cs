@@ -96,16 +96,16 @@ public sealed class SubgraphCohortSource : ICohortSource
         ArgumentNullException.ThrowIfNull(window);
         var arguments = $"fact: {Literal(fact)}" + (value is null ? "" : $", value: {Literal(value)}")
             + (window.From is { } from ? $", from: {Literal(Iso(from))}" : "") + (window.To is { } to ? $", to: {Literal(Iso(to))}" : "");
-        var members = await CallAsync<List<MemberDto>>(agency, "_cohortMembers", $"{{ _cohortMembers({arguments}) {{ localId group measure }} }}", null, ct).ConfigureAwait(false);
-        return [.. members.Select(m => new CohortMember(m.LocalId, m.Group, m.Measure))];
+        // Read straight into the members: at a million records a second copy of the list is most of the memory.
+        return await CallAsync<List<CohortMember>>(agency, "_cohortMembers", $"{{ _cohortMembers({arguments}) {{ localId group measure }} }}", null, ct).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct)
+    public async Task LinksAsync(string agency, IReadOnlyCollection<string> localIds, Action<string, string> link, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(localIds);
+        ArgumentNullException.ThrowIfNull(link);
         var index = SubgraphsWith(DimensionsField).FirstOrDefault()
             ?? throw new CohortSourceException("child index", CohortSourceException.NotOffered, "The child index offers no links to count through.");
-        var links = new Dictionary<string, string>(localIds.Count, StringComparer.Ordinal);
         // The child index bounds its request body: the ids go in slices.
         foreach (var slice in Slices(localIds, _services.Options.LinksPerCall))
         {
@@ -118,11 +118,9 @@ public sealed class SubgraphCohortSource : ICohortSource
 
             for (var i = 0; i < keys.Count; i++)
             {
-                links[keys[i]] = children[i];
+                link(keys[i], children[i]);
             }
         }
-
-        return links;
     }
 
     /// <summary>
@@ -170,7 +168,7 @@ public sealed class SubgraphCohortSource : ICohortSource
         return withheld;
     }
 
-    public async Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct)
+    public async Task<CohortPopulation> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         var index = SubgraphsWith(DimensionsField).FirstOrDefault()
@@ -184,19 +182,8 @@ public sealed class SubgraphCohortSource : ICohortSource
             throw Malformed("child index");
         }
 
-        var result = new PopulationChild[children.Count];
-        for (var i = 0; i < children.Count; i++)
-        {
-            var values = new string?[groups.Count];
-            for (var d = 0; d < groups.Count; d++)
-            {
-                values[d] = groups[d][i];
-            }
-
-            result[i] = new PopulationChild(children[i], values);
-        }
-
-        return result;
+        // The columns as they were read: no object per child.
+        return new CohortPopulation(children, groups);
     }
 
     /// <summary>The subgraphs (by name) whose Query type has <paramref name="field"/>, in the supergraph's order.</summary>
@@ -303,11 +290,9 @@ public sealed class SubgraphCohortSource : ICohortSource
         public CohortFact ToFact() => new(Name, Label, Description, Kind, Window, Values ?? []);
     }
 
-    private sealed record MemberDto(string LocalId, string? Group, double? Measure);
-
     private sealed record LinksDto(List<string>? LocalIds, List<string>? ChildIds);
 
     private sealed record WishDto(string LocalId, string? Code, string? DataCategory, List<string>? WithheldFromPurposes, List<string>? WithheldFromAgencies);
 
-    private sealed record PopulationDto(List<string>? ChildIds, [property: JsonConverter(typeof(SharedStringColumnsConverter))] List<List<string?>>? Groups);
+    private sealed record PopulationDto(List<string?>? ChildIds, [property: JsonConverter(typeof(SharedStringColumnsConverter))] List<List<string?>>? Groups);
 }

@@ -117,10 +117,10 @@ public sealed class AnswerTests
         public Task<IReadOnlyList<CohortMember>> MembersAsync(string agency, string fact, string? value, CohortWindow window, CancellationToken ct) =>
             Task.FromException<IReadOnlyList<CohortMember>>(new HttpRequestException("The agency did not answer."));
 
-        public Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct) => inner.LinksAsync(agency, localIds, ct);
+        public Task LinksAsync(string agency, IReadOnlyCollection<string> localIds, Action<string, string> link, CancellationToken ct) => inner.LinksAsync(agency, localIds, link, ct);
 
         public Task<IReadOnlyCollection<string>> WithheldAsync(string agency, IReadOnlyList<string> labels, CancellationToken ct) => inner.WithheldAsync(agency, labels, ct);
 
-        public Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct) => inner.PopulationAsync(asAt, dimensions, ct);
+        public Task<CohortPopulation> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct) => inner.PopulationAsync(asAt, dimensions, ct);
     }
 }

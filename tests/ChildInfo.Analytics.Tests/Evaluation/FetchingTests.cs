@@ -87,7 +87,7 @@ public sealed class FetchingTests
     }
 
     [Fact]
-    public async Task Count_ASourceListingAChildTwiceOrWithoutAnId_CountsEachChildOnce()
+    public async Task Count_ASourceListingAChildTwiceOrLinkingIdsNotAsked_CountsEachChildOnce()
     {
         var authority = new SyntheticAuthority(800, seed: 6);
         var question = new CohortQuestion { AsAt = Analysts.AsAt, Condition = Not(Open), Dimensions = [CohortDimension.Index("sex")] };
@@ -101,7 +101,10 @@ public sealed class FetchingTests
         Assert.Equal(expected.GrandTotal, counted.GrandTotal);
     }
 
-    /// <summary>The synthetic authority with untidy answers: every child listed twice, a child with no id, and empty member rows.</summary>
+    /// <summary>
+    /// The synthetic authority with untidy answers: every child listed twice, a child with no id, empty member rows, and
+    /// links for ids that were not asked.
+    /// </summary>
     private sealed class SloppySource(SyntheticAuthority inner) : ICohortSource
     {
         public Task<CohortCatalogue> CatalogueAsync(CancellationToken ct) => inner.CatalogueAsync(ct);
@@ -109,14 +112,21 @@ public sealed class FetchingTests
         public async Task<IReadOnlyList<CohortMember>> MembersAsync(string agency, string fact, string? value, CohortWindow window, CancellationToken ct) =>
             [.. await inner.MembersAsync(agency, fact, value, window, ct), new CohortMember(""), null!];
 
-        public Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct) => inner.LinksAsync(agency, localIds, ct);
+        public async Task LinksAsync(string agency, IReadOnlyCollection<string> localIds, Action<string, string> link, CancellationToken ct)
+        {
+            await inner.LinksAsync(agency, localIds, link, ct);
+            // Links for ids nobody asked about, and empty ones: a child must not be counted through them.
+            link("NOT-ASKED", inner.Children[0].Id);
+            link(null!, null!);
+        }
 
         public Task<IReadOnlyCollection<string>> WithheldAsync(string agency, IReadOnlyList<string> labels, CancellationToken ct) => inner.WithheldAsync(agency, labels, ct);
 
-        public async Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct)
+        public async Task<CohortPopulation> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct)
         {
             var children = await inner.PopulationAsync(asAt, dimensions, ct);
-            return [.. children, .. children.Reverse(), new PopulationChild("", [.. dimensions.Select(_ => "M")]), null!];
+            return new CohortPopulation([.. children.ChildIds, .. children.ChildIds.Reverse(), "", null],
+                [.. children.Columns.Select(c => (IReadOnlyList<string?>)[.. c, .. c.Reverse(), "M", "M"])]);
         }
     }
 

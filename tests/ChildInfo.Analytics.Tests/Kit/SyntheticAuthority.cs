@@ -30,7 +30,7 @@ internal sealed class SyntheticAuthority : ICohortSource
     private readonly Dictionary<string, Dictionary<string, SyntheticRecord>> _recordsByLocalId;
     private readonly ILookup<string, SyntheticRecord> _recordsByChild;
     private readonly ConcurrentDictionary<(string, string, string?, CohortWindow), IReadOnlyList<CohortMember>> _answered = new();
-    private readonly ConcurrentDictionary<(DateOnly, string), IReadOnlyList<PopulationChild>> _populations = new();
+    private readonly ConcurrentDictionary<(DateOnly, string), CohortPopulation> _populations = new();
     private int _inFlight;
 
     public SyntheticAuthority(int children, int seed, int wards = 20)
@@ -122,7 +122,7 @@ internal sealed class SyntheticAuthority : ICohortSource
         }
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> LinksAsync(string agency, IReadOnlyCollection<string> localIds, CancellationToken ct)
+    public async Task LinksAsync(string agency, IReadOnlyCollection<string> localIds, Action<string, string> link, CancellationToken ct)
     {
         LinkCalls.Enqueue((agency, [.. localIds]));
         Enter();
@@ -130,9 +130,13 @@ internal sealed class SyntheticAuthority : ICohortSource
         {
             await Task.Yield();
             var records = _recordsByLocalId[agency];
-            return localIds.Select(id => records.TryGetValue(id, out var r) ? r : null)
-                .Where(r => r?.ChildId is not null)
-                .ToDictionary(r => r!.LocalId, r => r!.ChildId!, StringComparer.Ordinal);
+            foreach (var id in localIds)
+            {
+                if (records.TryGetValue(id, out var record) && record.ChildId is not null)
+                {
+                    link(record.LocalId, record.ChildId);
+                }
+            }
         }
         finally
         {
@@ -146,9 +150,12 @@ internal sealed class SyntheticAuthority : ICohortSource
         return Task.FromResult<IReadOnlyCollection<string>>(WithheldRecords.TryGetValue(agency, out var ids) ? [.. ids] : []);
     }
 
-    public Task<IReadOnlyList<PopulationChild>> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct) =>
+    public Task<CohortPopulation> PopulationAsync(DateOnly asAt, IReadOnlyList<string> dimensions, CancellationToken ct) =>
         Task.FromResult(_populations.GetOrAdd((asAt, string.Join(',', dimensions)), _ =>
-            [.. InPopulation(asAt).Select(c => new PopulationChild(c.Id, [.. dimensions.Select(d => IndexValue(c, d, asAt))]))]));
+        {
+            var children = InPopulation(asAt).ToList();
+            return new CohortPopulation([.. children.Select(c => c.Id)], [.. dimensions.Select(d => (IReadOnlyList<string?>)[.. children.Select(c => IndexValue(c, d, asAt))])]);
+        }));
 
     /// <summary>Children in the population as at a date: born on or before it, under 18 on it.</summary>
     public IEnumerable<SyntheticChild> InPopulation(DateOnly asAt) => Children.Where(c => c.Born <= asAt && asAt < c.Born.AddYears(18));
