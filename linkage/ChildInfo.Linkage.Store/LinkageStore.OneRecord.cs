@@ -46,6 +46,11 @@ public sealed partial class LinkageStore
         var saved = (await connection.QueryAsync<string>(Sql("SELECT model FROM ci_link_model ORDER BY saved_at DESC, run_id DESC " + "LIMIT 1")).ConfigureAwait(false)).FirstOrDefault()
             ?? throw new LinkageStoreException("No full linkage run has saved its model yet: run 'childinfo link run' once, then link single records.");
         var stored = JsonSerializer.Deserialize<SavedModel>(saved, Json) ?? throw new LinkageStoreException("The saved linkage model cannot be read: run 'childinfo link run' again.");
+        if (stored.Blocking != BlockingKeys.Version)
+        {
+            throw new LinkageStoreException("The last full linkage run saved blocking keys made another way than this version makes them: run 'childinfo link run' again.");
+        }
+
         MatchModel model;
         try
         {
@@ -72,8 +77,12 @@ public sealed partial class LinkageStore
 
         // Candidates: every stored record sharing a blocking key, and any a reviewer accepted as the same child (a
         // reviewer may join what no key brings together), with the child each is linked to now.
-        List<string> candidateKeys = blockKeys.Count == 0 ? [] : [.. await connection.QueryAsync<string>(Sql(
-            "SELECT DISTINCT record_key FROM ci_link_block WHERE " + _connection.In("block_key", "blockKeys"), new { blockKeys = blockKeys.ToArray() })).ConfigureAwait(false)];
+        // A block of more records than a run compares whole was left out of the run: linking one record leaves it out too.
+        List<string> usableKeys = blockKeys.Count == 0 ? [] : [.. await connection.QueryAsync<string>(Sql(
+            "SELECT block_key FROM ci_link_block WHERE " + _connection.In("block_key", "blockKeys") + " GROUP BY block_key HAVING COUNT(*) <= @max",
+            new { blockKeys = blockKeys.ToArray(), max = options.MaxBlockSize })).ConfigureAwait(false)];
+        List<string> candidateKeys = usableKeys.Count == 0 ? [] : [.. await connection.QueryAsync<string>(Sql(
+            "SELECT DISTINCT record_key FROM ci_link_block WHERE " + _connection.In("block_key", "usableKeys"), new { usableKeys = usableKeys.ToArray() })).ConfigureAwait(false)];
         candidateKeys = [.. candidateKeys.Concat(decisions.Where(d => d.Accepted).Select(d => d.RecordA == record.Key ? d.RecordB : d.RecordA)).Where(k => k != record.Key).Distinct(StringComparer.Ordinal)];
         List<RecordRow> candidateRecords = candidateKeys.Count == 0 ? [] : [.. await connection.QueryAsync<RecordRow>(Sql(
             RecordSelect + " FROM ci_link_record r WHERE " + _connection.In("r.record_key", "candidateKeys"), new { candidateKeys = candidateKeys.ToArray() })).ConfigureAwait(false)];
@@ -148,7 +157,7 @@ public sealed partial class LinkageStore
             await Execute(connection, transaction, "DELETE FROM " + table, cancellationToken).ConfigureAwait(false);
         }
 
-        var saved = new SavedModel(model.M, model.U, model.Lambda, model.PriorWeight, [.. terms.Totals]);
+        var saved = new SavedModel(model.M, model.U, model.Lambda, model.PriorWeight, [.. terms.Totals], BlockingKeys.Version);
         await StoreConnection.InsertAsync(connection, transaction, "ci_link_model", ["run_id", "saved_at", "model"],
             [[runId, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), JsonSerializer.Serialize(saved, Json)]], cancellationToken).ConfigureAwait(false);
         await StoreConnection.InsertAsync(connection, transaction, "ci_link_record", RecordColumns, records.Select(RecordRowOf), cancellationToken).ConfigureAwait(false);
@@ -237,8 +246,11 @@ public sealed partial class LinkageStore
     private static object?[] RecordRowOf(LinkageRecord r) =>
         [r.Key, r.Source, r.LocalId, r.Forename, r.MiddleName, r.Surname, r.Sex?.ToString(), r.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Postcode, r.NhsNumber, r.Upn];
 
-    /// <summary>The model as a full run saves it: m and u per field and level, λ, the prior weight, and the term-frequency totals.</summary>
-    private sealed record SavedModel(double[][] M, double[][] U, double Lambda, double Prior, int[] Totals);
+    /// <summary>
+    /// The model as a full run saves it: m and u per field and level, λ, the prior weight, the term-frequency totals,
+    /// and the version of the blocking keys it saved (null from a run before keys were versioned).
+    /// </summary>
+    private sealed record SavedModel(double[][] M, double[][] U, double Lambda, double Prior, int[] Totals, string? Blocking = null);
 
     private sealed record RecordRow(string RecordKey, string SourceSystem, string LocalId, string? Forename, string? MiddleName, string? Surname, string? Sex, string? Dob, string? Postcode, string? NhsNumber, string? Upn)
     {

@@ -24,6 +24,9 @@ internal sealed class StoreConnection(LinkageStoreOptions options)
             {
                 // Another process (the child index subgraph) may be reading: wait for its lock rather than fail.
                 await connection.ExecuteAsync("PRAGMA busy_timeout = 10000").ConfigureAwait(false);
+                // A run inserts millions of blocking keys in key order of no kind: with SQLite's default 2 MB page
+                // cache each insert into the key index reads pages from disk. Up to 256 MB, taken only as used.
+                await connection.ExecuteAsync("PRAGMA cache_size = -262144").ConfigureAwait(false);
             }
 
             return connection;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChildInfo.Linkage.Blocking;
 using ChildInfo.Linkage.Linking;
 using ChildInfo.Linkage.Records;
 using ChildInfo.Subgraphs.Kit.Data;
@@ -120,6 +121,36 @@ public abstract class OneRecordLinkingTests
         Assert.Equal(0, run.MovedRecords);
         Assert.Equal(0, run.NewChildren);
         Assert.Equal(linkedAlone.OrderBy(p => p.Key, StringComparer.Ordinal), (await store.ChildOfRecordsAsync()).OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task LinkRecord_OnKeysSharedByMoreRecordsThanABlockHolds_LeavesThemOutAsTheRunDid()
+    {
+        // 250 records of one agency that give one name, date of birth and postcode (a placeholder identity): every
+        // blocking key of a record like them names a block of 250, over the run's limit of 200.
+        List<LinkageRecord> crowd = [.. Enumerable.Range(0, 250).Select(i => new LinkageRecord("voluntary-sector", "CROWD-" + i, "Zed", null, "Crowd", 'M', new DateOnly(2015, 1, 1), "NS5 5AA", null, null))];
+        var (_, store) = await IndexAsync("crowd", crowd);
+        LinkageRecord school = new("education", "B300", "Zed", null, "Crowd", 'M', new DateOnly(2015, 1, 1), "NS5 5AA", null, "B300");
+
+        var leftOut = await store.LinkRecordAsync(school, new LinkageOptions());
+        var compared = await store.LinkRecordAsync(school, new LinkageOptions { MaxBlockSize = 300 });
+
+        Assert.Equal(0, leftOut.Candidates);
+        Assert.Equal(OneRecordLinkSummary.OwnChild, leftOut.Outcome);
+        Assert.Equal(250, compared.Candidates);
+    }
+
+    [Fact]
+    public async Task LinkRecord_AfterARunWhoseBlockingKeysWereMadeAnotherWay_SaysToRunAgain()
+    {
+        var (database, store) = await IndexAsync("old-keys", [School]);
+        await database.ExecuteAsync("UPDATE ci_link_model SET model = REPLACE(model, '\"blocking\":\"" + BlockingKeys.Version + "\"', '\"blocking\":\"1\"')");
+        var before = await store.ChildOfRecordsAsync();
+
+        var error = await Assert.ThrowsAsync<LinkageStoreException>(() => store.LinkRecordAsync(School with { Surname = "Novak" }, new LinkageOptions()));
+
+        Assert.Contains("link run", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await store.ChildOfRecordsAsync());
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class PreparedRecord(LinkageRecord record, int index)
 
     public int Index { get; } = index;
 
+    /// <summary>The record's key (<c>source:localId</c>), made once.</summary>
+    public string Key { get; } = record.Key;
+
     public string? Forename { get; } = LinkageRecord.Normalise(record.Forename);
 
     public string? MiddleName { get; } = LinkageRecord.Normalise(record.MiddleName);

@@ -34,11 +34,12 @@ internal sealed class Clusters
             return false;
         }
 
-        foreach (var x in left)
+        // Only a reviewer's rejection can stop two clusters of different sources joining.
+        foreach (var x in reviewed.Count == 0 ? Enumerable.Empty<int>() : left)
         {
             foreach (var y in right)
             {
-                if (reviewed.TryGetValue(ReviewDecision.PairOf(_records[x].Record.Key, _records[y].Record.Key), out var decision) && !decision.Accepted)
+                if (reviewed.TryGetValue(ReviewDecision.PairOf(_records[x].Key, _records[y].Key), out var decision) && !decision.Accepted)
                 {
                     return false;
                 }
@@ -53,7 +54,7 @@ internal sealed class Clusters
 
     public IReadOnlyList<IReadOnlyList<string>> All() =>
         [.. Enumerable.Range(0, _records.Length).GroupBy(Find)
-            .Select(g => (IReadOnlyList<string>)[.. g.Select(i => _records[i].Record.Key).Order(StringComparer.Ordinal)])
+            .Select(g => (IReadOnlyList<string>)[.. g.Select(i => _records[i].Key).Order(StringComparer.Ordinal)])
             .OrderBy(c => c[0], StringComparer.Ordinal)];
 
     private HashSet<int> Members(int root)

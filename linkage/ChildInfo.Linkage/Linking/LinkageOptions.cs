@@ -15,6 +15,14 @@ public sealed record LinkageOptions
     /// <summary>Seeds the random pairs, so a run on the same records gives the same links.</summary>
     public int Seed { get; init; } = 20_260_501;
 
+    /// <summary>
+    /// A block (records sharing one blocking key) of more records than this is left out and counted, not compared
+    /// whole: a value many records share by default (a placeholder date of birth, a reception centre's postcode)
+    /// would otherwise make pairs grow with the square of the records holding it. Their pairs still meet through
+    /// the other rules' keys.
+    /// </summary>
+    public int MaxBlockSize { get; init; } = 200;
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -31,6 +39,11 @@ public sealed record LinkageOptions
         if (RandomPairs < 1_000)
         {
             problems.Add("At least 1,000 random pairs are needed to estimate chance agreement.");
+        }
+
+        if (MaxBlockSize < 2)
+        {
+            problems.Add("A block must be allowed at least 2 records.");
         }
 
         return problems;

@@ -1,3 +1,4 @@
+using ChildInfo.Linkage.Blocking;
 using ChildInfo.Linkage.Model;
 
 namespace ChildInfo.Linkage.Linking;
@@ -37,4 +38,7 @@ public sealed record LinkageResult
 
     /// <summary>How many pairs were compared (after blocking).</summary>
     public required long CandidatePairs { get; init; }
+
+    /// <summary>What each blocking rule brought together, and the blocks left out for being too large.</summary>
+    public IReadOnlyList<BlockingRuleCount> Blocking { get; init; } = [];
 }

@@ -31,17 +31,42 @@ public sealed class Linker
     public LinkageResult Run(IReadOnlyList<LinkageRecord> records, IReadOnlyCollection<ReviewDecision>? decisions = null, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var duplicate = records.GroupBy(r => r.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        var prepared = new PreparedRecord[records.Count];
+        var byKey = new Dictionary<string, PreparedRecord>(records.Count, StringComparer.Ordinal);
+        for (var i = 0; i < prepared.Length; i++)
         {
-            throw new ArgumentException($"The record {duplicate.Key} is given more than once.", nameof(records));
+            prepared[i] = new PreparedRecord(records[i], i);
+            if (!byKey.TryAdd(prepared[i].Key, prepared[i]))
+            {
+                throw new ArgumentException($"The record {prepared[i].Key} is given more than once.", nameof(records));
+            }
         }
 
-        var prepared = records.Select((r, i) => new PreparedRecord(r, i)).ToArray();
-        var candidates = CandidatePairs(prepared);
+        var candidates = CandidatePairs.Find(prepared, _options.MaxBlockSize);
         progress?.Report($"{prepared.Length:N0} records, {candidates.Count:N0} candidate pairs after blocking");
+        foreach (var rule in candidates.Rules)
+        {
+            var skipped = rule.SkippedBlocks == 0 ? "" : $"; {rule.SkippedBlocks:N0} blocks of more than {_options.MaxBlockSize:N0} records left out ({rule.SkippedRecords:N0} records)";
+            progress?.Report($"  blocking on {rule.Description}: {rule.Pairs:N0} pairs, largest block {rule.LargestBlock:N0}{skipped}");
+        }
 
-        var vectors = candidates.Select(pair => Compare(prepared[pair.A], prepared[pair.B])).ToArray();
+        // One array per distinct comparison pattern (there are hundreds, against millions of pairs).
+        var vectors = new byte[candidates.Count][];
+        var patterns = new Dictionary<ulong, byte[]>();
+        Span<byte> vector = stackalloc byte[_comparisons.Count];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            var (a, b) = candidates[i];
+            Compare(_comparisons, prepared[a], prepared[b], vector);
+            var packed = Pack(vector);
+            if (!patterns.TryGetValue(packed, out var shared))
+            {
+                patterns[packed] = shared = vector.ToArray();
+            }
+
+            vectors[i] = shared;
+        }
+
         // Pairs that share an NHS number or a UPN are one child: they say how often each other field agrees for one child.
         var labelled = vectors.Where(v => v[0] == 0 || v[1] == 0).ToList();
         var perSource = prepared.GroupBy(p => p.Record.Source, StringComparer.Ordinal).Select(g => (double)g.Count()).ToList();
@@ -49,77 +74,128 @@ public sealed class Linker
         var model = MatchModel.Estimate(_comparisons, RandomVectors(prepared), vectors, labelled, new HashSet<int> { 0, 1 }).WithPrior(candidates.Count, allPairs);
         progress?.Report($"model estimated in {model.Iterations} iterations (λ = {model.Lambda:0.####})");
 
+        // Every pair is weighed; only the pairs that link or go to review are given their evidence (a record each).
         var terms = new TermFrequencies(_comparisons, prepared);
-        var byKey = prepared.ToDictionary(p => p.Record.Key, StringComparer.Ordinal);
         var reviewed = (decisions ?? []).GroupBy(d => d.Pair).ToDictionary(g => g.Key, g => g.Last());
-        var scored = new List<RecordPair>(candidates.Count);
-        for (var i = 0; i < candidates.Count; i++)
+        var weights = new double[candidates.Count];
+        var linkable = new List<Candidate>();
+        for (var i = 0; i < weights.Length; i++)
         {
-            var (a, b) = (prepared[candidates[i].A], prepared[candidates[i].B]);
-            scored.Add(Score(a, b, vectors[i], model, terms));
+            var (a, b) = candidates[i];
+            weights[i] = Weigh(prepared[a], prepared[b], vectors[i], model, terms);
+            var review = reviewed.Count == 0 ? null : reviewed.GetValueOrDefault(ReviewDecision.PairOf(prepared[a].Key, prepared[b].Key));
+            if (review?.Accepted ?? ProbabilityOf(vectors[i], weights[i]) >= _options.LinkThreshold)
+            {
+                linkable.Add(new Candidate(a, b, vectors[i], weights[i], review));
+            }
         }
 
         // Accepted reviews that blocking did not pair still link (a reviewer may join what no key brings together).
-        var compared = scored.Select(Key).ToHashSet();
         foreach (var decision in reviewed.Values.Where(d => d.Accepted))
         {
-            if (byKey.TryGetValue(decision.RecordA, out var a) && byKey.TryGetValue(decision.RecordB, out var b) && !compared.Contains(decision.Pair))
+            if (byKey.TryGetValue(decision.RecordA, out var a) && byKey.TryGetValue(decision.RecordB, out var b)
+                && !candidates.Contains(Math.Min(a.Index, b.Index), Math.Max(a.Index, b.Index)))
             {
-                scored.Add(Score(a, b, Compare(a, b), model, terms));
+                var pairVector = Compare(a, b);
+                linkable.Add(new Candidate(a.Index, b.Index, pairVector, Weigh(a, b, pairVector, model, terms), decision));
             }
         }
 
+        // Reviewed pairs first, then identifiers, then the heaviest; ties in pair order, so a run is repeatable.
+        linkable.Sort(static (x, y) =>
+        {
+            var order = (y.Review is not null).CompareTo(x.Review is not null);
+            order = order != 0 ? order : IsIdentifierLink(y.Vector).CompareTo(IsIdentifierLink(x.Vector));
+            order = order != 0 ? order : y.Weight.CompareTo(x.Weight);
+            order = order != 0 ? order : x.A.CompareTo(y.A);
+            return order != 0 ? order : x.B.CompareTo(y.B);
+        });
         var clusters = new Clusters(prepared);
         var links = new List<RecordPair>();
-        foreach (var pair in scored.Select(p => (Pair: p, Review: reviewed.GetValueOrDefault(Key(p))))
-                     .Where(p => p.Review?.Accepted ?? p.Pair.Probability >= _options.LinkThreshold)
-                     .OrderByDescending(p => p.Review is not null)
-                     .ThenByDescending(p => p.Pair.Method != LinkMethod.Probabilistic)
-                     .ThenByDescending(p => p.Pair.MatchWeight)
-                     .Select(p => p.Review is not null ? p.Pair with { Method = LinkMethod.Reviewed } : p.Pair))
+        foreach (var candidate in linkable)
         {
-            if (reviewed.TryGetValue(Key(pair), out var decision) && !decision.Accepted)
+            if (clusters.TryJoin(candidate.A, candidate.B, reviewed))
             {
-                continue;
-            }
-
-            if (clusters.TryJoin(byKey[pair.RecordA].Index, byKey[pair.RecordB].Index, reviewed))
-            {
-                links.Add(pair);
+                var pair = Score(prepared[candidate.A], prepared[candidate.B], candidate.Vector, model, terms);
+                links.Add(candidate.Review is not null ? pair with { Method = LinkMethod.Reviewed } : pair);
             }
         }
 
-        var review = scored
-            .Where(p => p.Probability >= _options.ReviewThreshold && p.Probability < _options.LinkThreshold && !reviewed.ContainsKey(Key(p))
-                && !clusters.Same(byKey[p.RecordA].Index, byKey[p.RecordB].Index))
-            .OrderByDescending(p => p.Probability)
-            .ToList();
-        progress?.Report($"{links.Count:N0} links, {review.Count:N0} pairs for review");
+        var queue = new List<RecordPair>();
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var (a, b) = candidates[i];
+            var probability = ProbabilityOf(vectors[i], weights[i]);
+            if (probability >= _options.ReviewThreshold && probability < _options.LinkThreshold && !clusters.Same(a, b)
+                && !reviewed.ContainsKey(ReviewDecision.PairOf(prepared[a].Key, prepared[b].Key)))
+            {
+                queue.Add(Score(prepared[a], prepared[b], vectors[i], model, terms));
+            }
+        }
+
+        var forReview = queue.OrderByDescending(p => p.Probability).ToList();
+        progress?.Report($"{links.Count:N0} links, {forReview.Count:N0} pairs for review");
         return new LinkageResult
         {
             Clusters = clusters.All(),
             Links = links,
-            ReviewQueue = review,
+            ReviewQueue = forReview,
             Model = model,
             Terms = terms,
             CandidatePairs = candidates.Count,
+            Blocking = candidates.Rules,
         };
     }
 
-    private static (string, string) Key(RecordPair pair) => ReviewDecision.PairOf(pair.RecordA, pair.RecordB);
+    /// <summary>A pair that may link: a reviewer accepted it, or it is at least as likely as the link threshold.</summary>
+    private sealed record Candidate(int A, int B, byte[] Vector, double Weight, ReviewDecision? Review);
+
+    private static bool IsIdentifierLink(byte[] vector) => vector[0] == 0 || vector[1] == 0;
+
+    private static double ProbabilityOf(byte[] vector, double weight) => IsIdentifierLink(vector) ? 1.0 : MatchModel.Probability(weight);
+
+    private static ulong Pack(ReadOnlySpan<byte> vector)
+    {
+        var packed = 0UL;
+        foreach (var level in vector)
+        {
+            packed = (packed << 8) | level;
+        }
+
+        return packed;
+    }
 
     private byte[] Compare(PreparedRecord a, PreparedRecord b) => Compare(_comparisons, a, b);
 
     internal static byte[] Compare(IReadOnlyList<FieldComparison> comparisons, PreparedRecord a, PreparedRecord b)
     {
         var vector = new byte[comparisons.Count];
+        Compare(comparisons, a, b, vector);
+        return vector;
+    }
+
+    private static void Compare(IReadOnlyList<FieldComparison> comparisons, PreparedRecord a, PreparedRecord b, Span<byte> vector)
+    {
         for (var f = 0; f < vector.Length; f++)
         {
             vector[f] = comparisons[f].Compare(a, b);
         }
-
-        return vector;
     }
+
+    /// <summary>The pair's match weight under <paramref name="model"/>, as <see cref="Score"/> gives it, without the evidence.</summary>
+    private static double Weigh(PreparedRecord a, PreparedRecord b, byte[] vector, MatchModel model, TermFrequencies terms)
+    {
+        var weight = model.PriorWeight;
+        for (var f = 0; f < vector.Length; f++)
+        {
+            weight += FieldWeight(f, a, vector[f], model, terms);
+        }
+
+        return weight;
+    }
+
+    private static double FieldWeight(int field, PreparedRecord a, byte level, MatchModel model, TermFrequencies terms) =>
+        level == 0 ? model.Weight(field, level) + terms.Adjustment(field, a, model.U[field][0]) : model.Weight(field, level);
 
     /// <summary>The pair's match weight, probability, method and evidence under <paramref name="model"/>: one scoring for a run and for one record linked alone.</summary>
     internal static RecordPair Score(PreparedRecord a, PreparedRecord b, byte[] vector, MatchModel model, TermFrequencies terms)
@@ -130,56 +206,15 @@ public sealed class Linker
         for (var f = 0; f < comparisons.Count; f++)
         {
             var level = vector[f];
-            var fieldWeight = model.Weight(f, level);
-            if (level == 0)
-            {
-                fieldWeight += terms.Adjustment(f, a, model.U[f][0]);
-            }
-
+            var fieldWeight = FieldWeight(f, a, level, model, terms);
             weight += fieldWeight;
             evidence[f] = new FieldEvidence(comparisons[f].Field, level == FieldComparison.Missing ? "missing" : comparisons[f].Levels[level], Math.Round(fieldWeight, 2));
         }
 
         var method = vector[0] == 0 ? LinkMethod.NhsNumber : vector[1] == 0 ? LinkMethod.Upn : LinkMethod.Probabilistic;
         var probability = method == LinkMethod.Probabilistic ? MatchModel.Probability(weight) : 1.0;
-        var (first, second) = string.CompareOrdinal(a.Record.Key, b.Record.Key) <= 0 ? (a, b) : (b, a);
-        return new RecordPair(first.Record.Key, second.Record.Key, method, Math.Round(weight, 2), probability, evidence);
-    }
-
-    private static List<(int A, int B)> CandidatePairs(PreparedRecord[] records)
-    {
-        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            foreach (var key in BlockingKeys.Of(record))
-            {
-                if (!blocks.TryGetValue(key, out var members))
-                {
-                    blocks[key] = members = [];
-                }
-
-                members.Add(record.Index);
-            }
-        }
-
-        var seen = new HashSet<long>();
-        var pairs = new List<(int, int)>();
-        foreach (var members in blocks.Values)
-        {
-            for (var i = 0; i < members.Count; i++)
-            {
-                for (var j = i + 1; j < members.Count; j++)
-                {
-                    var (a, b) = (Math.Min(members[i], members[j]), Math.Max(members[i], members[j]));
-                    if (records[a].Record.Source != records[b].Record.Source && seen.Add(((long)a << 32) | (uint)b))
-                    {
-                        pairs.Add((a, b));
-                    }
-                }
-            }
-        }
-
-        return pairs;
+        var (first, second) = string.CompareOrdinal(a.Key, b.Key) <= 0 ? (a, b) : (b, a);
+        return new RecordPair(first.Key, second.Key, method, Math.Round(weight, 2), probability, evidence);
     }
 
     private IEnumerable<byte[]> RandomVectors(PreparedRecord[] records)
