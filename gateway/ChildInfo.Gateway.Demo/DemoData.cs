@@ -18,9 +18,11 @@ public static class DemoData
     /// Raised whenever the generated tables change shape, so a folder written by an older build is regenerated
     /// (2: the child index's register of legitimate relationships, which record scope is decided on; 3: ethnicity and
     /// the postcode geography the child index counts aggregate questions by; 4: the walk-through's wish, <see cref="DemoWishes"/>;
-    /// 5: the child index built by the linkage job, the generator's kept apart in <see cref="DemoLinkage.TruthFile"/>).
+    /// 5: the child index built by the linkage job, the generator's kept apart in <see cref="DemoLinkage.TruthFile"/>;
+    /// 6: the linkage job's blocking keys made so that pairs grow with the population, which a record linked between
+    /// runs is looked up by).
     /// </summary>
-    private const int Format = 5;
+    private const int Format = 6;
 
     /// <summary>What the marker says while a run is writing: a run interrupted before the end is redone.</summary>
     private const string Incomplete = "incomplete";
