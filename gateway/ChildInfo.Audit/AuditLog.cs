@@ -6,11 +6,10 @@ using ChildInfo.Audit.Verification;
 namespace ChildInfo.Audit;
 
 /// <summary>
-/// The gateway's audit log: one per chain per process. <see cref="AppendAsync"/> commits an entry that finds the log
-/// idle itself, and otherwise queues it for a single writer that takes whatever entries are waiting (up to
-/// <see cref="AuditOptions.MaxBatchSize"/>) and appends them in one transaction (group commit); each caller's task
-/// completes only when the transaction holding its record has committed, and fails with
-/// <see cref="AuditWriteException"/> when it has not.
+/// The gateway's audit log: one per chain per process. <see cref="AppendAsync"/> queues an entry for a single writer
+/// that takes whatever entries are waiting (up to <see cref="AuditOptions.MaxBatchSize"/>) and appends them in one
+/// transaction (group commit); each caller's task completes only when the transaction holding its record has
+/// committed, and fails with <see cref="AuditWriteException"/> when it has not.
 /// </summary>
 /// <remarks>
 /// The writer is a thread of its own, not a thread-pool task: the commit waits for the disk (SQLite syncs its WAL
