@@ -16,13 +16,6 @@ namespace ChildInfo.Audit;
 /// inside the call), and a thread-pool worker held there for every commit left a two-core gateway one worker short
 /// for the requests, while waking workers for the writer's continuations kept the pool spinning. Callers' tasks
 /// still complete on the thread pool (their continuations never run on the writer).
-/// <para>
-/// An entry that finds the log idle (nothing queued, no commit under way) is committed by its caller instead, in a
-/// transaction of its own, and its task completes there: a lone request (one connection, a quiet gateway) then costs
-/// no hand-over to the writer and back, each of which woke a sleeping thread and left the request's worker spinning
-/// while it waited. Entries arriving meanwhile queue for the writer, which starts only after that commit, so there is
-/// still one committer at a time and group commit under load is unchanged.
-/// </para>
 /// </remarks>
 public sealed class AuditLog : IAsyncDisposable
 {
@@ -35,7 +28,6 @@ public sealed class AuditLog : IAsyncDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _completed;
     private bool _writerWaiting;
-    private bool _committing; // a commit is under way, by the writer or by a caller that found the log idle
 
     public AuditLog(IAuditStore store, AuditOptions options, TimeProvider time)
     {
@@ -81,46 +73,14 @@ public sealed class AuditLog : IAsyncDisposable
                 return Task.FromException<AuditRecord>(new AuditWriteException("The audit log is shut down; the request was not recorded."));
             }
 
+            _queue.Enqueue(pending);
             Interlocked.Increment(ref _pending);
-            if (!_committing && _queue.Count == 0)
+            if (_writerWaiting)
             {
-                _committing = true;
-            }
-            else
-            {
-                _queue.Enqueue(pending);
-                if (_writerWaiting)
-                {
-                    Monitor.Pulse(_gate);
-                }
-
-                return cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task;
+                Monitor.Pulse(_gate);
             }
         }
-
-        return CommitAloneAsync(pending);
-    }
-
-    /// <summary>The caller's own commit of one entry, when it found the log idle; the writer takes over what queued meanwhile.</summary>
-    private async Task<AuditRecord> CommitAloneAsync(Pending pending)
-    {
-        try
-        {
-            await CommitAsync([pending]).ConfigureAwait(false);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _committing = false;
-                if (_writerWaiting && (_queue.Count > 0 || _completed))
-                {
-                    Monitor.Pulse(_gate);
-                }
-            }
-        }
-
-        return await pending.Completion.Task.ConfigureAwait(false);
+        return cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task;
     }
 
     /// <summary>A verifier over this log's store with this log's checkpoint key and head file.</summary>
@@ -141,25 +101,46 @@ public sealed class AuditLog : IAsyncDisposable
     private void Write()
     {
         var batch = new List<Pending>(Math.Min(_maxBatch, 1024));
+        var entries = new List<AuditEntry>(batch.Capacity);
         try
         {
             while (Take(batch))
             {
+                foreach (var pending in batch)
+                {
+                    entries.Add(pending.Entry);
+                }
+
                 try
                 {
                     // Synchronous by design: SQLite's calls are synchronous anyway, and the other stores' I/O
                     // completes on the thread pool while this thread waits for it.
-                    CommitAsync(batch).GetAwaiter().GetResult();
-                }
-                finally
-                {
-                    lock (_gate)
+                    var records = _store.AppendAsync(entries, _sealer).GetAwaiter().GetResult();
+                    Interlocked.Increment(ref _batches);
+                    // The statement the store wrote into its head row (sealed in this append); the file may lag it, never lead it.
+                    if (_headFile is not null)
                     {
-                        _committing = false;
+                        _headFile.Committed(_sealer.LastSealed is { } head && head.Sequence == records[^1].Sequence && head.RecordHash == records[^1].RecordHash
+                            ? head
+                            : Signer.SignHead(records[^1].Sequence, records[^1].RecordHash, records[^1].Time));
                     }
 
-                    batch.Clear();
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        batch[i].Completion.TrySetResult(records[i]);
+                    }
                 }
+                catch (Exception ex)
+                {
+                    var failure = new AuditWriteException($"The audit store refused the record: {ex.Message}", ex);
+                    foreach (var pending in batch)
+                    {
+                        pending.Completion.TrySetException(failure);
+                    }
+                }
+                Interlocked.Add(ref _pending, -batch.Count);
+                batch.Clear();
+                entries.Clear();
             }
         }
         finally
@@ -168,58 +149,14 @@ public sealed class AuditLog : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Appends the batch's entries in one transaction and completes each caller's task with its record, or every one
-    /// of them with <see cref="AuditWriteException"/>; then the head file gets the signed head of what committed.
-    /// </summary>
-    private async Task CommitAsync(IReadOnlyList<Pending> batch)
-    {
-        try
-        {
-            var entries = new AuditEntry[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                entries[i] = batch[i].Entry;
-            }
-
-            var records = await _store.AppendAsync(entries, _sealer).ConfigureAwait(false);
-            Interlocked.Increment(ref _batches);
-            // The statement the store wrote into its head row (sealed in this append); the file may lag it, never lead it.
-            if (_headFile is not null)
-            {
-                _headFile.Committed(_sealer.LastSealed is { } head && head.Sequence == records[^1].Sequence && head.RecordHash == records[^1].RecordHash
-                    ? head
-                    : Signer.SignHead(records[^1].Sequence, records[^1].RecordHash, records[^1].Time));
-            }
-
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Completion.TrySetResult(records[i]);
-            }
-        }
-        catch (Exception ex)
-        {
-            var failure = new AuditWriteException($"The audit store refused the record: {ex.Message}", ex);
-            foreach (var pending in batch)
-            {
-                pending.Completion.TrySetException(failure);
-            }
-        }
-        finally
-        {
-            Interlocked.Add(ref _pending, -batch.Count);
-        }
-    }
-
     /// <summary>Waits for entries and moves up to the batch size of them into <paramref name="batch"/>; false once shut down and drained.</summary>
     private bool Take(List<Pending> batch)
     {
         lock (_gate)
         {
-            // A caller's own commit may be under way: one committer at a time, so the head file gets heads in order.
-            while (_queue.Count == 0 || _committing)
+            while (_queue.Count == 0)
             {
-                if (_completed && _queue.Count == 0 && !_committing)
+                if (_completed)
                 {
                     return false;
                 }
@@ -228,8 +165,6 @@ public sealed class AuditLog : IAsyncDisposable
                 Monitor.Wait(_gate);
                 _writerWaiting = false;
             }
-
-            _committing = true;
             while (batch.Count < _maxBatch && _queue.TryDequeue(out var pending))
             {
                 batch.Add(pending);
