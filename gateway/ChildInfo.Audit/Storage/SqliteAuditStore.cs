@@ -2,6 +2,7 @@ using System.Data.Common;
 using ChildInfo.Audit.Chain;
 using ChildInfo.Audit.Records;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ChildInfo.Audit.Storage;
 
@@ -29,8 +30,11 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
         DataSource = path,
         Mode = SqliteOpenMode.ReadWriteCreate,
         Pooling = true,
-        DefaultTimeout = 60,
+        DefaultTimeout = TimeoutSeconds,
     }.ToString();
+
+    /// <summary>How long a statement waits for the file's write lock held by another process.</summary>
+    private const int TimeoutSeconds = 60;
 
     private static readonly AuditSql Statements = new()
     {
@@ -141,7 +145,7 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
         {
             try
             {
-                _writer ??= new Writer(_connectionString);
+                _writer ??= new Writer(_connectionString, TimeoutSeconds);
                 return Task.FromResult(_writer.Append(entries, sealer));
             }
             catch (Exception ex)
@@ -197,122 +201,204 @@ public sealed class SqliteAuditStore(string path) : SqlAuditStore, IDisposable
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     /// <summary>The writing connection and its prepared statements; used under the store's writer lock only.</summary>
+    /// <remarks>
+    /// The statements are SQLite's own, prepared once on the connection's handle and bound by position: through
+    /// <see cref="SqliteCommand"/> every execution looked each parameter up by name, started a timeout stopwatch, and
+    /// prepared <c>BEGIN IMMEDIATE</c> and <c>COMMIT</c> afresh, which together cost more than the SQL itself. A
+    /// writer that meets the file's write lock held by another process waits for it in SQLite's busy handler, up to
+    /// the store's timeout, as the commands did.
+    /// </remarks>
     private sealed class Writer : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _head;
-        private readonly SqliteCommand _insert;
-        private readonly SqliteParameter[] _insertValues;
-        private readonly SqliteCommand _child;
-        private readonly SqliteCommand _checkpoint;
-        private readonly SqliteCommand _move;
+        private readonly sqlite3 _db;
+        private readonly List<sqlite3_stmt> _statements = [];
+        private readonly sqlite3_stmt _begin;
+        private readonly sqlite3_stmt _head;
+        private readonly sqlite3_stmt _insert;
+        private readonly sqlite3_stmt _child;
+        private readonly sqlite3_stmt _checkpoint;
+        private readonly sqlite3_stmt _move;
+        private readonly sqlite3_stmt _commit;
+        private readonly sqlite3_stmt _rollback;
 
-        public Writer(string connectionString)
+        public Writer(string connectionString, int timeoutSeconds)
         {
             _connection = new SqliteConnection(connectionString);
             try
             {
                 _connection.Open();
-                using (var pragma = _connection.CreateCommand())
-                {
-                    pragma.CommandText = "PRAGMA synchronous = FULL";
-                    pragma.ExecuteNonQuery();
-                }
-
-                _head = Prepare(Statements.LockHead);
-                _insert = Prepare(AuditRow.Insert, AuditRow.ValueNames);
-                _insertValues = [.. _insert.Parameters.Cast<SqliteParameter>()];
-                _child = Prepare("INSERT INTO audit_record_child (child_id, sequence) VALUES (@ChildId, @Sequence)", "ChildId", "Sequence");
-                _checkpoint = Prepare(InsertCheckpoint, "Sequence", "RecordHash", "SignedAt", "KeyId", "Signature");
-                _move = Prepare(MoveHead, "Sequence", "RecordHash", "SignedAt", "KeyId", "Signature", "Previous");
+                _db = _connection.Handle!;
+                Check(raw.sqlite3_busy_timeout(_db, timeoutSeconds * 1000));
+                _begin = Prepare("BEGIN IMMEDIATE");
+                Step(Prepare("PRAGMA synchronous = FULL"));
+                _head = Prepare(ReadHead);
+                _insert = Prepare(AuditRow.Insert);
+                _child = Prepare("INSERT INTO audit_record_child (child_id, sequence) VALUES (@ChildId, @Sequence)");
+                _checkpoint = Prepare(InsertCheckpoint);
+                _move = Prepare(MoveHead);
+                _commit = Prepare("COMMIT");
+                _rollback = Prepare("ROLLBACK");
             }
             catch
             {
-                _connection.Dispose();
+                Dispose();
                 throw;
             }
         }
 
         public IReadOnlyList<AuditRecord> Append(IReadOnlyList<AuditEntry> entries, AuditSealer sealer)
         {
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            _head.Transaction = _insert.Transaction = _child.Transaction = _checkpoint.Transaction = _move.Transaction = transaction;
-
-            ChainHead head;
-            using (var reader = _head.ExecuteReader())
+            Step(_begin);
+            try
             {
-                if (!reader.Read())
+                var records = Write(entries, sealer);
+                Step(_commit);
+                return records;
+            }
+            catch
+            {
+                // Still in the transaction (a failed COMMIT can leave it open): undone here, and the store closes this writer.
+                if (raw.sqlite3_get_autocommit(_db) == 0)
+                {
+                    raw.sqlite3_reset(_rollback);
+                    raw.sqlite3_step(_rollback);
+                    raw.sqlite3_reset(_rollback);
+                }
+
+                throw;
+            }
+        }
+
+        private IReadOnlyList<AuditRecord> Write(IReadOnlyList<AuditEntry> entries, AuditSealer sealer)
+        {
+            ChainHead head;
+            try
+            {
+                if (Check(raw.sqlite3_step(_head)) != raw.SQLITE_ROW)
                 {
                     throw new InvalidOperationException("The audit chain head row is missing.");
                 }
 
-                head = ChainHead.FromRow(reader.GetInt64(0), reader.GetString(1), Optional(reader, 2), Optional(reader, 3), Optional(reader, 4));
+                head = ChainHead.FromRow(raw.sqlite3_column_int64(_head, 0), Text(_head, 1)!, Text(_head, 2), Text(_head, 3), Text(_head, 4));
+            }
+            finally
+            {
+                raw.sqlite3_reset(_head);
             }
 
             var batch = sealer.Seal(head, entries);
             foreach (var record in batch.Records)
             {
                 var row = AuditRow.From(record);
-                var values = row.Values();
-                for (var i = 0; i < values.Length; i++)
-                {
-                    _insertValues[i].Value = values[i] ?? DBNull.Value;
-                }
-
-                _insert.ExecuteNonQuery();
+                var i = 1;
+                Bind(_insert, i++, row.Sequence);
+                Bind(_insert, i++, row.RecordedAt);
+                Bind(_insert, i++, row.RequestId);
+                Bind(_insert, i++, row.UserId);
+                Bind(_insert, i++, row.Role);
+                Bind(_insert, i++, row.Organisation);
+                Bind(_insert, i++, row.Purpose);
+                Bind(_insert, i++, row.ChildIds);
+                Bind(_insert, i++, row.BreakGlass);
+                Bind(_insert, i++, row.PreferenceOverridden);
+                Bind(_insert, i++, row.Outcome);
+                Bind(_insert, i++, row.OperationHash);
+                Bind(_insert, i++, row.Payload);
+                Bind(_insert, i++, row.PayloadDigest);
+                Bind(_insert, i++, row.PreviousHash);
+                Bind(_insert, i, row.RecordHash);
+                Step(_insert);
                 foreach (var child in record.ChildIds)
                 {
-                    Execute(_child, child, record.Sequence);
+                    Bind(_child, 1, child);
+                    Bind(_child, 2, record.Sequence);
+                    Step(_child);
                 }
             }
 
             foreach (var c in batch.Checkpoints)
             {
-                Execute(_checkpoint, c.Sequence, c.RecordHash, AuditCanonicalForm.FormatTime(c.Time), c.KeyId, c.Signature);
+                BindSigned(_checkpoint, c.Sequence, c.RecordHash, c.Time, c.KeyId, c.Signature);
+                Step(_checkpoint);
             }
 
             var signed = batch.Head;
-            if (Execute(_move, signed.Sequence, signed.RecordHash, AuditCanonicalForm.FormatTime(signed.Time), signed.KeyId, signed.Signature, head.Sequence) != 1)
+            BindSigned(_move, signed.Sequence, signed.RecordHash, signed.Time, signed.KeyId, signed.Signature);
+            Bind(_move, 6, head.Sequence);
+            Step(_move);
+            if (raw.sqlite3_changes(_db) != 1)
             {
                 throw new InvalidOperationException("The audit chain head moved during an append; the append was rolled back.");
             }
 
-            transaction.Commit();
             return batch.Records;
         }
 
         public void Dispose()
         {
-            foreach (var command in new[] { _head, _insert, _child, _checkpoint, _move })
+            foreach (var statement in _statements)
             {
-                command?.Dispose();
+                statement.Dispose();
             }
 
             _connection.Dispose();
         }
 
-        private SqliteCommand Prepare(string sql, params IReadOnlyList<string> names)
+        private sqlite3_stmt Prepare(string sql)
         {
-            var command = _connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in names)
-            {
-                command.Parameters.Add(new SqliteParameter { ParameterName = "@" + name });
-            }
-
-            return command;
+            Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
+            _statements.Add(statement);
+            return statement;
         }
 
-        private static string? Optional(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
-
-        private static int Execute(SqliteCommand command, params ReadOnlySpan<object> values)
+        /// <summary>Runs a statement that returns no rows and resets it; throws <see cref="SqliteException"/> when SQLite refuses it.</summary>
+        private void Step(sqlite3_stmt statement)
         {
-            for (var i = 0; i < values.Length; i++)
+            try
             {
-                command.Parameters[i].Value = values[i];
+                Check(raw.sqlite3_step(statement));
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
+        }
+
+        private static void BindSigned(sqlite3_stmt statement, long sequence, string recordHash, DateTimeOffset time, string keyId, string signature)
+        {
+            Bind(statement, 1, sequence);
+            Bind(statement, 2, recordHash);
+            Bind(statement, 3, AuditCanonicalForm.FormatTime(time));
+            Bind(statement, 4, keyId);
+            Bind(statement, 5, signature);
+        }
+
+        private static void Bind(sqlite3_stmt statement, int index, long value) => raw.sqlite3_bind_int64(statement, index, value);
+
+        private static void Bind(sqlite3_stmt statement, int index, string? value)
+        {
+            if (value is null)
+            {
+                raw.sqlite3_bind_null(statement, index);
+            }
+            else
+            {
+                raw.sqlite3_bind_text(statement, index, value);
+            }
+        }
+
+        private static string? Text(sqlite3_stmt statement, int column) =>
+            raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(statement, column).utf8_to_string();
+
+        private int Check(int rc)
+        {
+            if (rc is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
             }
 
-            return command.ExecuteNonQuery();
+            return rc;
         }
     }
 }

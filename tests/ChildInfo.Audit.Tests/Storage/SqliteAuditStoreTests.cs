@@ -139,4 +139,40 @@ public sealed class SqliteAuditStoreTests : IDisposable
         Assert.True(signed.IsIntact, signed.Summary);
         Assert.Equal(4, signed.HeadSequence);
     }
+
+    /// <summary>
+    /// An append the database refuses part-way (here the link trigger, after the head was read) is rolled back on the
+    /// writing connection, which goes back to the pool: nothing of it is stored, no connection is left inside its
+    /// transaction, and the next append, once the cause is gone, continues the chain.
+    /// </summary>
+    [Fact]
+    public async Task AppendRefusedInsideItsTransaction_IsRolledBack_AndTheNextAppendContinuesTheChain()
+    {
+        var path = NewPath();
+        var store = new SqliteAuditStore(path);
+        await store.EnsureCreatedAsync();
+        await using var log = new AuditLog(store, Entries.Options(), TimeProvider.System);
+        for (var i = 1; i <= 3; i++)
+        {
+            await log.AppendAsync(Entries.Ordinary(i));
+        }
+
+        var hash = (await store.ReadLastAsync())!.RecordHash;
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Execute("UPDATE audit_record SET record_hash = 'changed' WHERE sequence = 3");
+
+        var refused = await Assert.ThrowsAsync<AuditWriteException>(() => log.AppendAsync(Entries.Ordinary(4)));
+        Assert.Contains("would fork", refused.Message);
+        Assert.Equal(3, await ScalarAsync(path, "SELECT COUNT(*) FROM audit_record"));
+        Assert.Equal(3, await ScalarAsync(path, "SELECT last_sequence FROM audit_chain_head"));
+
+        connection.Execute("UPDATE audit_record SET record_hash = @hash WHERE sequence = 3", new { hash });
+        // Written on a pooled connection: one left inside the refused transaction would make this wait, then fail.
+        await log.AppendAsync(Entries.Ordinary(5));
+        var result = await log.CreateVerifier().VerifyAsync();
+
+        Assert.True(result.IsIntact, result.Summary);
+        Assert.Equal(4, result.RecordsChecked);
+        Assert.Equal("req-5", (await store.ReadLastAsync())!.RequestId);
+    }
 }
