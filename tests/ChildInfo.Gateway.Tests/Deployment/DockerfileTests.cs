@@ -34,13 +34,14 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void TheImage_IsPublishedReadyToRun_AndTiersUpWithoutWaiting()
+    public void TheImage_IsPublishedReadyToRun_TiersUpWithoutWaiting_AndDoesNotSpinIdleThreads()
     {
         var publish = Dockerfile.Split('\n').Single(l => l.StartsWith("RUN dotnet publish", StringComparison.Ordinal));
 
         Assert.Contains("-p:PublishReadyToRun=true", publish, StringComparison.Ordinal);
         Assert.Matches(@"(-r|--runtime) linux-", publish);
         Assert.Contains("DOTNET_TC_CallCountingDelayMs=0", Dockerfile, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0", Dockerfile, StringComparison.Ordinal);
     }
 
     /// <summary>The project and every project it references, transitively (full paths).</summary>
