@@ -195,7 +195,7 @@ public sealed class FederationEngine
 
         using var activity = FederationTelemetry.Source.StartActivity("merge");
         var responseWriter = new ResponseWriter(Supergraph, state);
-        byte[] data;
+        PooledBytes data;
         bool complete;
         using (var buffer = new PooledBufferWriter(4096))
         {
@@ -212,7 +212,8 @@ public sealed class FederationEngine
                 }
             }
 
-            data = buffer.ToArray();
+            // Still rented: the host returns it once the response is written (GatewayResult.ReleaseBuffers).
+            data = buffer.Detach();
         }
 
         reader?.Read(MergedValue.Data(responseWriter, state.Data, operation.Plan.Shape, complete), state.Notices);

@@ -16,11 +16,14 @@ namespace ChildInfo.Federation;
 public sealed class GatewayResult
 {
     private readonly ReadOnlyMemory<byte> _data;
+    // Set when the data sits in a rented buffer: shared by this result's copies, returned to the pool once.
+    private readonly PooledBytes? _pooled;
 
     private GatewayResult(
         bool isRequestError, ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors, IReadOnlyDictionary<string, JsonElement>? extensions,
-        IReadOnlyList<WithheldField>? withheld = null, IReadOnlyList<RecordNotice>? notices = null)
+        IReadOnlyList<WithheldField>? withheld = null, IReadOnlyList<RecordNotice>? notices = null, PooledBytes? pooled = null)
     {
+        _pooled = pooled;
         Withheld = withheld ?? [];
         Notices = notices ?? [];
         IsRequestError = isRequestError;
@@ -37,13 +40,27 @@ public sealed class GatewayResult
     public IReadOnlyDictionary<string, JsonElement>? Extensions { get; }
 
     /// <summary>The <c>data</c> entry as UTF-8 JSON (<c>null</c> when data is null); empty for a request error.</summary>
-    public ReadOnlyMemory<byte> DataJson => _data;
+    /// <remarks>Throws <see cref="ObjectDisposedException"/> once <see cref="ReleaseBuffers"/> has been called.</remarks>
+    public ReadOnlyMemory<byte> DataJson => _pooled is null ? _data : _pooled.Memory;
+
+    /// <summary>
+    /// Returns the rented buffer holding <c>data</c> to the shared pool, for this result and every copy of it; after
+    /// this the data can no longer be read (<see cref="DataJson"/> and <see cref="WriteTo"/> throw rather than read a
+    /// buffer another request may be using). For the host, once the response is written: a large answer then costs no
+    /// fresh array (one over 85 KB would otherwise go to the large object heap, collected only with the oldest
+    /// generation). Not calling it is safe: the buffer is then left to the collector.
+    /// </summary>
+    public void ReleaseBuffers() => _pooled?.Release();
 
     public static GatewayResult RequestError(params GraphQLError[] errors) => new(true, ReadOnlyMemory<byte>.Empty, errors, null);
 
     internal static GatewayResult Executed(
         ReadOnlyMemory<byte> data, IReadOnlyList<GraphQLError> errors, IReadOnlyList<WithheldField>? withheld = null, IReadOnlyList<RecordNotice>? notices = null) =>
         new(false, data, errors, null, withheld, notices);
+
+    internal static GatewayResult Executed(
+        PooledBytes data, IReadOnlyList<GraphQLError> errors, IReadOnlyList<WithheldField>? withheld = null, IReadOnlyList<RecordNotice>? notices = null) =>
+        new(false, default, errors, null, withheld, notices, data);
 
     /// <summary>The fields a field policy or a record guard withheld from this response, with how often each stood in it.</summary>
     public IReadOnlyList<WithheldField> Withheld { get; }
@@ -64,7 +81,7 @@ public sealed class GatewayResult
         }
 
         extensions[name] = value;
-        return new GatewayResult(IsRequestError, _data, Errors, extensions, Withheld, Notices);
+        return new GatewayResult(IsRequestError, _data, Errors, extensions, Withheld, Notices, _pooled);
     }
 
     public void WriteTo(Utf8JsonWriter writer)
@@ -85,7 +102,7 @@ public sealed class GatewayResult
         if (!IsRequestError)
         {
             writer.WritePropertyName("data");
-            writer.WriteRawValue(_data.Span, skipInputValidation: true);
+            writer.WriteRawValue(DataJson.Span, skipInputValidation: true);
         }
 
         if (Extensions is { Count: > 0 })

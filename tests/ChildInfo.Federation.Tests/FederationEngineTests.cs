@@ -133,6 +133,25 @@ public sealed class FederationEngineTests
     }
 
     [Fact]
+    public async Task ReleasedResult_CannotBeReadAgain_ThroughAnyCopy_AndReleasingTwiceIsHarmless()
+    {
+        // The data sits in a pooled buffer the host returns once the response is written: after that nothing may read
+        // it, since the next request's answer can be written there.
+        var (gateway, _) = ConformanceCase.LoadFeature("entities");
+        var result = await gateway.ExecuteAsync(new GatewayRequest("{ me { name } }"), null, Token);
+        var copy = result.WithExtension("plan", JsonSerializer.SerializeToElement("text"));
+        Assert.Equal("""{"me":{"name":"Ada Lovelace"}}""", System.Text.Encoding.UTF8.GetString(copy.DataJson.Span));
+
+        copy.ReleaseBuffers();
+
+        Assert.Throws<ObjectDisposedException>(() => result.DataJson);
+        Assert.Throws<ObjectDisposedException>(() => copy.ToJson());
+        result.ReleaseBuffers();
+        var next = await gateway.ExecuteAsync(new GatewayRequest("{ me { name } }"), null, Token);
+        Assert.Equal("""{"data":{"me":{"name":"Ada Lovelace"}}}""", next.ToJson());
+    }
+
+    [Fact]
     public async Task Execute_EmitsSpansForEachPhaseAndFetch()
     {
         var names = new System.Collections.Concurrent.ConcurrentBag<string>();

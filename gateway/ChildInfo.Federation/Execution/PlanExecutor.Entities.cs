@@ -16,7 +16,9 @@ internal static partial class PlanExecutor
     {
         // For each part, the objects at each position of its representations.
         var targets = new List<List<(ResultObject Object, object[] Path)>>[parts.Count];
-        var body = new ArrayBufferWriter<byte>(1024);
+        // Rented, and returned once the subgraph has answered. A failed or cancelled call leaves it to the collector
+        // instead: the transport could still be reading it while the call is abandoned.
+        var body = new PooledBufferWriter(4096);
         lock (state.Gate)
         {
             var found = new List<(ResultObject Object, object[] Path)>();
@@ -40,6 +42,7 @@ internal static partial class PlanExecutor
                     RecordGuarding.Check(state, part.Fetch);
                 }
 
+                body.Dispose();
                 return;
             }
 
@@ -64,6 +67,11 @@ internal static partial class PlanExecutor
         }
 
         var (response, failure) = await SendAsync(call, body.WrittenMemory, state, cancellationToken).ConfigureAwait(false);
+        if (response is not null)
+        {
+            body.Dispose();
+        }
+
         lock (state.Gate)
         {
             if (response is null)
@@ -249,6 +257,9 @@ internal static partial class PlanExecutor
         return -1;
     }
 
+    // List positions as path segments, boxed once rather than for every object collected.
+    private static readonly object[] BoxedIndices = [.. Enumerable.Range(0, 1024).Select(i => (object)i)];
+
     /// <summary>The objects of <paramref name="objectType"/> at <paramref name="path"/>, never inside a withheld object.</summary>
     internal static void Collect(
         ExecutionState state, ResultValue node, IReadOnlyList<string> path, int index, List<object> current, string objectType,
@@ -276,7 +287,7 @@ internal static partial class PlanExecutor
             {
                 for (var i = 0; i < list.Items.Count; i++)
                 {
-                    current.Add(i);
+                    current.Add(i < BoxedIndices.Length ? BoxedIndices[i] : i);
                     Collect(state, list.Items[i], path, index + 1, current, objectType, into);
                     current.RemoveAt(current.Count - 1);
                 }

@@ -13,8 +13,10 @@ internal static class PlannedValues
 {
     public static void WriteFields(Utf8JsonWriter writer, SupergraphSchema schema, ResultObject obj, IReadOnlyList<PlannedField> fields)
     {
-        foreach (var field in fields)
+        // Indexed loops: a foreach over the interface would allocate an enumerator for every object written.
+        for (var i = 0; i < fields.Count; i++)
         {
+            var field = fields[i];
             if (field.Name is null)
             {
                 if (obj.Typename is { } typename && schema.Matches(typename, field.TypeCondition!))
@@ -42,8 +44,9 @@ internal static class PlannedValues
     /// </summary>
     public static bool HasKey(SupergraphSchema schema, ResultObject obj, IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode> key)
     {
-        foreach (var node in key)
+        for (var i = 0; i < key.Count; i++)
         {
+            var node = key[i];
             if (node.IsFragment)
             {
                 continue;
@@ -90,8 +93,9 @@ internal static class PlannedValues
     /// <summary>The planned field named <paramref name="name"/> that applies to <paramref name="obj"/>, looking into matching type conditions.</summary>
     private static PlannedField? Find(SupergraphSchema schema, ResultObject obj, IReadOnlyList<PlannedField> fields, string name)
     {
-        foreach (var field in fields)
+        for (var i = 0; i < fields.Count; i++)
         {
+            var field = fields[i];
             if (field.Name == name)
             {
                 return field;

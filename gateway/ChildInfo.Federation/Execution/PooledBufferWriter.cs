@@ -4,8 +4,9 @@ namespace ChildInfo.Federation.Execution;
 
 /// <summary>
 /// A buffer writer over arrays rented from the shared pool, for output whose size is not known in advance (the
-/// client's <c>data</c>): growing returns the old array instead of leaving it to the collector, and the finished
-/// output is copied once into an array of its exact size.
+/// client's <c>data</c>, subgraph request bodies): growing returns the old array instead of leaving it to the
+/// collector, and the finished output is either copied into an array of its exact size or handed on still rented
+/// (<see cref="Detach"/>).
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
@@ -42,7 +43,18 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return _buffer.AsSpan(_written);
     }
 
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
+
     public byte[] ToArray() => WrittenSpan.ToArray();
+
+    /// <summary>Hands the written bytes, and the rented array holding them, to the caller; this writer is left empty.</summary>
+    public PooledBytes Detach()
+    {
+        var detached = new PooledBytes(_buffer, _written);
+        _buffer = [];
+        _written = 0;
+        return detached;
+    }
 
     public void Dispose()
     {

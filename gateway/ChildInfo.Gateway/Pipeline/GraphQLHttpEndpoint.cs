@@ -86,6 +86,8 @@ public static class GraphQLHttpEndpoint
         {
             measure.Ended(http, record);
             request?.Dispose();
+            // Written (or failed) and recorded: nothing reads the data again, so its buffer goes back to the pool.
+            record.Result?.ReleaseBuffers();
         }
 
         // The steps in order. Each returns an immutable result; the record grows by a new value after each.

@@ -5,7 +5,8 @@
 # executed once and then answered from memory, so what is measured is the gateways. Every gateway runs alone on core 1
 # (taskset -c 1); wrk and the subgraphs share core 0. Sides, measured in interleaved rounds (order rotated each round):
 #   childinfo-audit-on   this gateway (tests/ChildInfo.Benchmarks/LoadGateway, as `childinfo serve --supergraph`
-#                        builds it) with the permit-all policy set in policies/ and the audit log on (SQLite)
+#                        builds it) with the permit-all policy set in policies/ and the audit log on (SQLite); run as
+#                        the production image runs it: published ReadyToRun, with deploy/gateway-runtime.env's settings
 #   childinfo-audit-off  the same with the audit log off
 #   apollo               Apollo Gateway 2.14.4 in Apollo Server 5 (node/, when npm is there)
 #   hive                 Hive Gateway 2.15.1, JavaScript query planner (node/)
@@ -21,15 +22,16 @@
 # request and p50 through each gateway and straight to the products subgraph.
 #
 # Usage: tests/ChildInfo.Benchmarks/gateways/run.sh [--quick] [--seconds N] [--rounds N] [--connections N]
-#          [--warmup N] [--sides "childinfo-audit-on childinfo-audit-off apollo hive hive-router"] [--no-peers]
+#          [--warmup N] [--sides "childinfo-audit-on childinfo-audit-off apollo hive hive-router"] [--no-peers] [--plain]
 #   defaults: 20 s per run, 5 rounds, 50 connections, 90 s warm-up. --quick: 3 s runs, 1 round, 6 s warm-up (smoke).
+#   --plain: this gateway as `dotnet build` leaves it (compiled at run time) with the runtime's default settings.
 #   NODE=/path/to/node runs the peers on that node instead of the one on the PATH (some of Hive Gateway's dependencies
 #   ask for Node 22.15 or later; they run on Node 20 too).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
-seconds=20; rounds=5; connections=50; warmup=90; chunk=10; peers=1; sides_wanted=""
+seconds=20; rounds=5; connections=50; warmup=90; chunk=10; peers=1; sides_wanted=""; plain=0
 while (( $# > 0 )); do
   case "$1" in
     --quick) seconds=3; rounds=1; warmup=6; chunk=3 ;;
@@ -39,6 +41,7 @@ while (( $# > 0 )); do
     --warmup) warmup="$2"; shift ;;
     --sides) sides_wanted="$2"; shift ;;
     --no-peers) peers=0 ;;
+    --plain) plain=1 ;;
     *) echo "run.sh: unknown option '$1' (see the usage at the top of the script)" >&2; exit 2 ;;
   esac
   shift
@@ -68,6 +71,17 @@ log "building (Release) ..."
 for project in "$root/tests/ChildInfo.Benchmarks/LoadGateway" "$root/tests/ChildInfo.Benchmarks/GatewaysBench"; do
   dotnet build -c Release "$project" -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 done
+# This gateway as the production image runs it (deploy/Dockerfile): published ReadyToRun, with the runtime settings of
+# deploy/gateway-runtime.env (given to this gateway's processes only).
+runtime_env=()
+if (( ! plain )); then
+  log "publishing this gateway ReadyToRun ..."
+  dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false \
+    "$root/tests/ChildInfo.Benchmarks/LoadGateway/ChildInfo.LoadGateway.csproj" -o "$work/gateway" -v q -nologo >"$work/publish.log" 2>&1 \
+    || { cat "$work/publish.log" >&2; exit 1; }
+  bin="$work/gateway"
+  while read -r setting; do runtime_env+=("$setting"); done < <(grep -E '^DOTNET_[A-Za-z0-9_]+=' "$root/deploy/gateway-runtime.env")
+fi
 
 # Peer gateways: node/ holds their package.json and lock; node_modules is installed here once.
 node_bin=""
@@ -121,7 +135,7 @@ start_side() {
 }
 childinfo_side() {
   local name="$1" audit="$2"
-  start_side "$name" "listening on" env CHILDINFO_AUDIT_CONNECTION="$work/$name/audit.db" CHILDINFO_AUDIT_KEY_FILE="$work/$name/audit.key" \
+  start_side "$name" "listening on" env "${runtime_env[@]}" CHILDINFO_AUDIT_CONNECTION="$work/$name/audit.db" CHILDINFO_AUDIT_KEY_FILE="$work/$name/audit.key" \
     dotnet "$bin/ChildInfo.LoadGateway.dll" --supergraph "$work/supergraph.graphql" --audit "$audit" --urls "http://127.0.0.1:@PORT@"
 }
 
@@ -233,7 +247,8 @@ if (( $(cut -f2 "$work/checksums.tsv" | sort -u | wc -l) != 1 )); then
 fi
 
 machine
-echo "command: tests/ChildInfo.Benchmarks/gateways/run.sh --seconds $seconds --rounds $rounds --connections $connections --warmup $warmup (wrk -t2 -c$connections, gateways on core 1, wrk and subgraphs on core 0, subgraphs replaying)"
+echo "command: tests/ChildInfo.Benchmarks/gateways/run.sh --seconds $seconds --rounds $rounds --connections $connections --warmup $warmup $( (( plain )) && echo --plain) (wrk -t2 -c$connections, gateways on core 1, wrk and subgraphs on core 0, subgraphs replaying)"
+echo "this gateway: $( (( plain )) && echo 'dotnet build output, runtime defaults' || echo "ReadyToRun, ${runtime_env[*]}")"
 echo
 echo "answer of the deep query (JSON, keys sorted): $(cut -f3 "$work/checksums.tsv" | head -1) bytes, sha256 $(cut -f2 "$work/checksums.tsv" | head -1)... from every side"
 echo

@@ -6,13 +6,14 @@
 #   r2r           the gateway published ReadyToRun (`-r linux-x64 -p:PublishReadyToRun=true`), as deploy/Dockerfile does
 #   r2r-nodelay   ReadyToRun, and the runtime starts counting calls for tier-1 at once (DOTNET_TC_CallCountingDelayMs=0)
 #   r2r-nopgo     ReadyToRun without dynamic PGO (DOTNET_TieredPGO=0)
+#   production    ReadyToRun with every setting of deploy/gateway-runtime.env, as the production image runs it
 # Each run starts a new gateway, pinned to core 1 with the subgraphs and wrk on core 0 where the machine has more
 # than one, with its audit on (a file, as the demo's). Runs are interleaved over rounds, the order rotated each round.
 # Per segment: requests/s and the gateway's CPU time per request (user + system from /proc, far less disturbed by
 # other work on the machine than throughput). The summary compares each way's first minute with its last segment.
-# Usage: tests/ChildInfo.Benchmarks/load/warmup.sh [segments, default 9] [rounds, default 2] [connections, default 32] [ways, default "jit r2r r2r-nodelay r2r-nopgo"]
+# Usage: tests/ChildInfo.Benchmarks/load/warmup.sh [segments, default 9] [rounds, default 2] [connections, default 32] [ways, default "jit r2r r2r-nodelay r2r-nopgo production"]
 source "$(dirname "$0")/common.sh"
-segments="${1:-9}"; rounds="${2:-2}"; connections="${3:-32}"; ways="${4:-jit r2r r2r-nodelay r2r-nopgo}"
+segments="${1:-9}"; rounds="${2:-2}"; connections="${3:-32}"; ways="${4:-jit r2r r2r-nodelay r2r-nopgo production}"
 segment_seconds=10
 
 build
@@ -40,6 +41,7 @@ start_way() {
     r2r) dll="$work/publish-r2r/childinfo.dll" ;;
     r2r-nodelay) dll="$work/publish-r2r/childinfo.dll"; env=(DOTNET_TC_CallCountingDelayMs=0) ;;
     r2r-nopgo) dll="$work/publish-r2r/childinfo.dll"; env=(DOTNET_TieredPGO=0) ;;
+    production) dll="$work/publish-r2r/childinfo.dll"; mapfile -t env < <(grep -E '^DOTNET_[A-Za-z0-9_]+=' "$root/deploy/gateway-runtime.env") ;;
     *) log "unknown way $1"; exit 2 ;;
   esac
   rm -rf "$work/$1"

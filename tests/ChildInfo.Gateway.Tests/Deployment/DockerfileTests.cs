@@ -44,6 +44,23 @@ public sealed partial class DockerfileTests
         Assert.Contains("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0", Dockerfile, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheImage_SetsEveryRuntimeSettingOfGatewayRuntimeEnv_AsTheBenchmarkRunsIt()
+    {
+        // deploy/gateway-runtime.env is the one list: the benchmark reads it, the image must set each line of it.
+        var settings = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "deploy", "gateway-runtime.env"))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .ToList();
+        var environment = Dockerfile[Dockerfile.IndexOf("ENV DOTNET_ENVIRONMENT=", StringComparison.Ordinal)..];
+        environment = environment[..environment.IndexOf("\nEXPOSE", StringComparison.Ordinal)];
+        var set = environment.Split([' ', '\\', '\n'], StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Contains("DOTNET_GCgen0size=0x2000000", settings);
+        Assert.All(settings, s => Assert.Matches(@"^DOTNET_\w+=\S+$", s));
+        Assert.All(settings, s => Assert.Contains(s, set));
+    }
+
     /// <summary>The project and every project it references, transitively (full paths).</summary>
     private static HashSet<string> ProjectClosure(string root)
     {
