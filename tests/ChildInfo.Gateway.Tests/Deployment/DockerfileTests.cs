@@ -56,7 +56,7 @@ public sealed partial class DockerfileTests
         environment = environment[..environment.IndexOf("\nEXPOSE", StringComparison.Ordinal)];
         var set = environment.Split([' ', '\\', '\n'], StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Contains("DOTNET_GCgen0size=0x2000000", settings);
+        Assert.Contains("DOTNET_GCgen0size=0x1800000", settings);
         Assert.All(settings, s => Assert.Matches(@"^DOTNET_\w+=\S+$", s));
         Assert.All(settings, s => Assert.Contains(s, set));
     }
