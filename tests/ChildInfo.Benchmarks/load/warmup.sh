@@ -7,6 +7,7 @@
 #   r2r-nodelay   ReadyToRun, and the runtime starts counting calls for tier-1 at once (DOTNET_TC_CallCountingDelayMs=0)
 #   r2r-nopgo     ReadyToRun without dynamic PGO (DOTNET_TieredPGO=0)
 #   production    ReadyToRun with every setting of deploy/gateway-runtime.env, as the production image runs it
+#   production-nopgo  the same without dynamic PGO (DOTNET_TieredPGO=0)
 # Each run starts a new gateway, pinned to core 1 with the subgraphs and wrk on core 0 where the machine has more
 # than one, with its audit on (a file, as the demo's). Runs are interleaved over rounds, the order rotated each round.
 # Per segment: requests/s and the gateway's CPU time per request (user + system from /proc, far less disturbed by
@@ -41,7 +42,8 @@ start_way() {
     r2r) dll="$work/publish-r2r/childinfo.dll" ;;
     r2r-nodelay) dll="$work/publish-r2r/childinfo.dll"; env=(DOTNET_TC_CallCountingDelayMs=0) ;;
     r2r-nopgo) dll="$work/publish-r2r/childinfo.dll"; env=(DOTNET_TieredPGO=0) ;;
-    production) dll="$work/publish-r2r/childinfo.dll"; mapfile -t env < <(grep -E '^DOTNET_[A-Za-z0-9_]+=' "$root/deploy/gateway-runtime.env") ;;
+    production|production-nopgo) dll="$work/publish-r2r/childinfo.dll"; mapfile -t env < <(grep -E '^DOTNET_[A-Za-z0-9_]+=' "$root/deploy/gateway-runtime.env")
+      [[ "$1" == production-nopgo ]] && env+=(DOTNET_TieredPGO=0) ;;
     *) log "unknown way $1"; exit 2 ;;
   esac
   rm -rf "$work/$1"
