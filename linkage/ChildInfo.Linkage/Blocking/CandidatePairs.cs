@@ -5,9 +5,10 @@ namespace ChildInfo.Linkage.Blocking;
 
 /// <summary>
 /// The pairs a run compares: records of different sources that share a blocking key, each pair once. Every key is
-/// hashed to 64 bits with its rule in the top byte (a collision only merges two blocks, adding pairs to compare,
-/// never losing one); the (hash, record) entries are sorted, each run of one hash is a block, and a block of more than
-/// the limit is left out and counted, not compared whole. Pairs are packed into one <see cref="long"/> each
+/// hashed to 64 bits with its rule in the top byte (a collision merges two blocks: it adds pairs to compare, and loses
+/// pairs only if the merged block then exceeds the limit, which neither block alone did); the (hash, record) entries
+/// are sorted, each run of one hash is a block, and a block of more than the limit is left out and counted, not
+/// compared whole. Pairs are packed into one <see cref="long"/> each
 /// (<c>a &lt;&lt; 32 | b</c>, a &lt; b), sorted and made distinct: 8 bytes a pair and no hash set. (A hash set of
 /// packed pairs hashes them to <c>a ^ b</c>, and one child's records are numbered next to each other, so its pairs all
 /// share the codes 1, 3, 7…: chains that grow with the population made each insert cost as much as the population.)
