@@ -5,8 +5,8 @@ namespace ChildInfo.Federation.Execution;
 /// <summary>
 /// A buffer writer over arrays rented from the shared pool, for output whose size is not known in advance (the
 /// client's <c>data</c>, subgraph request bodies): growing returns the old array instead of leaving it to the
-/// collector, and the finished output is either copied into an array of its exact size or handed on still rented
-/// (<see cref="Detach"/>).
+/// collector, and the finished output is either handed on still rented (<see cref="Detach"/>) or its array returned
+/// on <see cref="Dispose"/>.
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
@@ -44,8 +44,6 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     }
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
-
-    public byte[] ToArray() => WrittenSpan.ToArray();
 
     /// <summary>Hands the written bytes, and the rented array holding them, to the caller; this writer is left empty.</summary>
     public PooledBytes Detach()
