@@ -51,6 +51,70 @@ public sealed class FederationEngine
     /// <summary>Number of compiled operations in the plan cache.</summary>
     public int CachedOperationCount => _cache.Count;
 
+    /// <summary>
+    /// Up to <paramref name="max"/> operations from the plan cache, recently used first: what a new engine (a swapped-in
+    /// revision, or a restarted host) can be warmed with (<see cref="WarmAsync"/>).
+    /// </summary>
+    public IReadOnlyList<CachedOperation> RecentOperations(int max) => _cache.Recent(max);
+
+    /// <summary>
+    /// Compiles and plans an operation ahead of its first request, as that request would (same limits, same validation
+    /// rules, the same field policy under the same scope key), for each <c>@include</c>/<c>@skip</c> key in
+    /// <paramref name="operation"/> (or the variables' defaults when it lists none). Variable values are checked when
+    /// requests bring them. Returns the refusal a request with this text would get, or null when it is planned.
+    /// </summary>
+    /// <param name="scopeKey">The scope key requests under <paramref name="policy"/> will bring (required with a policy).</param>
+    public async Task<GraphQLError?> WarmAsync(CachedOperation operation, string? scopeKey, IFieldAccessPolicy? policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (policy is not null && scopeKey is null)
+        {
+            throw new ArgumentException("A field policy needs a plan-cache scope key that identifies its decisions.", nameof(scopeKey));
+        }
+
+        try
+        {
+            if (string.IsNullOrWhiteSpace(operation.Text) || operation.Text.Length > Options.MaxQueryLength)
+            {
+                throw new GatewayException(ErrorCodes.BadRequest, "The operation is empty or longer than the gateway accepts.");
+            }
+
+            if (!_cache.TryGet(operation.Text, operation.OperationName, scopeKey, out var compiled))
+            {
+                var document = OperationDocument.Parse(operation.Text, operation.OperationName, Options.MaxParserDepth);
+                compiled = await CompileAsync(document, operation.Text, operation.OperationName, null, scopeKey, cancellationToken).ConfigureAwait(false);
+            }
+
+            IReadOnlyList<ulong> keys = operation.ConditionKeys.Count > 0 ? operation.ConditionKeys : [ConditionVariables.Evaluate(compiled, default).Key];
+            foreach (var key in keys)
+            {
+                if (compiled.ConditionVariables.Count < 64 && key >> compiled.ConditionVariables.Count != 0)
+                {
+                    continue; // Not a key of this document.
+                }
+
+                if (!compiled.Plans.ContainsKey(key))
+                {
+                    compiled.Plans.TryAdd(key, Planner.Plan(compiled.Source, ConditionVariables.FromKey(compiled, key), policy));
+                }
+            }
+
+            return null;
+        }
+        catch (GatewayException ex)
+        {
+            return new GraphQLError(ex.Message, ex.Code, null, ex.Locations);
+        }
+        catch (PlanningException ex)
+        {
+            return new GraphQLError(ex.Message, ex.Code);
+        }
+        catch (RequestErrorsException ex)
+        {
+            return ex.Errors[0];
+        }
+    }
+
     /// <summary>Loads the supergraph SDL and builds the gateway. Throws <see cref="SupergraphException"/> when it is not a federation 2 supergraph.</summary>
     public static FederationEngine Create(string supergraphSdl, ISubgraphTransport transport, FederationEngineOptions? options = null)
     {
@@ -117,7 +181,7 @@ public sealed class FederationEngine
             else
             {
                 document = OperationDocument.Parse(query, request.OperationName, Options.MaxParserDepth);
-                compiled = await CompileAsync(document, request, variables, scopeKey, cancellationToken).ConfigureAwait(false);
+                compiled = await CompileAsync(document, query, request.OperationName, variables, scopeKey, cancellationToken).ConfigureAwait(false);
             }
 
             var (conditionKey, conditions) = ConditionVariables.Evaluate(compiled, variables);
@@ -252,9 +316,10 @@ public sealed class FederationEngine
 
     /// <summary>
     /// Measures a freshly parsed operation against the limits before anything whose cost grows faster than its text,
-    /// then validates it (unless a reformatted copy of it is cached).
+    /// then validates it (unless a reformatted copy of it is cached): with <paramref name="variables"/> when a request
+    /// brings them, by the rules alone when warming (null).
     /// </summary>
-    private async Task<CompiledOperation> CompileAsync(OperationDocument document, GatewayRequest request, JsonElement variables, string? scopeKey, CancellationToken cancellationToken)
+    private async Task<CompiledOperation> CompileAsync(OperationDocument document, string text, string? operationName, JsonElement? variables, string? scopeKey, CancellationToken cancellationToken)
     {
         if (document.OperationType == OperationType.Subscription)
         {
@@ -265,17 +330,29 @@ public sealed class FederationEngine
         // one pass over the document as written finds both.
         var measure = OperationMeasure.Take(document, Options);
         var normalised = new SDLPrinter().Print(document.Document);
-        if (_cache.TryGet(normalised, request.OperationName, scopeKey, out var cached))
+        if (_cache.TryGet(normalised, operationName, scopeKey, out var cached))
         {
-            await ValidateVariablesAsync(cached, variables, cancellationToken).ConfigureAwait(false);
-            _cache.Add(request.Query!, request.OperationName, scopeKey, cached);
+            if (variables is { } given)
+            {
+                await ValidateVariablesAsync(cached, given, cancellationToken).ConfigureAwait(false);
+            }
+
+            _cache.Add(text, operationName, scopeKey, cached);
             return cached;
         }
 
-        await _validator.ValidateAsync(document.Document, document.Operation, variables, fullValidation: true, cancellationToken).ConfigureAwait(false);
+        if (variables is { } values)
+        {
+            await _validator.ValidateAsync(document.Document, document.Operation, values, fullValidation: true, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _validator.ValidateWithoutVariablesAsync(document.Document, document.Operation, cancellationToken).ConfigureAwait(false);
+        }
+
         var compiled = new CompiledOperation(document, measure.ConditionVariables);
-        _cache.Add(request.Query!, request.OperationName, scopeKey, compiled);
-        _cache.Add(normalised, request.OperationName, scopeKey, compiled);
+        _cache.Add(text, operationName, scopeKey, compiled);
+        _cache.Add(normalised, operationName, scopeKey, compiled, normalised: true);
         return compiled;
     }
 

@@ -37,6 +37,23 @@ internal static class ConditionVariables
         return (key, values);
     }
 
+    /// <summary>The values a plan key stands for (the inverse of <see cref="Evaluate"/>'s key).</summary>
+    public static IReadOnlyDictionary<string, bool> FromKey(CompiledOperation operation, ulong key)
+    {
+        if (operation.ConditionVariables.Count == 0)
+        {
+            return NoConditions;
+        }
+
+        var values = new Dictionary<string, bool>(StringComparer.Ordinal);
+        for (var i = 0; i < operation.ConditionVariables.Count; i++)
+        {
+            values[operation.ConditionVariables[i]] = (key & (1UL << i)) != 0;
+        }
+
+        return values;
+    }
+
     private static bool DefaultOf(GraphQLOperationDefinition operation, string name)
     {
         foreach (var definition in operation.Variables?.Items ?? [])

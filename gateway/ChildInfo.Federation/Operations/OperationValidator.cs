@@ -21,6 +21,33 @@ internal sealed class OperationValidator
         _apiSchema = apiSchema;
     }
 
+    /// <summary>
+    /// Validates the document by every rule without variable values (warming a plan ahead of its first request):
+    /// GraphQL.NET checks variable values only once the rules pass, so a document whose only errors are about its
+    /// variables' values is valid. Each request's variables are still checked when it arrives.
+    /// </summary>
+    public async Task ValidateWithoutVariablesAsync(GraphQLDocument document, GraphQLOperationDefinition operation, CancellationToken cancellationToken)
+    {
+        var result = await _validator.ValidateAsync(new ValidationOptions
+        {
+            Schema = _apiSchema,
+            Document = document,
+            Operation = operation,
+            Rules = DocumentValidator.CoreRules,
+            Variables = Inputs.Empty,
+            CancellationToken = cancellationToken,
+        }).ConfigureAwait(false);
+        if (!result.IsValid && !result.Errors.All(e => e is InvalidVariableError))
+        {
+            throw Refusal(result);
+        }
+
+        if (SameResponseShapeRule.Check(document, operation, _apiSchema) is { Count: > 0 } shapeErrors)
+        {
+            throw new RequestErrorsException(shapeErrors);
+        }
+    }
+
     /// <summary>Validates the document (all rules when <paramref name="fullValidation"/>, else the variables only).</summary>
     public async Task ValidateAsync(GraphQLDocument document, GraphQLOperationDefinition operation, JsonElement variables, bool fullValidation, CancellationToken cancellationToken)
     {
@@ -57,6 +84,11 @@ internal sealed class OperationValidator
             return;
         }
 
+        throw Refusal(result);
+    }
+
+    private static RequestErrorsException Refusal(IValidationResult result)
+    {
         var errors = new List<GraphQLError>();
         foreach (var error in result.Errors)
         {
@@ -65,6 +97,6 @@ internal sealed class OperationValidator
             errors.Add(new GraphQLError(error.Message, code, null, locations));
         }
 
-        throw new RequestErrorsException(errors);
+        return new RequestErrorsException(errors);
     }
 }

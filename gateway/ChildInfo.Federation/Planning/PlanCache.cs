@@ -45,7 +45,8 @@ internal sealed class PlanCache
         return false;
     }
 
-    public void Add(string text, string? operationName, string? scope, CompiledOperation operation)
+    /// <param name="normalised">The text is the printed (normalised) form, not what a client sent.</param>
+    public void Add(string text, string? operationName, string? scope, CompiledOperation operation, bool normalised = false)
     {
         var key = new Key(text, operationName ?? string.Empty, scope ?? string.Empty);
         lock (_gate)
@@ -62,9 +63,57 @@ internal sealed class PlanCache
                 EvictOne();
             }
 
-            _entries[key] = new Entry(operation);
+            _entries[key] = new Entry(operation) { Normalised = normalised };
             _ring.Enqueue(key);
         }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> cached operations, one per compiled operation and scope, those used since the clock
+    /// hand last passed first, then the rest, each group newest first; a client's own text is preferred to the
+    /// normalised copy, so that the operation it names is found again by its exact text.
+    /// </summary>
+    public IReadOnlyList<CachedOperation> Recent(int max)
+    {
+        Key[] ring;
+        lock (_gate)
+        {
+            ring = [.. _ring];
+        }
+
+        var chosen = new Dictionary<(CompiledOperation, string), (Key Key, bool Used, int Order)>();
+        for (var i = ring.Length - 1; i >= 0; i--)
+        {
+            if (!_entries.TryGetValue(ring[i], out var entry))
+            {
+                continue;
+            }
+
+            var identity = (entry.Operation, ring[i].Scope);
+            if (!chosen.TryGetValue(identity, out var seen))
+            {
+                chosen[identity] = (ring[i], entry.Used, i);
+            }
+            else if (_entries.TryGetValue(seen.Key, out var seenEntry) && seenEntry.Normalised && !entry.Normalised)
+            {
+                chosen[identity] = (ring[i], seen.Used || entry.Used, seen.Order);
+            }
+            else if (entry.Used && !seen.Used)
+            {
+                chosen[identity] = seen with { Used = true };
+            }
+        }
+
+        return chosen
+            .OrderByDescending(c => c.Value.Used)
+            .ThenByDescending(c => c.Value.Order)
+            .Take(Math.Max(0, max))
+            .Select(c => new CachedOperation(
+                c.Value.Key.Text,
+                c.Value.Key.OperationName.Length == 0 ? null : c.Value.Key.OperationName,
+                c.Value.Key.Scope.Length == 0 ? null : c.Value.Key.Scope,
+                [.. c.Key.Item1.Plans.Keys.Order()]))
+            .ToList();
     }
 
     /// <summary>Moves the clock hand until it finds an entry not used since its last pass, and evicts it.</summary>
@@ -96,6 +145,9 @@ internal sealed class PlanCache
     private sealed class Entry(CompiledOperation operation)
     {
         public CompiledOperation Operation { get; set; } = operation;
+
+        /// <summary>Keyed by the printed text rather than the text a client sent.</summary>
+        public bool Normalised { get; init; }
 
         /// <summary>Set on every hit, cleared by the clock hand: the entry's second chance.</summary>
         public volatile bool Used;
