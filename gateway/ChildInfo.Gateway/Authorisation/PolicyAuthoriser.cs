@@ -103,10 +103,22 @@ public sealed class PolicyAuthoriser : IOperationAuthoriser
             Strict = scope.Strict || declaration.Strict,
             Scope = scope,
         };
-        // The child's and family's data-use preferences travel with the field policy: see Preferences/.
-        var fieldPolicy = PreferenceGuardedPolicy.For(revision.FieldPolicy(scope), scope, engine.Set, revision.Supergraph);
+        var fieldPolicy = PlanningPolicy(revision, scope);
         context = context with { SubgraphLabels = fieldPolicy.SubgraphLabels };
         return RequestBinding.Allow(context, scope.CacheKey, fieldPolicy);
+    }
+
+    /// <summary>
+    /// The field policy <paramref name="scope"/>'s operations are planned under in <paramref name="revision"/>, shared
+    /// by requests and plan warming (a warmed plan must be the plan the request would build). The child's and family's
+    /// data-use preferences travel with it: see Preferences/.
+    /// </summary>
+    public static PreferenceGuardedPolicy PlanningPolicy(GatewayRevision revision, PolicyScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        ArgumentNullException.ThrowIfNull(scope);
+        var policies = revision.Policies ?? throw new ArgumentException("The revision has no policies.", nameof(revision));
+        return PreferenceGuardedPolicy.For(revision.FieldPolicy(scope), scope, policies.Set, revision.Supergraph);
     }
 
     public ValueTask<AuthorisationDecision> AuthoriseAsync(GatewayRequestContext context, PreparedOperation operation, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public static class EventIds
     public const int RegistryRevisionDoesNotBuild = 3003;
     public const int RegistryStoreUnavailable = 3004;
     public const int RegistryNotPrepared = 3005;
+    public const int PlansWarmed = 3006;
 
     public const int AuditRecordNotWritten = 4001;
     public const int AuditStoreUnavailableAtStart = 4002;

@@ -182,7 +182,7 @@ public static partial class GatewayHost
         services.AddSingleton(new RevisionBuilder(transport, options.Engine, options.Security?.PolicyDirectory));
         services.AddSingleton(new ConfiguredSubgraphs(registry.Configured, served, client));
         services.AddSingleton(sp => new SubgraphRegistry(state, registry.Store, sp.GetRequiredService<RevisionBuilder>(), sp.GetRequiredService<ConfiguredSubgraphs>(),
-            client, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphRegistry>>()));
+            client, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphRegistry>>(), new PlanWarmer(registry.WarmOperations)));
         services.AddSingleton(sp => new SubgraphHealth(state, client, options.SubgraphUrls, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphHealth>>(), sp.GetService<SubgraphCallMonitor>()));
         services.AddHostedService(sp => new RegistryFollower(sp.GetRequiredService<SubgraphRegistry>(), sp.GetRequiredService<SubgraphHealth>(), registry,
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<RegistryFollower>>()));

@@ -20,7 +20,8 @@ public sealed partial class SubgraphRegistry(
     ConfiguredSubgraphs configured,
     HttpClient client,
     TimeProvider time,
-    ILogger<SubgraphRegistry> logger) : IDisposable
+    ILogger<SubgraphRegistry> logger,
+    PlanWarmer? warmer = null) : IDisposable
 {
     private const int WriteAttempts = 3;
     private readonly SemaphoreSlim _serial = new(1, 1);
@@ -102,6 +103,7 @@ public sealed partial class SubgraphRegistry(
                 }
 
                 var served = new GatewayRevision(revision.Gateway, revision.Policies, written.Revision);
+                await WarmAsync(served).ConfigureAwait(false);
                 state.Swap(served);
                 FollowProblems = [];
                 LogApplied(logger, change.Kind, change.Name, written.Revision, changedBy);
@@ -157,6 +159,7 @@ public sealed partial class SubgraphRegistry(
             }
 
             FollowProblems = [];
+            await WarmAsync(revision).ConfigureAwait(false);
             state.Swap(revision);
             LogFollowed(logger, revision.Number, revision.SupergraphHash);
         }
@@ -164,6 +167,21 @@ public sealed partial class SubgraphRegistry(
         {
             _serial.Release();
         }
+    }
+
+    /// <summary>
+    /// Plans what the served revision has been planning in the next one before it is swapped in. Not cancellable: by
+    /// now the registry is written, and the swap must follow; the work is bounded by the warmer's operation count.
+    /// </summary>
+    private async Task WarmAsync(GatewayRevision next)
+    {
+        if (warmer is null || warmer.MaxOperations == 0)
+        {
+            return;
+        }
+
+        var warming = await warmer.WarmAsync(next, warmer.RecentOf(state.Current), CancellationToken.None).ConfigureAwait(false);
+        LogWarmed(logger, warming.Planned, next.Number, warming.Elapsed.TotalMilliseconds, warming.Skipped, warming.Refused);
     }
 
     private async Task<NextEntries> NextEntriesAsync(SubgraphChange change, RegistrySnapshot snapshot, string changedBy, CancellationToken cancellationToken)
@@ -255,6 +273,9 @@ public sealed partial class SubgraphRegistry(
 
     [LoggerMessage(EventIds.RegistryNotPrepared, LogLevel.Warning, "Could not ready the registry for changes at start; the first change will try again: {Problem}")]
     private static partial void LogPrepareFailed(ILogger logger, string problem);
+
+    [LoggerMessage(EventIds.PlansWarmed, LogLevel.Information, "Planned {Planned} recent operations for revision {Revision} before serving it ({Milliseconds:F0} ms; {Skipped} no longer bound, {Refused} refused).")]
+    private static partial void LogWarmed(ILogger logger, int planned, long revision, double milliseconds, int skipped, int refused);
 
     [LoggerMessage(EventIds.RegistryFollowed, LogLevel.Information, "Followed the registry to revision {Revision} (supergraph {Hash}).")]
     private static partial void LogFollowed(ILogger logger, long revision, string hash);

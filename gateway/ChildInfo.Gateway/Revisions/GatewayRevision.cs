@@ -36,6 +36,9 @@ public sealed class GatewayRevision
     /// <summary>Identifies the supergraph text: two replicas on the same registry revision serve the same hash.</summary>
     public string SupergraphHash { get; }
 
+    /// <summary>The policy scope a plan-cache scope key of this revision stands for, once a request has been bound to it.</summary>
+    public PolicyScope? ScopeOf(string scopeKey) => _fieldPolicies.TryGetValue(scopeKey, out var policy) ? policy.Scope : null;
+
     /// <summary>The planner's field policy for a scope of this revision's policies, built once and shared.</summary>
     public ScopeFieldPolicy FieldPolicy(PolicyScope scope) =>
         _fieldPolicies.GetOrAdd(scope.CacheKey, static (_, args) => new ScopeFieldPolicy(args.scope, args.schema), (scope, schema: Supergraph));

@@ -206,6 +206,43 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
     }
 
     [Fact]
+    public async Task Change_PlansTheOperationsInUse_InTheNewRevision_UnderTheScopeTheirRequestsBindTo()
+    {
+        const string query = "query WarmProbe { child(id: \"CH-NOT-THERE\") { id forename } }";
+        Assert.Equal(200, (await _gateway.QueryAsync(query)).Status);
+        var before = _gateway.State.Current;
+        Assert.Single(before.Gateway.RecentOperations(10), o => o.Text == query);
+        await using var probe = await ProbeSubgraph.StartAsync("v1");
+
+        Assert.Equal(200, (await _gateway.AddAsync("registry-probe", probe.Url)).Status);
+        var after = _gateway.State.Current;
+        var warmed = Assert.Single(after.Gateway.RecentOperations(10), o => o.Text == query);
+        var (status, _, revision) = await _gateway.QueryAsync(query);
+
+        Assert.NotSame(before.Gateway, after.Gateway);
+        Assert.Equal(1, after.Number);
+        // Bound again under the new revision's policies (the probe's classifications joined them: a new version).
+        Assert.Equal(after.Policies!.Bind("social_worker", "child_protection", true, false).Scope!.CacheKey, warmed.ScopeKey);
+        Assert.Equal("social_worker", after.ScopeOf(warmed.ScopeKey!)!.Role.Id);
+        Assert.NotEmpty(warmed.ConditionKeys); // planned, not only compiled
+        Assert.Equal((200, 1L), (status, revision));
+        // The request found the warmed plan: still one entry for the text, under the same scope.
+        Assert.Equal(warmed, Assert.Single(after.Gateway.RecentOperations(10), o => o.Text == query), WarmedEquality.Instance);
+    }
+
+    /// <summary>Two listings of one cached operation are equal when their text, name, scope and plan keys are.</summary>
+    private sealed class WarmedEquality : IEqualityComparer<ChildInfo.Federation.CachedOperation>
+    {
+        public static readonly WarmedEquality Instance = new();
+
+        public bool Equals(ChildInfo.Federation.CachedOperation? x, ChildInfo.Federation.CachedOperation? y) =>
+            x is not null && y is not null && x.Text == y.Text && x.OperationName == y.OperationName && x.ScopeKey == y.ScopeKey
+            && x.ConditionKeys.SequenceEqual(y.ConditionKeys);
+
+        public int GetHashCode(ChildInfo.Federation.CachedOperation obj) => obj.Text.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Restart_RestoresTheRegistry()
     {
         await using var probe = await ProbeSubgraph.StartAsync("v1");
