@@ -9,7 +9,6 @@ using ChildInfo.Federation.Supergraph;
 using ChildInfo.Federation.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
-using GraphQLParser.Visitors;
 
 namespace ChildInfo.Federation;
 
@@ -329,7 +328,7 @@ public sealed class FederationEngine
         // Limits first, then the planner's own names (no client alias may stand where the gateway reads its own fields):
         // one pass over the document as written finds both.
         var measure = OperationMeasure.Take(document, Options);
-        var normalised = new SDLPrinter().Print(document.Document);
+        var normalised = document.Normalised();
         if (_cache.TryGet(normalised, operationName, scopeKey, out var cached))
         {
             if (variables is { } given)

@@ -3,6 +3,7 @@ using ChildInfo.Federation.Errors;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using GraphQLParser.Visitors;
 
 namespace ChildInfo.Federation.Operations;
 
@@ -28,6 +29,42 @@ public sealed class OperationDocument
     public OperationType OperationType => Operation.Operation;
 
     public string? OperationName => Operation.Name?.StringValue;
+
+    /// <summary>The document printed without its comments or layout: the plan cache's key for reformatted copies.</summary>
+    public string Normalised() => new SDLPrinter().Print(Document);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> writes any value in (a string or a number, in an argument, a default or a
+    /// directive): such text can carry what its caller asked about, a child's identifier, say, so it is never kept
+    /// beyond its request. Comments are not read as text: pass a <see cref="Normalised"/> text, which has none.
+    /// </summary>
+    public static bool WritesValues(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            var position = 0;
+            while (position < text.Length)
+            {
+                var token = Lexer.Lex(text, position);
+                switch (token.Kind)
+                {
+                    case TokenKind.EOF:
+                        return false;
+                    case TokenKind.STRING or TokenKind.INT or TokenKind.FLOAT or TokenKind.COMMENT or TokenKind.UNKNOWN:
+                        return true;
+                }
+
+                position = token.End;
+            }
+
+            return false;
+        }
+        catch (GraphQLParserException)
+        {
+            return true; // Not read to the end: assume the worst.
+        }
+    }
 
     /// <summary>The document's fragment definitions by name (the first of a repeated name; validation refuses repeats).</summary>
     public IReadOnlyDictionary<string, GraphQLFragmentDefinition> Fragments { get; }

@@ -20,6 +20,9 @@ namespace ChildInfo.Gateway.Cli;
 /// </summary>
 public static class ServeCommand
 {
+    /// <summary>The file in the data folder where the host keeps the operations it plans ahead after a restart.</summary>
+    public const string RecentOperationsFileName = "recent-operations.json";
+
     /// <param name="environment">The .NET environment name (<see cref="TokenCommand.CurrentEnvironment"/>): <c>--open</c> needs Development.</param>
     public static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CommandLineExtensions extensions, string environment, CancellationToken cancellationToken)
     {
@@ -191,6 +194,7 @@ public static class ServeCommand
             Configuration = configuration,
             Audit = AuditConfiguration.Resolve(options.DataDirectory, audit.Store, audit.Connection, audit.KeyFile, Older, audit.HeadFile).ToOptions(),
             DataProtectionKeysDirectory = Path.Combine(options.DataDirectory, "keys"),
+            RecentOperationsFile = Path.Combine(options.DataDirectory, RecentOperationsFileName),
             Security = security,
             Open = options.Open,
             Registry = registry.Options,

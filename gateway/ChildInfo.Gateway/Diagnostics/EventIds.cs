@@ -21,6 +21,9 @@ public static class EventIds
     public const int RegistryStoreUnavailable = 3004;
     public const int RegistryNotPrepared = 3005;
     public const int PlansWarmed = 3006;
+    public const int PlansWarmedAtStart = 3007;
+    public const int RecentOperationsUnreadable = 3008;
+    public const int RecentOperationsUnsaved = 3009;
 
     public const int AuditRecordNotWritten = 4001;
     public const int AuditStoreUnavailableAtStart = 4002;

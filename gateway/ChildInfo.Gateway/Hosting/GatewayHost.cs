@@ -90,6 +90,13 @@ public static partial class GatewayHost
             AddRegistry(builder.Services, options, registry, state, transport, client);
         }
 
+        if (options.RecentOperationsFile is { } recent && options.WarmOperations > 0)
+        {
+            // Registered before the web server's own hosted service, so it has planned them before the server listens.
+            builder.Services.AddHostedService(sp => new PlanWarmingService(state, new PlanWarmer(options.WarmOperations), recent,
+                options.Engine.MaxParserDepth, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<PlanWarmingService>>()));
+        }
+
         if (options.RateLimiter is { } limiter)
         {
             builder.Services.AddSingleton(limiter);
@@ -182,7 +189,7 @@ public static partial class GatewayHost
         services.AddSingleton(new RevisionBuilder(transport, options.Engine, options.Security?.PolicyDirectory));
         services.AddSingleton(new ConfiguredSubgraphs(registry.Configured, served, client));
         services.AddSingleton(sp => new SubgraphRegistry(state, registry.Store, sp.GetRequiredService<RevisionBuilder>(), sp.GetRequiredService<ConfiguredSubgraphs>(),
-            client, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphRegistry>>(), new PlanWarmer(registry.WarmOperations)));
+            client, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphRegistry>>(), new PlanWarmer(options.WarmOperations)));
         services.AddSingleton(sp => new SubgraphHealth(state, client, options.SubgraphUrls, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphHealth>>(), sp.GetService<SubgraphCallMonitor>()));
         services.AddHostedService(sp => new RegistryFollower(sp.GetRequiredService<SubgraphRegistry>(), sp.GetRequiredService<SubgraphHealth>(), registry,
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<RegistryFollower>>()));

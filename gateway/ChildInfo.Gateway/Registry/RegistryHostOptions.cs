@@ -18,12 +18,6 @@ public sealed record RegistryHostOptions
     /// <summary>How often each subgraph is asked whether it answers.</summary>
     public TimeSpan HealthInterval { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>
-    /// How many of the served revision's recent operations (per scope) are planned in a new revision before it is
-    /// swapped in; 0 plans none ahead.
-    /// </summary>
-    public int WarmOperations { get; init; } = Revisions.PlanWarmer.DefaultMaxOperations;
-
     /// <summary>Whether the host disposes <see cref="Store"/> when it stops.</summary>
     public bool OwnsStore { get; init; } = true;
 }

@@ -46,7 +46,7 @@ internal sealed class RegistryGateway : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RegistryGateway> StartAsync(GatewayEnvironment environment, IReadOnlyList<SubgraphSdl> configured, IRegistryStore store, byte[]? key = null, GatewayAuditOptions? audit = null)
+    public static async Task<RegistryGateway> StartAsync(GatewayEnvironment environment, IReadOnlyList<SubgraphSdl> configured, IRegistryStore store, byte[]? key = null, GatewayAuditOptions? audit = null, string? recentOperationsFile = null)
     {
         key ??= System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         var supergraph = SupergraphComposer.Compose(configured);
@@ -59,6 +59,7 @@ internal sealed class RegistryGateway : IAsyncDisposable
             Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(key), PolicyDirectory = PolicyGatewayFixture.PolicyDirectory },
             Registry = new RegistryHostOptions { Store = store, Configured = configured, OwnsStore = false },
             Audit = audit,
+            RecentOperationsFile = recentOperationsFile,
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -86,9 +87,9 @@ internal sealed class RegistryGateway : IAsyncDisposable
         AdminAsync(HttpMethod.Post, "admin/subgraphs", new { name, url, classifications, dryRun, force });
 
     /// <summary>A GraphQL query as a social worker under child protection; returns status, body and the serving revision.</summary>
-    public async Task<(int Status, JsonElement Body, long Revision)> QueryAsync(string query, HttpClient? client = null)
+    public async Task<(int Status, JsonElement Body, long Revision)> QueryAsync(string query, HttpClient? client = null, object? variables = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, "graphql")) { Content = JsonContent.Create(new { query }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, "graphql")) { Content = JsonContent.Create(new { query, variables }) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SocialWorkerToken);
         request.Headers.Add("ChildInfo-Purpose", "child_protection");
         request.Headers.Add("ChildInfo-Justification", Justification);
