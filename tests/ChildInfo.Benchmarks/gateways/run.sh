@@ -58,8 +58,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-log() { echo "$*" >&2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source "$root/tests/ChildInfo.Benchmarks/load/lib.sh"
 
 # Settings that would change what is measured if they leaked in from the caller's environment.
 unset CHILDINFO_AUDIT_STORE CHILDINFO_AUDIT_CONNECTION CHILDINFO_AUDIT_KEY_FILE CHILDINFO_AUDIT_RETENTION_DAYS \
@@ -80,7 +79,7 @@ if (( ! plain )); then
     "$root/tests/ChildInfo.Benchmarks/LoadGateway/ChildInfo.LoadGateway.csproj" -o "$work/gateway" -v q -nologo >"$work/publish.log" 2>&1 \
     || { cat "$work/publish.log" >&2; exit 1; }
   bin="$work/gateway"
-  while read -r setting; do runtime_env+=("$setting"); done < <(grep -E '^DOTNET_[A-Za-z0-9_]+=' "$root/deploy/gateway-runtime.env")
+  read_runtime_env runtime_env
 fi
 
 # Peer gateways: node/ holds their package.json and lock; node_modules is installed here once.

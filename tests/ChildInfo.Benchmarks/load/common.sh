@@ -27,9 +27,7 @@ unset CHILDINFO_AUDIT_STORE CHILDINFO_AUDIT_CONNECTION CHILDINFO_AUDIT_KEY_FILE 
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
-log() { echo "$*" >&2; }
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # Builds the load gateway host once in Release: its output folder holds childinfo.dll, childinfo-demo.dll (which adds `data generate`) and every sample subgraph.
 build() {

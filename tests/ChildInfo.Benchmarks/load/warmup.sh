@@ -42,7 +42,7 @@ start_way() {
     r2r) dll="$work/publish-r2r/childinfo.dll" ;;
     r2r-nodelay) dll="$work/publish-r2r/childinfo.dll"; env=(DOTNET_TC_CallCountingDelayMs=0) ;;
     r2r-nopgo) dll="$work/publish-r2r/childinfo.dll"; env=(DOTNET_TieredPGO=0) ;;
-    production|production-nopgo) dll="$work/publish-r2r/childinfo.dll"; mapfile -t env < <(grep -E '^DOTNET_[A-Za-z0-9_]+=' "$root/deploy/gateway-runtime.env")
+    production|production-nopgo) dll="$work/publish-r2r/childinfo.dll"; read_runtime_env env
       [[ "$1" == production-nopgo ]] && env+=(DOTNET_TieredPGO=0) ;;
     *) log "unknown way $1"; exit 2 ;;
   esac
