@@ -33,7 +33,6 @@ internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
         {
             var children = linked[a.Key];
             await source.LinksAsync(a.Key, children.Keys, (localId, childId) => Link(children, positions, localId, childId), stop.Token).ConfigureAwait(false);
-            return children;
         })).ToList();
         await WhenAllOrRefuse([.. links], stop, budget).ConfigureAwait(false);
 
@@ -139,8 +138,17 @@ internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
         return [.. linked];
     }
 
-    /// <summary>Runs a call once a slot is free (any time without a gate); a failure cancels the question's other calls.</summary>
+    /// <summary>As <see cref="Gated(SemaphoreSlim?, CancellationTokenSource, Func{Task})"/>, for a call with a result.</summary>
     private static async Task<T> Gated<T>(SemaphoreSlim? gate, CancellationTokenSource stop, Func<Task<T>> call)
+    {
+        var result = default(T)!;
+        // A block body: as an expression the lambda would have a result and call this overload again.
+        await Gated(gate, stop, async () => { result = await call().ConfigureAwait(false); }).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Runs a call once a slot is free (any time without a gate); a failure cancels the question's other calls.</summary>
+    private static async Task Gated(SemaphoreSlim? gate, CancellationTokenSource stop, Func<Task> call)
     {
         if (gate is not null)
         {
@@ -149,7 +157,7 @@ internal sealed class CohortFetcher(ICohortSource source, CohortOptions options)
 
         try
         {
-            return await call().ConfigureAwait(false);
+            await call().ConfigureAwait(false);
         }
         catch
         {
