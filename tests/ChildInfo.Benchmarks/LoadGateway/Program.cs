@@ -14,7 +14,8 @@ namespace ChildInfo.LoadGateway;
 /// a supergraph file, built the way <c>childinfo serve --supergraph</c> builds it (identity, policies and the context
 /// key from the same environment variables, the audit store from <c>CHILDINFO_AUDIT_*</c> or <c>DIR/audit.db</c>),
 /// except that <c>--audit off</c> leaves the audit log out, which <c>childinfo serve</c> never does. Both sides of
-/// <c>load/audit.sh</c> run this host, so the audit is the only difference between them.
+/// <c>load/audit.sh</c> run this host, so the audit is the only difference between them. With <c>--data</c> it keeps
+/// and plans ahead its recent operations there, as serve does; without, it starts cold.
 /// </summary>
 public static class Program
 {
@@ -38,6 +39,8 @@ public static class Program
                 Audit = audit == "on"
                     ? AuditConfiguration.Resolve(reader.String("data") ?? ".", null, null, null, Environment.GetEnvironmentVariable).ToOptions()
                     : null,
+                // As serve keeps them in its data folder: only where --data names one, so a benchmark run starts cold.
+                RecentOperationsFile = reader.String("data") is { } data ? Path.Combine(data, ServeCommand.RecentOperationsFileName) : null,
                 // Aggregate questions (load/cohorts.sh): the settings' defaults, with a record-key secret for this run.
                 Analytics = new AnalyticsSettings().ToOptions(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             };

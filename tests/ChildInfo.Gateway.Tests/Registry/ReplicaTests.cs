@@ -23,6 +23,8 @@ public sealed class ReplicaTests(ConfiguredSubgraphsFixture configured) : IClass
         await using var a = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, storeA, key);
         await using var b = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, storeB, key);
         await using var probe = await ProbeSubgraph.StartAsync("v1");
+        const string inUse = "query InUse { child(id: \"CH-NOT-THERE\") { id } }";
+        Assert.Equal(200, (await b.QueryAsync(inUse)).Status);
 
         var (status, _) = await a.AddAsync("registry-probe", probe.Url);
         await UntilAsync(() => b.State.Current.Number == 1);
@@ -30,6 +32,8 @@ public sealed class ReplicaTests(ConfiguredSubgraphsFixture configured) : IClass
 
         Assert.Equal(200, status);
         Assert.Equal(1, revision.Number);
+        // B planned what it was serving in the revision it followed to, before swapping it in.
+        Assert.Contains(revision.Gateway.RecentOperations(10), o => o.Text == inUse && o.ConditionKeys.Count > 0);
         Assert.Equal(a.State.Current.SupergraphHash, revision.SupergraphHash);
         var (_, result, served) = await b.QueryAsync("{ registryProbe { version } }");
         Assert.Equal(1, served);

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Time to the first answer after a restart, cold and with plans warmed from recent-operations.json: this gateway
+# (ChildInfo.LoadGateway, audit off, as `childinfo serve --supergraph` builds it) on core 1 over the gateways
+# benchmark's replaying subgraphs on core 0. One seeding run answers the deep query and stops, leaving its data folder's
+# recent-operations.json; then RUNS restarts of each kind, alternating: an empty data folder (cold) or a copy of the
+# seeded one (warm). Each prints the first and the second answer's time (curl's time_total, seconds).
+#
+# Usage: tests/ChildInfo.Benchmarks/gateways/first-answer.sh [RUNS]   (default 6)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+runs="${1:-6}"
+bin="$root/tests/ChildInfo.Benchmarks/LoadGateway/bin/Release/net10.0"
+bench_bin="$root/tests/ChildInfo.Benchmarks/GatewaysBench/bin/Release/net10.0"
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_for() { local pattern=$1 file=$2; for _ in $(seq 1 600); do grep -q "$pattern" "$file" && return 0; sleep 0.05; done; echo "first-answer.sh: '$pattern' never appeared in $file" >&2; cat "$file" >&2; exit 1; }
+unset CHILDINFO_AUDIT_STORE CHILDINFO_AUDIT_CONNECTION CHILDINFO_AUDIT_KEY_FILE ASPNETCORE_URLS DOTNET_URLS 2>/dev/null || true
+
+echo "building (Release) ..." >&2
+for project in "$root/tests/ChildInfo.Benchmarks/LoadGateway" "$root/tests/ChildInfo.Benchmarks/GatewaysBench"; do
+  dotnet build -c Release "$project" -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+done
+
+(exec taskset -c 0 dotnet "$bench_bin/ChildInfo.GatewaysBench.dll" --replay >"$work/subgraphs.log" 2>&1) &
+pids+=($!)
+wait_for '^ready' "$work/subgraphs.log"
+declare -A url=()
+while read -r name address; do url[$name]="$address"; done < <(grep -E '^(accounts|inventory|products|reviews) ' "$work/subgraphs.log")
+(cd "$work" && dotnet "$bin/childinfo.dll" compose --out "$work/supergraph.graphql" \
+  $(for n in accounts inventory products reviews; do printf -- '--subgraph %s=%s ' "$n" "${url[$n]}"; done)) >"$work/compose.log" 2>&1
+export Identity__Issuer="urn:childinfo:development" Identity__Audience="urn:childinfo:gateway"
+token="$(cd "$work" && DOTNET_ENVIRONMENT=Development dotnet "$bin/childinfo.dll" token --role benchmark_client --user gateways.bench --data "$work/identity" | tail -1)"
+export Identity__SigningKeys__0="$(cat "$work/identity/development-signing.key")"
+export ChildInfo__Policies="$here/policies"
+export ChildInfo__ContextKey="$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')"
+python3 -c 'import json, sys; print(json.dumps({"query": open(sys.argv[1]).read()}))' "$here/queries/deep.graphql" >"$work/deep.json"
+
+ask() { curl -s -o /dev/null -w '%{time_total}' "$1" -H "Authorization: Bearer $token" -H 'ChildInfo-Purpose: benchmark' \
+  -H 'Content-Type: application/json' --data-binary @"$work/deep.json"; }
+
+# restart DATA_DIR: starts the gateway, asks twice, stops it (SIGTERM: it saves its recent operations); prints both times.
+restart() {
+  local data=$1 port gateway first second
+  port=$(free_port)
+  : >"$work/gateway.log"
+  (cd "$work" && exec taskset -c 1 dotnet "$bin/ChildInfo.LoadGateway.dll" --supergraph "$work/supergraph.graphql" \
+    --audit off --data "$data" --urls "http://127.0.0.1:$port" >"$work/gateway.log" 2>&1) &
+  gateway=$!
+  wait_for 'listening on' "$work/gateway.log"
+  first=$(ask "http://127.0.0.1:$port/graphql")
+  second=$(ask "http://127.0.0.1:$port/graphql")
+  kill -TERM "$gateway"; wait "$gateway" || true
+  echo "$first $second"
+}
+
+mkdir -p "$work/seed"; restart "$work/seed" >/dev/null
+[[ -s "$work/seed/recent-operations.json" ]] || { echo "first-answer.sh: the seeding run left no recent-operations.json" >&2; exit 1; }
+echo "restart first_s second_s"
+for _ in $(seq 1 "$runs"); do
+  rm -rf "$work/cold"; mkdir -p "$work/cold"; echo "cold $(restart "$work/cold")"
+  rm -rf "$work/warm"; cp -r "$work/seed" "$work/warm"; echo "warm $(restart "$work/warm")"
+done
