@@ -109,8 +109,7 @@ public sealed class SubgraphCohortSource : ICohortSource
         // The child index bounds its request body: the ids go in slices.
         foreach (var slice in Slices(localIds, _services.Options.LinksPerCall))
         {
-            var found = await CallAsync<LinksDto>(index, "_cohortLinks",
-                $"query($ids: [ID!]!) {{ _cohortLinks(source: {Literal(agency)}, localIds: $ids) {{ localIds childIds }} }}", new { ids = slice }, ct).ConfigureAwait(false);
+            var found = await CallAsync<LinksDto>(index, CohortLinksQuery.Field, CohortLinksQuery.Text, CohortLinksQuery.Variables(agency, slice), ct).ConfigureAwait(false);
             if (found.LocalIds is not { } keys || found.ChildIds is not { } children || keys.Count != children.Count)
             {
                 throw Malformed("child index");

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ChildInfo.Audit.Records;
 using ChildInfo.Federation.Supergraph;
+using ChildInfo.Gateway.Analytics;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Subgraphs.Contract;
@@ -21,7 +22,6 @@ public sealed class ChildRecordLinks(HttpClient client, SubgraphContextSigner? s
     /// <summary>The caller the index sees for these calls.</summary>
     public const string AuditUser = "childinfo-audit";
 
-    private const string LinksField = "_cohortLinks";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
     private static readonly FrozenSet<string> Labels = FrozenSet.Create(StringComparer.Ordinal, SubgraphContext.CountingLabelPrefix + "linkage");
@@ -70,7 +70,7 @@ public sealed class ChildRecordLinks(HttpClient client, SubgraphContextSigner? s
 
     /// <summary>The service whose query type has the links field.</summary>
     private static SubgraphInfo? IndexOf(SupergraphSchema schema) =>
-        schema.Types.TryGetValue(schema.QueryType, out var query) && query.Fields.TryGetValue(LinksField, out var field)
+        schema.Types.TryGetValue(schema.QueryType, out var query) && query.Fields.TryGetValue(CohortLinksQuery.Field, out var field)
             && field.Joins.Count > 0 && field.Joins[0] is { } join
             ? schema.Subgraphs.FirstOrDefault(s => s.EnumValue == join.Graph || s.Name == join.Graph)
             : null;
@@ -78,11 +78,7 @@ public sealed class ChildRecordLinks(HttpClient client, SubgraphContextSigner? s
     private async Task<IEnumerable<(string LocalId, string ChildId)>> LinksAsync(
         SubgraphInfo index, GatewayRequestContext context, string source, string[] localIds, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            query = $"query($source: String!, $ids: [ID!]!) {{ {LinksField}(source: $source, localIds: $ids) {{ localIds childIds }} }}",
-            variables = new { source, ids = localIds },
-        }, Options);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = CohortLinksQuery.Text, variables = CohortLinksQuery.Variables(source, localIds) }, Options);
         using var message = new HttpRequestMessage(HttpMethod.Post, urlOverrides.TryGetValue(index.Name, out var url) ? url : index.Url)
         {
             Content = new ByteArrayContent(body),
@@ -102,7 +98,7 @@ public sealed class ChildRecordLinks(HttpClient client, SubgraphContextSigner? s
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token).ConfigureAwait(false);
             if (!document.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
-                || !data.TryGetProperty(LinksField, out var links) || links.ValueKind != JsonValueKind.Object
+                || !data.TryGetProperty(CohortLinksQuery.Field, out var links) || links.ValueKind != JsonValueKind.Object
                 || !links.TryGetProperty("localIds", out var keys) || !links.TryGetProperty("childIds", out var children)
                 || keys.GetArrayLength() != children.GetArrayLength())
             {
