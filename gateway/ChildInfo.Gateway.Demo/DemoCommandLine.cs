@@ -1,4 +1,3 @@
-using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Cli;
 using ChildInfo.SampleData.Generation;
 
@@ -49,14 +48,10 @@ public static class DemoCommandLine
     {
         var configuration = ServeConfiguration.Build(options, TokenCommand.CurrentEnvironment());
         using var settings = new ServeSettingsLoader(configuration);
-        var audit = settings.Settings.Audit;
-        string? Older(string name) => name == AuditConfiguration.RetentionVariable && audit.RetentionDays is { } days
-            ? days.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : configuration[name] is { Length: > 0 } value ? value : null;
         return new DemoLinkageOptions
         {
             PolicyDirectory = settings.Settings.Policies is { Length: > 0 } policies ? policies : DemoLinkageOptions.SamplePolicies,
-            Audit = AuditConfiguration.Resolve(options.DataDirectory, audit.Store, audit.Connection, audit.KeyFile, Older, audit.HeadFile).ToOptions(),
+            Audit = settings.Settings.Audit.Resolve(options.DataDirectory, configuration).ToOptions(),
         };
     }
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using ChildInfo.Gateway.Audit;
 
 namespace ChildInfo.Gateway.Cli;
 
@@ -24,4 +26,18 @@ public sealed class AuditSettings
 
     [Range(1, 36_500, ErrorMessage = "ChildInfo:Audit:RetentionDays must be a whole number of days from 1 to 36500.")]
     public int? RetentionDays { get; set; }
+
+    /// <summary>
+    /// The audit store these settings name, as <c>serve</c> opens it: each setting here first, then its older
+    /// variable from <paramref name="configuration"/>, then the defaults in <paramref name="dataDirectory"/>. One
+    /// method so that the demo's first linkage run is audited into the same log the gateway then writes.
+    /// </summary>
+    public AuditConfiguration Resolve(string dataDirectory, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        string? Older(string name) => name == AuditConfiguration.RetentionVariable && RetentionDays is { } days
+            ? days.ToString(CultureInfo.InvariantCulture)
+            : configuration[name] is { Length: > 0 } value ? value : null;
+        return AuditConfiguration.Resolve(dataDirectory, Store, Connection, KeyFile, Older, HeadFile);
+    }
 }

@@ -1,6 +1,5 @@
 using ChildInfo.Federation.Composition;
 using ChildInfo.Federation.Supergraph;
-using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Hosting;
 using ChildInfo.Gateway.Identity;
@@ -181,18 +180,14 @@ public static class ServeCommand
     /// <summary>Starts on the requested URLs; on the default port, falls back to a free port when 4000 is taken.</summary>
     private static async Task<WebApplication> StartGatewayAsync(ServeOptions options, IConfiguration configuration, ServeSettings settings, GatewaySecurityOptions? security, string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, ServeRegistry registry, CancellationToken cancellationToken)
     {
-        var audit = settings.Audit;
-        // The older variable names (CHILDINFO_AUDIT_*) still work where ChildInfo:Audit does not say.
-        string? Older(string name) => name == AuditConfiguration.RetentionVariable && audit.RetentionDays is { } days
-            ? days.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : configuration[name] is { Length: > 0 } value ? value : null;
         var hostOptions = new GatewayHostOptions
         {
             SupergraphSdl = supergraph,
             SubgraphUrls = subgraphUrls,
             Urls = options.Urls ?? ServeOptions.DefaultUrls,
             Configuration = configuration,
-            Audit = AuditConfiguration.Resolve(options.DataDirectory, audit.Store, audit.Connection, audit.KeyFile, Older, audit.HeadFile).ToOptions(),
+            // The older variable names (CHILDINFO_AUDIT_*) still work where ChildInfo:Audit does not say.
+            Audit = settings.Audit.Resolve(options.DataDirectory, configuration).ToOptions(),
             DataProtectionKeysDirectory = Path.Combine(options.DataDirectory, "keys"),
             RecentOperationsFile = Path.Combine(options.DataDirectory, RecentOperationsFileName),
             Security = security,
