@@ -50,8 +50,13 @@ public static partial class GatewayHost
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         // Below Information the framework names request paths too (routing's matcher, for one); a default level of
         // Debug or Trace in the configuration leaves the framework at Information. Only a rule naming one of its
-        // categories can turn that on, and the README says not to in production.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Information);
+        // categories can turn that on, and the README says not to in production. A cap, never a raise: with the
+        // default (Warning) the framework writes no line per request ("Executing endpoint ...", twice per request).
+        builder.Services.PostConfigure<LoggerFilterOptions>(filters =>
+        {
+            var configured = filters.Rules.LastOrDefault(r => r.ProviderName is null && r.CategoryName is null && r.Filter is null)?.LogLevel ?? filters.MinLevel;
+            filters.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore", configured > LogLevel.Information ? configured : LogLevel.Information, null));
+        });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
