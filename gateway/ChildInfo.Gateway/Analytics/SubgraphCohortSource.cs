@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using ChildInfo.Analytics.Questions;
 using ChildInfo.Analytics.Sources;
 using ChildInfo.Federation.Supergraph;
+using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Policies.Decisions;
 using ChildInfo.Policies.Preferences;

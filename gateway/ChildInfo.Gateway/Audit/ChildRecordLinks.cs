@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ChildInfo.Audit.Records;
 using ChildInfo.Federation.Supergraph;
-using ChildInfo.Gateway.Analytics;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Subgraphs.Contract;

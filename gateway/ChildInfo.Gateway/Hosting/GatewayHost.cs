@@ -9,6 +9,7 @@ using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Pipeline;
 using ChildInfo.Gateway.Registry;
 using ChildInfo.Gateway.Revisions;
+using ChildInfo.Gateway.Warming;
 using ChildInfo.Policies.Decisions;
 using ChildInfo.Subgraphs.Contract;
 

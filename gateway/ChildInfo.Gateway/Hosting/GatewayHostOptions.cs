@@ -85,7 +85,7 @@ public sealed record GatewayHostOptions
     public IConfiguration? Configuration { get; init; }
 
     /// <summary>
-    /// Where the host keeps the operations it has been planning (<see cref="Revisions.RecentOperationsFile"/>: shapes,
+    /// Where the host keeps the operations it has been planning (<see cref="Warming.RecentOperationsFile"/>: shapes,
     /// no values), to plan them before it serves after a restart; null keeps none. <c>childinfo serve</c> sets
     /// <c>DIR/recent-operations.json</c> of its <c>--data</c> folder.
     /// </summary>
@@ -95,7 +95,7 @@ public sealed record GatewayHostOptions
     /// How many recent operations (per scope) are planned ahead: from <see cref="RecentOperationsFile"/> at start, and
     /// from the served revision in a new one before a registry change swaps it in. 0 plans none ahead.
     /// </summary>
-    public int WarmOperations { get; init; } = Revisions.PlanWarmer.DefaultMaxOperations;
+    public int WarmOperations { get; init; } = Warming.PlanWarmer.DefaultMaxOperations;
 
     /// <summary>Settings of the federation engine.</summary>
     public FederationEngineOptions Engine { get; init; } = new();

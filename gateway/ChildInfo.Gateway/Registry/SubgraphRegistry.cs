@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ChildInfo.Federation.Composition;
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Revisions;
+using ChildInfo.Gateway.Warming;
 using ChildInfo.Registry;
 
 namespace ChildInfo.Gateway.Registry;

@@ -16,13 +16,11 @@ bench_bin="$root/tests/ChildInfo.Benchmarks/GatewaysBench/bin/Release/net10.0"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  stop_started
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source "$root/tests/ChildInfo.Benchmarks/load/lib.sh"
 wait_for() { local pattern=$1 file=$2; for _ in $(seq 1 600); do grep -q "$pattern" "$file" && return 0; sleep 0.05; done; echo "first-answer.sh: '$pattern' never appeared in $file" >&2; cat "$file" >&2; exit 1; }
 unset CHILDINFO_AUDIT_STORE CHILDINFO_AUDIT_CONNECTION CHILDINFO_AUDIT_KEY_FILE ASPNETCORE_URLS DOTNET_URLS 2>/dev/null || true
 

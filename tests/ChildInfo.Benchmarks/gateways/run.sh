@@ -52,9 +52,7 @@ bench_bin="$root/tests/ChildInfo.Benchmarks/GatewaysBench/bin/Release/net10.0"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  stop_started
   rm -rf "$work"
 }
 trap cleanup EXIT

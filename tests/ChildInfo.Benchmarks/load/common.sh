@@ -12,9 +12,7 @@ data="$work/data"
 pids=()
 
 cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  stop_started
   stop_postgres
   rm -rf "$work"
 }

@@ -2,6 +2,13 @@
 
 log() { echo "$*" >&2; }
 
+# stop_started: stops the processes in the caller's pids array and waits for them (each script's cleanup on exit).
+stop_started() {
+  local p
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # read_runtime_env ARRAY: fills ARRAY with the .NET runtime settings of deploy/gateway-runtime.env (NAME=VALUE), as the

@@ -3,6 +3,7 @@ using ChildInfo.Federation.Transport;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Registry;
 using ChildInfo.Gateway.Revisions;
+using ChildInfo.Gateway.Warming;
 using ChildInfo.Gateway.Tests.Policies;
 using ChildInfo.Registry;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ChildInfo.Gateway.Cli;
-using ChildInfo.Gateway.Revisions;
+using ChildInfo.Gateway.Warming;
 using ChildInfo.Registry;
 
 namespace ChildInfo.Gateway.Tests.Registry;

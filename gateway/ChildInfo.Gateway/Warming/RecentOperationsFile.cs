@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Operations;
 
-namespace ChildInfo.Gateway.Revisions;
+namespace ChildInfo.Gateway.Warming;
 
 /// <summary>
 /// The operations a host has been planning, kept in its data folder so that a restarted host plans them before it

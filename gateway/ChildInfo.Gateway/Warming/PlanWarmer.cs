@@ -2,8 +2,9 @@ using System.Diagnostics;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Gateway.Revisions;
 
-namespace ChildInfo.Gateway.Revisions;
+namespace ChildInfo.Gateway.Warming;
 
 /// <summary>
 /// An operation to plan ahead, in terms that outlive a revision: its text and name, the role, purpose and break-glass

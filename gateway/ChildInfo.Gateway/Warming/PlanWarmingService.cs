@@ -1,7 +1,7 @@
 using ChildInfo.Gateway.Diagnostics;
 using ChildInfo.Gateway.Revisions;
 
-namespace ChildInfo.Gateway.Hosting;
+namespace ChildInfo.Gateway.Warming;
 
 /// <summary>
 /// Plans, before the host serves, the operations it was planning when it last stopped (<see cref="RecentOperationsFile"/>),
