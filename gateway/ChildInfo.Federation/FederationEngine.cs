@@ -85,16 +85,16 @@ public sealed class FederationEngine
             }
 
             IReadOnlyList<ulong> keys = operation.ConditionKeys.Count > 0 ? operation.ConditionKeys : [ConditionVariables.Evaluate(compiled, default).Key];
-            foreach (var key in keys)
+            foreach (var key in keys.Take(CompiledOperation.MaxPlans))
             {
                 if (compiled.ConditionVariables.Count < 64 && key >> compiled.ConditionVariables.Count != 0)
                 {
                     continue; // Not a key of this document.
                 }
 
-                if (!compiled.Plans.ContainsKey(key))
+                if (!compiled.Plans.ContainsKey(key) && compiled.Plans.Count < CompiledOperation.MaxPlans)
                 {
-                    compiled.Plans.TryAdd(key, Planner.Plan(compiled.Source, ConditionVariables.FromKey(compiled, key), policy));
+                    compiled.Keep(key, Planner.Plan(compiled.Source, ConditionVariables.FromKey(compiled, key), policy));
                 }
             }
 
@@ -192,7 +192,7 @@ public sealed class FederationEngine
                 // name only where it is registered.
                 using var activity = FederationTelemetry.Source.StartActivity("plan");
                 plan = Planner.Plan(compiled.Source, conditions, policy);
-                compiled.Plans.TryAdd(conditionKey, plan);
+                compiled.Keep(conditionKey, plan);
             }
 
             if (plan.HasIntrospection && !Options.EnableIntrospection)

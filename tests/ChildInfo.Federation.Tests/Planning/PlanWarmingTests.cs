@@ -109,6 +109,28 @@ public sealed class PlanWarmingTests
         await Assert.ThrowsAsync<ArgumentException>(() => gateway.WarmAsync(new CachedOperation("{ library { id } }", null, null, []), null, new CountingPolicy(), Token));
     }
 
+    [Fact]
+    public async Task PlansPerOperation_AreBounded_WhateverCombinationsClientsOrAWarmListBring()
+    {
+        var (gateway, _) = ConformanceCase.LoadFeature("abstract-types");
+        var names = Enumerable.Range(0, 6).Select(i => "v" + i).ToArray();
+        var query = $"query Many({string.Join(", ", names.Select(n => $"${n}: Boolean!"))}) {{ library {{ id {string.Join(" ", names.Select(n => $"{n}: id @include(if: ${n})"))} }} }}";
+
+        for (var combination = 0; combination < 64; combination++)
+        {
+            var values = string.Join(", ", names.Select((n, i) => $"\"{n}\": {((combination >> i & 1) == 1 ? "true" : "false")}"));
+            var prepared = await gateway.PrepareAsync(new GatewayRequest(query, "Many", Json("{" + values + "}")), null, Token);
+            Assert.True(prepared.Succeeded); // planned for its request even once no more are kept
+        }
+
+        var (warmed, _) = ConformanceCase.LoadFeature("abstract-types");
+        var everyKey = Enumerable.Range(0, 10_000).Select(k => (ulong)(k % 64)).ToList();
+        Assert.Null(await warmed.WarmAsync(new CachedOperation(query, "Many", null, everyKey), null, null, Token));
+
+        Assert.Equal(ChildInfo.Federation.Operations.CompiledOperation.MaxPlans, Assert.Single(gateway.RecentOperations(10)).ConditionKeys.Count);
+        Assert.Equal(ChildInfo.Federation.Operations.CompiledOperation.MaxPlans, Assert.Single(warmed.RecentOperations(10)).ConditionKeys.Count);
+    }
+
     private static System.Text.Json.JsonElement Json(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
 
     /// <summary>Denies the named coordinates and counts its decisions: a plan built anew asks it again.</summary>
