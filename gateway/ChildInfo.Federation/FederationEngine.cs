@@ -100,17 +100,9 @@ public sealed class FederationEngine
 
             return null;
         }
-        catch (GatewayException ex)
+        catch (Exception ex) when (Refusal(ex) is { } errors)
         {
-            return new GraphQLError(ex.Message, ex.Code, null, ex.Locations);
-        }
-        catch (PlanningException ex)
-        {
-            return new GraphQLError(ex.Message, ex.Code);
-        }
-        catch (RequestErrorsException ex)
-        {
-            return ex.Errors[0];
+            return errors[0];
         }
     }
 
@@ -202,19 +194,20 @@ public sealed class FederationEngine
 
             return new PrepareResult(new PreparedOperation(request, compiled.Source, plan, variables, policy?.RecordGuard), null, document);
         }
-        catch (GatewayException ex)
+        catch (Exception ex) when (Refusal(ex) is { } errors)
         {
-            return new PrepareResult(null, GatewayResult.RequestError(new GraphQLError(ex.Message, ex.Code, null, ex.Locations)), document);
-        }
-        catch (PlanningException ex)
-        {
-            return new PrepareResult(null, GatewayResult.RequestError(new GraphQLError(ex.Message, ex.Code)), document);
-        }
-        catch (RequestErrorsException ex)
-        {
-            return new PrepareResult(null, GatewayResult.RequestError([.. ex.Errors]), document);
+            return new PrepareResult(null, GatewayResult.RequestError([.. errors]), document);
         }
     }
+
+    /// <summary>The errors a refused operation answers with; null for an exception that is not a refusal.</summary>
+    private static IReadOnlyList<GraphQLError>? Refusal(Exception exception) => exception switch
+    {
+        GatewayException ex => [new GraphQLError(ex.Message, ex.Code, null, ex.Locations)],
+        PlanningException ex => [new GraphQLError(ex.Message, ex.Code)],
+        RequestErrorsException ex => ex.Errors,
+        _ => null,
+    };
 
     /// <summary>Prepares and executes a request.</summary>
     public async Task<GatewayResult> ExecuteAsync(GatewayRequest request, string? scopeKey = null, CancellationToken cancellationToken = default)
