@@ -47,7 +47,11 @@ public sealed partial class ObservabilityTests(ObservedGateway gateway) : IClass
         }
 
         Assert.Equal(200, exchange.Status);
-        var spans = gateway.EndedSpans().Where(s => s.TraceId == traceId).ToList();
+        // The server's span ends after the answer has been sent, so the client can read the answer before it ends.
+        List<Activity> spans = [];
+        await Progress.UntilAsync(
+            () => (spans = [.. gateway.EndedSpans().Where(s => s.TraceId == traceId)]).Any(s => s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server),
+            "The request's server span did not end");
         // (The sample subgraphs run in this process too, so their server spans are in the trace as well.)
         var request = Assert.Single(spans, s => s.OperationName == "graphql.request");
         var server = Assert.Single(spans, s => s.SpanId == request.ParentSpanId);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChildInfo.Gateway.Tests.Support;
 using ChildInfo.Registry;
 using ChildInfo.Testing;
 
@@ -27,7 +28,7 @@ public sealed class ReplicaTests(ConfiguredSubgraphsFixture configured) : IClass
         Assert.Equal(200, (await b.QueryAsync(inUse)).Status);
 
         var (status, _) = await a.AddAsync("registry-probe", probe.Url);
-        await UntilAsync(() => b.State.Current.Number == 1);
+        await Progress.UntilAsync(() => b.State.Current.Number == 1);
         var revision = b.State.Current;
 
         Assert.Equal(200, status);
@@ -73,14 +74,14 @@ public sealed class ReplicaTests(ConfiguredSubgraphsFixture configured) : IClass
         }
 
         var load = Enumerable.Range(0, Clients).Select(_ => Task.Run(ClientAsync)).ToArray();
-        await UntilAsync(() => Volatile.Read(ref requests) >= 200);
+        await Progress.UntilAsync(() => Volatile.Read(ref requests) >= 200);
         var (moved, _) = await gateway.AdminAsync(HttpMethod.Put, "admin/subgraphs/registry-probe", new { url = v2.Url });
         var atSwap = Volatile.Read(ref requests);
-        await UntilAsync(() => Volatile.Read(ref requests) >= atSwap + 200);
+        await Progress.UntilAsync(() => Volatile.Read(ref requests) >= atSwap + 200);
         var otherClassifications = "classifications:\n  Query.otherProbe: [reference]\n  OtherProbe.version: [reference]\n";
         var (added, _) = await gateway.AddAsync("other-probe", other.Url, otherClassifications);
         var atAdd = Volatile.Read(ref requests);
-        await UntilAsync(() => Volatile.Read(ref requests) >= atAdd + 200);
+        await Progress.UntilAsync(() => Volatile.Read(ref requests) >= atAdd + 200);
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
@@ -92,17 +93,5 @@ public sealed class ReplicaTests(ConfiguredSubgraphsFixture configured) : IClass
         Assert.Equal(["v2"], versionByRevision[3].Distinct());
         Assert.Equal([1L, 2L, 3L], versionByRevision.Keys.Order());
         Directory.Delete(folder, recursive: true);
-    }
-
-    /// <summary>Waits (bounded) until the condition holds: progress, not time, moves the test on.</summary>
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Nothing moved on within 60 s.");
-            await Task.Yield();
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
     }
 }
