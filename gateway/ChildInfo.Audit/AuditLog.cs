@@ -6,16 +6,19 @@ using ChildInfo.Audit.Verification;
 namespace ChildInfo.Audit;
 
 /// <summary>
-/// The gateway's audit log: one per chain per process. <see cref="AppendAsync"/> queues an entry for a single writer
-/// that takes whatever entries are waiting (up to <see cref="AuditOptions.MaxBatchSize"/>) and appends them in one
-/// transaction (group commit); each caller's task completes only when the transaction holding its record has
-/// committed, and fails with <see cref="AuditWriteException"/> when it has not.
+/// The gateway's audit log: one per chain per process. Each caller's task completes only when the transaction holding
+/// its record has committed, and fails with <see cref="AuditWriteException"/> when it has not. One transaction is
+/// written at a time: a caller that finds nothing being written and nothing waiting commits its own record on its own
+/// thread; callers that arrive while a transaction is being written queue, and a writer thread takes whatever entries
+/// are waiting (up to <see cref="AuditOptions.MaxBatchSize"/>) and appends them in one transaction (group commit).
 /// </summary>
 /// <remarks>
 /// The writer is a thread of its own, not a thread-pool task: the commit waits for the disk (SQLite syncs its WAL
 /// inside the call), and a thread-pool worker held there for every commit left a two-core gateway one worker short
-/// for the requests, while waking workers for the writer's continuations kept the pool spinning. Callers' tasks
-/// still complete on the thread pool (their continuations never run on the writer).
+/// for the requests, while waking workers for the writer's continuations kept the pool spinning. Its callers' tasks
+/// complete on the thread pool (their continuations never run on the writer). A lone caller committing its own record
+/// skips the two thread hand-offs the writer costs (wake the writer, wake the caller), which at one connection cost
+/// more CPU than the commit itself; under load, arrivals meet a transaction in progress and queue for the writer.
 /// </remarks>
 public sealed class AuditLog : IAsyncDisposable
 {
@@ -28,6 +31,7 @@ public sealed class AuditLog : IAsyncDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _completed;
     private bool _writerWaiting;
+    private bool _writing; // a transaction is being written, by the writer thread or by a lone caller
 
     public AuditLog(IAuditStore store, AuditOptions options, TimeProvider time)
     {
@@ -65,7 +69,7 @@ public sealed class AuditLog : IAsyncDisposable
     public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var pending = new Pending(entry);
+        Pending? pending = null;
         lock (_gate)
         {
             if (_completed)
@@ -73,14 +77,80 @@ public sealed class AuditLog : IAsyncDisposable
                 return Task.FromException<AuditRecord>(new AuditWriteException("The audit log is shut down; the request was not recorded."));
             }
 
-            _queue.Enqueue(pending);
             Interlocked.Increment(ref _pending);
-            if (_writerWaiting)
+            if (_writing || _queue.Count > 0)
             {
-                Monitor.Pulse(_gate);
+                pending = new Pending(entry);
+                _queue.Enqueue(pending);
+                if (_writerWaiting)
+                {
+                    Monitor.Pulse(_gate);
+                }
+            }
+            else
+            {
+                _writing = true;
             }
         }
+
+        if (pending is null)
+        {
+            // Outside the lock: arrivals meanwhile must be able to queue.
+            return CommitAloneAsync(entry);
+        }
+
         return cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task;
+    }
+
+    /// <summary>
+    /// Commits one caller's record on the caller's own thread (nothing else is being written or waiting), then hands
+    /// whatever queued meanwhile to the writer. Not cancellable: the caller waits for its own transaction.
+    /// </summary>
+    private async Task<AuditRecord> CommitAloneAsync(AuditEntry entry)
+    {
+        try
+        {
+            var records = await CommitAsync([entry]).ConfigureAwait(false);
+            return records[0];
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pending);
+            lock (_gate)
+            {
+                _writing = false;
+                if (_writerWaiting)
+                {
+                    Monitor.Pulse(_gate);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends the entries in one transaction and moves the head file on; called by one writer at a time (the writer
+    /// thread or a lone caller, under <see cref="_writing"/>). A refusal comes back as <see cref="AuditWriteException"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditRecord>> CommitAsync(IReadOnlyList<AuditEntry> entries)
+    {
+        try
+        {
+            var records = await _store.AppendAsync(entries, _sealer).ConfigureAwait(false);
+            Interlocked.Increment(ref _batches);
+            // The statement the store wrote into its head row (sealed in this append); the file may lag it, never lead it.
+            if (_headFile is not null)
+            {
+                _headFile.Committed(_sealer.LastSealed is { } head && head.Sequence == records[^1].Sequence && head.RecordHash == records[^1].RecordHash
+                    ? head
+                    : Signer.SignHead(records[^1].Sequence, records[^1].RecordHash, records[^1].Time));
+            }
+
+            return records;
+        }
+        catch (Exception ex)
+        {
+            throw new AuditWriteException($"The audit store refused the record: {ex.Message}", ex);
+        }
     }
 
     /// <summary>A verifier over this log's store with this log's checkpoint key and head file.</summary>
@@ -115,24 +185,14 @@ public sealed class AuditLog : IAsyncDisposable
                 {
                     // Synchronous by design: SQLite's calls are synchronous anyway, and the other stores' I/O
                     // completes on the thread pool while this thread waits for it.
-                    var records = _store.AppendAsync(entries, _sealer).GetAwaiter().GetResult();
-                    Interlocked.Increment(ref _batches);
-                    // The statement the store wrote into its head row (sealed in this append); the file may lag it, never lead it.
-                    if (_headFile is not null)
-                    {
-                        _headFile.Committed(_sealer.LastSealed is { } head && head.Sequence == records[^1].Sequence && head.RecordHash == records[^1].RecordHash
-                            ? head
-                            : Signer.SignHead(records[^1].Sequence, records[^1].RecordHash, records[^1].Time));
-                    }
-
+                    var records = CommitAsync(entries).GetAwaiter().GetResult();
                     for (var i = 0; i < batch.Count; i++)
                     {
                         batch[i].Completion.TrySetResult(records[i]);
                     }
                 }
-                catch (Exception ex)
+                catch (AuditWriteException failure)
                 {
-                    var failure = new AuditWriteException($"The audit store refused the record: {ex.Message}", ex);
                     foreach (var pending in batch)
                     {
                         pending.Completion.TrySetException(failure);
@@ -141,6 +201,10 @@ public sealed class AuditLog : IAsyncDisposable
                 Interlocked.Add(ref _pending, -batch.Count);
                 batch.Clear();
                 entries.Clear();
+                lock (_gate)
+                {
+                    _writing = false;
+                }
             }
         }
         finally
@@ -149,14 +213,17 @@ public sealed class AuditLog : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for entries and moves up to the batch size of them into <paramref name="batch"/>; false once shut down and drained.</summary>
+    /// <summary>
+    /// Waits for entries and for no transaction being written, then moves up to the batch size of them into
+    /// <paramref name="batch"/> and marks a transaction as being written; false once shut down and drained.
+    /// </summary>
     private bool Take(List<Pending> batch)
     {
         lock (_gate)
         {
-            while (_queue.Count == 0)
+            while (_queue.Count == 0 || _writing)
             {
-                if (_completed)
+                if (_completed && _queue.Count == 0 && !_writing)
                 {
                     return false;
                 }
@@ -170,6 +237,7 @@ public sealed class AuditLog : IAsyncDisposable
                 batch.Add(pending);
             }
 
+            _writing = true;
             return true;
         }
     }
