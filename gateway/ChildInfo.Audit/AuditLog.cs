@@ -82,7 +82,8 @@ public sealed class AuditLog : IAsyncDisposable
             {
                 pending = new Pending(entry);
                 _queue.Enqueue(pending);
-                if (_writerWaiting)
+                // While a lone caller is writing, the writer is woken when it finishes, not now (a wake for nothing).
+                if (_writerWaiting && !_writing)
                 {
                     Monitor.Pulse(_gate);
                 }
@@ -119,7 +120,9 @@ public sealed class AuditLog : IAsyncDisposable
             lock (_gate)
             {
                 _writing = false;
-                if (_writerWaiting)
+                // Only when something queued meanwhile: waking an idle writer for nothing, at every request, cost
+                // two futex calls a request at one connection.
+                if (_writerWaiting && (_queue.Count > 0 || _completed))
                 {
                     Monitor.Pulse(_gate);
                 }
