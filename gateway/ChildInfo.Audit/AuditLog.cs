@@ -19,6 +19,8 @@ namespace ChildInfo.Audit;
 /// complete on the thread pool (their continuations never run on the writer). A lone caller committing its own record
 /// skips the two thread hand-offs the writer costs (wake the writer, wake the caller), which at one connection cost
 /// more CPU than the commit itself; under load, arrivals meet a transaction in progress and queue for the writer.
+/// With SQLite the lone commit is synchronous, so one thread appending in a loop commits each record alone; records
+/// share a transaction when their callers run on different threads, as requests do.
 /// </remarks>
 public sealed class AuditLog : IAsyncDisposable
 {
