@@ -21,6 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 source "$root/tests/ChildInfo.Benchmarks/load/lib.sh"
+source "$here/lib.sh"
 wait_for() { local pattern=$1 file=$2; for _ in $(seq 1 600); do grep -q "$pattern" "$file" && return 0; sleep 0.05; done; echo "first-answer.sh: '$pattern' never appeared in $file" >&2; cat "$file" >&2; exit 1; }
 unset CHILDINFO_AUDIT_STORE CHILDINFO_AUDIT_CONNECTION CHILDINFO_AUDIT_KEY_FILE ASPNETCORE_URLS DOTNET_URLS 2>/dev/null || true
 
@@ -29,18 +30,9 @@ for project in "$root/tests/ChildInfo.Benchmarks/LoadGateway" "$root/tests/Child
   dotnet build -c Release "$project" -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 done
 
-(exec taskset -c 0 dotnet "$bench_bin/ChildInfo.GatewaysBench.dll" --replay >"$work/subgraphs.log" 2>&1) &
-pids+=($!)
-wait_for '^ready' "$work/subgraphs.log"
-declare -A url=()
-while read -r name address; do url[$name]="$address"; done < <(grep -E '^(accounts|inventory|products|reviews) ' "$work/subgraphs.log")
-(cd "$work" && dotnet "$bin/childinfo.dll" compose --out "$work/supergraph.graphql" \
-  $(for n in accounts inventory products reviews; do printf -- '--subgraph %s=%s ' "$n" "${url[$n]}"; done)) >"$work/compose.log" 2>&1
-export Identity__Issuer="urn:childinfo:development" Identity__Audience="urn:childinfo:gateway"
-token="$(cd "$work" && DOTNET_ENVIRONMENT=Development dotnet "$bin/childinfo.dll" token --role benchmark_client --user gateways.bench --data "$work/identity" | tail -1)"
-export Identity__SigningKeys__0="$(cat "$work/identity/development-signing.key")"
-export ChildInfo__Policies="$here/policies"
-export ChildInfo__ContextKey="$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')"
+start_replaying_subgraphs "$work" "$bench_bin"
+compose_supergraph "$work" "$bin"
+benchmark_settings "$work" "$bin" "$here/policies"
 python3 -c 'import json, sys; print(json.dumps({"query": open(sys.argv[1]).read()}))' "$here/queries/deep.graphql" >"$work/deep.json"
 
 ask() { curl -s -o /dev/null -w '%{time_total}' "$1" -H "Authorization: Bearer $token" -H 'ChildInfo-Purpose: benchmark' \

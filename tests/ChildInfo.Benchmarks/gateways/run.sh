@@ -57,6 +57,7 @@ cleanup() {
 }
 trap cleanup EXIT
 source "$root/tests/ChildInfo.Benchmarks/load/lib.sh"
+source "$here/lib.sh"
 
 # Settings that would change what is measured if they leaked in from the caller's environment.
 unset CHILDINFO_AUDIT_STORE CHILDINFO_AUDIT_CONNECTION CHILDINFO_AUDIT_KEY_FILE CHILDINFO_AUDIT_RETENTION_DAYS \
@@ -90,27 +91,11 @@ if (( peers )) && command -v npm >/dev/null; then
   node_bin="${NODE:-$(command -v node)}"
 fi
 
-# The subgraphs, replaying, on core 0: one process, four ports.
-(exec taskset -c 0 dotnet "$bench_bin/ChildInfo.GatewaysBench.dll" --replay >"$work/subgraphs.log" 2>&1) &
-subgraphs_pid=$!; pids+=($subgraphs_pid)
-for _ in $(seq 1 300); do grep -q '^ready' "$work/subgraphs.log" && break; kill -0 $subgraphs_pid 2>/dev/null || break; sleep 0.2; done
-grep -q '^ready' "$work/subgraphs.log" || { log "the subgraphs did not start:"; cat "$work/subgraphs.log" >&2; exit 1; }
-declare -A subgraph_url=()
-while read -r name url; do subgraph_url[$name]="$url"; done < <(grep -E '^(accounts|inventory|products|reviews) ' "$work/subgraphs.log")
-
-(cd "$work" && dotnet "$bin/childinfo.dll" compose --out "$work/supergraph.graphql" \
-  $(for name in accounts inventory products reviews; do printf -- '--subgraph %s=%s ' "$name" "${subgraph_url[$name]}"; done)) >"$work/compose.log" 2>&1 \
-  || { cat "$work/compose.log" >&2; exit 1; }
-
-# This gateway's settings: identity (development tokens), the permit-all policy set, the key of the signed context.
-export Identity__Issuer="urn:childinfo:development" Identity__Audience="urn:childinfo:gateway"
-token="$(cd "$work" && DOTNET_ENVIRONMENT=Development dotnet "$bin/childinfo.dll" token --role benchmark_client --user gateways.bench \
-  --data "$work/identity" | tail -1)"
-Identity__SigningKeys__0="$(cat "$work/identity/development-signing.key")"
-export Identity__SigningKeys__0
-export ChildInfo__Policies="$here/policies"
-ChildInfo__ContextKey="$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')"
-export ChildInfo__ContextKey
+# The subgraphs, replaying, on core 0: one process, four ports; the supergraph composed from them; this gateway's
+# settings (development tokens, the permit-all policy set, the key of the signed context).
+start_replaying_subgraphs "$work" "$bench_bin"
+compose_supergraph "$work" "$bin"
+benchmark_settings "$work" "$bin" "$here/policies"
 
 declare -A side_url=() side_pid=()
 # start_side NAME READY_PATTERN COMMAND...: runs COMMAND on core 1, with @PORT@ in its arguments replaced by a free
