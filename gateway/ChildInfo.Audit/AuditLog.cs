@@ -96,18 +96,14 @@ public sealed class AuditLog : IAsyncDisposable
             }
         }
 
-        if (pending is null)
-        {
-            // Outside the lock: arrivals meanwhile must be able to queue.
-            return CommitAloneAsync(entry);
-        }
-
-        return cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task;
+        // A lone commit runs outside the lock: arrivals meanwhile must be able to queue.
+        var committed = pending is null ? CommitAloneAsync(entry) : pending.Completion.Task;
+        return cancellationToken.CanBeCanceled ? committed.WaitAsync(cancellationToken) : committed;
     }
 
     /// <summary>
     /// Commits one caller's record on the caller's own thread (nothing else is being written or waiting), then hands
-    /// whatever queued meanwhile to the writer. Not cancellable: the caller waits for its own transaction.
+    /// whatever queued meanwhile to the writer. The write itself is not cancelled, as a queued record's is not.
     /// </summary>
     private async Task<AuditRecord> CommitAloneAsync(AuditEntry entry)
     {
