@@ -92,7 +92,7 @@ public readonly struct MergedValue
 
     /// <summary>How many items an array has.</summary>
     public int GetArrayLength() =>
-        _list?.Items.Count ?? (_raw.ValueKind == JsonValueKind.Array ? _raw.GetArrayLength() : throw new InvalidOperationException("The value is not an array."));
+        _list?.Items.Length ?? (_raw.ValueKind == JsonValueKind.Array ? _raw.GetArrayLength() : throw new InvalidOperationException("The value is not an array."));
 
     /// <summary>The item at <paramref name="index"/> of an array.</summary>
     public MergedValue this[int index] =>

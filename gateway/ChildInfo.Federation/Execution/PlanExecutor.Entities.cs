@@ -14,8 +14,8 @@ internal static partial class PlanExecutor
     /// </summary>
     private static async Task RunEntityFetchAsync(FetchStep call, IReadOnlyList<FlattenStep> parts, ExecutionState state, CancellationToken cancellationToken)
     {
-        // For each part, the objects at each position of its representations.
-        var targets = new List<List<(ResultObject Object, object[] Path)>>[parts.Count];
+        // For each part, the objects it asks for, each with the position of its representation.
+        var targets = new List<EntityTarget>[parts.Count];
         // Rented, and returned once the subgraph has answered. A failed or cancelled call leaves it to the collector
         // instead: the transport could still be reading it while the call is abandoned.
         var body = new PooledBufferWriter(4096);
@@ -81,14 +81,11 @@ internal static partial class PlanExecutor
                 for (var p = 0; p < parts.Count; p++)
                 {
                     var guarded = parts[p].Fetch.Guards.Count > 0;
-                    foreach (var group in targets[p])
+                    foreach (var (_, obj, path) in targets[p])
                     {
-                        foreach (var (obj, path) in group)
-                        {
-                            state.FailedPaths.Add(path);
-                            state.Errors.Add(failure! with { Path = path });
-                            obj.Unanswered |= guarded;
-                        }
+                        state.FailedPaths.Add(path);
+                        state.Errors.Add(failure! with { Path = path });
+                        obj.Unanswered |= guarded;
                     }
                 }
             }
@@ -124,11 +121,11 @@ internal static partial class PlanExecutor
     /// The distinct representations of one part's objects, and the objects each stands for. Called under the gate;
     /// the slices point into <paramref name="representations"/>, which the whole call shares.
     /// </summary>
-    private static (List<List<(ResultObject Object, object[] Path)>> Targets, List<ReadOnlyMemory<byte>> Slices) CollectRepresentations(
+    private static (List<EntityTarget> Targets, List<ReadOnlyMemory<byte>> Slices) CollectRepresentations(
         ExecutionState state, FlattenStep part, List<(ResultObject Object, object[] Path)> found, ArrayBufferWriter<byte> representations, Utf8JsonWriter repWriter)
     {
         var fetch = part.Fetch;
-        var targets = new List<List<(ResultObject Object, object[] Path)>>();
+        var targets = new List<EntityTarget>();
         var slices = new List<ReadOnlyMemory<byte>>();
         var index = new Dictionary<ReadOnlyMemory<byte>, int>(RepresentationComparer.Instance);
         // Every entity type of the part in one list; each distinct representation is sent once, and the answer at its
@@ -137,6 +134,7 @@ internal static partial class PlanExecutor
         {
             found.Clear();
             Collect(state, state.Data, part.Path, 0, [], target.ObjectType, found);
+            targets.EnsureCapacity(targets.Count + found.Count);
             foreach (var item in found)
             {
                 // An object of a type the planner fetched no key for was not meant for this call.
@@ -163,10 +161,9 @@ internal static partial class PlanExecutor
                     position = slices.Count;
                     index[slice] = position;
                     slices.Add(slice);
-                    targets.Add([]);
                 }
 
-                targets[position].Add(item);
+                targets.Add(new EntityTarget(position, item.Object, item.Path));
             }
         }
 
@@ -174,67 +171,65 @@ internal static partial class PlanExecutor
     }
 
     /// <summary>Merges one part's <c>_entities</c> answer (under its response key) into the objects it was asked for.</summary>
-    private static void MergeEntities(ExecutionState state, FetchStep fetch, JsonElement data, List<List<(ResultObject Object, object[] Path)>> targets)
+    private static void MergeEntities(ExecutionState state, FetchStep fetch, JsonElement data, List<EntityTarget> targets)
     {
         // Only a fetch that brings guard fields says which of its objects it gave nothing for (see RecordGuarding).
         var guarded = fetch.Guards.Count > 0;
-        if (data.ValueKind == JsonValueKind.Object
-            && data.TryGetProperty(fetch.Entity!.ResponseName, out var entities) && entities.ValueKind == JsonValueKind.Array)
+        if (data.ValueKind != JsonValueKind.Object
+            || !data.TryGetProperty(fetch.Entity!.ResponseName, out var entities) || entities.ValueKind != JsonValueKind.Array)
+        {
+            foreach (var target in targets)
+            {
+                target.Object.Unanswered |= guarded;
+            }
+
+            return;
+        }
+
+        // The answers by position, read once: indexing a JSON array of objects walks it from the start each time.
+        var count = entities.GetArrayLength();
+        var answers = ArrayPool<JsonElement>.Shared.Rent(count);
+        try
         {
             var i = 0;
             foreach (var result in entities.EnumerateArray())
             {
-                if (i >= targets.Count)
-                {
-                    break;
-                }
-
-                foreach (var (obj, _) in targets[i])
-                {
-                    if (result.ValueKind == JsonValueKind.Object)
-                    {
-                        obj.Merge(result, state.Names);
-                    }
-                    else
-                    {
-                        obj.Unanswered |= guarded;
-                    }
-                }
-
-                i++;
+                answers[i++] = result;
             }
 
-            for (; guarded && i < targets.Count; i++)
+            foreach (var (position, obj, _) in targets)
             {
-                foreach (var (obj, _) in targets[i])
+                if (position < count && answers[position].ValueKind == JsonValueKind.Object)
                 {
-                    obj.Unanswered = true;
+                    obj.Merge(answers[position], state.Names);
+                }
+                else
+                {
+                    obj.Unanswered |= guarded;
                 }
             }
         }
-        else if (guarded)
+        finally
         {
-            foreach (var group in targets)
-            {
-                foreach (var (obj, _) in group)
-                {
-                    obj.Unanswered = true;
-                }
-            }
+            ArrayPool<JsonElement>.Shared.Return(answers, clearArray: true);
         }
     }
 
     private static void AddEntityError(
-        ExecutionState state, string service, JsonElement error, IReadOnlyList<FlattenStep> parts, List<List<(ResultObject Object, object[] Path)>>[] targets)
+        ExecutionState state, string service, JsonElement error, IReadOnlyList<FlattenStep> parts, List<EntityTarget>[] targets)
     {
         if (error.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.Array && path.GetArrayLength() >= 2
             && path[0].ValueKind == JsonValueKind.String && PartAnswering(parts, path[0]) is var part && part >= 0
-            && path[1].ValueKind == JsonValueKind.Number && path[1].TryGetInt32(out var index) && index >= 0 && index < targets[part].Count)
+            && path[1].ValueKind == JsonValueKind.Number && path[1].TryGetInt32(out var index) && index >= 0
+            && targets[part].Exists(t => t.Position == index))
         {
             var rest = SubgraphErrors.ReadPath(error, 2)!;
-            foreach (var (_, objectPath) in targets[part][index])
+            foreach (var (position, _, objectPath) in targets[part])
             {
-                SubgraphErrors.Add(state, error, service, rest, objectPath);
+                if (position == index)
+                {
+                    SubgraphErrors.Add(state, error, service, rest, objectPath);
+                }
             }
 
             return;
@@ -285,7 +280,7 @@ internal static partial class PlanExecutor
         {
             if (node.List is { } list)
             {
-                for (var i = 0; i < list.Items.Count; i++)
+                for (var i = 0; i < list.Items.Length; i++)
                 {
                     current.Add(i < BoxedIndices.Length ? BoxedIndices[i] : i);
                     Collect(state, list.Items[i], path, index + 1, current, objectType, into);
@@ -303,4 +298,7 @@ internal static partial class PlanExecutor
             current.RemoveAt(current.Count - 1);
         }
     }
+
+    /// <summary>An object an entity call asks for: the position of its representation among those sent, and its path.</summary>
+    private readonly record struct EntityTarget(int Position, ResultObject Object, object[] Path);
 }

@@ -113,7 +113,7 @@ internal sealed class ResponseWriter
                 return true;
             }
 
-            for (var i = 0; i < list.Items.Count; i++)
+            for (var i = 0; i < list.Items.Length; i++)
             {
                 _path.Add(i);
                 var itemNull = Check(list.Items[i], type.OfType!, field);

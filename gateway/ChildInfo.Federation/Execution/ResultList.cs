@@ -2,18 +2,18 @@ using System.Text.Json;
 
 namespace ChildInfo.Federation.Execution;
 
-/// <summary>A list of the merged result.</summary>
+/// <summary>A list of the merged result: as long as the JSON array it was read from, and never longer.</summary>
 internal sealed class ResultList
 {
     public ResultList(JsonElement raw)
     {
         Raw = raw;
-        Items = new List<ResultValue>(raw.ValueKind == JsonValueKind.Array ? raw.GetArrayLength() : 0);
+        Items = raw.ValueKind == JsonValueKind.Array && raw.GetArrayLength() is > 0 and var length ? new ResultValue[length] : [];
     }
 
     public JsonElement Raw { get; }
 
-    public List<ResultValue> Items { get; }
+    public ResultValue[] Items { get; }
 
     /// <summary>Merges a JSON array of the same length element by element.</summary>
     public void Merge(JsonElement source, ResultNames names)
@@ -26,7 +26,7 @@ internal sealed class ResultList
             {
                 obj.Merge(item, names);
             }
-            else if (item.ValueKind == JsonValueKind.Array && existing.List is { } list && list.Items.Count == item.GetArrayLength())
+            else if (item.ValueKind == JsonValueKind.Array && existing.List is { } list && list.Items.Length == item.GetArrayLength())
             {
                 list.Merge(item, names);
             }

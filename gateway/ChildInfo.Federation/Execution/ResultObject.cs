@@ -7,47 +7,77 @@ namespace ChildInfo.Federation.Execution;
 /// An object of the merged result: what every fetch so far returned for it, by response key. Values are
 /// <see cref="ResultValue"/>s: leaves, objects, lists or null.
 /// </summary>
+/// <remarks>
+/// A large answer holds thousands of these, and their fields were the largest share of the bytes a request allocates.
+/// The fields an object is first read with live in one array of exactly their number; each later merge that adds
+/// fields (an entity fetch) adds a segment of its own rather than copying the whole array into a larger one; what a
+/// record guard decided is kept aside, allocated only for an object it acts on.
+/// </remarks>
 internal sealed class ResultObject
 {
-    private readonly List<KeyValuePair<string, ResultValue>> _fields;
-    private HashSet<string>? _blocked;
+    private KeyValuePair<string, ResultValue>[] _fields;
+    private int _count;
+    private Segment? _more;
+    private Withholding? _withholding;
     private string? _typename;
 
     public ResultObject(JsonElement raw, int capacity = 4)
     {
         Raw = raw;
-        _fields = new List<KeyValuePair<string, ResultValue>>(capacity);
+        _fields = capacity == 0 ? [] : new KeyValuePair<string, ResultValue>[capacity];
     }
 
     /// <summary>The JSON it was first read from (used when a custom scalar's value is an object).</summary>
     public JsonElement Raw { get; }
-
-    public IReadOnlyList<KeyValuePair<string, ResultValue>> Fields => _fields;
 
     /// <summary>The object's <c>__typename</c>, read once (it is asked for on every entity fetch and guard check).</summary>
     public string? Typename => _typename ??= Get("__typename") is { IsLeaf: true, Leaf: { ValueKind: JsonValueKind.String } e } ? e.GetString() : null;
 
     public ResultValue Get(string key)
     {
-        var i = IndexOf(key);
-        return i < 0 ? ResultValue.Null : _fields[i].Value;
+        var (fields, i) = Find(key);
+        return fields is null ? ResultValue.Null : fields[i].Value;
     }
 
-    private int IndexOf(string key)
+    /// <summary>The segment holding <paramref name="key"/> and its place there; a null segment when absent.</summary>
+    private (KeyValuePair<string, ResultValue>[]? Fields, int Index) Find(string key)
     {
         // Keys merged from subgraph answers are mostly the plan's own strings, as are the keys the response writer
         // asks for: a pass comparing references finds them without comparing characters.
-        for (var i = 0; i < _fields.Count; i++)
+        if (IndexOf(_fields, _count, key, byReference: true) is var first and >= 0)
         {
-            if (ReferenceEquals(_fields[i].Key, key))
+            return (_fields, first);
+        }
+
+        for (var segment = _more; segment is not null; segment = segment.Next)
+        {
+            if (IndexOf(segment.Fields, segment.Count, key, byReference: true) is var i and >= 0)
             {
-                return i;
+                return (segment.Fields, i);
             }
         }
 
-        for (var i = 0; i < _fields.Count; i++)
+        if (IndexOf(_fields, _count, key, byReference: false) is var equal and >= 0)
         {
-            if (string.Equals(_fields[i].Key, key, StringComparison.Ordinal))
+            return (_fields, equal);
+        }
+
+        for (var segment = _more; segment is not null; segment = segment.Next)
+        {
+            if (IndexOf(segment.Fields, segment.Count, key, byReference: false) is var i and >= 0)
+            {
+                return (segment.Fields, i);
+            }
+        }
+
+        return (null, -1);
+    }
+
+    private static int IndexOf(KeyValuePair<string, ResultValue>[] fields, int count, string key, bool byReference)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (byReference ? ReferenceEquals(fields[i].Key, key) : string.Equals(fields[i].Key, key, StringComparison.Ordinal))
             {
                 return i;
             }
@@ -56,7 +86,7 @@ internal sealed class ResultObject
         return -1;
     }
 
-    public bool Contains(string key) => IndexOf(key) >= 0;
+    public bool Contains(string key) => Find(key).Fields is not null;
 
     /// <summary>Set when a guarded entity fetch gave nothing for this object (failed, or answered null for it).</summary>
     public bool Unanswered { get; set; }
@@ -65,10 +95,10 @@ internal sealed class ResultObject
     public bool Inspected { get; set; }
 
     /// <summary>The guard's decision to withhold the whole object; null when it is served.</summary>
-    public FieldAccess? WithheldRecord { get; private set; }
+    public FieldAccess? WithheldRecord => _withholding?.Record;
 
     /// <summary>The guard's decisions withholding fields of this object, by field name; null for none.</summary>
-    public Dictionary<string, FieldAccess>? WithheldFields { get; private set; }
+    public Dictionary<string, FieldAccess>? WithheldFields => _withholding?.Fields;
 
     /// <summary>
     /// Withholds the whole object: everything but its <c>__typename</c> is dropped and nothing merges into it again,
@@ -76,21 +106,47 @@ internal sealed class ResultObject
     /// </summary>
     public void WithholdRecord(FieldAccess decision)
     {
-        WithheldRecord = decision;
-        _fields.RemoveAll(f => f.Key != "__typename");
+        (_withholding ??= new Withholding()).Record = decision;
+        RemoveWhere(static (key, _) => key != "__typename", (object?)null);
     }
 
     /// <summary>Withholds a field under each of <paramref name="keys"/>: its values are dropped and never merged again.</summary>
     public void WithholdField(string fieldName, FieldAccess decision, IEnumerable<string> keys)
     {
-        (WithheldFields ??= new Dictionary<string, FieldAccess>(StringComparer.Ordinal))[fieldName] = decision;
-        _blocked ??= new HashSet<string>(StringComparer.Ordinal);
+        var withholding = _withholding ??= new Withholding();
+        (withholding.Fields ??= new Dictionary<string, FieldAccess>(StringComparer.Ordinal))[fieldName] = decision;
+        withholding.Blocked ??= new HashSet<string>(StringComparer.Ordinal);
         _typename = null;
         foreach (var key in keys)
         {
-            _blocked.Add(key);
-            _fields.RemoveAll(f => f.Key == key);
+            withholding.Blocked.Add(key);
         }
+
+        RemoveWhere(static (key, blocked) => blocked.Contains(key), withholding.Blocked);
+    }
+
+    private void RemoveWhere<TState>(Func<string, TState, bool> drop, TState state)
+    {
+        _count = RemoveWhere(_fields, _count, drop, state);
+        for (var segment = _more; segment is not null; segment = segment.Next)
+        {
+            segment.Count = RemoveWhere(segment.Fields, segment.Count, drop, state);
+        }
+    }
+
+    private static int RemoveWhere<TState>(KeyValuePair<string, ResultValue>[] fields, int count, Func<string, TState, bool> drop, TState state)
+    {
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (!drop(fields[i].Key, state))
+            {
+                fields[kept++] = fields[i];
+            }
+        }
+
+        Array.Clear(fields, kept, count - kept);
+        return kept;
     }
 
     public void Set(string key, ResultValue value)
@@ -100,53 +156,99 @@ internal sealed class ResultObject
             _typename = null;
         }
 
-        var i = IndexOf(key);
-        if (i >= 0)
+        var (fields, i) = Find(key);
+        if (fields is not null)
         {
-            _fields[i] = new KeyValuePair<string, ResultValue>(key, value);
+            fields[i] = new KeyValuePair<string, ResultValue>(key, value);
             return;
         }
 
-        _fields.Add(new KeyValuePair<string, ResultValue>(key, value));
+        Append(key, value, 4);
+    }
+
+    /// <summary>
+    /// Adds a field: in the first array or the last segment while they have room, else in a new segment with room
+    /// for <paramref name="room"/> fields, what the caller may still add.
+    /// </summary>
+    private void Append(string key, ResultValue value, int room)
+    {
+        var field = new KeyValuePair<string, ResultValue>(key, value);
+        if (_count < _fields.Length)
+        {
+            _fields[_count++] = field;
+            return;
+        }
+
+        if (_count == 0)
+        {
+            _fields = new KeyValuePair<string, ResultValue>[Math.Max(room, 1)];
+            _fields[_count++] = field;
+            return;
+        }
+
+        var last = _more;
+        while (last?.Next is not null)
+        {
+            last = last.Next;
+        }
+
+        if (last is null || last.Count == last.Fields.Length)
+        {
+            var added = new Segment(Math.Max(room, 1));
+            if (last is null)
+            {
+                _more = added;
+            }
+            else
+            {
+                last.Next = added;
+            }
+
+            last = added;
+        }
+
+        last.Fields[last.Count++] = field;
     }
 
     /// <summary>Merges a JSON object from a subgraph into this object.</summary>
     public void Merge(JsonElement source, ResultNames names)
     {
-        if (WithheldRecord is not null)
+        if (_withholding?.Record is not null)
         {
             return;
         }
 
-        // Room for every incoming field at once, rather than growing the list step by step.
-        _fields.EnsureCapacity(_fields.Count + source.GetPropertyCount());
+        // The fields still to come bound how far the array must grow: an entity's answer often repeats its
+        // __typename and key, which replace rather than add.
+        var remaining = source.GetPropertyCount();
         foreach (var property in source.EnumerateObject())
         {
             var name = names.Of(property);
-            if (_blocked is not null && _blocked.Contains(name))
+            remaining--;
+            if (_withholding?.Blocked is { } blocked && blocked.Contains(name))
             {
                 continue;
             }
 
             // One lookup serves both the merge into an existing value and the replacement or addition.
-            var index = IndexOf(name);
-            var existing = index < 0 ? ResultValue.Null : _fields[index].Value;
+            var (fields, index) = Find(name);
+            var existing = fields is null ? ResultValue.Null : fields[index].Value;
             var value = property.Value;
             if (value.ValueKind == JsonValueKind.Object && existing.Object is { } target)
             {
                 target.Merge(value, names);
             }
-            else if (value.ValueKind == JsonValueKind.Array && existing.List is { } list && list.Items.Count == value.GetArrayLength())
+            else if (value.ValueKind == JsonValueKind.Array && existing.List is { } list && list.Items.Length == value.GetArrayLength())
             {
                 list.Merge(value, names);
             }
-            else if (index >= 0)
+            else if (fields is not null)
             {
-                _fields[index] = new KeyValuePair<string, ResultValue>(name, Convert(value, names));
+                fields[index] = new KeyValuePair<string, ResultValue>(name, Convert(value, names));
             }
             else
             {
-                _fields.Add(new KeyValuePair<string, ResultValue>(name, Convert(value, names)));
+                Append(name, Convert(value, names), remaining + 1);
             }
 
             if (name == "__typename")
@@ -161,14 +263,15 @@ internal sealed class ResultObject
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                var obj = new ResultObject(value, 0);
+                var obj = new ResultObject(value, value.GetPropertyCount());
                 obj.Merge(value, names);
                 return obj;
             case JsonValueKind.Array:
                 var list = new ResultList(value);
+                var i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    list.Items.Add(Convert(item, names));
+                    list.Items[i++] = Convert(item, names);
                 }
 
                 return list;
@@ -178,5 +281,26 @@ internal sealed class ResultObject
             default:
                 return value;
         }
+    }
+
+    /// <summary>Fields added to an object by a later merge, and the segments added after it.</summary>
+    private sealed class Segment(int capacity)
+    {
+        public KeyValuePair<string, ResultValue>[] Fields { get; } = new KeyValuePair<string, ResultValue>[capacity];
+
+        public int Count { get; set; }
+
+        public Segment? Next { get; set; }
+    }
+
+    /// <summary>What a record guard decided for one object: rare, so held apart from the object's own fields.</summary>
+    private sealed class Withholding
+    {
+        public FieldAccess? Record { get; set; }
+
+        public Dictionary<string, FieldAccess>? Fields { get; set; }
+
+        /// <summary>The response keys of withheld fields: never merged again.</summary>
+        public HashSet<string>? Blocked { get; set; }
     }
 }
