@@ -15,21 +15,23 @@ internal static partial class PlanExecutor
     private static async Task RunEntityFetchAsync(FetchStep call, IReadOnlyList<FlattenStep> parts, ExecutionState state, CancellationToken cancellationToken)
     {
         // For each part, the objects it asks for, each with the position of its representation.
-        var targets = new List<EntityTarget>[parts.Count];
+        var targets = new List<TargetObject>[parts.Count];
         // Rented, and returned once the subgraph has answered. A failed or cancelled call leaves it to the collector
         // instead: the transport could still be reading it while the call is abandoned.
         var body = new PooledBufferWriter(4096);
         lock (state.Gate)
         {
             var found = new List<(ResultObject Object, object[] Path)>();
-            var representations = new ArrayBufferWriter<byte>(256);
-            var slices = new List<ReadOnlyMemory<byte>>[parts.Count];
+            // Rented: the representations are copied into the body below, under the same lock, and returned after.
+            using var representations = new PooledBufferWriter(4096);
+            var comparer = new RepresentationComparer(representations);
+            var slices = new List<RepresentationSlice>[parts.Count];
             var sending = 0;
             using (var repWriter = new Utf8JsonWriter(representations))
             {
                 for (var p = 0; p < parts.Count; p++)
                 {
-                    (targets[p], slices[p]) = CollectRepresentations(state, parts[p], found, representations, repWriter);
+                    (targets[p], slices[p]) = CollectRepresentations(state, parts[p], found, representations, comparer, repWriter);
                     sending += slices[p].Count;
                 }
             }
@@ -55,7 +57,7 @@ internal static partial class PlanExecutor
                 writer.WriteStartArray(parts[p].Fetch.Entity!.RepresentationsVariable);
                 foreach (var slice in slices[p])
                 {
-                    writer.WriteRawValue(slice.Span, skipInputValidation: true);
+                    writer.WriteRawValue(comparer.Bytes(slice), skipInputValidation: true);
                 }
 
                 writer.WriteEndArray();
@@ -121,13 +123,14 @@ internal static partial class PlanExecutor
     /// The distinct representations of one part's objects, and the objects each stands for. Called under the gate;
     /// the slices point into <paramref name="representations"/>, which the whole call shares.
     /// </summary>
-    private static (List<EntityTarget> Targets, List<ReadOnlyMemory<byte>> Slices) CollectRepresentations(
-        ExecutionState state, FlattenStep part, List<(ResultObject Object, object[] Path)> found, ArrayBufferWriter<byte> representations, Utf8JsonWriter repWriter)
+    private static (List<TargetObject> Targets, List<RepresentationSlice> Slices) CollectRepresentations(
+        ExecutionState state, FlattenStep part, List<(ResultObject Object, object[] Path)> found, PooledBufferWriter representations,
+        RepresentationComparer comparer, Utf8JsonWriter repWriter)
     {
         var fetch = part.Fetch;
-        var targets = new List<EntityTarget>();
-        var slices = new List<ReadOnlyMemory<byte>>();
-        var index = new Dictionary<ReadOnlyMemory<byte>, int>(RepresentationComparer.Instance);
+        var targets = new List<TargetObject>();
+        var slices = new List<RepresentationSlice>();
+        var index = new Dictionary<RepresentationSlice, int>(comparer);
         // Every entity type of the part in one list; each distinct representation is sent once, and the answer at its
         // position goes to every object that produced it.
         foreach (var target in fetch.Entity!.Targets)
@@ -155,7 +158,7 @@ internal static partial class PlanExecutor
                 repWriter.Reset(representations);
                 Representations.Write(repWriter, state.Schema, item.Object, target.RepresentationTypename, fields);
                 repWriter.Flush();
-                var slice = representations.WrittenMemory[start..];
+                var slice = new RepresentationSlice(start, representations.WrittenCount - start);
                 if (!index.TryGetValue(slice, out var position))
                 {
                     position = slices.Count;
@@ -163,7 +166,7 @@ internal static partial class PlanExecutor
                     slices.Add(slice);
                 }
 
-                targets.Add(new EntityTarget(position, item.Object, item.Path));
+                targets.Add(new TargetObject(position, item.Object, item.Path));
             }
         }
 
@@ -171,7 +174,7 @@ internal static partial class PlanExecutor
     }
 
     /// <summary>Merges one part's <c>_entities</c> answer (under its response key) into the objects it was asked for.</summary>
-    private static void MergeEntities(ExecutionState state, FetchStep fetch, JsonElement data, List<EntityTarget> targets)
+    private static void MergeEntities(ExecutionState state, FetchStep fetch, JsonElement data, List<TargetObject> targets)
     {
         // Only a fetch that brings guard fields says which of its objects it gave nothing for (see RecordGuarding).
         var guarded = fetch.Guards.Count > 0;
@@ -216,7 +219,7 @@ internal static partial class PlanExecutor
     }
 
     private static void AddEntityError(
-        ExecutionState state, string service, JsonElement error, IReadOnlyList<FlattenStep> parts, List<EntityTarget>[] targets)
+        ExecutionState state, string service, JsonElement error, IReadOnlyList<FlattenStep> parts, List<TargetObject>[] targets)
     {
         if (error.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.Array && path.GetArrayLength() >= 2
             && path[0].ValueKind == JsonValueKind.String && PartAnswering(parts, path[0]) is var part && part >= 0
@@ -300,5 +303,5 @@ internal static partial class PlanExecutor
     }
 
     /// <summary>An object an entity call asks for: the position of its representation among those sent, and its path.</summary>
-    private readonly record struct EntityTarget(int Position, ResultObject Object, object[] Path);
+    private readonly record struct TargetObject(int Position, ResultObject Object, object[] Path);
 }

@@ -34,6 +34,27 @@ internal sealed class ResultNames
             return property.Name;
         }
 
+        return Intern(raw);
+    }
+
+    /// <summary>
+    /// A string value (an object's <c>__typename</c>), turned into a string once per request as property names are:
+    /// every object of a large answer carries one.
+    /// </summary>
+    public string ValueOf(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (value.ValueKind != JsonValueKind.String || raw.Length < 2 || raw[1..^1].IndexOf((byte)'\\') >= 0 || !Ascii.IsValid(raw))
+        {
+            return value.GetString()!;
+        }
+
+        // The raw value of a string is written with its quotes.
+        return Intern(raw[1..^1]);
+    }
+
+    private string Intern(ReadOnlySpan<byte> raw)
+    {
         var hash = Hash(raw);
         if (_known is not null && _known.Find(raw, hash) is { } known)
         {

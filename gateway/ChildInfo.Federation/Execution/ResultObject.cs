@@ -253,7 +253,8 @@ internal sealed class ResultObject
 
             if (name == "__typename")
             {
-                _typename = null;
+                // Read here, once per request for each type name, rather than as a new string for every object.
+                _typename = value.ValueKind == JsonValueKind.String ? names.ValueOf(value) : null;
             }
         }
     }

@@ -23,8 +23,10 @@ public sealed record EntityTarget(string ObjectType, string RepresentationTypena
         }
 
         PlannedField? matching = null;
-        foreach (var field in Fields)
+        // Indexed: called for every object sent, and a foreach over the interface allocates an enumerator each time.
+        for (var i = 0; i < Fields.Count; i++)
         {
+            var field = Fields[i];
             if (field.TypeCondition == typename)
             {
                 return field.Children;
