@@ -19,7 +19,7 @@ internal static class RecordGuarding
             return;
         }
 
-        var found = new List<(ResultObject Object, object[] Path)>();
+        var found = new List<(ResultObject Object, object[]? Path)>();
         foreach (var point in fetch.Guards)
         {
             found.Clear();
@@ -32,7 +32,7 @@ internal static class RecordGuarding
                 }
 
                 obj.Inspected = true;
-                var verdict = guard.Inspect(new GuardedRecord(point.TypeName, path, GuardFields(state, obj, point), point.Selected, !obj.Unanswered));
+                var verdict = guard.Inspect(new GuardedRecord(point.TypeName, path!, GuardFields(state, obj, point), point.Selected, !obj.Unanswered));
                 Apply(state, obj, point, verdict);
             }
         }

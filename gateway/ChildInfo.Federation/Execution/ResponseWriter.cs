@@ -115,7 +115,7 @@ internal sealed class ResponseWriter
 
             for (var i = 0; i < list.Items.Length; i++)
             {
-                _path.Add(i);
+                _path.Add(PathIndex.Of(i));
                 var itemNull = Check(list.Items[i], type.OfType!, field);
                 _path.RemoveAt(_path.Count - 1);
                 if (itemNull && type.OfType!.IsNonNull)
