@@ -25,16 +25,20 @@ internal sealed class ResultNames
         _known = known;
     }
 
-    public string Of(JsonProperty property)
+    public string Of(JsonProperty property) => Of(property, out _);
+
+    /// <param name="property">The property whose name is wanted.</param>
+    /// <param name="interned">
+    /// True when the name is this table's own instance: every equal name read through the table is then the same
+    /// string, and can be found by reference alone.
+    /// </param>
+    public string Of(JsonProperty property, out bool interned)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.IndexOf((byte)'\\') >= 0 || !Ascii.IsValid(raw))
-        {
-            // Not a GraphQL name as written (escaped or not ASCII): rare enough to read the ordinary way.
-            return property.Name;
-        }
+        interned = raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw);
 
-        return Intern(raw);
+        // Not a GraphQL name as written (escaped or not ASCII): rare enough to read the ordinary way.
+        return interned ? Intern(raw) : property.Name;
     }
 
     /// <summary>

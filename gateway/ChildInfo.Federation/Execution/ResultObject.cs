@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChildInfo.Federation.Access;
 
@@ -18,6 +19,7 @@ internal sealed class ResultObject
     private KeyValuePair<string, ResultValue>[] _fields;
     private int _count;
     private Segment? _more;
+    private bool _uninternedKeys;
     private Withholding? _withholding;
     private string? _typename;
 
@@ -35,58 +37,69 @@ internal sealed class ResultObject
 
     public ResultValue Get(string key)
     {
-        var (fields, i) = Find(key);
-        return fields is null ? ResultValue.Null : fields[i].Value;
+        ref var field = ref Find(key, byValue: true);
+        return Unsafe.IsNullRef(ref field) ? ResultValue.Null : field.Value;
     }
 
-    /// <summary>The segment holding <paramref name="key"/> and its place there; a null segment when absent.</summary>
-    private (KeyValuePair<string, ResultValue>[]? Fields, int Index) Find(string key)
+    public bool Contains(string key) => !Unsafe.IsNullRef(ref Find(key, byValue: true));
+
+    /// <summary>
+    /// The field stored under <paramref name="key"/>, wherever it is held; a null reference when there is none.
+    /// Keys merged from subgraph answers are read once per request (<see cref="ResultNames"/>), and the writer asks
+    /// with the plan's own strings, mostly the same instances: a pass comparing references finds them without comparing
+    /// characters, and only <paramref name="byValue"/> lookups go on to compare the characters.
+    /// </summary>
+    private ref KeyValuePair<string, ResultValue> Find(string key, bool byValue)
     {
-        // Keys merged from subgraph answers are mostly the plan's own strings, as are the keys the response writer
-        // asks for: a pass comparing references finds them without comparing characters.
-        if (IndexOf(_fields, _count, key, byReference: true) is var first and >= 0)
+        var fields = _fields;
+        for (var i = 0; i < _count; i++)
         {
-            return (_fields, first);
+            if (ReferenceEquals(fields[i].Key, key))
+            {
+                return ref fields[i];
+            }
         }
 
         for (var segment = _more; segment is not null; segment = segment.Next)
         {
-            if (IndexOf(segment.Fields, segment.Count, key, byReference: true) is var i and >= 0)
+            fields = segment.Fields;
+            for (var i = 0; i < segment.Count; i++)
             {
-                return (segment.Fields, i);
+                if (ReferenceEquals(fields[i].Key, key))
+                {
+                    return ref fields[i];
+                }
             }
         }
 
-        if (IndexOf(_fields, _count, key, byReference: false) is var equal and >= 0)
+        return ref byValue ? ref FindByValue(key) : ref Unsafe.NullRef<KeyValuePair<string, ResultValue>>();
+    }
+
+    private ref KeyValuePair<string, ResultValue> FindByValue(string key)
+    {
+        var fields = _fields;
+        for (var i = 0; i < _count; i++)
         {
-            return (_fields, equal);
+            if (string.Equals(fields[i].Key, key, StringComparison.Ordinal))
+            {
+                return ref fields[i];
+            }
         }
 
         for (var segment = _more; segment is not null; segment = segment.Next)
         {
-            if (IndexOf(segment.Fields, segment.Count, key, byReference: false) is var i and >= 0)
+            fields = segment.Fields;
+            for (var i = 0; i < segment.Count; i++)
             {
-                return (segment.Fields, i);
+                if (string.Equals(fields[i].Key, key, StringComparison.Ordinal))
+                {
+                    return ref fields[i];
+                }
             }
         }
 
-        return (null, -1);
+        return ref Unsafe.NullRef<KeyValuePair<string, ResultValue>>();
     }
-
-    private static int IndexOf(KeyValuePair<string, ResultValue>[] fields, int count, string key, bool byReference)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            if (byReference ? ReferenceEquals(fields[i].Key, key) : string.Equals(fields[i].Key, key, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    public bool Contains(string key) => Find(key).Fields is not null;
 
     /// <summary>Set when a guarded entity fetch gave nothing for this object (failed, or answered null for it).</summary>
     public bool Unanswered { get; set; }
@@ -156,13 +169,14 @@ internal sealed class ResultObject
             _typename = null;
         }
 
-        var (fields, i) = Find(key);
-        if (fields is not null)
+        ref var field = ref Find(key, byValue: true);
+        if (!Unsafe.IsNullRef(ref field))
         {
-            fields[i] = new KeyValuePair<string, ResultValue>(key, value);
+            field = new KeyValuePair<string, ResultValue>(key, value);
             return;
         }
 
+        _uninternedKeys = true;
         Append(key, value, 4);
     }
 
@@ -223,16 +237,19 @@ internal sealed class ResultObject
         var remaining = source.GetPropertyCount();
         foreach (var property in source.EnumerateObject())
         {
-            var name = names.Of(property);
+            var name = names.Of(property, out var interned);
+            _uninternedKeys |= !interned;
             remaining--;
             if (_withholding?.Blocked is { } blocked && blocked.Contains(name))
             {
                 continue;
             }
 
-            // One lookup serves both the merge into an existing value and the replacement or addition.
-            var (fields, index) = Find(name);
-            var existing = fields is null ? ResultValue.Null : fields[index].Value;
+            // One lookup serves both the merge into an existing value and the replacement or addition. While every key
+            // of this object came through the request's name table, an equal key is the same string.
+            ref var field = ref Find(name, byValue: _uninternedKeys);
+            var found = !Unsafe.IsNullRef(ref field);
+            var existing = found ? field.Value : ResultValue.Null;
             var value = property.Value;
             if (value.ValueKind == JsonValueKind.Object && existing.Object is { } target)
             {
@@ -242,9 +259,9 @@ internal sealed class ResultObject
             {
                 list.Merge(value, names);
             }
-            else if (fields is not null)
+            else if (found)
             {
-                fields[index] = new KeyValuePair<string, ResultValue>(name, Convert(value, names));
+                field = new KeyValuePair<string, ResultValue>(name, Convert(value, names));
             }
             else
             {

@@ -103,6 +103,20 @@ public sealed class ResultObjectTests
         Assert.Equal(4, obj.Get("b").Leaf.GetInt32());
     }
 
+    [Fact]
+    public void EscapedName_ThenThePlainName_MergeIntoOneField()
+    {
+        var names = new ResultNames();
+        var obj = (ResultObject)ResultObject.Convert(Parse("""{"__typename":"Child","\u006eame":"first"}"""), names).Object!;
+
+        obj.Merge(Parse("""{"name":"second"}"""), names);
+        obj.Merge(Parse("""{"surname":"Lovelace","name":"third"}"""), names);
+
+        // Asked with a string of its own, so the lookup compares characters and would meet a stale copy first.
+        Assert.Equal("third", obj.Get(new string("name".AsSpan())).Leaf.GetString());
+        Assert.Equal("third", obj.Get("name").Leaf.GetString());
+    }
+
     private static JsonObject RandomObject(Random random, int depth)
     {
         var obj = new JsonObject();
