@@ -50,6 +50,9 @@ internal sealed class ExecutionState : IDisposable
 
     public Lock Gate { get; } = new();
 
+    /// <summary>Objects an entity call has collected, reused by every call of the request (guarded by <see cref="Gate"/>).</summary>
+    public List<(ResultObject Object, object[]? Path)> Collected { get; } = [];
+
     /// <summary>Checks the objects the plan's guard points name; null when the request has no record guard.</summary>
     public IRecordGuard? Guard { get; }
 

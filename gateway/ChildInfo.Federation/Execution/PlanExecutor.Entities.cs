@@ -21,7 +21,8 @@ internal static partial class PlanExecutor
         var body = new PooledBufferWriter(4096);
         lock (state.Gate)
         {
-            var found = new List<(ResultObject Object, object[]? Path)>();
+            // One list for all the request's entity calls: each collects under the gate and is done with it there.
+            var found = state.Collected;
             // Rented: the representations are copied into the body below, under the same lock, and returned after.
             using var representations = new PooledBufferWriter(4096);
             var comparer = new RepresentationComparer(representations);
