@@ -25,8 +25,7 @@ internal sealed class ResultNames
         _known = known;
     }
 
-    public string Of(JsonProperty property) => Of(property, out _);
-
+    /// <summary>A property's name, as this table's string when it is a plain ASCII name.</summary>
     /// <param name="property">The property whose name is wanted.</param>
     /// <param name="interned">
     /// True when the name is this table's own instance: every equal name read through the table is then the same

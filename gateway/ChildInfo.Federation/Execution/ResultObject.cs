@@ -51,54 +51,33 @@ internal sealed class ResultObject
     /// </summary>
     private ref KeyValuePair<string, ResultValue> Find(string key, bool byValue)
     {
-        var fields = _fields;
-        for (var i = 0; i < _count; i++)
-        {
-            if (ReferenceEquals(fields[i].Key, key))
-            {
-                return ref fields[i];
-            }
-        }
-
-        for (var segment = _more; segment is not null; segment = segment.Next)
-        {
-            fields = segment.Fields;
-            for (var i = 0; i < segment.Count; i++)
-            {
-                if (ReferenceEquals(fields[i].Key, key))
-                {
-                    return ref fields[i];
-                }
-            }
-        }
-
-        return ref byValue ? ref FindByValue(key) : ref Unsafe.NullRef<KeyValuePair<string, ResultValue>>();
+        ref var field = ref Scan(key, byReference: true);
+        return ref Unsafe.IsNullRef(ref field) && byValue ? ref Scan(key, byReference: false) : ref field;
     }
 
-    private ref KeyValuePair<string, ResultValue> FindByValue(string key)
+    /// <summary>One pass over the first array and every segment.</summary>
+    private ref KeyValuePair<string, ResultValue> Scan(string key, bool byReference)
     {
         var fields = _fields;
-        for (var i = 0; i < _count; i++)
+        var count = _count;
+        for (var segment = _more; ; segment = segment.Next)
         {
-            if (string.Equals(fields[i].Key, key, StringComparison.Ordinal))
+            for (var i = 0; i < count; i++)
             {
-                return ref fields[i];
-            }
-        }
-
-        for (var segment = _more; segment is not null; segment = segment.Next)
-        {
-            fields = segment.Fields;
-            for (var i = 0; i < segment.Count; i++)
-            {
-                if (string.Equals(fields[i].Key, key, StringComparison.Ordinal))
+                if (byReference ? ReferenceEquals(fields[i].Key, key) : string.Equals(fields[i].Key, key, StringComparison.Ordinal))
                 {
                     return ref fields[i];
                 }
             }
-        }
 
-        return ref Unsafe.NullRef<KeyValuePair<string, ResultValue>>();
+            if (segment is null)
+            {
+                return ref Unsafe.NullRef<KeyValuePair<string, ResultValue>>();
+            }
+
+            fields = segment.Fields;
+            count = segment.Count;
+        }
     }
 
     /// <summary>Set when a guarded entity fetch gave nothing for this object (failed, or answered null for it).</summary>
