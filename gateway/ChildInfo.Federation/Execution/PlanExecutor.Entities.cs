@@ -109,7 +109,7 @@ internal static partial class PlanExecutor
 
                 if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
                 {
-                    var paths = new Dictionary<ResultObject, object[]>?[parts.Count];
+                    var paths = new Dictionary<int, List<object[]>>?[parts.Count];
                     foreach (var error in errors.EnumerateArray())
                     {
                         AddEntityError(state, call.ServiceName, error, parts, targets, paths);
@@ -227,21 +227,17 @@ internal static partial class PlanExecutor
 
     private static void AddEntityError(
         ExecutionState state, string service, JsonElement error, IReadOnlyList<FlattenStep> parts, List<TargetObject>[] targets,
-        Dictionary<ResultObject, object[]>?[] paths)
+        Dictionary<int, List<object[]>>?[] paths)
     {
         if (error.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.Array && path.GetArrayLength() >= 2
             && path[0].ValueKind == JsonValueKind.String && PartAnswering(parts, path[0]) is var part && part >= 0
-            && path[1].ValueKind == JsonValueKind.Number && path[1].TryGetInt32(out var index) && index >= 0
-            && targets[part].Exists(t => t.Position == index))
+            && path[1].ValueKind == JsonValueKind.Number && path[1].TryGetInt32(out var index)
+            && (paths[part] ??= PathsByPosition(state, parts[part], targets[part])).TryGetValue(index, out var objectPaths))
         {
             var rest = SubgraphErrors.ReadPath(error, 2)!;
-            var pathsOfPart = paths[part] ??= PathsOf(state, parts[part]);
-            foreach (var (position, obj) in targets[part])
+            foreach (var objectPath in objectPaths)
             {
-                if (position == index && pathsOfPart.TryGetValue(obj, out var objectPath))
-                {
-                    SubgraphErrors.Add(state, error, service, rest, objectPath);
-                }
+                SubgraphErrors.Add(state, error, service, rest, objectPath);
             }
 
             return;
@@ -271,6 +267,26 @@ internal static partial class PlanExecutor
         }
 
         return paths;
+    }
+
+    /// <summary>
+    /// For each position of a part's representations, the paths of the objects it stood for: built once for all of a
+    /// call's errors, so that a subgraph's many errors each cost one lookup.
+    /// </summary>
+    private static Dictionary<int, List<object[]>> PathsByPosition(ExecutionState state, FlattenStep part, List<TargetObject> targets)
+    {
+        var paths = PathsOf(state, part);
+        var byPosition = new Dictionary<int, List<object[]>>();
+        foreach (var (position, obj) in targets)
+        {
+            var atPosition = byPosition.TryGetValue(position, out var list) ? list : byPosition[position] = [];
+            if (paths.TryGetValue(obj, out var path))
+            {
+                atPosition.Add(path);
+            }
+        }
+
+        return byPosition;
     }
 
     /// <summary>The part whose <c>_entities</c> response key an error's path starts with; -1 for none.</summary>
