@@ -53,7 +53,7 @@ public static class SubgraphContextToken
 
     /// <summary>
     /// Signs <paramref name="context"/> exactly as given (audience, body hash and times included), for tools and
-    /// tests; the gateway signs each call with <see cref="SubgraphContextIssuer.Sign"/>.
+    /// tests; the gateway signs each call with <see cref="SubgraphContextIssuer.Sign(PreparedSubgraphContext, string, ReadOnlySpan{byte})"/>.
     /// </summary>
     public static string Create(SubgraphContext context, byte[] key) => new SubgraphContextIssuer(key).Create(context);
 

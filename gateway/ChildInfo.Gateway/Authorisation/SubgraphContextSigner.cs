@@ -15,8 +15,8 @@ namespace ChildInfo.Gateway.Authorisation;
 /// </summary>
 public sealed class SubgraphContextSigner
 {
-    // What a request's calls share (caller, scope, labels) is worked out once per request.
-    private readonly ConditionalWeakTable<GatewayRequestContext, SubgraphContext> _requests = new();
+    // What a request's calls share (caller, scope, labels) is worked out and written once per request.
+    private readonly ConditionalWeakTable<GatewayRequestContext, PreparedSubgraphContext> _requests = new();
     private readonly SubgraphContextIssuer _issuer;
 
     /// <param name="key">The shared key, 256 bits or more.</param>
@@ -38,17 +38,17 @@ public sealed class SubgraphContextSigner
         return _issuer.Sign(_requests.GetValue(context, Describe), subgraph, body);
     }
 
-    private static SubgraphContext Describe(GatewayRequestContext context)
+    private static PreparedSubgraphContext Describe(GatewayRequestContext context)
     {
         var caller = context.Caller!;
         var role = context.Role!;
-        return RelationshipHolders.Apply(new SubgraphContext(caller.User, role, context.Purpose!, context.RequestId)
+        return SubgraphContextIssuer.Prepare(RelationshipHolders.Apply(new SubgraphContext(caller.User, role, context.Purpose!, context.RequestId)
         {
             Justification = context.Justification,
             Scope = context.Scope?.RecordScope.ToString(),
             Rule = context.Scope?.Rule.Id,
             Links = context.Scope is { } scope ? scope.FollowableLinks.ToFrozenSet(StringComparer.Ordinal) : FrozenSet<string>.Empty,
             Labels = context.SubgraphLabels,
-        }, caller, role);
+        }, caller, role));
     }
 }

@@ -257,6 +257,77 @@ public sealed class SubgraphContextTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Issuer_OnePreparedRequest_SignsEachCallForItsOwnSubgraphAndBody()
+    {
+        var body = Body(DataQuery);
+        var other = Body(DataQuery, "CH-OTHER");
+        var issuer = new SubgraphContextIssuer(_key, _clock);
+        var prepared = SubgraphContextIssuer.Prepare(Fresh(body) with { Audience = null, BodyHash = null });
+
+        var forIndex = issuer.Sign(prepared, "child-index", body);
+        var forQuoted = issuer.Sign(prepared, "odd\"name", other);
+
+        Assert.True((await new SubgraphContextVerifier(_key, "child-index", _clock).VerifyAsync(forIndex, body)).IsValid);
+        Assert.False((await new SubgraphContextVerifier(_key, "child-index", _clock).VerifyAsync(forQuoted, other)).IsValid);
+        var quoted = await new SubgraphContextVerifier(_key, "odd\"name", _clock).VerifyAsync(forQuoted, other);
+        Assert.True(quoted.IsValid);
+        Assert.Equal(("u-1", "req-1", SubgraphContextToken.BodyHash(other)), (quoted.Context!.User, quoted.Context.RequestId, quoted.Context.BodyHash));
+    }
+
+    [Fact]
+    public void Issuer_WritesTheHeaderAndClaimsTheTokenLibraryWrites()
+    {
+        // The issuer writes its tokens itself (one per subgraph call, so its allocation counts); the library is the
+        // reference for what a token holds: same header, same claims and values, for a context using every claim.
+        var body = Body(DataQuery);
+        var context = Fresh(body) with
+        {
+            Organisation = "ORG-03", Team = "T04", School = "137017", Setting = "200001", Justification = "Ymholiad — Zoë <b> & \"quoted\" \\ +",
+            Labels = new HashSet<string> { "voice", "record:voice", "education", "count:protection" }, Links = new HashSet<string> { "Child.pupil", "Child.case" },
+        };
+
+        var ours = SubgraphContextToken.Create(context, _key).Split('.');
+        var library = LibraryToken(context).Split('.');
+
+        Assert.Equal(Claims(library[0]), Claims(ours[0]));
+        Assert.Equal(Claims(library[1]), Claims(ours[1]));
+        var mac = HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(ours[0] + "." + ours[1]));
+        Assert.Equal(Base64Url.EncodeToString(mac), ours[2]);
+    }
+
+    /// <summary>The same context signed by the token library, as the issuer did before it wrote its own tokens.</summary>
+    private string LibraryToken(SubgraphContext context)
+    {
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["sub"] = context.User, ["role"] = context.Role, ["purpose"] = context.Purpose, ["rid"] = context.RequestId,
+            ["labels"] = context.Labels.Order(StringComparer.Ordinal).ToArray(), ["links"] = context.Links.Order(StringComparer.Ordinal).ToArray(),
+            ["justification"] = context.Justification!, ["scope"] = context.Scope!, ["rule"] = context.Rule!, ["org"] = context.Organisation!,
+            ["team"] = context.Team!, ["school_urn"] = context.School!, ["setting_urn"] = context.Setting!, ["body_sha256"] = context.BodyHash!,
+        };
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Claims = claims, TokenType = SubgraphContextToken.TokenType, Issuer = SubgraphContextToken.Issuer, Audience = context.Audience,
+            IssuedAt = context.IssuedAt.UtcDateTime, Expires = context.ExpiresAt.UtcDateTime,
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(_key), "HS256"),
+        });
+    }
+
+    /// <summary>A token part's JSON object as sorted name = value lines (strings unescaped, arrays in order).</summary>
+    private static string Claims(string part)
+    {
+        using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(part));
+        static string Value(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.String => "\"" + value.GetString() + "\"",
+            JsonValueKind.Number => value.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            JsonValueKind.Array => "[" + string.Join(",", value.EnumerateArray().Select(Value)) + "]",
+            _ => value.ValueKind.ToString(),
+        };
+        return string.Join("\n", json.RootElement.EnumerateObject().Select(p => p.Name + " = " + Value(p.Value)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Scope_WithoutVerifiedContext_IsUnrestricted() =>
         Assert.True(CallerScope.From((SubgraphContext?)null) is { IsEveryone: true, Verified: false });
 
