@@ -16,6 +16,8 @@ internal static partial class PlanExecutor
     {
         // For each part, the objects it asks for, each with the position of its representation.
         var targets = new List<TargetObject>[parts.Count];
+        // For each part, its distinct representations (their number bounds how much of its answer is read).
+        var slices = new List<RepresentationSlice>[parts.Count];
         // Rented, and returned once the subgraph has answered. A failed or cancelled call leaves it to the collector
         // instead: the transport could still be reading it while the call is abandoned.
         var body = new PooledBufferWriter(4096);
@@ -26,7 +28,6 @@ internal static partial class PlanExecutor
             // Rented: the representations are copied into the body below, under the same lock, and returned after.
             using var representations = new PooledBufferWriter(4096);
             var comparer = new RepresentationComparer(representations);
-            var slices = new List<RepresentationSlice>[parts.Count];
             var sending = 0;
             using (var repWriter = new Utf8JsonWriter(representations))
             {
@@ -104,7 +105,7 @@ internal static partial class PlanExecutor
                 var hasData = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
                 for (var p = 0; p < parts.Count; p++)
                 {
-                    MergeEntities(state, parts[p].Fetch, hasData ? data : default, targets[p]);
+                    MergeEntities(state, parts[p].Fetch, hasData ? data : default, targets[p], slices[p].Count);
                 }
 
                 if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
@@ -180,8 +181,11 @@ internal static partial class PlanExecutor
         return (targets, slices);
     }
 
-    /// <summary>Merges one part's <c>_entities</c> answer (under its response key) into the objects it was asked for.</summary>
-    private static void MergeEntities(ExecutionState state, FetchStep fetch, JsonElement data, List<TargetObject> targets)
+    /// <summary>
+    /// Merges one part's <c>_entities</c> answer (under its response key) into the objects it was asked for; of the
+    /// answer's entries only the first <paramref name="sent"/> are read, one per representation sent.
+    /// </summary>
+    private static void MergeEntities(ExecutionState state, FetchStep fetch, JsonElement data, List<TargetObject> targets, int sent)
     {
         // Only a fetch that brings guard fields says which of its objects it gave nothing for (see RecordGuarding).
         var guarded = fetch.Guards.Count > 0;
@@ -197,13 +201,19 @@ internal static partial class PlanExecutor
         }
 
         // The answers by position, read once: indexing a JSON array of objects walks it from the start each time.
-        var count = entities.GetArrayLength();
+        // A subgraph answering more entries than it was sent representations gets the rest ignored, unread.
+        var count = Math.Min(entities.GetArrayLength(), sent);
         var answers = ArrayPool<JsonElement>.Shared.Rent(count);
         try
         {
             var i = 0;
             foreach (var result in entities.EnumerateArray())
             {
+                if (i == count)
+                {
+                    break;
+                }
+
                 answers[i++] = result;
             }
 
