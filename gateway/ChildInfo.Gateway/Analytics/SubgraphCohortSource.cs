@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using ChildInfo.Analytics.Questions;
 using ChildInfo.Analytics.Sources;
 using ChildInfo.Federation.Supergraph;
+using ChildInfo.Federation.Transport;
 using ChildInfo.Gateway.Audit;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Policies.Decisions;
@@ -31,6 +32,12 @@ public sealed class SubgraphCohortSource : ICohortSource
 
     /// <summary>The most JSON one slice of ids may take, under the child index's default body bound of 4 MB.</summary>
     internal const int SliceBytes = 3_000_000;
+
+    /// <summary>
+    /// The longest answer read from an agency for one part of a question: a cohort's record keys for a whole
+    /// authority (a million keys of 20 characters are about 23 MB) fit many times over; an answer without end does not.
+    /// </summary>
+    internal const long MaxAnswerBytes = 256L * 1024 * 1024;
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) } };
 
     private readonly AnalyticsServices _services;
@@ -215,7 +222,7 @@ public sealed class SubgraphCohortSource : ICohortSource
         try
         {
             using var response = await _services.Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            await using var stream = await BoundedAnswer.OpenAsync(response, MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
             envelope = await JsonSerializer.DeserializeAsync<Envelope<T>>(stream, Options, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or NotSupportedException

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ChildInfo.Audit.Records;
 using ChildInfo.Federation.Supergraph;
+using ChildInfo.Federation.Transport;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Gateway.Identity;
 using ChildInfo.Subgraphs.Contract;
@@ -94,7 +95,7 @@ public sealed class ChildRecordLinks(HttpClient client, SubgraphContextSigner? s
         try
         {
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            await using var stream = await BoundedAnswer.OpenAsync(response, HttpSubgraphTransport.DefaultMaxAnswerBytes, timeout.Token).ConfigureAwait(false);
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token).ConfigureAwait(false);
             if (!document.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
                 || !data.TryGetProperty(CohortLinksQuery.Field, out var links) || links.ValueKind != JsonValueKind.Object

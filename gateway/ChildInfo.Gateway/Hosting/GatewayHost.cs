@@ -74,7 +74,8 @@ public static partial class GatewayHost
         options = options with { Engine = options.Engine with { RequestDeadline = subgraphClient.Options.RequestDeadline } };
         var client = subgraphClient.Plain;
         var signer = options.Security?.ContextSigningKey is { } contextKey ? new SubgraphContextSigner(contextKey) : null;
-        ISubgraphTransport transport = new HttpSubgraphTransport(subgraphClient.Calls, (message, request) => ForwardRequestContext(message, request, signer));
+        ISubgraphTransport transport = new HttpSubgraphTransport(subgraphClient.Calls, (message, request) => ForwardRequestContext(message, request, signer),
+            subgraphClient.Options.MaxAnswerBytes);
         if (options.SubgraphUrls.Count > 0)
         {
             transport = new SubgraphUrlOverrides(transport, options.SubgraphUrls);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChildInfo.Federation.Transport;
 
 namespace ChildInfo.Gateway.Hosting;
 
@@ -11,6 +12,10 @@ namespace ChildInfo.Gateway.Hosting;
 public sealed record SubgraphCallOptions
 {
     public const string Section = "ChildInfo:SubgraphCalls";
+
+    // An answer under 1 KB could not carry an ordinary error; one of over 1 GB would be parsed whole in memory.
+    private const long MinAnswerBytes = 1024;
+    private const long MaxAnswerBytesCeiling = 1024L * 1024 * 1024;
 
     /// <summary>How long one client request may wait for all its subgraph calls together.</summary>
     public TimeSpan RequestDeadline { get; init; } = TimeSpan.FromSeconds(5);
@@ -42,6 +47,12 @@ public sealed record SubgraphCallOptions
     /// </summary>
     public bool Http2WithoutTls { get; init; }
 
+    /// <summary>
+    /// The longest answer read from a subgraph for a client's query, in bytes (as decoded); a longer answer fails
+    /// that subgraph's part of the query, as an outage would, and is not read further.
+    /// </summary>
+    public long MaxAnswerBytes { get; init; } = HttpSubgraphTransport.DefaultMaxAnswerBytes;
+
     /// <summary>The clock of the circuit breakers and attempt timeouts (tests drive it).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -61,6 +72,7 @@ public sealed record SubgraphCallOptions
             BreakDuration = Duration(section, nameof(BreakDuration), defaults.BreakDuration),
             RetryQueriesOnConnectionFailure = Read(section, nameof(RetryQueriesOnConnectionFailure), defaults.RetryQueriesOnConnectionFailure, v => bool.TryParse(v, out var b) ? b : null),
             Http2WithoutTls = Read(section, nameof(Http2WithoutTls), defaults.Http2WithoutTls, v => bool.TryParse(v, out var b) ? b : null),
+            MaxAnswerBytes = Read(section, nameof(MaxAnswerBytes), defaults.MaxAnswerBytes, v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null),
         }.Validated();
     }
 
@@ -74,6 +86,7 @@ public sealed record SubgraphCallOptions
         Check(BreakerFailureRatio > 0 && BreakerFailureRatio <= 1, nameof(BreakerFailureRatio), "must be more than 0 and at most 1");
         Check(BreakerSamplingDuration >= TimeSpan.FromMilliseconds(500), nameof(BreakerSamplingDuration), "must be at least 500 ms");
         Check(BreakDuration >= TimeSpan.FromMilliseconds(500) && BreakDuration <= TimeSpan.FromDays(1), nameof(BreakDuration), "must be between 500 ms and one day");
+        Check(MaxAnswerBytes >= MinAnswerBytes && MaxAnswerBytes <= MaxAnswerBytesCeiling, nameof(MaxAnswerBytes), $"must be between {MinAnswerBytes} and {MaxAnswerBytesCeiling} bytes");
         return this;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ChildInfo.Federation.Supergraph;
+using ChildInfo.Federation.Transport;
 using ChildInfo.Gateway.Authorisation;
 using ChildInfo.Linkage.Records;
 
@@ -131,7 +132,8 @@ public sealed class SubgraphLinkageReader(LinkageServices services, SupergraphSc
         try
         {
             using var response = await services.Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            // A page is at most 5,000 records of a few hundred bytes each; the default bound holds it several times over.
+            await using var stream = await BoundedAnswer.OpenAsync(response, HttpSubgraphTransport.DefaultMaxAnswerBytes, timeout.Token).ConfigureAwait(false);
             envelope = await JsonSerializer.DeserializeAsync<Envelope>(stream, Options, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or NotSupportedException

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChildInfo.Federation.Transport;
 
 namespace ChildInfo.Gateway.Registry;
 
@@ -15,13 +16,15 @@ public static class SubgraphSdlFetcher
         timeout.CancelAfter(Timeout);
         try
         {
-            using var response = await client.PostAsJsonAsync(new Uri(url), new { query = "{ _service { sdl } }" }, timeout.Token).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url)) { Content = JsonContent.Create(new { query = "{ _service { sdl } }" }) };
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new SubgraphSdlException($"{url} answered HTTP {(int)response.StatusCode} to {{ _service {{ sdl }} }}.");
             }
 
-            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false), cancellationToken: timeout.Token).ConfigureAwait(false);
+            await using var stream = await BoundedAnswer.OpenAsync(response, HttpSubgraphTransport.DefaultMaxAnswerBytes, timeout.Token).ConfigureAwait(false);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token).ConfigureAwait(false);
             if (document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
                 && data.TryGetProperty("_service", out var service) && service.ValueKind == JsonValueKind.Object
                 && service.TryGetProperty("sdl", out var sdl) && sdl.ValueKind == JsonValueKind.String)

@@ -53,6 +53,92 @@ public sealed class HttpSubgraphTransportTests
         Assert.Equal("""{"errors":[{"message":"Request to subgraph \u0027a\u0027 failed: Subgraph \u0027a\u0027 answered HTTP 502.","path":["onDay"],"extensions":{"code":"SUBREQUEST_HTTP_ERROR","serviceName":"a"}}],"data":{"onDay":null}}""", result.ToJson());
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    public async Task SendAsync_AnswerOfTheBoundIsRead_OneByteMoreIsRefused(int over, bool read)
+    {
+        const int bound = 4096;
+        var json = """{"data":{"x":1}}""";
+        // Padded with spaces (still JSON) to the bound, or a byte over; sent without a length, so it is counted as read.
+        var answer = Encoding.UTF8.GetBytes(json + new string(' ', bound - json.Length + over));
+        using var client = new HttpClient(new StreamHandler(() => new MemoryStream(answer)));
+        var transport = new HttpSubgraphTransport(client, null, bound);
+        var call = () => transport.SendAsync(new SubgraphRequest(new SubgraphInfo("a", "A", "http://a.test/graphql"), "{}"u8.ToArray(), null), Token);
+
+        if (read)
+        {
+            using var response = await call();
+            Assert.Equal(1, response.Document.RootElement.GetProperty("data").GetProperty("x").GetInt32());
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<SubgraphRequestException>(call);
+            Assert.Equal("Subgraph 'a' answered with more than 4,096 bytes, more than the gateway reads.", error.Message);
+        }
+    }
+
+    [Fact]
+    public async Task SendAsync_AnswerWithoutEnd_StopsReadingAtTheBound()
+    {
+        var endless = new EndlessStream();
+        using var client = new HttpClient(new StreamHandler(() => endless));
+        var transport = new HttpSubgraphTransport(client, null, 100_000);
+
+        await Assert.ThrowsAsync<SubgraphRequestException>(() =>
+            transport.SendAsync(new SubgraphRequest(new SubgraphInfo("a", "A", "http://a.test/graphql"), "{}"u8.ToArray(), null), Token));
+
+        Assert.InRange(endless.Served, 100_000, 100_001);
+    }
+
+    /// <summary>Answers with a stream and no declared length, as a chunked answer arrives.</summary>
+    private sealed class StreamHandler(Func<Stream> body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var content = new StreamContent(body());
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
+        }
+    }
+
+    /// <summary><c>[1,1,1,...</c> for ever, counting what it served.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public long Served { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                buffer[offset + i] = Served + i == 0 ? (byte)'[' : (Served + i) % 2 == 1 ? (byte)'1' : (byte)',';
+            }
+
+            Served += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private sealed class StubHandler(HttpStatusCode status, string body, string mediaType) : HttpMessageHandler
     {
         public HttpMethod? Method { get; private set; }

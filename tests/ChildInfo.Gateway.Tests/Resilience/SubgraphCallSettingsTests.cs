@@ -26,6 +26,7 @@ public sealed class SubgraphCallSettingsTests
             ["ChildInfo:SubgraphCalls:BreakDuration"] = "00:00:20",
             ["ChildInfo:SubgraphCalls:RetryQueriesOnConnectionFailure"] = "false",
             ["ChildInfo:SubgraphCalls:Http2WithoutTls"] = "true",
+            ["ChildInfo:SubgraphCalls:MaxAnswerBytes"] = "2097152",
         }).Build();
 
         var options = SubgraphCallOptions.From(configuration);
@@ -38,6 +39,7 @@ public sealed class SubgraphCallSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(20), options.BreakDuration);
         Assert.False(options.RetryQueriesOnConnectionFailure);
         Assert.True(options.Http2WithoutTls);
+        Assert.Equal(2L * 1024 * 1024, options.MaxAnswerBytes);
     }
 
     [Fact]
@@ -56,6 +58,8 @@ public sealed class SubgraphCallSettingsTests
     [InlineData("BreakerFailureRatio", "1.5", "BreakerFailureRatio must be more than 0 and at most 1")]
     [InlineData("BreakDuration", "00:00:00.100", "BreakDuration must be between 500 ms and one day")]
     [InlineData("Http2WithoutTls", "yes", "is 'yes', which is not a true or false")]
+    [InlineData("MaxAnswerBytes", "16MB", "is '16MB', which is not a number")]
+    [InlineData("MaxAnswerBytes", "100", "MaxAnswerBytes must be between 1024 and 1073741824 bytes")]
     public void From_BadSetting_RefusedNamingIt(string key, string value, string message)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ChildInfo:SubgraphCalls:" + key] = value }).Build();

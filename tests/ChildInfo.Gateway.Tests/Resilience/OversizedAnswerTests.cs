@@ -1,0 +1,129 @@
+using System.Text;
+using ChildInfo.Gateway.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildInfo.Gateway.Tests.Resilience;
+
+/// <summary>
+/// A subgraph that answers without end, or declares an answer larger than the gateway reads: the gateway stops
+/// reading at its bound, answers the client with that subgraph's part failed, and the subgraph sees its connection
+/// dropped rather than the gateway parsing on.
+/// </summary>
+public sealed class OversizedAnswerTests
+{
+    private const long Bound = 64 * 1024;
+
+    [Fact]
+    public async Task AnswerWithoutEnd_ReadUpToTheBound_ThenTheSubgraphsPartFails()
+    {
+        var written = new Written();
+        await using var subgraph = await EndlessSubgraphAsync(written);
+        await using var gateway = await ResilientGateway.StartAsync(NotesSubgraph.Supergraph(UrlOf(subgraph)), new Dictionary<string, string>(), new FaultHandler(),
+            new SubgraphCallOptions { MaxAnswerBytes = Bound });
+
+        var body = await gateway.QueryAsync("{ ping }");
+
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Contains("more than 65,536 bytes", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("SUBREQUEST_HTTP_ERROR", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, body.GetProperty("data").GetProperty("ping").ValueKind);
+        // The gateway let go of the connection: the subgraph's next writes fail long before its own limit of 1 GB.
+        Assert.True(await written.Stopped.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the subgraph kept writing to the end");
+        Assert.True(written.Bytes < 64L * 1024 * 1024, $"the subgraph wrote {written.Bytes} bytes before its connection dropped");
+    }
+
+    [Fact]
+    public async Task DeclaredLengthOverTheBound_RefusedBeforeReading()
+    {
+        await using var gateway = await ResilientGateway.StartAsync(NotesSubgraph.Supergraph("http://notes.test/graphql"), new Dictionary<string, string>(),
+            new FaultHandler { Answer = request => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent("{\"data\":{\"ping\":\"" + new string('a', (int)Bound) + "\"}}", Encoding.UTF8, "application/json"),
+                RequestMessage = request,
+            } },
+            new SubgraphCallOptions { MaxAnswerBytes = Bound });
+
+        var body = await gateway.QueryAsync("{ ping }");
+
+        Assert.Contains("more than 65,536 bytes", Assert.Single(body.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerWithinTheBound_Answered()
+    {
+        // A string just short of the bound, so the whole answer is a few bytes under it.
+        var ping = new string('a', (int)Bound - 64);
+        await using var gateway = await ResilientGateway.StartAsync(NotesSubgraph.Supergraph("http://notes.test/graphql"), new Dictionary<string, string>(),
+            new FaultHandler { Answer = request => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent("{\"data\":{\"ping\":\"" + ping + "\"}}", Encoding.UTF8, "application/json"),
+                RequestMessage = request,
+            } },
+            new SubgraphCallOptions { MaxAnswerBytes = Bound });
+
+        var body = await gateway.QueryAsync("{ ping }");
+
+        Assert.False(body.TryGetProperty("errors", out _));
+        Assert.Equal(ping, body.GetProperty("data").GetProperty("ping").GetString());
+    }
+
+    [Fact]
+    public async Task SdlFetchFromASubgraphAnsweringWithoutEnd_RefusedAtTheDefaultBound()
+    {
+        var written = new Written();
+        await using var subgraph = await EndlessSubgraphAsync(written);
+        using var client = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<ChildInfo.Gateway.Registry.SubgraphSdlException>(() =>
+            ChildInfo.Gateway.Registry.SubgraphSdlFetcher.FetchAsync(client, UrlOf(subgraph), TestContext.Current.CancellationToken));
+
+        Assert.Contains("longer than 16,777,216 bytes", error.Message, StringComparison.Ordinal);
+        Assert.True(await written.Stopped.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the subgraph kept writing to the end");
+    }
+
+    private sealed class Written
+    {
+        public long Bytes;
+
+        public TaskCompletionSource<bool> Stopped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private static string UrlOf(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql";
+
+    /// <summary>A subgraph whose answer to anything is a JSON string that goes on (chunked, no length) until 1 GB or its connection drops.</summary>
+    private static async Task<WebApplication> EndlessSubgraphAsync(Written written)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.MapPost("/graphql", async (HttpContext http) =>
+        {
+            http.Response.ContentType = "application/json";
+            var chunk = Encoding.ASCII.GetBytes(new string('a', 16 * 1024));
+            try
+            {
+                await http.Response.Body.WriteAsync("{\"data\":{\"ping\":\""u8.ToArray(), http.RequestAborted);
+                while (written.Bytes < 1024L * 1024 * 1024)
+                {
+                    await http.Response.Body.WriteAsync(chunk, http.RequestAborted);
+                    await http.Response.Body.FlushAsync(http.RequestAborted);
+                    written.Bytes += chunk.Length;
+                }
+
+                written.Stopped.TrySetResult(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+            {
+                written.Stopped.TrySetResult(true);
+            }
+        });
+        await app.StartAsync();
+        return app;
+    }
+}
