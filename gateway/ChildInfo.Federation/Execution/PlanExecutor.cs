@@ -143,13 +143,16 @@ internal static partial class PlanExecutor
         {
             var response = await state.Transport.SendAsync(new SubgraphRequest(subgraph, body, state.Context, fetch.Operation == OperationType.Mutation), timeoutSource.Token).ConfigureAwait(false);
             state.Keep(response);
-            if (response.Document.RootElement.ValueKind == JsonValueKind.Object)
+            var root = response.Document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && WellFormedText.Check(root))
             {
                 return (response, null);
             }
 
             code = ErrorCodes.SubgraphInvalidResponse;
-            message = $"Subgraph '{fetch.ServiceName}' did not answer with a GraphQL response.";
+            message = root.ValueKind == JsonValueKind.Object
+                ? $"Subgraph '{fetch.ServiceName}' answered with text that is not well-formed Unicode (invalid UTF-8, or a lone surrogate such as \\ud800)."
+                : $"Subgraph '{fetch.ServiceName}' did not answer with a GraphQL response.";
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -4,7 +4,12 @@ using ChildInfo.Federation.Planning;
 
 namespace ChildInfo.Federation.Execution;
 
-/// <summary>Turns a subgraph's errors into the client's, re-pathed to where they belong in the client's response.</summary>
+/// <summary>
+/// Turns a subgraph's errors into the client's, re-pathed to where they belong in the client's response: the message
+/// and code as the subgraph wrote them (each at most <see cref="MaxText"/> characters), and of its other extensions only
+/// short texts, numbers and lists of them meant for the person asking, never a server's stack trace, exception or data.
+/// Every answer's text was found well-formed as it arrived (<see cref="WellFormedText"/>), so reading it cannot fail.
+/// </summary>
 internal static class SubgraphErrors
 {
     public static Dictionary<string, JsonElement> ServiceExtension(string service) =>
@@ -60,7 +65,7 @@ internal static class SubgraphErrors
         JsonElement error, string service, List<object>? path, object[]? prefix, IReadOnlyDictionary<string, string>? aliases, out bool repathed)
     {
         repathed = false;
-        var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "Subgraph error.";
+        var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? Shorten(m.GetString()!) : "Subgraph error.";
         var code = ErrorCodes.SubgraphError;
         var extensions = ServiceExtension(service);
         if (error.TryGetProperty("extensions", out var ext) && ext.ValueKind == JsonValueKind.Object)
@@ -69,9 +74,9 @@ internal static class SubgraphErrors
             {
                 if (property.Name == "code" && property.Value.ValueKind == JsonValueKind.String)
                 {
-                    code = property.Value.GetString()!;
+                    code = Shorten(property.Value.GetString()!);
                 }
-                else if (property.Name != "serviceName")
+                else if (extensions.Count <= MaxExtensions && IsForClients(property))
                 {
                     extensions[property.Name] = property.Value.Clone();
                 }
@@ -96,6 +101,74 @@ internal static class SubgraphErrors
         }
 
         return new GraphQLError(message, code, fullPath, null, extensions);
+    }
+
+    /// <summary>Longest message or extension text passed on from a subgraph's error, in characters.</summary>
+    internal const int MaxText = 1_000;
+
+    /// <summary>Most extension members passed on from one subgraph error (the gateway's <c>serviceName</c> aside).</summary>
+    internal const int MaxExtensions = 16;
+
+    /// <summary>
+    /// What subgraph servers put in an error for their developers: a stack trace, the exception, its details or data.
+    /// Any federation-compatible subgraph can be registered, and several servers send these outside production mode.
+    /// </summary>
+    private static readonly HashSet<string> ForDevelopers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "stacktrace", "stack", "exception", "exceptions", "details", "data", "debug", "trace", "tracing", "innerException", "sql", "query",
+    };
+
+    /// <summary>
+    /// An extension member a practitioner may be shown: a short text, a number, true or false, or a short list of
+    /// those (<c>codes</c>), under a name that is not a developer's. Objects are not passed on: no member a subgraph of
+    /// this project sends is one, and the members that carry a server's internals (the exception, its data) are.
+    /// </summary>
+    private static bool IsForClients(JsonProperty property)
+    {
+        if (property.Name == "serviceName" || ForDevelopers.Contains(property.Name) || property.Name.Length > 64)
+        {
+            return false;
+        }
+
+        var value = property.Value;
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return IsShortScalar(value);
+        }
+
+        if (value.GetArrayLength() > MaxExtensions)
+        {
+            return false;
+        }
+
+        foreach (var item in value.EnumerateArray())
+        {
+            if (!IsShortScalar(item))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsShortScalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!.Length <= MaxText,
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => true,
+        _ => false,
+    };
+
+    private static string Shorten(string text)
+    {
+        if (text.Length <= MaxText)
+        {
+            return text;
+        }
+
+        // Never half of a character written as two UTF-16 units: the response writer refuses a lone surrogate.
+        var cut = char.IsHighSurrogate(text[MaxText - 2]) ? MaxText - 2 : MaxText - 1;
+        return string.Concat(text.AsSpan(0, cut), "…");
     }
 
     private static bool SamePath(IReadOnlyList<object>? a, IReadOnlyList<object>? b)
