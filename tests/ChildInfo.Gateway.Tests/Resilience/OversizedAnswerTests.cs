@@ -72,6 +72,30 @@ public sealed class OversizedAnswerTests
         Assert.Equal(ping, body.GetProperty("data").GetProperty("ping").GetString());
     }
 
+    [Theory]
+    [InlineData("lone surrogate escape")]
+    [InlineData("invalid UTF-8")]
+    public async Task AnswerWithMalformedText_ThatSubgraphsPartFails_TheRequestIsAnswered(string kind)
+    {
+        byte[] body = kind == "invalid UTF-8"
+            ? [.. "{\"data\":{\"ping\":\"a"u8, 0xC3, 0x28, .. "\"}}"u8]
+            : "{\"data\":{\"ping\":\"a\\ud800\"}}"u8.ToArray();
+        await using var gateway = await ResilientGateway.StartAsync(NotesSubgraph.Supergraph("http://notes.test/graphql"), new Dictionary<string, string>(),
+            new FaultHandler { Answer = request => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new ByteArrayContent(body) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") } },
+                RequestMessage = request,
+            } },
+            new SubgraphCallOptions());
+
+        // QueryAsync asserts HTTP 200: before the check, writing the answer threw and the client got a 500.
+        var answer = await gateway.QueryAsync("{ ping }");
+
+        var error = Assert.Single(answer.GetProperty("errors").EnumerateArray());
+        Assert.Equal("SUBREQUEST_MALFORMED_RESPONSE", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, answer.GetProperty("data").GetProperty("ping").ValueKind);
+    }
+
     [Fact]
     public async Task SdlFetchFromASubgraphAnsweringWithoutEnd_RefusedAtTheDefaultBound()
     {
