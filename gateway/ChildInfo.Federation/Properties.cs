@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("ChildInfo.Federation.Tests")]
+[assembly: InternalsVisibleTo("ChildInfo.Benchmarks")]
