@@ -61,8 +61,13 @@ public sealed class SubgraphHttpClient
             InnerHandler = primary,
         };
         // Like the single client before them, these live as long as the process: the handler may be the host's caller's.
-        var calls = new HttpClient(new OutcomeHandler(monitor, options) { InnerHandler = resilience }, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        var plain = new HttpClient(primary, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        // A body read whole (rather than streamed through a bound of its own) is held to the bound of a query's answers.
+        var calls = new HttpClient(new OutcomeHandler(monitor, options) { InnerHandler = resilience }, disposeHandler: false)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            MaxResponseContentBufferSize = options.MaxAnswerBytes,
+        };
+        var plain = new HttpClient(primary, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = options.MaxAnswerBytes };
         services.AddSingleton(monitor);
         return new SubgraphHttpClient(calls, plain, monitor, options);
     }

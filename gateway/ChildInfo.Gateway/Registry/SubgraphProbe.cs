@@ -23,7 +23,9 @@ public static class SubgraphProbe
         try
         {
             using var content = new StringContent("{\"query\":\"{ __typename }\"}", Encoding.UTF8, "application/json");
-            using var response = await client.PostAsync(new Uri(url), content, timeout.Token).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url)) { Content = content };
+            // The status is the answer: the body is never read (an answer without end would otherwise be buffered).
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or UriFormatException or InvalidOperationException)

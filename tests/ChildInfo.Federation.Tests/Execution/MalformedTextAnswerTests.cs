@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using ChildInfo.Federation.Tests.Infrastructure;
 using ChildInfo.Federation.Tests.Supergraph;
-using ChildInfo.Federation.Transport;
 
 namespace ChildInfo.Federation.Tests.Execution;
 
@@ -56,15 +56,9 @@ public sealed class MalformedTextAnswerTests
 
     private static async Task<JsonElement> ExecuteAsync(byte[] answer)
     {
-        var gateway = FederationEngine.Create(SupergraphLoaderTests.Fixture, new FixedAnswer(answer));
+        var gateway = FederationEngine.Create(SupergraphLoaderTests.Fixture, new FixedAnswerTransport(answer));
         var result = await gateway.ExecuteAsync(new GatewayRequest(Query), null, TestContext.Current.CancellationToken);
         using var document = JsonDocument.Parse(result.ToJson());
         return document.RootElement.Clone();
-    }
-
-    private sealed class FixedAnswer(byte[] answer) : ISubgraphTransport
-    {
-        public Task<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(SubgraphResponse.Parse(answer));
     }
 }

@@ -1,7 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using ChildInfo.Federation.Tests.Infrastructure;
 using ChildInfo.Federation.Tests.Supergraph;
-using ChildInfo.Federation.Transport;
 
 namespace ChildInfo.Federation.Tests.Execution;
 
@@ -89,15 +88,9 @@ public sealed class SubgraphErrorPassOnTests
 
     private static async Task<JsonElement> OneErrorAsync(string answer)
     {
-        var gateway = FederationEngine.Create(SupergraphLoaderTests.Fixture, new FixedAnswer(answer));
+        var gateway = FederationEngine.Create(SupergraphLoaderTests.Fixture, new FixedAnswerTransport(answer));
         var result = await gateway.ExecuteAsync(new GatewayRequest(Query), null, TestContext.Current.CancellationToken);
         using var document = JsonDocument.Parse(result.ToJson());
         return Assert.Single(document.RootElement.GetProperty("errors").EnumerateArray()).Clone();
-    }
-
-    private sealed class FixedAnswer(string answer) : ISubgraphTransport
-    {
-        public Task<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(SubgraphResponse.Parse(Encoding.UTF8.GetBytes(answer)));
     }
 }
