@@ -51,8 +51,9 @@ public sealed class SubgraphHttpClient
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(services);
         var options = (host.SubgraphCalls ?? SubgraphCallOptions.From(configuration)).Validated();
-        // One pooled handler for every subgraph call; it recycles connections so DNS changes are seen.
-        var primary = host.SubgraphHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        // One pooled handler for every subgraph call; it recycles connections so DNS changes are seen. Redirects are not
+        // followed: a call, its body and its signed context go to the subgraph's registered address and nowhere else.
+        var primary = host.SubgraphHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
         var monitor = new SubgraphCallMonitor(options.Time);
         var pipelines = new ResiliencePipelineRegistry<string>();
         var resilience = new ResilienceHandler(request => pipelines.GetOrAddPipeline<HttpResponseMessage>(KeyOf(request), (builder, context) =>

@@ -28,7 +28,7 @@ internal sealed class ResilientGateway : IAsyncDisposable
 
     public SubgraphCallMonitor Monitor => _app.Services.GetRequiredService<SubgraphCallMonitor>();
 
-    public static async Task<ResilientGateway> StartAsync(string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, FaultHandler handler, SubgraphCallOptions calls)
+    public static async Task<ResilientGateway> StartAsync(string supergraph, IReadOnlyDictionary<string, string> subgraphUrls, FaultHandler? handler, SubgraphCallOptions calls)
     {
         var app = GatewayHost.Create(new GatewayHostOptions
         {
