@@ -111,10 +111,8 @@ internal static partial class PlanExecutor
                 if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
                 {
                     var paths = new Dictionary<int, List<object[]>>?[parts.Count];
-                    foreach (var error in errors.EnumerateArray())
-                    {
-                        AddEntityError(state, call.ServiceName, error, parts, targets, paths);
-                    }
+                    SubgraphErrors.ForEachPassedOn(state, errors, call.ServiceName, (state, call.ServiceName, parts, targets, paths), static (error, c) =>
+                        AddEntityError(c.state, c.ServiceName, error, c.parts, c.targets, c.paths));
                 }
             }
 

@@ -94,10 +94,8 @@ internal static partial class PlanExecutor
 
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
             {
-                foreach (var error in errors.EnumerateArray())
-                {
-                    SubgraphErrors.Add(state, error, fetch.ServiceName, SubgraphErrors.ReadPath(error, 0), prefix: null);
-                }
+                SubgraphErrors.ForEachPassedOn(state, errors, fetch.ServiceName, (state, fetch.ServiceName), static (error, c) =>
+                    SubgraphErrors.Add(c.state, error, c.ServiceName, SubgraphErrors.ReadPath(error, 0), prefix: null));
             }
 
             RecordGuarding.Check(state, fetch);

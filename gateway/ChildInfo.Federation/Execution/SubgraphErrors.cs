@@ -103,6 +103,35 @@ internal static class SubgraphErrors
         return new GraphQLError(message, code, fullPath, null, extensions);
     }
 
+    /// <summary>
+    /// Most errors passed on from one subgraph answer. Enough for every record of a long list to carry its own (a
+    /// record outside the caller's scope is an error at its path); without a bound an answer of many thousand errors
+    /// cost seconds of CPU (each re-pathed error is compared with those before it) and was sent on whole.
+    /// </summary>
+    internal const int MaxPerAnswer = 1_000;
+
+    /// <summary>
+    /// Calls <paramref name="add"/> for each of an answer's errors up to <see cref="MaxPerAnswer"/>; beyond those, one
+    /// error says how many the subgraph reported.
+    /// </summary>
+    public static void ForEachPassedOn<TContext>(ExecutionState state, JsonElement errors, string service, TContext context, Action<JsonElement, TContext> add)
+    {
+        var passed = 0;
+        foreach (var error in errors.EnumerateArray())
+        {
+            if (passed++ == MaxPerAnswer)
+            {
+                state.Errors.Add(new GraphQLError(
+                    $"Subgraph '{service}' reported {errors.GetArrayLength()} errors; the first {MaxPerAnswer} are passed on.",
+                    ErrorCodes.SubgraphError,
+                    Extensions: ServiceExtension(service)));
+                return;
+            }
+
+            add(error, context);
+        }
+    }
+
     /// <summary>Longest message or extension text passed on from a subgraph's error, in characters.</summary>
     internal const int MaxText = 1_000;
 
