@@ -15,9 +15,15 @@ internal static class SubgraphErrors
     public static Dictionary<string, JsonElement> ServiceExtension(string service) =>
         new(StringComparer.Ordinal) { ["serviceName"] = JsonSerializer.SerializeToElement(service) };
 
+    /// <summary>
+    /// Longest error path read from a subgraph: twice the deepest query the gateway accepts (a field and a list index
+    /// at each level) and more; a longer path cannot point into the response and is dropped, the error kept without it.
+    /// </summary>
+    internal const int MaxPathLength = 128;
+
     public static List<object>? ReadPath(JsonElement error, int skip)
     {
-        if (!error.TryGetProperty("path", out var path) || path.ValueKind != JsonValueKind.Array)
+        if (!error.TryGetProperty("path", out var path) || path.ValueKind != JsonValueKind.Array || path.GetArrayLength() > MaxPathLength)
         {
             return null;
         }

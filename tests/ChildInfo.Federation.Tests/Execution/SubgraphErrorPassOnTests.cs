@@ -104,6 +104,16 @@ public sealed class SubgraphErrorPassOnTests
         Assert.Equal("kept", document.RootElement.GetProperty("data").GetProperty("onDay").GetString());
     }
 
+    [Fact]
+    public async Task Execute_SubgraphErrorWithAPathLongerThanAnyResponse_KeptWithoutIt()
+    {
+        var path = string.Join(",", Enumerable.Range(0, 129).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var error = await OneErrorAsync($$"""{"data":{"onDay":null},"errors":[{"message":"deep","path":["onDay",{{path}}]}]}""");
+
+        Assert.Equal("deep", error.GetProperty("message").GetString());
+        Assert.False(error.TryGetProperty("path", out _));
+    }
+
     private static async Task<JsonElement> OneErrorAsync(string answer)
     {
         var gateway = FederationEngine.Create(SupergraphLoaderTests.Fixture, new FixedAnswerTransport(answer));
