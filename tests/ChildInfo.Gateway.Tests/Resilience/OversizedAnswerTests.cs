@@ -1,11 +1,7 @@
 using System.Text;
 using ChildInfo.Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Gateway.Tests.Resilience;
 
@@ -23,7 +19,7 @@ public sealed class OversizedAnswerTests
     {
         var written = new Written();
         await using var subgraph = await EndlessSubgraphAsync(written);
-        await using var gateway = await ResilientGateway.StartAsync(NotesSubgraph.Supergraph(UrlOf(subgraph)), new Dictionary<string, string>(), new FaultHandler(),
+        await using var gateway = await ResilientGateway.StartAsync(NotesSubgraph.Supergraph(LoopbackSubgraph.UrlOf(subgraph)), new Dictionary<string, string>(), new FaultHandler(),
             new SubgraphCallOptions { MaxAnswerBytes = Bound });
 
         var body = await gateway.QueryAsync("{ ping }");
@@ -87,7 +83,7 @@ public sealed class OversizedAnswerTests
         using var client = new HttpClient();
 
         var error = await Assert.ThrowsAsync<ChildInfo.Gateway.Registry.SubgraphSdlException>(() =>
-            ChildInfo.Gateway.Registry.SubgraphSdlFetcher.FetchAsync(client, UrlOf(subgraph), TestContext.Current.CancellationToken));
+            ChildInfo.Gateway.Registry.SubgraphSdlFetcher.FetchAsync(client, LoopbackSubgraph.UrlOf(subgraph), TestContext.Current.CancellationToken));
 
         Assert.Contains("longer than 16,777,216 bytes", error.Message, StringComparison.Ordinal);
         Assert.True(await written.Stopped.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the subgraph kept writing to the end");
@@ -100,7 +96,7 @@ public sealed class OversizedAnswerTests
         await using var subgraph = await EndlessSubgraphAsync(written);
         using var client = new HttpClient();
 
-        Assert.True(await ChildInfo.Gateway.Registry.SubgraphProbe.AnswersAsync(client, UrlOf(subgraph), TestContext.Current.CancellationToken));
+        Assert.True(await ChildInfo.Gateway.Registry.SubgraphProbe.AnswersAsync(client, LoopbackSubgraph.UrlOf(subgraph), TestContext.Current.CancellationToken));
 
         // The probe let go at the status line and the subgraph sees its connection aborted (the probe used to read the
         // body whole, up to the client's 2 GB default, for as long as its two seconds allowed).
@@ -127,16 +123,9 @@ public sealed class OversizedAnswerTests
         public TaskCompletionSource<bool> Stopped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private static string UrlOf(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql";
-
     /// <summary>A subgraph whose answer to anything is a JSON string that goes on (chunked, no length) until its connection drops.</summary>
-    private static async Task<WebApplication> EndlessSubgraphAsync(Written written)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapPost("/graphql", async (HttpContext http) =>
+    private static Task<WebApplication> EndlessSubgraphAsync(Written written) =>
+        LoopbackSubgraph.StartAsync(async (HttpContext http) =>
         {
             http.Response.ContentType = "application/json";
             var chunk = Encoding.ASCII.GetBytes(new string('a', 16 * 1024));
@@ -158,7 +147,4 @@ public sealed class OversizedAnswerTests
                 written.Stopped.TrySetResult(true);
             }
         });
-        await app.StartAsync();
-        return app;
-    }
 }

@@ -1,12 +1,8 @@
 using ChildInfo.Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Gateway.Tests.Resilience;
 
@@ -76,7 +72,7 @@ public sealed class SubgraphCallSettingsTests
     public async Task PlainHttpSubgraph_Http2OnlyWhenConfigured(bool http2WithoutTls, HttpProtocols served, string expected)
     {
         await using var subgraph = await ProtocolEchoAsync(served);
-        var url = subgraph.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql";
+        var url = LoopbackSubgraph.UrlOf(subgraph);
         await using var gateway = await ResilientGateway.StartAsync(NotesSubgraph.Supergraph(url), new Dictionary<string, string>(), new FaultHandler(),
             new SubgraphCallOptions { Http2WithoutTls = http2WithoutTls });
 
@@ -86,13 +82,6 @@ public sealed class SubgraphCallSettingsTests
     }
 
     /// <summary>A subgraph that answers <c>ping</c> with the HTTP version the call arrived in.</summary>
-    private static async Task<WebApplication> ProtocolEchoAsync(HttpProtocols protocols)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
-        var app = builder.Build();
-        app.MapPost("/graphql", (HttpContext http) => Results.Json(new { data = new { ping = http.Request.Protocol } }));
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<WebApplication> ProtocolEchoAsync(HttpProtocols protocols) =>
+        LoopbackSubgraph.StartAsync((HttpContext http) => Results.Json(new { data = new { ping = http.Request.Protocol } }), protocols);
 }

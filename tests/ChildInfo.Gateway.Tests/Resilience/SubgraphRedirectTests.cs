@@ -1,10 +1,5 @@
 using ChildInfo.Gateway.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildInfo.Gateway.Tests.Resilience;
 
@@ -21,19 +16,19 @@ public sealed class SubgraphRedirectTests
     public async Task SubgraphAnsweringWithARedirect_NotFollowed(int status)
     {
         var elsewhere = 0;
-        await using var target = await ServerAsync(_ =>
+        await using var target = await LoopbackSubgraph.StartAsync((HttpContext _) =>
         {
             Interlocked.Increment(ref elsewhere);
             return Results.Json(new { data = new { ping = "from elsewhere" } });
         });
-        var targetUrl = UrlOf(target);
-        await using var redirecting = await ServerAsync(http =>
+        var targetUrl = LoopbackSubgraph.UrlOf(target);
+        await using var redirecting = await LoopbackSubgraph.StartAsync((HttpContext http) =>
         {
             http.Response.Headers.Location = targetUrl;
             return Results.StatusCode(status);
         });
         // The host's own subgraph handler (none given), as production builds it.
-        await using var gateway = await ResilientGateway.StartAsync(NotesSubgraph.Supergraph(UrlOf(redirecting)), new Dictionary<string, string>(), null, new SubgraphCallOptions());
+        await using var gateway = await ResilientGateway.StartAsync(NotesSubgraph.Supergraph(LoopbackSubgraph.UrlOf(redirecting)), new Dictionary<string, string>(), null, new SubgraphCallOptions());
 
         var body = await gateway.QueryAsync("{ ping }");
 
@@ -42,18 +37,5 @@ public sealed class SubgraphRedirectTests
         Assert.Contains($"HTTP {status}", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, body.GetProperty("data").GetProperty("ping").ValueKind);
         Assert.Equal(0, elsewhere);
-    }
-
-    private static string UrlOf(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql";
-
-    private static async Task<WebApplication> ServerAsync(Func<HttpContext, IResult> answer)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapPost("/graphql", answer);
-        await app.StartAsync();
-        return app;
     }
 }
