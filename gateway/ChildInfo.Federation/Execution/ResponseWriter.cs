@@ -20,6 +20,7 @@ internal sealed class ResponseWriter
     private readonly Dictionary<string, int> _withheldCounts = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, IReadOnlySet<string>>? _hiddenEnumValues;
     private Dictionary<FieldAccess, int>? _guardWithheld;
+    private ErrorPathIndex? _errorPaths;
 
     public ResponseWriter(SupergraphSchema schema, ExecutionState state)
     {
@@ -189,44 +190,16 @@ internal sealed class ResponseWriter
 
     private void ReportNull(ShapeField field)
     {
-        foreach (var error in _state.Errors)
+        // Not when an error already explains it: one at, above or below this path, or a failed fetch above it.
+        if ((_errorPaths ??= new ErrorPathIndex(_state)).Covers(_path))
         {
-            if (error.Path is not null && (IsPrefix(error.Path, _path) || IsPrefix(_path, error.Path)))
-            {
-                return;
-            }
-        }
-
-        foreach (var failed in _state.FailedPaths)
-        {
-            if (IsPrefix(failed, _path))
-            {
-                return;
-            }
+            return;
         }
 
         _state.Errors.Add(new GraphQLError(
             $"Cannot return null for non-nullable field {field.ParentType}.{field.FieldName}.",
             ErrorCodes.NonNullViolation,
             _path.ToArray()));
-    }
-
-    private static bool IsPrefix(IReadOnlyList<object> prefix, IReadOnlyList<object> path)
-    {
-        if (prefix.Count > path.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < prefix.Count; i++)
-        {
-            if (!Equals(prefix[i], path[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private void WriteObject(Utf8JsonWriter writer, ResultObject obj, string typeName, ShapeField[] fields)
