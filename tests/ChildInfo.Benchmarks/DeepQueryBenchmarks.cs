@@ -2,7 +2,6 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Composition;
-using ChildInfo.Federation.Execution;
 using ChildInfo.Federation.Transport;
 using ChildInfo.Gateway.Registry;
 using ChildInfo.GatewaysBench;

@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
+using ChildInfo.Federation;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -46,7 +46,7 @@ public static class GraphQLRequestReader
             return RequestReadResult.Fail(StatusCodes.Status400BadRequest, "The request body must be a JSON object.");
         }
 
-        if (!IsWellFormedText(root))
+        if (!WellFormedText.Check(root))
         {
             document.Dispose();
             return RequestReadResult.Fail(StatusCodes.Status400BadRequest, $"The request body {NotWellFormed}.");
@@ -169,7 +169,7 @@ public static class GraphQLRequestReader
         {
             var document = JsonDocument.Parse(raw[0]!, DocumentOptions);
             documents.Add(document);
-            if (!IsWellFormedText(document.RootElement))
+            if (!WellFormedText.Check(document.RootElement))
             {
                 error = $"The {name} parameter {NotWellFormed}.";
                 return false;
@@ -185,71 +185,9 @@ public static class GraphQLRequestReader
         }
     }
 
+    // Invalid UTF-8 and lone surrogates (a \ud800 escape) are refused before the audit, the planner or a subgraph
+    // reads them, each of which would otherwise fail on them later.
     private const string NotWellFormed = "holds text that is not well-formed Unicode (invalid UTF-8, or a lone surrogate escape such as \\ud800): send UTF-8 text";
-
-    /// <summary>
-    /// True when every string and property name in <paramref name="element"/> is well-formed Unicode. Invalid UTF-8
-    /// and lone surrogates (a <c>\ud800</c> escape) are refused here, before the audit, the planner or a subgraph
-    /// reads them, each of which would otherwise fail on them later. Text without escapes is checked in place.
-    /// </summary>
-    private static bool IsWellFormedText(JsonElement element)
-    {
-        try
-        {
-            return Check(element);
-        }
-        catch (InvalidOperationException)
-        {
-            // Decoding an escape that spells a lone surrogate throws.
-            return false;
-        }
-
-        static bool Check(JsonElement element)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        if (!Decodes(JsonMarshal.GetRawUtf8PropertyName(property), property, static p => p.Name) || !Check(property.Value))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                case JsonValueKind.Array:
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        if (!Check(item))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                case JsonValueKind.String:
-                    return Decodes(JsonMarshal.GetRawUtf8Value(element), element, static e => e.GetString());
-                default:
-                    return true;
-            }
-        }
-
-        static bool Decodes<T>(ReadOnlySpan<byte> raw, T owner, Func<T, string?> decode)
-        {
-            if (!Utf8.IsValid(raw))
-            {
-                return false;
-            }
-
-            if (raw.Contains((byte)'\\'))
-            {
-                _ = decode(owner);
-            }
-
-            return true;
-        }
-    }
 
     /// <summary>
     /// Why the raw (still percent-encoded) query string is refused; null when it is acceptable. ASP.NET Core decodes

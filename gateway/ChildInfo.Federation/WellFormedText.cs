@@ -2,15 +2,16 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace ChildInfo.Federation.Execution;
+namespace ChildInfo.Federation;
 
 /// <summary>
 /// Whether a parsed JSON document's text is well-formed Unicode. System.Text.Json's parser checks a document's
 /// structure and escapes but not the UTF-8 inside strings, nor that a <c>\uD800</c>-style escape is one half of a pair;
-/// reading such a string, or writing it into the response, then throws. One subgraph's corrupt text must cost that
-/// subgraph's part of the answer, not the whole response, so each answer is checked once, as it arrives.
+/// reading such a string, or writing it into the response, then throws. A client's request is checked before anything
+/// reads it (refused with 400), and a subgraph's answer as it arrives (its corrupt text costs that subgraph's part of
+/// the answer, not the whole response).
 /// </summary>
-internal static class WellFormedText
+public static class WellFormedText
 {
     /// <summary>True when every string and property name of the document is well-formed Unicode.</summary>
     public static bool Check(JsonElement root)
