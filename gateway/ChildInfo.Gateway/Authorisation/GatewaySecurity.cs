@@ -18,6 +18,13 @@ public static class GatewaySecurity
         var loaded = PolicyLoader.LoadDirectory(options.PolicyDirectory, FieldCoordinates(gateway.Supergraph));
         var provider = PolicySetProvider.TryCreate(loaded)
             ?? throw new PolicyLoadException($"The policy set in '{options.PolicyDirectory}' is not valid:{Environment.NewLine}{loaded.Describe()}");
+        var foreign = ScopeAuthorityCheck.Problems(gateway.Supergraph, loaded.PolicySet!, options.ScopeAuthority);
+        if (foreign.Count > 0)
+        {
+            throw new PolicyLoadException("The supergraph lets a subgraph other than the scope authority hand the gateway keys to another subgraph's records:"
+                + Environment.NewLine + string.Join(Environment.NewLine, foreign));
+        }
+
         services.AddSingleton(provider);
         services.AddSingleton(options);
         services.AddSingleton<IOperationAuthoriser, PolicyAuthoriser>();

@@ -16,4 +16,10 @@ public sealed record GatewaySecurityOptions
 
     /// <summary>The key that signs the request context sent with each subgraph call (HMAC-SHA256, 256 bits or more); null sends none.</summary>
     public byte[]? ContextSigningKey { get; init; }
+
+    /// <summary>
+    /// The subgraph that decides record scope (the child index): the only one that may give the gateway keys to another
+    /// subgraph's records (<see cref="ScopeAuthorityCheck"/>).
+    /// </summary>
+    public string ScopeAuthority { get; init; } = ScopeAuthorityCheck.DefaultAuthority;
 }

@@ -40,6 +40,7 @@ public static class ServeSecurity
                 ? Convert.FromBase64String(key.Trim())
                 // A fresh key, which the embedded demo hands to its in-process subgraphs.
                 : System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+            ScopeAuthority = configured.ScopeAuthority is { Length: > 0 } authority ? authority : ScopeAuthorityCheck.DefaultAuthority,
         };
     }
 }

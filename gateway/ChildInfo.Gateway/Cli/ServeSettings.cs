@@ -18,6 +18,12 @@ public sealed class ServeSettings
     /// </summary>
     public string? ContextKey { get; set; }
 
+    /// <summary>
+    /// The subgraph that decides record scope and alone may hand the gateway keys to other subgraphs' records; null:
+    /// <c>child-index</c>.
+    /// </summary>
+    public string? ScopeAuthority { get; set; }
+
     /// <summary>A StackExchange.Redis configuration string: the registry and rate limits are shared there; null: local.</summary>
     public string? Redis { get; set; }
 

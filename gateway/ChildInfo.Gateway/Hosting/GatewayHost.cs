@@ -193,7 +193,7 @@ public static partial class GatewayHost
             .Select(s => (s.Name, options.SubgraphUrls.TryGetValue(s.Name, out var url) ? url : s.Url))
             .ToList();
         services.AddSingleton(registry);
-        services.AddSingleton(new RevisionBuilder(transport, options.Engine, options.Security?.PolicyDirectory));
+        services.AddSingleton(new RevisionBuilder(transport, options.Engine, options.Security?.PolicyDirectory, options.Security?.ScopeAuthority));
         services.AddSingleton(new ConfiguredSubgraphs(registry.Configured, served, client));
         services.AddSingleton(sp => new SubgraphRegistry(state, registry.Store, sp.GetRequiredService<RevisionBuilder>(), sp.GetRequiredService<ConfiguredSubgraphs>(),
             client, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphRegistry>>(), new PlanWarmer(options.WarmOperations)));

@@ -14,9 +14,10 @@ namespace ChildInfo.Gateway.Registry;
 /// Builds a complete revision (supergraph, engine, policies) from the configured subgraphs and a registry snapshot,
 /// off the request path. Deterministic: replicas on the same registry revision build the same supergraph text.
 /// Registered classification documents join the policy folder's files and are checked with them as one set, so a
-/// field nobody classified stops the change.
+/// field nobody classified stops the change. Under policies, so does a subgraph that could hand the gateway keys to
+/// another subgraph's records without the scope authority (<see cref="ScopeAuthorityCheck"/>).
 /// </summary>
-public sealed class RevisionBuilder(ISubgraphTransport transport, FederationEngineOptions engine, string? policyDirectory)
+public sealed class RevisionBuilder(ISubgraphTransport transport, FederationEngineOptions engine, string? policyDirectory, string? scopeAuthority = null)
 {
     public RevisionBuild Build(IReadOnlyList<SubgraphSdl> configured, RegistrySnapshot registry)
     {
@@ -53,6 +54,7 @@ public sealed class RevisionBuilder(ISubgraphTransport transport, FederationEngi
         PolicyEngine? policies = null;
         if (policyDirectory is not null)
         {
+
             var registered = registry.Subgraphs
                 .Where(e => e.Classifications is not null)
                 .Select(e => new PolicySource(ClassificationSourceName(e.Name), e.Classifications!))
@@ -62,6 +64,12 @@ public sealed class RevisionBuilder(ISubgraphTransport transport, FederationEngi
             {
                 return RevisionBuild.Failed(loaded.Errors.Select(e => new RegistryProblem(
                     e.Code == PolicyErrorCodes.UnclassifiedField ? "UNCLASSIFIED_FIELD" : "POLICY", e.ToString())));
+            }
+
+            var foreign = ScopeAuthorityCheck.Problems(gateway.Supergraph, set, scopeAuthority ?? ScopeAuthorityCheck.DefaultAuthority);
+            if (foreign.Count > 0)
+            {
+                return RevisionBuild.Failed(foreign.Select(p => new RegistryProblem("FOREIGN_REFERENCE", p)));
             }
 
             policies = PolicyEngine.Compile(set);

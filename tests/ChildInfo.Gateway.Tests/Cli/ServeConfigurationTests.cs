@@ -72,6 +72,20 @@ public sealed class ServeConfigurationTests : IDisposable
         Assert.DoesNotContain(key, error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// <c>ChildInfo:ScopeAuthority</c> names the subgraph trusted with keys to other subgraphs' records: naming education
+    /// instead of the child index makes the demo's own supergraph (the index hands out the agencies' keys) refuse to start.
+    /// </summary>
+    [Fact]
+    public async Task ScopeAuthority_NamingAnotherSubgraph_RefusesTheDemoSupergraph_NamingTheField()
+    {
+        var (code, output, error) = await ServeAsync([.. Identity, "--ChildInfo:ScopeAuthority=education"]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("[child-index] Child.socialCareChild returns SocialCareChild, whose records 'social-care' serves by key", error, StringComparison.Ordinal);
+        AssertNoStackTrace(output + error);
+    }
+
     [Fact]
     public async Task Supergraph_WithoutIdentity_Exit1_NamingWhatIsMissing()
     {

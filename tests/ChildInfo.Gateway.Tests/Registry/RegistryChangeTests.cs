@@ -296,4 +296,50 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>
+    /// A subgraph handing out keys to another agency's records. Education cannot decide a social worker's caseload,
+    /// so it serves the pupils a signed call names, trusting the gateway took those keys from a parent the child index
+    /// scope-checked. Registered as written here, this subgraph had education serve the names of pupils of its choosing
+    /// to a social worker with no caseload; now the change is refused and nothing about those pupils is answered.
+    /// </summary>
+    [Fact]
+    public async Task Add_SubgraphReturningAnotherAgencysEntity_IsRefused_AndNoRecordIsServed()
+    {
+        var upns = Upns();
+        var sdl = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+            type Query { pupilsOfInterest: [Pupil] }
+            type Pupil @key(fields: "upn", resolvable: false) { upn: String! }
+            """;
+        await using var rogue = await ReferringSubgraph.StartAsync(sdl, "Pupil", "upn", upns);
+
+        var (status, body) = await _gateway.AddAsync("pupils-of-interest", rogue.Url, "classifications:\n  Query.pupilsOfInterest: [reference]\n");
+
+        Assert.True(status == 422, $"{status} {body.GetRawText()}");
+        var problem = Assert.Single(body.GetProperty("problems").EnumerateArray());
+        Assert.Equal("FOREIGN_REFERENCE", problem.GetProperty("code").GetString());
+        Assert.StartsWith("[pupils-of-interest] Query.pupilsOfInterest returns Pupil, whose records 'education' serves by key", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var (_, answer, revision) = await _gateway.QueryAsync("{ pupilsOfInterest { upn surname forename } }");
+        Assert.Equal(0, revision);
+        Assert.All(upns, upn => Assert.DoesNotContain(upn, answer.GetRawText(), StringComparison.Ordinal));
+    }
+
+    /// <summary>UPNs of pupils in the sample data (none on the test social worker's caseload: that worker has none).</summary>
+    private IReadOnlyList<string> Upns()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(configured.Environment.ChildIndexConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT upn FROM ci_child WHERE upn IS NOT NULL ORDER BY child_id LIMIT 3";
+        using var reader = command.ExecuteReader();
+        var upns = new List<string>();
+        while (reader.Read())
+        {
+            upns.Add(reader.GetString(0));
+        }
+
+        Assert.NotEmpty(upns);
+        return upns;
+    }
 }

@@ -1,0 +1,136 @@
+using ChildInfo.Federation.Composition;
+using ChildInfo.Federation.Supergraph;
+using ChildInfo.Gateway.Authorisation;
+
+namespace ChildInfo.Gateway.Tests.Authorisation;
+
+/// <summary>
+/// Which supergraphs let a subgraph other than the scope authority hand the gateway keys to another subgraph's records,
+/// or take the authority's fields, each case composed from small subgraphs: the index (<c>index</c>), an agency that
+/// serves its records by key (<c>school</c>) and a third subgraph (<c>other</c>).
+/// </summary>
+public sealed class ScopeAuthorityCheckTests
+{
+    private const string Link = """extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@override", "@external", "@provides"])""";
+
+    private const string Index = Link + """
+
+        type Query { child(id: ID!): Child }
+        type Child @key(fields: "id") { id: ID! name: String pupil: Pupil }
+        type Pupil @key(fields: "upn", resolvable: false) { upn: String! }
+        """;
+
+    private const string School = Link + """
+
+        type Query { school(urn: Int!): School }
+        type School { urn: Int! roll: [Pupil] }
+        type Pupil @key(fields: "upn") { upn: String! attendance: Float }
+        """;
+
+    private static IReadOnlyList<string> Problems(params (string Name, string Sdl)[] subgraphs)
+    {
+        var composed = SupergraphComposer.Compose([.. subgraphs.Select(s => new SubgraphSdl(s.Name, $"http://{s.Name}.test/graphql", s.Sdl))]);
+        Assert.True(composed.IsSuccess, string.Join("; ", composed.Errors));
+        return ScopeAuthorityCheck.Problems(SupergraphLoader.Load(composed.Supergraph!), "index");
+    }
+
+    [Fact]
+    public void IndexReferencingAnAgencysRecords_AndAnAgencyReferencingItsOwn_Pass() =>
+        Assert.Empty(Problems(("index", Index), ("school", School)));
+
+    [Fact]
+    public void SubgraphReturningAnotherAgencysEntity_IsAProblem_NamingFieldAndOwner()
+    {
+        var other = Link + """
+
+            type Query { pupilsOfInterest: [Pupil] }
+            type Pupil @key(fields: "upn", resolvable: false) { upn: String! }
+            """;
+
+        var problem = Assert.Single(Problems(("index", Index), ("school", School), ("other", other)));
+
+        Assert.StartsWith("[other] Query.pupilsOfInterest returns Pupil, whose records 'school' serves by key", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EntityBehindAUnion_IsAProblem()
+    {
+        var other = Link + """
+
+            type Query { interesting: [Thing] }
+            union Thing = Pupil | Note
+            type Note { text: String }
+            type Pupil @key(fields: "upn", resolvable: false) { upn: String! }
+            """;
+
+        Assert.Contains(Problems(("index", Index), ("school", School), ("other", other)),
+            p => p.StartsWith("[other] Query.interesting returns Pupil", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SubgraphReturningChildren_WhenOnlyTheIndexResolvesThem_Passes_ButNotOnceAnotherAgencyDoes()
+    {
+        var cases = Link + """
+
+            type Query { caseOf(id: ID!): Case }
+            type Case { id: ID! child: Child }
+            type Child @key(fields: "id", resolvable: false) { id: ID! }
+            """;
+        var extending = Link + """
+
+            type Child @key(fields: "id") { id: ID! flags: [String] }
+            """;
+
+        Assert.Empty(Problems(("index", Index), ("cases", cases)));
+        var problem = Assert.Single(Problems(("index", Index), ("cases", cases), ("flags", extending)));
+        Assert.StartsWith("[cases] Case.child returns Child, whose records 'flags' serves by key", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SubgraphServingAFieldOfAnotherAgencysKey_IsAProblem()
+    {
+        // 'other' resolves Child by id and serves its upn, which 'byUpn' uses as its key: the gateway could take the
+        // upn from 'other' and send it to 'byUpn'.
+        var other = Link + """
+
+            type Child @key(fields: "id") { id: ID! upn: String @shareable }
+            """;
+        var byUpn = Link + """
+
+            type Child @key(fields: "upn") { upn: String @shareable detail: String }
+            """;
+        var index = Index.Replace("name: String", "name: String upn: String @shareable", StringComparison.Ordinal);
+
+        var problems = Problems(("index", index), ("other", other), ("byUpn", byUpn));
+
+        Assert.Contains(problems, p => p.StartsWith("[other] Child.upn is part of the key by which 'byUpn' serves Child", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TakingAFieldOverFromTheIndex_IsAProblem()
+    {
+        var other = Link + """
+
+            type Query { child(id: ID!): Child @override(from: "index") }
+            type Child @key(fields: "id") { id: ID! }
+            """;
+
+        var problem = Assert.Single(Problems(("index", Index), ("other", other)));
+
+        Assert.StartsWith("[other] Query.child takes the field over from the scope authority 'index' (@override)", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RootFieldServedAlongsideTheIndex_IsAProblem()
+    {
+        var index = Index.Replace("child(id: ID!): Child", "child(id: ID!): Child lookup: String @shareable", StringComparison.Ordinal);
+        var other = Link + """
+
+            type Query { lookup: String @shareable }
+            """;
+
+        var problem = Assert.Single(Problems(("index", index), ("other", other)));
+
+        Assert.StartsWith("[other] Query.lookup is also served by the scope authority 'index'", problem, StringComparison.Ordinal);
+    }
+}
