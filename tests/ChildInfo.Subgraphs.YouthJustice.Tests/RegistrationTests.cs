@@ -101,7 +101,7 @@ public sealed partial class RegistrationTests(SubgraphSdlsFixture sdls) : IClass
             .Order(StringComparer.Ordinal)
             .Select(f => new PolicySource(Path.GetFileName(f), File.ReadAllText(f)))
             .ToList();
-        sources.Add(new PolicySource(RegistrationFile, File.ReadAllText(Path.Combine(root, "policies", "registrations", RegistrationFile))));
+        sources.Add(PolicySource.ForSubgraph(RegistrationFile, File.ReadAllText(Path.Combine(root, "policies", "registrations", RegistrationFile))));
         if (!sources.Any(s => LabelDefinition().IsMatch(s.Text)))
         {
             sources.Add(new PolicySource("criminal-offence-label.yaml", CriminalOffenceLabel));

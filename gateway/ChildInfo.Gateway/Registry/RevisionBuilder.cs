@@ -57,7 +57,7 @@ public sealed class RevisionBuilder(ISubgraphTransport transport, FederationEngi
 
             var registered = registry.Subgraphs
                 .Where(e => e.Classifications is not null)
-                .Select(e => new PolicySource(ClassificationSourceName(e.Name), e.Classifications!))
+                .Select(e => PolicySource.ForSubgraph(ClassificationSourceName(e.Name), e.Classifications!))
                 .ToList();
             var loaded = PolicyLoader.LoadDirectory(policyDirectory, GatewaySecurity.FieldCoordinates(gateway.Supergraph), registered);
             if (loaded is not { Succeeded: true, PolicySet: { } set })

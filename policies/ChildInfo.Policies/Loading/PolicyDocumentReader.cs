@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace ChildInfo.Policies.Loading;
 
 /// <summary>Reads one YAML policy file into <see cref="RawPolicy"/>, reporting shape problems with their location.</summary>
-internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<PolicyError> errors)
+internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<PolicyError> errors, IReadOnlySet<string>? allowedSections = null)
 {
     public void Read(string text)
     {
@@ -33,6 +33,14 @@ internal sealed class PolicyDocumentReader(string file, RawPolicy raw, List<Poli
 
             foreach (var (key, value) in Entries(root))
             {
+                if (allowedSections is not null && !allowedSections.Contains(key.Value))
+                {
+                    errors.Add(new PolicyError(PolicyErrorCodes.SectionNotAllowed,
+                        $"A subgraph's registered document may hold only {string.Join(", ", allowedSections.Order(StringComparer.Ordinal))}; " +
+                        $"'{key.Value}' belongs in the policy folder, where who may see what is decided.", key.Location));
+                    continue;
+                }
+
                 switch (key.Value)
                 {
                     case "labels": ReadLabels(value); break;

@@ -32,4 +32,5 @@ public static class PolicyErrorCodes
     public const string UnclassifiedField = "POLICY_UNCLASSIFIED_FIELD";
     public const string NoPolicyFiles = "POLICY_NO_FILES";
     public const string MissingSection = "POLICY_MISSING_SECTION";
+    public const string SectionNotAllowed = "POLICY_SECTION_NOT_ALLOWED";
 }

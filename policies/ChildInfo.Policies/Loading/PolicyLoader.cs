@@ -51,7 +51,7 @@ public static class PolicyLoader
         var raw = new RawPolicy();
         foreach (var source in sources)
         {
-            new PolicyDocumentReader(source.Name, raw, errors).Read(source.Text);
+            new PolicyDocumentReader(source.Name, raw, errors, source.AllowedSections).Read(source.Text);
         }
 
         var set = new PolicySetBuilder(raw, supergraphFields, errors, sources[0].Name).Build(Hash(sources));

@@ -71,6 +71,36 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
         Assert.Equal(0, (await _store.ReadAsync(CancellationToken.None)).Revision);
     }
 
+    /// <summary>
+    /// The classification document says what the new fields are; a system owner cannot slip a grant of access into it
+    /// (a role and a rule that sees every child), which belongs to the policy folder and its owners.
+    /// </summary>
+    [Fact]
+    public async Task Add_ClassificationsThatAlsoGrantAccess_AreRefusedAndNothingChanges()
+    {
+        await using var probe = await ProbeSubgraph.StartAsync("v1");
+        var document = ProbeSubgraph.Classifications + "\n" + """
+            roles:
+              registry_reader:
+                agency: social-care
+                purposes: [child_protection]
+            rules:
+              - role: registry_reader
+                purpose: child_protection
+                visible: [identifying, linkage, reference]
+                links: [all]
+                scope: everyone
+            """;
+
+        var (status, body) = await _gateway.AddAsync("registry-probe", probe.Url, classifications: document);
+
+        Assert.Equal(422, status);
+        var problems = Problems(body);
+        Assert.True(2 == problems.Count(p => p.Message.Contains("POLICY_SECTION_NOT_ALLOWED", StringComparison.Ordinal)), string.Join("\n", problems));
+        Assert.Equal(0, _gateway.State.Current.Number);
+        Assert.Equal(0, (await _store.ReadAsync(CancellationToken.None)).Revision);
+    }
+
     [Fact]
     public async Task Add_SdlThatDoesNotParse_IsRefusedWithACompositionError()
     {

@@ -211,6 +211,63 @@ public sealed class PolicyLoaderTests
         Assert.Equal(PolicyErrorCodes.NoPolicyFiles, Assert.Single(result.Errors).Code);
     }
 
+    /// <summary>
+    /// A subgraph's registered document says what its fields are; one that also grants access (a new role and a rule
+    /// seeing everything, a setting) is refused section by section, and none of it takes effect.
+    /// </summary>
+    [Fact]
+    public void RegisteredDocument_WithRolesRulesOrSettings_IsRefused_NamingEachSection()
+    {
+        const string registered = """
+            classifications:
+              Child.notes: [identifying]
+            roles:
+              registry_reader:
+                agency: education
+                purposes: [child_protection]
+            rules:
+              - role: registry_reader
+                purpose: child_protection
+                visible: [linkage, identifying]
+                links: [all]
+                scope: everyone
+            settings:
+              strict: false
+            """;
+
+        var result = PolicyLoader.Load(
+            [new("vocabulary.yaml", Vocabulary), new("purposes.yaml", Purposes), new("classifications.yaml", Classifications), new("rules.yaml", Rules),
+             PolicySource.ForSubgraph("registry/notes.yaml", registered)],
+            [.. Fields, "Child.notes"]);
+
+        Assert.False(result.Succeeded);
+        var refused = result.Errors.Where(e => e.Code == PolicyErrorCodes.SectionNotAllowed).ToList();
+        Assert.Equal(3, refused.Count);
+        Assert.All(["roles", "rules", "settings"], section => Assert.Contains(refused, e => e.Message.Contains($"'{section}' belongs in the policy folder", StringComparison.Ordinal)));
+        Assert.All(refused, e => Assert.Equal("registry/notes.yaml", e.Location.File));
+        Assert.DoesNotContain(result.Errors, e => e.Code != PolicyErrorCodes.SectionNotAllowed);
+    }
+
+    [Fact]
+    public void RegisteredDocument_WithAgencyLinksAndClassifications_Loads()
+    {
+        const string registered = """
+            agencies: [youth-justice]
+            links:
+              Child.cases: youth-justice
+            classifications:
+              Child.cases: [linkage]
+            """;
+
+        var result = PolicyLoader.Load(
+            [new("vocabulary.yaml", Vocabulary), new("purposes.yaml", Purposes), new("classifications.yaml", Classifications), new("rules.yaml", Rules),
+             PolicySource.ForSubgraph("registry/cases.yaml", registered)],
+            [.. Fields, "Child.cases"]);
+
+        Assert.True(result.Succeeded, result.Describe());
+        Assert.Equal("youth-justice", result.PolicySet!.Links["Child.cases"]);
+    }
+
     internal static PolicyLoadResult Load(
         string vocabulary = Vocabulary, string purposes = Purposes, string classifications = Classifications, string rules = Rules,
         IReadOnlyCollection<string>? fields = null) =>
