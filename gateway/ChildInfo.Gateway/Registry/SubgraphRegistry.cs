@@ -214,6 +214,11 @@ public sealed partial class SubgraphRegistry(
             return NextEntries.Refused(Refuse("INVALID_NAME", $"'{change.Name}' is not a usable subgraph name: use letters, digits, '-' or '_', starting with a letter (at most {SubgraphEntry.MaxNameLength})."));
         }
 
+        if (!SubgraphEntry.IsValidUrl(url))
+        {
+            return NextEntries.Refused(Refuse("INVALID_URL", $"'{change.Name}' was not registered: {SubgraphEntry.UrlProblem}"));
+        }
+
         string sdl;
         try
         {

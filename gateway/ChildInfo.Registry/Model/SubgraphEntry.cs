@@ -34,9 +34,9 @@ public sealed record SubgraphEntry(
             throw new ArgumentException($"Subgraph name '{name}' is not allowed: use 1 to {MaxNameLength} letters, digits, '-' or '_', starting with a letter.", nameof(name));
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!IsValidUrl(url))
         {
-            throw new ArgumentException($"Subgraph URL '{url}' is not an absolute http or https URL.", nameof(url));
+            throw new ArgumentException(UrlProblem, nameof(url));
         }
 
         if (string.IsNullOrWhiteSpace(changedBy))
@@ -57,6 +57,21 @@ public sealed record SubgraphEntry(
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sdl)));
 
     /// <summary>Letters, digits, '-' and '_', starting with a letter: safe in URLs, keys, enum values and file names.</summary>
+    /// <summary>What <see cref="IsValidUrl"/> asks for, in words a system owner can act on.</summary>
+    public const string UrlProblem = "A subgraph URL must be an absolute http:// or https:// address with a host, at most 2,048 characters, without spaces, control characters or a user name and password.";
+
+    /// <summary>
+    /// An absolute http or https address with a host, no user information (a password would be stored and listed),
+    /// no whitespace or control characters (nothing that could end a header line), at most 2,048 characters.
+    /// </summary>
+    public static bool IsValidUrl(string? url) =>
+        url is { Length: > 0 and <= 2048 }
+        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.Host.Length > 0
+        && uri.UserInfo.Length == 0;
+
     public static bool IsValidName(string? name) =>
         name is { Length: > 0 and <= MaxNameLength }
         && char.IsAsciiLetter(name[0])

@@ -101,6 +101,23 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
         Assert.Equal(0, (await _store.ReadAsync(CancellationToken.None)).Revision);
     }
 
+    /// <summary>A file or ftp address used to end in a 500; a user name and password would be stored and listed.</summary>
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://127.0.0.1/graphql")]
+    [InlineData("graphql")]
+    [InlineData("http://")]
+    [InlineData("http://127.0.0.1:4001/graphql\r\nX-Injected: 1")]
+    [InlineData("http://owner:secret@127.0.0.1:4001/graphql")]
+    public async Task Add_UrlThatIsNotAnHttpAddress_IsRefusedAsBadRequest_AndNothingIsFetched(string url)
+    {
+        var (status, body) = await _gateway.AddAsync("registry-probe", url);
+
+        Assert.True(status == 400, $"{status} {body.GetRawText()}");
+        Assert.Equal("INVALID_URL", Assert.Single(Problems(body)).Code);
+        Assert.Equal(0, _gateway.State.Current.Number);
+    }
+
     [Fact]
     public async Task Add_SdlThatDoesNotParse_IsRefusedWithACompositionError()
     {
