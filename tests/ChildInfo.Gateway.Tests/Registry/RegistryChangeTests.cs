@@ -308,6 +308,42 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
         Assert.Equal("v1", result.GetProperty("data").GetProperty("registryProbe").GetProperty("version").GetString());
     }
 
+    /// <summary>
+    /// A registry written by an older gateway may hold what today's checks refuse (here a classification document that
+    /// also adds a role and a rule). Restarted on it, the gateway serves its configured subgraphs only, none of the
+    /// document's grant, and lists the reason for the system owner.
+    /// </summary>
+    [Fact]
+    public async Task Restart_OnARegistryThatNoLongerPassesItsChecks_ServesTheConfiguredSubgraphs_AndSaysWhy()
+    {
+        var document = ProbeSubgraph.Classifications + "\n" + """
+            roles:
+              registry_reader:
+                agency: social-care
+                purposes: [child_protection]
+            rules:
+              - role: registry_reader
+                purpose: child_protection
+                visible: [identifying, linkage, reference]
+                links: [all]
+                scope: everyone
+            """;
+        var sdl = ProbeSubgraph.SdlWith("version: String!");
+        await using var store = new FileRegistryStore(Path.Combine(_folder, "older-registry.json"));
+        var entry = SubgraphEntry.Create("registry-probe", "http://127.0.0.1:9/graphql", sdl, document, DateTimeOffset.UtcNow, "owner-older-gateway");
+        Assert.NotNull(await store.TryWriteAsync(0, [entry], CancellationToken.None));
+
+        await using var restarted = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, store);
+
+        Assert.Equal(0, restarted.State.Current.Number);
+        Assert.DoesNotContain(restarted.State.Current.Supergraph.Subgraphs, s => s.Name == "registry-probe");
+        var (status, list) = await restarted.AdminAsync(HttpMethod.Get, "admin/subgraphs");
+        Assert.Equal(200, status);
+        Assert.Equal(1, list.GetProperty("registryRevision").GetInt64());
+        Assert.Contains(list.GetProperty("followProblems").EnumerateArray(),
+            p => p.GetProperty("message").GetString()!.Contains("POLICY_SECTION_NOT_ALLOWED", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task SubgraphThatStopsAnswering_IsReported_NotDropped()
     {
