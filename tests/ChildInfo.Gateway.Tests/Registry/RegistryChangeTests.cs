@@ -12,6 +12,20 @@ namespace ChildInfo.Gateway.Tests.Registry;
 /// </summary>
 public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) : IClassFixture<ConfiguredSubgraphsFixture>, IAsyncLifetime
 {
+    /// <summary>The probe's classifications, then a role and a rule that would see every child: a grant, not a classification.</summary>
+    private const string GrantingDocument = ProbeSubgraph.Classifications + "\n" + """
+        roles:
+          registry_reader:
+            agency: social-care
+            purposes: [child_protection]
+        rules:
+          - role: registry_reader
+            purpose: child_protection
+            visible: [identifying, linkage, reference]
+            links: [all]
+            scope: everyone
+        """;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("childinfo-registry-").FullName;
     private FileRegistryStore _store = null!;
     private RegistryGateway _gateway = null!;
@@ -79,20 +93,8 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
     public async Task Add_ClassificationsThatAlsoGrantAccess_AreRefusedAndNothingChanges()
     {
         await using var probe = await ProbeSubgraph.StartAsync("v1");
-        var document = ProbeSubgraph.Classifications + "\n" + """
-            roles:
-              registry_reader:
-                agency: social-care
-                purposes: [child_protection]
-            rules:
-              - role: registry_reader
-                purpose: child_protection
-                visible: [identifying, linkage, reference]
-                links: [all]
-                scope: everyone
-            """;
 
-        var (status, body) = await _gateway.AddAsync("registry-probe", probe.Url, classifications: document);
+        var (status, body) = await _gateway.AddAsync("registry-probe", probe.Url, classifications: GrantingDocument);
 
         Assert.Equal(422, status);
         var problems = Problems(body);
@@ -316,21 +318,9 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
     [Fact]
     public async Task Restart_OnARegistryThatNoLongerPassesItsChecks_ServesTheConfiguredSubgraphs_AndSaysWhy()
     {
-        var document = ProbeSubgraph.Classifications + "\n" + """
-            roles:
-              registry_reader:
-                agency: social-care
-                purposes: [child_protection]
-            rules:
-              - role: registry_reader
-                purpose: child_protection
-                visible: [identifying, linkage, reference]
-                links: [all]
-                scope: everyone
-            """;
         var sdl = ProbeSubgraph.SdlWith("version: String!");
         await using var store = new FileRegistryStore(Path.Combine(_folder, "older-registry.json"));
-        var entry = SubgraphEntry.Create("registry-probe", "http://127.0.0.1:9/graphql", sdl, document, DateTimeOffset.UtcNow, "owner-older-gateway");
+        var entry = SubgraphEntry.Create("registry-probe", "http://127.0.0.1:9/graphql", sdl, GrantingDocument, DateTimeOffset.UtcNow, "owner-older-gateway");
         Assert.NotNull(await store.TryWriteAsync(0, [entry], CancellationToken.None));
 
         await using var restarted = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, store);
