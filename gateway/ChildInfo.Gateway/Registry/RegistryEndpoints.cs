@@ -148,7 +148,7 @@ public static class RegistryEndpoints
         : (result.Problems.Count > 0 ? result.Problems[0].Code : null) switch
         {
             "UNKNOWN_SUBGRAPH" => StatusCodes.Status404NotFound,
-            "ALREADY_REGISTERED" or "CONFIGURED_SUBGRAPH" or "REGISTRY_BUSY" or "BREAKING_CHANGE" => StatusCodes.Status409Conflict,
+            "ALREADY_REGISTERED" or "CONFIGURED_SUBGRAPH" or "SCOPE_AUTHORITY" or "REGISTRY_BUSY" or "BREAKING_CHANGE" => StatusCodes.Status409Conflict,
             "INVALID_NAME" or "URL_REQUIRED" or "INVALID_URL" or "INVALID_REQUEST" => StatusCodes.Status400BadRequest,
             "SDL_UNAVAILABLE" or "CONFIGURED_SUBGRAPH_UNAVAILABLE" => StatusCodes.Status502BadGateway,
             _ => StatusCodes.Status422UnprocessableEntity,

@@ -19,6 +19,9 @@ namespace ChildInfo.Gateway.Registry;
 /// </summary>
 public sealed class RevisionBuilder(ISubgraphTransport transport, FederationEngineOptions engine, string? policyDirectory, string? scopeAuthority = null)
 {
+    /// <summary>The subgraph that decides record scope when the gateway serves under policies; null without policies.</summary>
+    public string? ScopeAuthority { get; } = policyDirectory is null ? null : scopeAuthority ?? ScopeAuthorityCheck.DefaultAuthority;
+
     public RevisionBuild Build(IReadOnlyList<SubgraphSdl> configured, RegistrySnapshot registry)
     {
         ArgumentNullException.ThrowIfNull(configured);
@@ -66,7 +69,7 @@ public sealed class RevisionBuilder(ISubgraphTransport transport, FederationEngi
                     e.Code == PolicyErrorCodes.UnclassifiedField ? "UNCLASSIFIED_FIELD" : "POLICY", e.ToString())));
             }
 
-            var foreign = ScopeAuthorityCheck.Problems(gateway.Supergraph, set, scopeAuthority ?? ScopeAuthorityCheck.DefaultAuthority);
+            var foreign = ScopeAuthorityCheck.Problems(gateway.Supergraph, set, ScopeAuthority!);
             if (foreign.Count > 0)
             {
                 return RevisionBuild.Failed(foreign.Select(p => new RegistryProblem("FOREIGN_REFERENCE", p)));

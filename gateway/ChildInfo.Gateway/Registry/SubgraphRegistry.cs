@@ -189,6 +189,14 @@ public sealed partial class SubgraphRegistry(
     {
         var registered = snapshot.Find(change.Name);
         var isConfigured = configured.Names.Contains(change.Name, StringComparer.Ordinal);
+        if (change.Kind == SubgraphChangeKind.Update && isConfigured && change.Name == builder.ScopeAuthority)
+        {
+            // The index decides every caller's record scope and vouches for the keys other agencies serve: where it is
+            // is the gateway's configuration, changed with a restart, never a runtime change a token could make.
+            return NextEntries.Refused(Refuse("SCOPE_AUTHORITY",
+                $"'{change.Name}' decides record scope for every request, so where it is belongs to the gateway's configuration, not the registry: change the configured address and restart; nothing was changed."));
+        }
+
         switch (change.Kind)
         {
             case SubgraphChangeKind.Remove when registered is null:

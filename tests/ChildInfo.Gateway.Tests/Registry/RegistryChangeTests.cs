@@ -103,6 +103,24 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
         Assert.Equal(0, (await _store.ReadAsync(CancellationToken.None)).Revision);
     }
 
+    /// <summary>
+    /// The child index decides every caller's scope and vouches for the keys agencies serve; a system owner's token could
+    /// point it at another server. Its address is configuration: an update through the registry is refused.
+    /// </summary>
+    [Fact]
+    public async Task Update_TheScopeAuthority_IsRefused_AndNothingIsFetchedOrChanged()
+    {
+        // Another server presenting the index's own schema, so that every other check would pass.
+        await using var probe = await ProbeSubgraph.StartAsync("v1", configured.Subgraphs.Single(s => s.Name == "child-index").Sdl);
+
+        var (status, body) = await _gateway.AdminAsync(HttpMethod.Put, "admin/subgraphs/child-index", new { url = probe.Url });
+
+        Assert.True(status == 409, $"{status} {body.GetRawText()}");
+        Assert.Equal("SCOPE_AUTHORITY", Assert.Single(Problems(body)).Code);
+        Assert.Equal(0, _gateway.State.Current.Number);
+        Assert.Equal(0, (await _store.ReadAsync(CancellationToken.None)).Revision);
+    }
+
     /// <summary>A file or ftp address used to end in a 500; a user name and password would be stored and listed.</summary>
     [Theory]
     [InlineData("file:///etc/passwd")]
