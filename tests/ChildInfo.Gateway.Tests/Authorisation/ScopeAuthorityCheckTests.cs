@@ -68,6 +68,20 @@ public sealed class ScopeAuthorityCheckTests
     }
 
     [Fact]
+    public void EntityBehindAnInterface_IsAProblem()
+    {
+        var other = Link + """
+
+            type Query { recent: [Record] }
+            interface Record { upn: String! }
+            type Pupil implements Record @key(fields: "upn", resolvable: false) { upn: String! }
+            """;
+
+        Assert.Contains(Problems(("index", Index), ("school", School), ("other", other)),
+            p => p.StartsWith("[other] Query.recent returns Pupil, whose records 'school' serves by key", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SubgraphReturningChildren_WhenOnlyTheIndexResolvesThem_Passes_ButNotOnceAnotherAgencyDoes()
     {
         var cases = Link + """

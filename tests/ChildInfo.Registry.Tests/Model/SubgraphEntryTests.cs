@@ -45,6 +45,17 @@ public sealed class SubgraphEntryTests
         Assert.Throws<ArgumentException>(() => SubgraphEntry.Create("education", url, "type Query { a: Int }", null, Entries.Now, "owner"));
 
     [Fact]
+    public void IsValidUrl_AtMost2048Characters()
+    {
+        var longest = "http://education.local/" + new string('a', 2048 - "http://education.local/".Length);
+
+        Assert.True(SubgraphEntry.IsValidUrl(longest));
+        Assert.False(SubgraphEntry.IsValidUrl(longest + "a"));
+        Assert.False(SubgraphEntry.IsValidUrl("http://education.local/graph\u0000ql"));
+        Assert.False(SubgraphEntry.IsValidUrl("https://owner@education.local/graphql"));
+    }
+
+    [Fact]
     public void Create_PreviousOfAnotherSubgraph_IsRefused()
     {
         var other = Entries.Subgraph("social-care");
