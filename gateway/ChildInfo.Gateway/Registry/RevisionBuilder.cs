@@ -26,6 +26,13 @@ public sealed class RevisionBuilder(ISubgraphTransport transport, FederationEngi
     {
         ArgumentNullException.ThrowIfNull(configured);
         ArgumentNullException.ThrowIfNull(registry);
+        if (ScopeAuthority is not null && registry.Find(ScopeAuthority) is not null)
+        {
+            // Written before the registry refused it (SubgraphRegistry): the index is trusted only from configuration.
+            return RevisionBuild.Failed([new RegistryProblem("SCOPE_AUTHORITY",
+                $"The registry holds an entry for '{ScopeAuthority}', which decides record scope for every request and is served only from the gateway's configuration: remove the entry (childinfo subgraph remove {ScopeAuthority}, or DELETE /admin/subgraphs/{ScopeAuthority}) and configure the subgraph instead.")]);
+        }
+
         var byName = new SortedDictionary<string, SubgraphSdl>(StringComparer.Ordinal);
         foreach (var subgraph in configured)
         {

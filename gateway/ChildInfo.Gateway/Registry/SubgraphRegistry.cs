@@ -189,12 +189,15 @@ public sealed partial class SubgraphRegistry(
     {
         var registered = snapshot.Find(change.Name);
         var isConfigured = configured.Names.Contains(change.Name, StringComparer.Ordinal);
-        if (change.Kind == SubgraphChangeKind.Update && isConfigured && change.Name == builder.ScopeAuthority)
+        if (change.Name == builder.ScopeAuthority && !(change.Kind == SubgraphChangeKind.Remove && registered is not null))
         {
-            // The index decides every caller's record scope and vouches for the keys other agencies serve: where it is
-            // is the gateway's configuration, changed with a restart, never a runtime change a token could make.
-            return NextEntries.Refused(Refuse("SCOPE_AUTHORITY",
-                $"'{change.Name}' decides record scope for every request, so where it is belongs to the gateway's configuration, not the registry: change the configured address and restart; nothing was changed."));
+            // The index decides every caller's record scope and vouches for the keys other agencies serve: whether and
+            // where it is served is the gateway's configuration, changed with a restart, never a runtime change a token
+            // could make (adding it where none is configured would be one). Removing an entry a registry already holds
+            // for it is allowed: it only hands the index back to the configuration.
+            return NextEntries.Refused(Refuse("SCOPE_AUTHORITY", isConfigured || change.Kind != SubgraphChangeKind.Add
+                ? $"'{change.Name}' decides record scope for every request, so where it is belongs to the gateway's configuration, not the registry: change the configured address and restart; nothing was changed."
+                : $"'{change.Name}' decides record scope for every request, so it is served only from the gateway's configuration, not the registry: configure it (a supergraph or subgraph list naming it) and restart; nothing was changed."));
         }
 
         switch (change.Kind)

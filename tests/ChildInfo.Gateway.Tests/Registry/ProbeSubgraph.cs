@@ -22,10 +22,12 @@ internal sealed class ProbeSubgraph : IAsyncDisposable
         """;
 
     private readonly WebApplication _app;
+    private readonly Counter _sdlRequests;
 
-    private ProbeSubgraph(WebApplication app, string sdl, string version, string url)
+    private ProbeSubgraph(WebApplication app, string sdl, string version, string url, Counter sdlRequests)
     {
         _app = app;
+        _sdlRequests = sdlRequests;
         Sdl = sdl;
         Version = version;
         Url = url;
@@ -36,6 +38,9 @@ internal sealed class ProbeSubgraph : IAsyncDisposable
     public string Version { get; }
 
     public string Url { get; }
+
+    /// <summary>How many times its SDL was asked for: a registry change refused before fetching leaves it at 0.</summary>
+    public int SdlRequests => _sdlRequests.Value;
 
     public static string SdlWith(string fields, string rootField = "registryProbe") => $$"""
         extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
@@ -50,10 +55,16 @@ internal sealed class ProbeSubgraph : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
+        var sdlRequests = new Counter();
         app.MapPost("/graphql", async (HttpContext http) =>
         {
             using var body = await JsonDocument.ParseAsync(http.Request.Body).ConfigureAwait(false);
             var query = body.RootElement.GetProperty("query").GetString() ?? "";
+            if (query.Contains("_service", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref sdlRequests.Value);
+            }
+
             object data = query.Contains("_service", StringComparison.Ordinal) ? new { _service = new { sdl } }
                 : query.Contains("registryProbe", StringComparison.Ordinal) ? new { registryProbe = new { version } }
                 : new { __typename = "Query" };
@@ -61,12 +72,17 @@ internal sealed class ProbeSubgraph : IAsyncDisposable
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        return new ProbeSubgraph(app, sdl, version, address + "/graphql");
+        return new ProbeSubgraph(app, sdl, version, address + "/graphql", sdlRequests);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private sealed class Counter
+    {
+        public int Value;
     }
 }

@@ -121,6 +121,51 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
         Assert.Equal(0, (await _store.ReadAsync(CancellationToken.None)).Revision);
     }
 
+    /// <summary>
+    /// Adding the child index through the registry is refused as configuration-only, whether or not it is configured
+    /// (where it is not, a system owner's token would otherwise choose where every caller's record scope comes from),
+    /// before its SDL is fetched.
+    /// </summary>
+    [Fact]
+    public async Task Add_TheScopeAuthority_IsRefused_AsConfigurationOnly_BeforeAnythingIsFetched()
+    {
+        await using var probe = await ProbeSubgraph.StartAsync("v1", configured.Subgraphs.Single(s => s.Name == "child-index").Sdl);
+
+        var (status, body) = await _gateway.AddAsync("child-index", probe.Url);
+
+        Assert.True(status == 409, $"{status} {body.GetRawText()}");
+        Assert.Equal("SCOPE_AUTHORITY", Assert.Single(Problems(body)).Code);
+        Assert.Equal(0, probe.SdlRequests);
+        Assert.Equal(0, (await _store.ReadAsync(CancellationToken.None)).Revision);
+    }
+
+    /// <summary>
+    /// A registry written before the index was refused there may hold an entry for it (an update from an older
+    /// gateway): on restart that entry is not trusted, the configured subgraphs are served and the problem is listed,
+    /// and removing the entry through the registry hands the index back to the configuration.
+    /// </summary>
+    [Fact]
+    public async Task Restart_OnARegistryHoldingTheScopeAuthority_ServesTheConfiguredIndex_UntilTheEntryIsRemoved()
+    {
+        await using var probe = await ProbeSubgraph.StartAsync("v1", configured.Subgraphs.Single(s => s.Name == "child-index").Sdl);
+        await using var store = new FileRegistryStore(Path.Combine(_folder, "older-registry.json"));
+        var entry = SubgraphEntry.Create("child-index", probe.Url, configured.Subgraphs.Single(s => s.Name == "child-index").Sdl, null, DateTimeOffset.UtcNow, "owner-older-gateway");
+        Assert.NotNull(await store.TryWriteAsync(0, [entry], CancellationToken.None));
+
+        await using var restarted = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, store);
+
+        Assert.Equal(0, restarted.State.Current.Number);
+        Assert.Equal(configured.Environment.SubgraphUrls["child-index"], restarted.State.Current.Supergraph.Subgraphs.Single(s => s.Name == "child-index").Url);
+        var (_, list) = await restarted.AdminAsync(HttpMethod.Get, "admin/subgraphs");
+        Assert.Contains(list.GetProperty("followProblems").EnumerateArray(), p => p.GetProperty("code").GetString() == "SCOPE_AUTHORITY");
+
+        var (status, body) = await restarted.AdminAsync(HttpMethod.Delete, "admin/subgraphs/child-index");
+
+        Assert.True(status == 200, $"{status} {body.GetRawText()}");
+        Assert.Empty((await store.ReadAsync(CancellationToken.None)).Subgraphs);
+        Assert.Equal(configured.Environment.SubgraphUrls["child-index"], restarted.State.Current.Supergraph.Subgraphs.Single(s => s.Name == "child-index").Url);
+    }
+
     /// <summary>A file or ftp address used to end in a 500; a user name and password would be stored and listed.</summary>
     [Theory]
     [InlineData("file:///etc/passwd")]
