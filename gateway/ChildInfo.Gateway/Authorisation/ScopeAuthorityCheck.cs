@@ -25,17 +25,22 @@ public static class ScopeAuthorityCheck
     public static IReadOnlyList<string> Problems(SupergraphSchema supergraph, PolicySet policies, string authority)
     {
         ArgumentNullException.ThrowIfNull(policies);
-        return policies.Rules.Any(r => r.Scope != RecordScope.Everyone) ? Problems(supergraph, authority) : [];
+        return policies.Rules.Any(r => r.Scope != RecordScope.Everyone)
+            ? Problems(supergraph, authority, (type, owner) => HoldsNoChildData(policies, type, owner))
+            : [];
     }
 
     /// <summary>
     /// One sentence per field through which a subgraph other than <paramref name="authority"/> could supply the key of an
     /// entity another subgraph (not the authority) resolves, or take a field the authority serves; empty when there is none.
+    /// An entity for which <paramref name="directory"/> says its owner serves nothing about a child (a school, a team:
+    /// directory data) may be referenced by any subgraph.
     /// </summary>
-    public static IReadOnlyList<string> Problems(SupergraphSchema supergraph, string authority)
+    public static IReadOnlyList<string> Problems(SupergraphSchema supergraph, string authority, Func<SupergraphType, string, bool>? directory = null)
     {
         ArgumentNullException.ThrowIfNull(supergraph);
         ArgumentException.ThrowIfNullOrEmpty(authority);
+        directory ??= static (_, _) => false;
         var problems = new List<string>();
         foreach (var type in supergraph.Types.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
@@ -54,14 +59,14 @@ public static class ScopeAuthorityCheck
                         continue;
                     }
 
-                    foreach (var (entity, owner) in ReferencedEntities(supergraph, field.Type.NamedType, source, authority))
+                    foreach (var (entity, owner) in ReferencedEntities(supergraph, field.Type.NamedType, source, authority, directory))
                     {
                         problems.Add($"[{source}] {type.Name}.{field.Name} returns {entity}, whose records '{owner}' serves by key: only the " +
                             $"scope authority '{authority}' may give the gateway keys to another subgraph's records, because '{owner}' trusts " +
                             $"keys in a signed call to have been scope-checked there. Reach {entity} through '{authority}' instead.");
                     }
 
-                    foreach (var owner in KeyOwners(type, field.Name, source, authority))
+                    foreach (var owner in KeyOwners(type, field.Name, source, authority).Where(owner => !directory(type, owner)))
                     {
                         problems.Add($"[{source}] {type.Name}.{field.Name} is part of the key by which '{owner}' serves {type.Name}: only the " +
                             $"scope authority '{authority}' may give the gateway keys to another subgraph's records.");
@@ -109,7 +114,7 @@ public static class ScopeAuthorityCheck
     /// The entities a value of <paramref name="namedType"/> can be (the type itself and its possible types), each with a
     /// subgraph other than <paramref name="source"/> and <paramref name="authority"/> that resolves it by key.
     /// </summary>
-    private static IEnumerable<(string Entity, string Owner)> ReferencedEntities(SupergraphSchema supergraph, string namedType, string source, string authority)
+    private static IEnumerable<(string Entity, string Owner)> ReferencedEntities(SupergraphSchema supergraph, string namedType, string source, string authority, Func<SupergraphType, string, bool> directory)
     {
         if (!supergraph.Types.TryGetValue(namedType, out var named) || !named.IsComposite)
         {
@@ -125,7 +130,7 @@ public static class ScopeAuthorityCheck
 
             foreach (var (graph, join) in type.Joins.OrderBy(j => j.Key, StringComparer.Ordinal))
             {
-                if (graph != source && graph != authority && join.Keys.Any(k => k.Resolvable))
+                if (graph != source && graph != authority && join.Keys.Any(k => k.Resolvable) && !directory(type, graph))
                 {
                     yield return (candidate, graph);
                 }
@@ -152,6 +157,33 @@ public static class ScopeAuthorityCheck
                 yield return graph;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether every field <paramref name="owner"/> resolves on <paramref name="type"/> carries only labels the policies
+    /// say describe no individual child (<c>row_level: false</c>, such as <c>reference</c>): keys to such an entity open
+    /// directory data, nothing a caller's record scope decides. A field without labels counts as a child's data.
+    /// </summary>
+    private static bool HoldsNoChildData(PolicySet policies, SupergraphType type, string owner)
+    {
+        var any = false;
+        foreach (var field in type.Fields.Values)
+        {
+            if (field.Name.StartsWith("__", StringComparison.Ordinal) || !Sources(type, field).Contains(owner, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            if (!policies.Classifications.TryGetValue($"{type.Name}.{field.Name}", out var labels) || labels.IsDefaultOrEmpty
+                || labels.Any(label => !policies.Labels.TryGetValue(label, out var known) || known.RowLevel))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     private static bool Names(KeyDefinition key, string field) => key.Selection.Any(n => n.FieldName == field);

@@ -1,6 +1,7 @@
 using ChildInfo.Federation.Composition;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Policies.Loading;
 
 namespace ChildInfo.Gateway.Tests.Authorisation;
 
@@ -146,5 +147,80 @@ public sealed class ScopeAuthorityCheckTests
         var problem = Assert.Single(Problems(("index", index), ("other", other)));
 
         Assert.StartsWith("[other] Query.lookup is also served by the scope authority 'index'", problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>A directory entity: every field its owner serves is labelled `reference` (row_level: false).</summary>
+    private const string Directory = Link + """
+
+        type Query { schoolByUrn(urn: Int!): Establishment }
+        type Establishment @key(fields: "urn") { urn: Int! name: String }
+        """;
+
+    private const string Referring = Link + """
+
+        type Query { placement(id: ID!): Placement }
+        type Placement { id: ID! establishment: Establishment }
+        type Establishment @key(fields: "urn", resolvable: false) { urn: Int! }
+        """;
+
+    /// <summary>The labels of the two cases below, and a rule that scopes records (so the check applies).</summary>
+    private static string Policies(string establishmentNameLabel) => $$"""
+        settings: { version: test, strict: false }
+        labels:
+          reference: { description: Directory data about institutions., row_level: false }
+          identifying: Names that single out a child.
+        agencies: [index, directory, referring]
+        purposes:
+          casework: { description: Casework., legal_basis: Test., justification_required: false, aggregate_only: false }
+        roles:
+          worker: { description: A worker., agency: referring, purposes: [casework] }
+        rules:
+          - role: worker
+            purpose: casework
+            visible: [reference, identifying]
+            links: []
+            scope: own_caseload
+        classifications:
+          Query.child: [identifying]
+          Query.schoolByUrn: [reference]
+          Query.placement: [identifying]
+          Child.id: [identifying]
+          Child.name: [identifying]
+          Child.pupil: [identifying]
+          Pupil.upn: [identifying]
+          Placement.id: [identifying]
+          Placement.establishment: [identifying]
+          Establishment.urn: [reference]
+          Establishment.name: [{{establishmentNameLabel}}]
+        """;
+
+    private static IReadOnlyList<string> ProblemsUnder(string policies, params (string Name, string Sdl)[] subgraphs)
+    {
+        var composed = SupergraphComposer.Compose([.. subgraphs.Select(s => new SubgraphSdl(s.Name, $"http://{s.Name}.test/graphql", s.Sdl))]);
+        Assert.True(composed.IsSuccess, string.Join("; ", composed.Errors));
+        var supergraph = SupergraphLoader.Load(composed.Supergraph!);
+        var fields = supergraph.Types.Values.Where(t => t.IsComposite && !t.Name.StartsWith("__", StringComparison.Ordinal))
+            .SelectMany(t => t.Fields.Keys.Select(f => $"{t.Name}.{f}")).ToHashSet(StringComparer.Ordinal);
+        var loaded = PolicyLoader.Load([new PolicySource("test.yaml", policies)], fields);
+        Assert.True(loaded.Succeeded, string.Join("; ", loaded.Errors));
+        return ScopeAuthorityCheck.Problems(supergraph, loaded.PolicySet!, "index");
+    }
+
+    /// <summary>
+    /// A school, a setting or a team is directory data, not a child's record: any subgraph may return one by key (a
+    /// placement naming its establishment), since its owner serves nothing the caller's record scope decides.
+    /// </summary>
+    [Fact]
+    public void SubgraphReturningADirectoryEntity_Passes_WhileItsOwnerServesOnlyNonRowLevelFields()
+    {
+        Assert.Empty(ProblemsUnder(Policies("reference"), ("index", Index), ("directory", Directory), ("referring", Referring)));
+    }
+
+    [Fact]
+    public void SubgraphReturningADirectoryEntity_IsAProblem_OnceItsOwnerServesAFieldAboutAChild()
+    {
+        var problem = Assert.Single(ProblemsUnder(Policies("identifying"), ("index", Index), ("directory", Directory), ("referring", Referring)));
+
+        Assert.StartsWith("[referring] Placement.establishment returns Establishment, whose records 'directory' serves by key", problem, StringComparison.Ordinal);
     }
 }
