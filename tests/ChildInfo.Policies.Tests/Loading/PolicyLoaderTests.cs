@@ -268,6 +268,29 @@ public sealed class PolicyLoaderTests
         Assert.Equal("youth-justice", result.PolicySet!.Links["Child.cases"]);
     }
 
+    /// <summary>
+    /// A registered document cannot relabel a field the policy folder classified (say, a child's name as directory
+    /// data, which would let any subgraph reference the entity): a coordinate is classified once.
+    /// </summary>
+    [Fact]
+    public void RegisteredDocument_ReclassifyingAFieldOfThePolicyFolder_IsRefused()
+    {
+        const string registered = """
+            classifications:
+              Child.name: [linkage]
+            """;
+
+        var result = PolicyLoader.Load(
+            [new("vocabulary.yaml", Vocabulary), new("purposes.yaml", Purposes), new("classifications.yaml", Classifications), new("rules.yaml", Rules),
+             PolicySource.ForSubgraph("registry/relabel.yaml", registered)],
+            Fields);
+
+        Assert.False(result.Succeeded);
+        var duplicate = Assert.Single(result.Errors);
+        Assert.Equal(PolicyErrorCodes.Duplicate, duplicate.Code);
+        Assert.Equal("registry/relabel.yaml", duplicate.Location.File);
+    }
+
     internal static PolicyLoadResult Load(
         string vocabulary = Vocabulary, string purposes = Purposes, string classifications = Classifications, string rules = Rules,
         IReadOnlyCollection<string>? fields = null) =>
