@@ -334,8 +334,8 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
             var report = await SignInAsync(officer, "Helen Morgan");
             await report.GotoAsync(gateway.Url("/access-report?child=CH-DMAVZGB4").ToString());
             var recordedTag = report.Locator("span.tag", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Recorded$") });
-            var row = await report.Locator("tbody tr", new() { HasText = "dsl.patel" }).Filter(new() { Has = recordedTag }).Last.InnerTextAsync();
-            Assert.Contains("from schools and education services", row, StringComparison.Ordinal);
+            var row = await report.Locator("tbody.access", new() { HasText = "dsl.patel" }).Filter(new() { Has = recordedTag }).Last.InnerTextAsync();
+            Assert.Contains("From schools and education services", row, StringComparison.Ordinal);
             Assert.DoesNotContain("Shown", row, StringComparison.Ordinal);
             AssertNoInternalCodes(row);
             await Browser.AssertAccessibleAsync(report);
@@ -416,9 +416,13 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
         await report.GetByRole(AriaRole.Button, new() { Name = "Show who has looked" }).ClickAsync();
         var text = await MainTextAsync(report);
         Assert.Contains("Your information was viewed", text, StringComparison.Ordinal);
-        var row = report.Locator("tbody tr", new() { HasText = "Reason given: “S47 enquiry CP-2291”" }).First;
+        var row = report.Locator("tbody.access", new() { HasText = "Reason given: “S47 enquiry CP-2291”" }).First;
         Assert.Contains("W0022", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Shown", await row.InnerTextAsync(), StringComparison.Ordinal);
+        // What was shown, one service to a line across the table's width, under the request it belongs to.
+        var services = await row.Locator("tr.access-detail li").AllInnerTextsAsync();
+        Assert.Contains(services, s => s.StartsWith("From children's social care: ", StringComparison.Ordinal));
+        Assert.All(services, s => Assert.StartsWith("From ", s, StringComparison.Ordinal));
         await Browser.AssertAccessibleAsync(report);
         await browser.ScreenshotAsync(report, "10-access-report");
     }

@@ -71,7 +71,7 @@ public static class AuditPages
             <table class="table">
             <caption>Every request, oldest first</caption>
             <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Why</th><th scope="col">What happened</th></tr></thead>
-            <tbody>{accesses.Select(a => Access(set, a))}</tbody>
+            {accesses.Select(a => Access(set, a))}
             </table>
             """))}
             """);
@@ -108,14 +108,35 @@ public static class AuditPages
             tags.Add(Html.Raw(""" <span class="tag tag-red">Emergency access</span>"""));
         }
 
+        // What was shown, kept back or recorded runs the table's full width under the request, one service to a line:
+        // in the fourth column alone it made a page of one child's year several metres long.
+        var details = new List<Html>();
+        Add(details, "Recorded", wrote.Count > 0 ? Labels(set, wrote) : []);
+        Add(details, "Asked to record, refused", notWritten.Count > 0 ? Labels(set, notWritten) : []);
+        Add(details, "Shown", recordings.Count == 0 ? saw : []);
+        Add(details, "Kept back", kept);
         return Html.Of($"""
+            <tbody class="access">
             <tr>
             <td>{time}</td>
             <td>{Format.Text(access, "user")}<br><span class="meta">{PlainWords.Capitalise(PlainWords.Role(set, Format.Text(access, "role")))}, {Format.Text(access, "organisation")}</span></td>
             <td>{(purpose is null or "" ? "No purpose given" : PlainWords.Capitalise(PlainWords.Purpose(set, purpose)))}{(justification is { Length: > 0 } ? Html.Of($"<br><span class=\"meta\">Reason given: “{justification}”</span>") : Html.Empty)}</td>
-            <td>{tags}{(wrote.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Recorded</strong> {string.Join("; ", Labels(set, wrote))}.</p>") : Html.Empty)}{(notWritten.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Asked to record, refused</strong> {string.Join("; ", Labels(set, notWritten))}.</p>") : Html.Empty)}{(saw.Count > 0 && recordings.Count == 0 ? Html.Of($"<p class=\"small\"><strong>Shown</strong> {string.Join("; ", saw)}.</p>") : Html.Empty)}{(kept.Count > 0 ? Html.Of($"<p class=\"small\"><strong>Kept back</strong> {string.Join("; ", kept)}.</p>") : Html.Empty)}</td>
+            <td>{tags}</td>
             </tr>
+            {(details.Count == 0 ? Html.Empty : Html.Of($"""<tr class="access-detail"><td colspan="4">{details}</td></tr>"""))}
+            </tbody>
             """);
+    }
+
+    /// <summary>One heading ("Shown") and its services, each a line: "From children's social care: ...".</summary>
+    private static void Add(List<Html> details, string heading, List<string> byService)
+    {
+        if (byService.Count == 0)
+        {
+            return;
+        }
+
+        details.Add(Html.Of($"""<p class="small access-heading"><strong>{heading}</strong></p><ul class="list small">{byService.Select(line => Html.Of($"<li>{PlainWords.Capitalise(line)}.</li>"))}</ul>"""));
     }
 
     /// <summary>Labels about joining records and directories, not about the child: left out of the lists a person reads.</summary>
