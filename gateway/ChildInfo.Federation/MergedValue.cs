@@ -46,6 +46,12 @@ public readonly struct MergedValue
     /// <summary>The type name an object is written for (its runtime type, or the field's type for an interface object).</summary>
     public string? TypeName { get; private init; }
 
+    /// <summary>
+    /// What of this object the gateway sent to other subgraphs beyond an entity's key (for their <c>@requires</c>),
+    /// whether or not the client asked for those fields; empty for anything but such an object.
+    /// </summary>
+    public IReadOnlyList<ForwardedFields> Forwarded => _fields is not null && _object?.Forwarded is { } forwarded ? forwarded : [];
+
     /// <summary>The entry <paramref name="name"/> (a response key) of an object, as it is written.</summary>
     public bool TryGetProperty(string name, out MergedValue value)
     {

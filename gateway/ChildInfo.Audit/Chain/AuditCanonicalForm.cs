@@ -149,6 +149,21 @@ public static class AuditCanonicalForm
                 }
                 json.WriteEndArray();
             }
+            // Likewise only for a child something was sent for between services.
+            if (child.Sent.Count > 0)
+            {
+                json.WriteStartArray("sent");
+                foreach (var field in child.Sent)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("field", field.Field);
+                    json.WriteString("label", field.Label);
+                    json.WriteString("source", field.Source);
+                    json.WriteString("sentTo", field.SentTo);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -221,6 +236,10 @@ public static class AuditCanonicalForm
                 Recorded = c.TryGetProperty("recorded", out var recorded)
                     ? [.. recorded.EnumerateArray().Select(f => new RecordedField(
                         f.GetProperty("field").GetString()!, f.GetProperty("label").GetString()!, f.GetProperty("source").GetString()!, f.GetProperty("written").GetBoolean()))]
+                    : [],
+                Sent = c.TryGetProperty("sent", out var sent)
+                    ? [.. sent.EnumerateArray().Select(f => new SentField(
+                        f.GetProperty("field").GetString()!, f.GetProperty("label").GetString()!, f.GetProperty("source").GetString()!, f.GetProperty("sentTo").GetString()!))]
                     : [],
             }).ToList();
             var overrides = root.GetProperty("overrides").EnumerateArray().Select(o => new PreferenceOverride(

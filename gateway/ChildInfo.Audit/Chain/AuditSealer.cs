@@ -111,7 +111,7 @@ public sealed class AuditSealer(TimeProvider time, AuditCheckpointSigner signer,
     private static AuditPayload Payload(AuditEntry entry, string operation) => new(
         entry.Justification,
         operation,
-        [.. entry.Children.OrderBy(c => c.ChildId, StringComparer.Ordinal).Select(c => new ChildDisclosure(c.ChildId, [.. c.Disclosed], [.. c.Withheld]) { Recorded = [.. c.Recorded] })],
+        [.. entry.Children.OrderBy(c => c.ChildId, StringComparer.Ordinal).Select(c => new ChildDisclosure(c.ChildId, [.. c.Disclosed], [.. c.Withheld]) { Recorded = [.. c.Recorded], Sent = [.. c.Sent] })],
         [.. entry.PreferenceOverrides])
     {
         Aggregate = entry.Aggregate is { } aggregate ? aggregate with { Agencies = [.. aggregate.Agencies] } : null,

@@ -85,6 +85,15 @@ public sealed record ChildAccessReport(string ChildId, DateTimeOffset From, Date
             text.AppendLine(CultureInfo.InvariantCulture, $"  They saw: {string.Join("; ", mine.Disclosed.GroupBy(f => (f.Label, f.Source)).Select(g => $"{PlainWords.Label(g.Key.Label)} (from {PlainWords.Source(g.Key.Source)})"))}.");
         }
 
+        if (mine is not null && mine.Sent.Count > 0)
+        {
+            foreach (var sent in mine.Sent.GroupBy(f => (f.Source, f.SentTo)))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  To work out part of what they asked for, {PlainWords.Source(sent.Key.SentTo)} was sent {string.Join("; ", sent.Select(f => PlainWords.Label(f.Label)).Distinct(StringComparer.Ordinal))} (from {PlainWords.Source(sent.Key.Source)}).");
+            }
+        }
+
         if (mine is not null && !outsideScope)
         {
             foreach (var withheld in mine.Withheld.GroupBy(f => (f.Label, f.Source, f.Code)))

@@ -136,6 +136,9 @@ internal static partial class PlanExecutor
         var targets = new List<TargetObject>();
         var slices = new List<RepresentationSlice>();
         var index = new Dictionary<RepresentationSlice, int>(comparer);
+        // Most objects share one field list; whether it carries anything beyond the key is worked out once per list.
+        IReadOnlyList<PlannedField>? lastFields = null;
+        var beyondKey = false;
         // Every entity type of the part in one list; each distinct representation is sent once, and the answer at its
         // position goes to every object that produced it.
         foreach (var target in fetch.Entity!.Targets)
@@ -164,6 +167,18 @@ internal static partial class PlanExecutor
                 repWriter.Reset(representations);
                 Representations.Write(repWriter, state.Schema, item.Object, target.RepresentationTypename, fields);
                 repWriter.Flush();
+                if (!ReferenceEquals(fields, lastFields))
+                {
+                    lastFields = fields;
+                    beyondKey = Forwarding.BeyondKey(fields, target.Key);
+                }
+
+                // Fields beyond the key (a @requires) are a disclosure to this subgraph: kept on the object for the audit.
+                if (beyondKey && Forwarding.Of(state.Schema, item.Object, item.Object.Typename ?? target.ObjectType, fields, target.Key) is { } forwarded)
+                {
+                    item.Object.Forward(new ForwardedFields(fetch.ServiceName, forwarded));
+                }
+
                 var slice = new RepresentationSlice(start, representations.WrittenCount - start);
                 if (!index.TryGetValue(slice, out var position))
                 {

@@ -86,6 +86,12 @@ internal sealed class ResultObject
     /// <summary>Set once a record guard has decided on this object (it decides once).</summary>
     public bool Inspected { get; set; }
 
+    /// <summary>Fields of this object sent to other subgraphs beyond an entity key (for their <c>@requires</c>); null for none.</summary>
+    public List<ForwardedFields>? Forwarded { get; private set; }
+
+    /// <summary>Notes that <paramref name="forwarded"/> went out in a representation of this object. Called under the gate.</summary>
+    public void Forward(ForwardedFields forwarded) => (Forwarded ??= []).Add(forwarded);
+
     /// <summary>The guard's decision to withhold the whole object; null when it is served.</summary>
     public FieldAccess? WithheldRecord => _withholding?.Record;
 

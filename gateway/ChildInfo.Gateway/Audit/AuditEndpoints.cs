@@ -183,6 +183,7 @@ public static class AuditEndpoints
             disclosed = mine?.Disclosed.Select(f => new { field = f.Field, label = f.Label, source = f.Source }),
             withheld = mine?.Withheld.Select(f => new { field = f.Field, label = f.Label, source = f.Source, code = f.Code, reason = f.Reason }),
             recorded = mine?.Recorded.Select(f => new { field = f.Field, label = f.Label, source = f.Source, written = f.Written }),
+            sent = mine?.Sent.Select(f => new { field = f.Field, label = f.Label, source = f.Source, sentTo = f.SentTo }),
         };
     }
 

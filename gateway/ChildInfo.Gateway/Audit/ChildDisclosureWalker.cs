@@ -60,7 +60,7 @@ public static class ChildDisclosureWalker
     public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
         SupergraphSchema schema, OperationDocument? document, JsonElement? variables, JsonElement? data, Func<string, IReadOnlyList<string>> labels,
         IDictionary<string, string>? childByPath = null, IDictionary<string, List<RecordedField>>? recorded = null) =>
-        Walk(schema, document, variables, data is { } d ? new JsonResponseValue(d) : default, labels, childByPath, recorded, shared: false);
+        Walk(schema, document, variables, data is { } d ? new JsonResponseValue(d) : default, labels, childByPath, recorded, sent: null, shared: false);
 
     /// <summary>
     /// As the other <see cref="Walk(SupergraphSchema, OperationDocument?, JsonElement?, JsonElement?, Func{string, IReadOnlyList{string}}, IDictionary{string, string}?, IDictionary{string, List{RecordedField}}?)"/>,
@@ -69,12 +69,13 @@ public static class ChildDisclosureWalker
     /// </summary>
     public static IReadOnlyDictionary<string, List<DisclosedField>> Walk(
         SupergraphSchema schema, OperationDocument? document, JsonElement? variables, MergedValue data, Func<string, IReadOnlyList<string>> labels,
-        IDictionary<string, string>? childByPath = null, IDictionary<string, List<RecordedField>>? recorded = null) =>
-        Walk(schema, document, variables, new MergedResponseValue(data), labels, childByPath, recorded, shared: true);
+        IDictionary<string, string>? childByPath = null, IDictionary<string, List<RecordedField>>? recorded = null,
+        IDictionary<string, List<SentField>>? sent = null) =>
+        Walk(schema, document, variables, new MergedResponseValue(data), labels, childByPath, recorded, sent, shared: true);
 
     private static Dictionary<string, List<DisclosedField>> Walk<TValue>(
         SupergraphSchema schema, OperationDocument? document, JsonElement? variables, TValue data, Func<string, IReadOnlyList<string>> labels,
-        IDictionary<string, string>? childByPath, IDictionary<string, List<RecordedField>>? recorded, bool shared)
+        IDictionary<string, string>? childByPath, IDictionary<string, List<RecordedField>>? recorded, IDictionary<string, List<SentField>>? sent, bool shared)
         where TValue : struct, IResponseValue<TValue>
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -93,7 +94,7 @@ public static class ChildDisclosureWalker
         var root = document.Operation.SelectionSet;
         data = data.ValueKind == JsonValueKind.Object ? data : default;
         var fields = shared ? DeclaredFields.SharedBy(schema, document) : DeclaredFields.Own(schema, document);
-        var walker = new Walker<TValue>(schema, fields, labels, variables, childByPath, recorded);
+        var walker = new Walker<TValue>(schema, fields, labels, variables, childByPath, recorded, sent);
         try
         {
             if (fields.ReachesChildren(root, rootType))
@@ -109,6 +110,7 @@ public static class ChildDisclosureWalker
             // as if nothing were shared.
             childByPath?.Clear();
             recorded?.Clear();
+            sent?.Clear();
         }
         catch (GatewayException)
         {
@@ -117,7 +119,7 @@ public static class ChildDisclosureWalker
             return walker.Children;
         }
 
-        walker = new Walker<TValue>(schema, DeclaredFields.Own(schema, document), labels, variables, childByPath, recorded);
+        walker = new Walker<TValue>(schema, DeclaredFields.Own(schema, document), labels, variables, childByPath, recorded, sent);
         try
         {
             walker.Root(root, rootType, data);
@@ -143,13 +145,15 @@ public static class ChildDisclosureWalker
         private readonly List<object> _path = [];
         private readonly IDictionary<string, string>? _childByPath;
         private readonly IDictionary<string, List<RecordedField>>? _recorded;
+        private readonly IDictionary<string, List<SentField>>? _sent;
         private readonly AgencyRecordKeys _records;
 
         public Walker(
             SupergraphSchema schema, DeclaredFields fields, Func<string, IReadOnlyList<string>> labels, JsonElement? variables,
-            IDictionary<string, string>? childByPath, IDictionary<string, List<RecordedField>>? recorded)
+            IDictionary<string, string>? childByPath, IDictionary<string, List<RecordedField>>? recorded, IDictionary<string, List<SentField>>? sent)
         {
             _schema = schema;
+            _sent = sent;
             _records = AgencyRecordKeys.Of(schema);
             _recorded = recorded;
             _fields = fields;
@@ -211,6 +215,14 @@ public static class ChildDisclosureWalker
             if (_childByPath is not null && childId is not null)
             {
                 _childByPath[PathKey(_path)] = childId;
+            }
+
+            if (_sent is not null && childId is not null)
+            {
+                foreach (var forwarded in value.Forwarded)
+                {
+                    Send(childId, forwarded);
+                }
             }
 
             foreach (var group in fields)
@@ -419,6 +431,28 @@ public static class ChildDisclosureWalker
         };
 
         private void Touch(string childId) => Children.TryAdd(childId, []);
+
+        /// <summary>Fields of the child's record the gateway sent from the service holding them to another (its <c>@requires</c>).</summary>
+        private void Send(string childId, ForwardedFields forwarded)
+        {
+            if (!_sent!.TryGetValue(childId, out var fields))
+            {
+                _sent[childId] = fields = [];
+            }
+
+            foreach (var coordinate in forwarded.Fields)
+            {
+                var source = SourceOf(_schema, coordinate) ?? forwarded.Service;
+                foreach (var label in _labels(coordinate))
+                {
+                    var entry = new SentField(coordinate, label, source, forwarded.Service);
+                    if (!fields.Contains(entry))
+                    {
+                        fields.Add(entry);
+                    }
+                }
+            }
+        }
 
         private void Disclose(string childId, DeclaredFields.Field field, string source)
         {

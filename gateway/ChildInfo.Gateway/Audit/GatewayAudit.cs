@@ -186,11 +186,12 @@ public sealed partial class GatewayAudit(
         IReadOnlyDictionary<string, List<DisclosedField>> touched;
         IReadOnlyDictionary<string, string>? childByPath = null;
         IReadOnlyDictionary<string, List<RecordedField>> recorded;
+        IReadOnlyDictionary<string, List<SentField>>? sent = null;
         if (ran)
         {
             // Read from the merged result as it was written (ResponseDisclosureReader): the response is not parsed back.
             var disclosure = record.Disclosure ?? throw new InvalidOperationException("An executed response reached the audit without what it disclosed.");
-            (touched, childByPath, recorded) = (disclosure.Children, disclosure.ChildByPath, disclosure.Recorded);
+            (touched, childByPath, recorded, sent) = (disclosure.Children, disclosure.ChildByPath, disclosure.Recorded, disclosure.Sent);
         }
         else
         {
@@ -200,14 +201,14 @@ public sealed partial class GatewayAudit(
             recorded = asked;
         }
 
-        var named = await NameRecordsAsync(record, touched.Keys.Concat(recorded.Keys), ran).ConfigureAwait(false);
+        var named = await NameRecordsAsync(record, touched.Keys.Concat(recorded.Keys).Concat(sent?.Keys ?? []), ran).ConfigureAwait(false);
         var withheld = Withheld(record, ran);
-        var children = new Dictionary<string, (List<DisclosedField> Disclosed, List<RecordedField> Recorded)>(StringComparer.Ordinal);
+        var children = new Dictionary<string, (List<DisclosedField> Disclosed, List<RecordedField> Recorded, List<SentField> Sent)>(StringComparer.Ordinal);
         foreach (var (child, fields) in touched)
         {
             if (Named(child, named) is { } id)
             {
-                var entry = children.TryGetValue(id, out var found) ? found : children[id] = ([], []);
+                var entry = children.TryGetValue(id, out var found) ? found : children[id] = ([], [], []);
                 entry.Disclosed.AddRange(fields.Where(f => !entry.Disclosed.Contains(f)));
             }
         }
@@ -216,15 +217,24 @@ public sealed partial class GatewayAudit(
         {
             if (Named(child, named) is { } id)
             {
-                var entry = children.TryGetValue(id, out var found) ? found : children[id] = ([], []);
+                var entry = children.TryGetValue(id, out var found) ? found : children[id] = ([], [], []);
                 entry.Recorded.AddRange(fields.Where(f => !entry.Recorded.Contains(f)));
+            }
+        }
+
+        foreach (var (child, fields) in sent ?? new Dictionary<string, List<SentField>>())
+        {
+            if (Named(child, named) is { } id)
+            {
+                var entry = children.TryGetValue(id, out var found) ? found : children[id] = ([], [], []);
+                entry.Sent.AddRange(fields.Where(f => !entry.Sent.Contains(f)));
             }
         }
 
         var context = record.Context;
         return Entry(record.RequestId, context, record.Query) with
         {
-            Children = [.. children.Select(c => new ChildDisclosure(c.Key, c.Value.Disclosed, withheld) { Recorded = c.Value.Recorded })],
+            Children = [.. children.Select(c => new ChildDisclosure(c.Key, c.Value.Disclosed, withheld) { Recorded = c.Value.Recorded, Sent = c.Value.Sent })],
             PreferenceOverrides = ran ? [.. Overrides(record.Result!, childByPath is null ? null : NamePaths(childByPath, named))] : [],
             BreakGlass = context.BreakGlass,
             Outcome = outcome,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChildInfo.Federation;
 
 namespace ChildInfo.Gateway.Audit;
 
@@ -19,4 +20,7 @@ internal interface IResponseValue<TSelf>
     IEnumerable<TSelf> EnumerateArray();
 
     string? GetString();
+
+    /// <summary>What of this object was sent to other services beyond an entity key (only the merged result knows).</summary>
+    IReadOnlyList<ForwardedFields> Forwarded { get; }
 }

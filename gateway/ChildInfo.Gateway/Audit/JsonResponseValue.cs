@@ -17,4 +17,7 @@ internal readonly record struct JsonResponseValue(JsonElement Element) : IRespon
     public IEnumerable<JsonResponseValue> EnumerateArray() => Element.EnumerateArray().Select(e => new JsonResponseValue(e));
 
     public string? GetString() => Element.GetString();
+
+    /// <summary>Written JSON does not say what was sent between services.</summary>
+    public IReadOnlyList<ChildInfo.Federation.ForwardedFields> Forwarded => [];
 }

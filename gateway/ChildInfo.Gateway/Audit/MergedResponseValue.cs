@@ -25,4 +25,6 @@ internal readonly record struct MergedResponseValue(MergedValue Value) : IRespon
     }
 
     public string? GetString() => Value.GetString();
+
+    public IReadOnlyList<ForwardedFields> Forwarded => Value.Forwarded;
 }

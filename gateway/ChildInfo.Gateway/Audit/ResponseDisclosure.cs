@@ -9,7 +9,9 @@ namespace ChildInfo.Gateway.Audit;
 /// read only when the record guard reported something, to say whose record a set-aside preference was on.
 /// </param>
 /// <param name="Recorded">What each child's recordings were (<see cref="ChildDisclosureWalker"/>); empty for a request that only read.</param>
+/// <param name="Sent">What of each child's record was sent from one service to another to compute a field; null or empty for none.</param>
 public sealed record ResponseDisclosure(
     IReadOnlyDictionary<string, List<DisclosedField>> Children,
     IReadOnlyDictionary<string, string>? ChildByPath,
-    IReadOnlyDictionary<string, List<RecordedField>> Recorded);
+    IReadOnlyDictionary<string, List<RecordedField>> Recorded,
+    IReadOnlyDictionary<string, List<SentField>>? Sent = null);

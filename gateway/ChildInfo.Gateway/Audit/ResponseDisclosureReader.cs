@@ -22,6 +22,7 @@ public sealed class ResponseDisclosureReader(SupergraphSchema schema, OperationD
         ArgumentNullException.ThrowIfNull(notices);
         var childByPath = notices.Count > 0 ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
         var recorded = new Dictionary<string, List<RecordedField>>(StringComparer.Ordinal);
-        Disclosure = new ResponseDisclosure(ChildDisclosureWalker.Walk(schema, document, variables, data, labels, childByPath, recorded), childByPath, recorded);
+        var sent = new Dictionary<string, List<SentField>>(StringComparer.Ordinal);
+        Disclosure = new ResponseDisclosure(ChildDisclosureWalker.Walk(schema, document, variables, data, labels, childByPath, recorded, sent), childByPath, recorded, sent);
     }
 }

@@ -166,4 +166,33 @@ public sealed class AuditSealerTests
         Assert.DoesNotContain("recorded", withoutJson, StringComparison.Ordinal);
         Assert.Empty(Assert.Single(AuditCanonicalForm.ReadPayload(withoutJson)!.Children).Recorded);
     }
+
+    [Fact]
+    public void PayloadJson_WithFieldsSentBetweenServices_ReadsBackWithThem_AndWithoutAny_HasNoSentKey()
+    {
+        var plain = new ChildDisclosure("CH-1", [new DisclosedField("Pupil.riskBand", "sen", "risk")], []);
+        var sent = plain with { Sent = [new SentField("Pupil.fsmEligible", "fsm", "education", "risk")] };
+
+        var withJson = AuditCanonicalForm.PayloadJson(new AuditPayload(null, "query", [sent], []));
+        var withoutJson = AuditCanonicalForm.PayloadJson(new AuditPayload(null, "query", [plain], []));
+
+        Assert.Equal(sent.Sent, Assert.Single(AuditCanonicalForm.ReadPayload(withJson)!.Children).Sent);
+        Assert.NotEqual(withJson, withoutJson);
+        // Records with nothing sent keep the canonical form they always had, so their hashes are unchanged.
+        Assert.DoesNotContain("sent", withoutJson, StringComparison.Ordinal);
+        Assert.Empty(Assert.Single(AuditCanonicalForm.ReadPayload(withoutJson)!.Children).Sent);
+    }
+
+    [Fact]
+    public void Seal_KeepsWhatWasSentBetweenServices_InTheSealedPayload()
+    {
+        var entry = Entries.Ordinary(1) with
+        {
+            Children = [new ChildDisclosure("CH-1", [], []) { Sent = [new SentField("Pupil.ethnicity", "special_category", "education", "risk")] }],
+        };
+
+        var sealedRecord = Assert.Single(Sealer(new ManualTimeProvider(Start)).Seal(ChainHead.Empty, [entry]).Records);
+
+        Assert.Equal("risk", Assert.Single(Assert.Single(sealedRecord.Payload!.Children).Sent).SentTo);
+    }
 }

@@ -115,6 +115,7 @@ public static class AuditPages
         Add(details, "Asked to record, refused", notWritten.Count > 0 ? Labels(set, notWritten) : []);
         Add(details, "Shown", recordings.Count == 0 ? saw : []);
         Add(details, "Kept back", kept);
+        Add(details, "Sent to another service to work something out", Sent(set, Format.List(access, "sent")));
         return Html.Of($"""
             <tbody class="access">
             <tr>
@@ -148,6 +149,12 @@ public static class AuditPages
             .Where(f => f.Label is null || !Technical.Contains(f.Label))
             .GroupBy(f => f.Source, StringComparer.Ordinal)
             .Select(g => $"from {PlainWords.Agency(g.Key)}: " + string.Join(", ", g.Select(f => f.Label is null ? PlainWords.Field(f.Field) : PlainWords.Label(set, f.Label)).Distinct(StringComparer.Ordinal)))];
+
+    /// <summary>What was sent between services, one line per pair: "from schools and education services to risk: ...".</summary>
+    private static List<string> Sent(PolicySet? set, IReadOnlyList<JsonElement> fields) =>
+        [.. fields.Select(f => (Label: Format.Text(f, "label"), Source: Format.Text(f, "source"), To: Format.Text(f, "sentTo"), Field: Format.Text(f, "field")))
+            .GroupBy(f => (f.Source, f.To))
+            .Select(g => $"from {PlainWords.Agency(g.Key.Source)} to {PlainWords.Agency(g.Key.To)}: " + string.Join(", ", g.Select(f => f.Label is null ? PlainWords.Field(f.Field) : PlainWords.Label(set, f.Label)).Distinct(StringComparer.Ordinal)))];
 
     private static async Task<IResult> ReviewAsync(HttpContext http)
     {

@@ -1,0 +1,97 @@
+using ChildInfo.Federation.Planning;
+using ChildInfo.Federation.Supergraph;
+
+namespace ChildInfo.Federation.Execution;
+
+/// <summary>
+/// Which fields an entity representation carries beyond its key (see <see cref="ForwardedFields"/>): read from the
+/// object as it is sent, so a field a record guard dropped, or one the object does not hold, is not counted.
+/// </summary>
+internal static class Forwarding
+{
+    /// <summary>How deep a required selection is followed (composition refuses cycles; this bounds the walk anyway).</summary>
+    private const int MaxDepth = 16;
+
+    /// <summary>Whether <paramref name="fields"/> name anything but <c>__typename</c> and the key's top-level fields.</summary>
+    public static bool BeyondKey(IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode> key)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Name is null ? BeyondKey(field.Children, key) : field.Name != "__typename" && !InKey(field.Name, key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The coordinates of the fields beyond the key that a representation of <paramref name="obj"/> carries; null for none.</summary>
+    public static List<string>? Of(SupergraphSchema schema, ResultObject obj, string typeName, IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode> key)
+    {
+        List<string>? found = null;
+        Collect(schema, obj, typeName, fields, key, ref found, 0);
+        return found;
+    }
+
+    private static void Collect(SupergraphSchema schema, ResultObject obj, string typeName, IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode>? key, ref List<string>? found, int depth)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Name is null)
+            {
+                if (obj.Typename is { } runtime && schema.Matches(runtime, field.TypeCondition!))
+                {
+                    Collect(schema, obj, runtime, field.Children, key, ref found, depth);
+                }
+
+                continue;
+            }
+
+            if (field.Name == "__typename" || !obj.Contains(field.ResponseKey!) || (key is not null && InKey(field.Name, key)))
+            {
+                continue;
+            }
+
+            var coordinate = typeName + "." + field.Name;
+            if (!(found ??= []).Contains(coordinate))
+            {
+                found.Add(coordinate);
+            }
+
+            if (field.Children.Count > 0 && depth < MaxDepth
+                && schema.Types.TryGetValue(typeName, out var type) && type.Fields.TryGetValue(field.Name, out var definition))
+            {
+                Nested(schema, obj.Get(field.ResponseKey!), definition.Type.NamedType, field.Children, ref found, depth + 1);
+            }
+        }
+    }
+
+    private static void Nested(SupergraphSchema schema, ResultValue value, string namedType, IReadOnlyList<PlannedField> fields, ref List<string>? found, int depth)
+    {
+        if (value.Object is { } obj)
+        {
+            Collect(schema, obj, obj.Typename ?? namedType, fields, null, ref found, depth);
+        }
+        else if (value.List is { } list)
+        {
+            foreach (var item in list.Items)
+            {
+                Nested(schema, item, namedType, fields, ref found, depth);
+            }
+        }
+    }
+
+    private static bool InKey(string name, IReadOnlyList<FieldSetNode> key)
+    {
+        foreach (var node in key)
+        {
+            if (!node.IsFragment && node.FieldName == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChildInfo.Gateway.Audit;
+using ChildInfo.Gateway.Tests.Resilience;
+using ChildInfo.Registry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildInfo.Gateway.Tests.Registry;
+
+/// <summary>
+/// A registered risk subgraph computes a band from a pupil's ethnicity and free school meals (<c>@requires</c>): to
+/// answer it, the gateway fetches both from education and sends them to the risk subgraph. That is a disclosure from
+/// one agency to another on the caller's behalf, whether or not the caller sees those fields, so the audit records it
+/// for the child (what, from which service, to which) and the child's access report says so. Before, the record named
+/// only what the caller was shown.
+/// </summary>
+/// <remarks>
+/// Under the sample policies such a subgraph cannot be registered: education returns the pupils risk would serve by
+/// key, which the foreign-reference check refuses (only the child index may hand one agency keys to another's records).
+/// So the gateway here runs the sample policy folder with one rule, the team manager's under child protection, whose
+/// scope is everyone: nothing relies on the index's scope there, and the check does not apply.
+/// </remarks>
+public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configured) : IClassFixture<ConfiguredSubgraphsFixture>, IAsyncLifetime
+{
+    private const string RiskSdl = """
+        extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires"])
+        type Pupil @key(fields: "upn") {
+          upn: String!
+          ethnicity: String @external
+          fsmEligible: Boolean! @external
+          riskBand: String @requires(fields: "ethnicity fsmEligible")
+        }
+        """;
+
+    private const string RiskClassifications = """
+        classifications:
+          Pupil.riskBand: [sen]
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("childinfo-requires-").FullName;
+    private readonly ConcurrentQueue<JsonElement> _representations = new();
+    private FileRegistryStore _store = null!;
+    private RegistryGateway _gateway = null!;
+    private WebApplication _risk = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _store = new FileRegistryStore(Path.Combine(_folder, "registry.json"));
+        _gateway = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, _store,
+            audit: GatewayAuditOptions.ForDataDirectory(_folder), policyDirectory: TeamManagerOnlyPolicies());
+        _risk = await LoopbackSubgraph.StartAsync(async (HttpContext http) =>
+        {
+            using var body = await JsonDocument.ParseAsync(http.Request.Body);
+            var root = body.RootElement;
+            if (root.GetProperty("query").GetString()!.Contains("_service", StringComparison.Ordinal))
+            {
+                await http.Response.WriteAsJsonAsync(new { data = new { _service = new { sdl = RiskSdl } } });
+                return;
+            }
+
+            var entities = new List<object>();
+            foreach (var representation in root.GetProperty("variables").GetProperty("representations").EnumerateArray())
+            {
+                _representations.Enqueue(representation.Clone());
+                var fsm = representation.TryGetProperty("fsmEligible", out var f) && f.ValueKind == JsonValueKind.True;
+                entities.Add(new { __typename = "Pupil", riskBand = fsm ? "higher" : "usual" });
+            }
+
+            await http.Response.WriteAsJsonAsync(new { data = new { _entities = entities } });
+        });
+        var (status, body) = await _gateway.AddAsync("risk", LoopbackSubgraph.UrlOf(_risk), RiskClassifications);
+        Assert.True(status == 200, $"{status} {body.GetRawText()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _risk.StopAsync();
+        await _risk.DisposeAsync();
+        await _store.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task FieldsSentToComputeAnotherServicesField_AreRecordedForTheChild_AndToldInTheAccessReport()
+    {
+        var childId = ChildWithAPupilRecord();
+
+        var answer = await QueryAsync($$"""{ child(id: "{{childId}}") { id pupil { riskBand } } }""");
+
+        Assert.False(answer.TryGetProperty("errors", out _), answer.GetRawText());
+        Assert.NotNull(answer.GetProperty("data").GetProperty("child").GetProperty("pupil").GetProperty("riskBand").GetString());
+        // What the risk subgraph was actually sent: the key and the two required fields.
+        var sentToRisk = Assert.Single(_representations);
+        Assert.True(sentToRisk.TryGetProperty("ethnicity", out _) && sentToRisk.TryGetProperty("fsmEligible", out _), sentToRisk.GetRawText());
+
+        var record = (await _gateway.Services.GetRequiredService<GatewayAudit>().Store.ReadAsync(0, 1_000)).Last(r => r.OperationText?.Contains("riskBand", StringComparison.Ordinal) == true);
+        var mine = Assert.Single(record.Payload!.Children, c => c.ChildId == childId);
+        Assert.Equal(["Pupil.ethnicity", "Pupil.fsmEligible"], mine.Sent.Select(f => f.Field).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(mine.Sent, f => Assert.Equal(("education", "risk"), (f.Source, f.SentTo)));
+        Assert.Contains(mine.Sent, f => f.Field == "Pupil.fsmEligible" && f.Label == "fsm");
+        // Shown: the band; not shown (never asked for): ethnicity and free school meals themselves.
+        Assert.Contains(mine.Disclosed, f => f.Field == "Pupil.riskBand");
+        Assert.DoesNotContain(mine.Disclosed, f => f.Field is "Pupil.ethnicity" or "Pupil.fsmEligible");
+
+        var (status, report) = await _gateway.AdminAsync(HttpMethod.Get, $"audit/children/{childId}/report", role: "data_protection_officer");
+        Assert.True(status == 200, $"{status} {report.GetRawText()}");
+        var access = report.GetProperty("accesses").EnumerateArray().Last(a => a.TryGetProperty("sent", out var s) && s.ValueKind == JsonValueKind.Array && s.GetArrayLength() > 0);
+        Assert.All(access.GetProperty("sent").EnumerateArray(), s => Assert.Equal("risk", s.GetProperty("sentTo").GetString()));
+        using var textRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(_gateway.BaseUrl, $"audit/children/{childId}/report"));
+        textRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _gateway.Token("data_protection_officer", "dpo-requires"));
+        textRequest.Headers.Accept.ParseAdd("text/plain");
+        using var textResponse = await _gateway.Client.SendAsync(textRequest);
+        var text = await textResponse.Content.ReadAsStringAsync();
+        Assert.Contains("To work out part of what they asked for,", text, StringComparison.Ordinal);
+        Assert.Contains("(from school records)", text.Split("To work out part of what they asked for,")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AQueryThatSendsNothingOnward_RecordsNothingSent()
+    {
+        var childId = ChildWithAPupilRecord();
+
+        var answer = await QueryAsync($$"""{ child(id: "{{childId}}") { id pupil { upn ethnicity } } }""");
+
+        Assert.False(answer.TryGetProperty("errors", out _), answer.GetRawText());
+        var record = (await _gateway.Services.GetRequiredService<GatewayAudit>().Store.ReadAsync(0, 1_000)).Last(r => r.OperationText?.Contains("ethnicity", StringComparison.Ordinal) == true);
+        var mine = Assert.Single(record.Payload!.Children, c => c.ChildId == childId);
+        Assert.Empty(mine.Sent);
+        Assert.Contains(mine.Disclosed, f => f.Field == "Pupil.ethnicity");
+        Assert.Empty(_representations);
+    }
+
+    /// <summary>As a team manager under child protection (every child in scope, every label visible).</summary>
+    private async Task<JsonElement> QueryAsync(string query)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_gateway.BaseUrl, "graphql")) { Content = JsonContent.Create(new { query }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _gateway.Token("team_manager", "tm-requires"));
+        request.Headers.Add("ChildInfo-Purpose", "child_protection");
+        request.Headers.Add("ChildInfo-Justification", RegistryGateway.Justification);
+        using var response = await _gateway.Client.SendAsync(request);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The sample policy folder with its rules reduced to the team manager's under child protection (scope everyone).</summary>
+    private string TeamManagerOnlyPolicies()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "policies")).FullName;
+        foreach (var file in Directory.GetFiles(Policies.PolicyGatewayFixture.PolicyDirectory, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(folder, "roles.yaml"), """
+            roles:
+              team_manager:
+                description: Social work team manager.
+                agency: social-care
+                purposes: [child_protection]
+              data_protection_officer:
+                description: Data protection officer.
+                agency: local-authority
+                purposes: []
+              system_owner:
+                description: Owner and operator of the gateway service.
+                agency: local-authority
+                purposes: []
+            """);
+        File.WriteAllText(Path.Combine(folder, "rules.yaml"), """
+            rules:
+              - role: team_manager
+                purpose: child_protection
+                visible: [identifying, contact, demographic, special_category, linkage, lookup, reference, workforce,
+                  enrolment, attendance_summary, attendance, exclusion, sen, fsm, funding, development, health, status_flag,
+                  cin, protection, care, early_help, engagement, outcome, voice, notes, preference, criminal_offence]
+                links: [all]
+                scope: everyone
+                preferences: { override: true }
+            """);
+        return folder;
+    }
+
+    private string ChildWithAPupilRecord()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(configured.Environment.ChildIndexConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT child_id FROM ci_record_link WHERE source_system = 'education' ORDER BY child_id LIMIT 1";
+        return (string)command.ExecuteScalar()!;
+    }
+}
