@@ -25,22 +25,65 @@ public static class ScopeAuthorityCheck
     public static IReadOnlyList<string> Problems(SupergraphSchema supergraph, PolicySet policies, string authority)
     {
         ArgumentNullException.ThrowIfNull(policies);
-        return policies.Rules.Any(r => r.Scope != RecordScope.Everyone)
-            ? Problems(supergraph, authority, (type, owner) => HoldsNoChildData(policies, type, owner))
-            : [];
+        if (!policies.Rules.Any(r => r.Scope != RecordScope.Everyone))
+        {
+            return [];
+        }
+
+        var origins = Origins(supergraph, policies);
+        return Problems(supergraph, authority, (type, owner) => HoldsNoChildData(policies, type, owner),
+            (entity, source) => origins.TryGetValue(entity, out var origin) && origin == source);
+    }
+
+    /// <summary>
+    /// The agency each record type comes from, as the policies' links say (<c>Child.pupil: education</c>, and
+    /// <c>Child.pupil</c> is a <c>Pupil</c>): the records an agency returns of its own type are its own, found through its
+    /// own scoped lookups, so the services that extend that type may be handed their keys. A type two links give to
+    /// different agencies has no origin.
+    /// </summary>
+    private static Dictionary<string, string> Origins(SupergraphSchema supergraph, PolicySet policies)
+    {
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (coordinate, agency) in policies.Links)
+        {
+            var dot = coordinate.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0 || !supergraph.Types.TryGetValue(coordinate[..dot], out var parent) || parent.Field(coordinate[(dot + 1)..]) is not { } field)
+            {
+                continue;
+            }
+
+            var type = field.Type.NamedType;
+            if (origins.TryGetValue(type, out var known) && known != agency)
+            {
+                ambiguous.Add(type);
+            }
+
+            origins[type] = agency;
+        }
+
+        foreach (var type in ambiguous)
+        {
+            origins.Remove(type);
+        }
+
+        return origins;
     }
 
     /// <summary>
     /// One sentence per field through which a subgraph other than <paramref name="authority"/> could supply the key of an
     /// entity another subgraph (not the authority) resolves, or take a field the authority serves; empty when there is none.
     /// An entity for which <paramref name="directory"/> says its owner serves nothing about a child (a school, a team:
-    /// directory data) may be referenced by any subgraph.
+    /// directory data) may be referenced by any subgraph, and an agency returning records of a type the policies' links
+    /// say are its own (<paramref name="origin"/>: education's pupils) may hand their keys to the services that extend it.
     /// </summary>
-    public static IReadOnlyList<string> Problems(SupergraphSchema supergraph, string authority, Func<SupergraphType, string, bool>? directory = null)
+    public static IReadOnlyList<string> Problems(SupergraphSchema supergraph, string authority, Func<SupergraphType, string, bool>? directory = null,
+        Func<string, string, bool>? origin = null)
     {
         ArgumentNullException.ThrowIfNull(supergraph);
         ArgumentException.ThrowIfNullOrEmpty(authority);
         directory ??= static (_, _) => false;
+        origin ??= static (_, _) => false;
         var problems = new List<string>();
         foreach (var type in supergraph.Types.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
@@ -59,7 +102,7 @@ public static class ScopeAuthorityCheck
                         continue;
                     }
 
-                    foreach (var (entity, owner) in ReferencedEntities(supergraph, field.Type.NamedType, source, authority, directory))
+                    foreach (var (entity, owner) in ReferencedEntities(supergraph, field.Type.NamedType, source, authority, directory).Where(r => !origin(r.Entity, source)))
                     {
                         problems.Add($"[{source}] {type.Name}.{field.Name} returns {entity}, whose records '{owner}' serves by key: only the " +
                             $"scope authority '{authority}' may give the gateway keys to another subgraph's records, because '{owner}' trusts " +

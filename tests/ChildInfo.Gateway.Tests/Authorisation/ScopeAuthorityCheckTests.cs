@@ -12,7 +12,7 @@ namespace ChildInfo.Gateway.Tests.Authorisation;
 /// </summary>
 public sealed class ScopeAuthorityCheckTests
 {
-    private const string Link = """extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@override", "@external", "@provides"])""";
+    private const string Link = """extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@override", "@external", "@provides", "@requires"])""";
 
     private const string Index = Link + """
 
@@ -222,5 +222,75 @@ public sealed class ScopeAuthorityCheckTests
         var problem = Assert.Single(ProblemsUnder(Policies("identifying"), ("index", Index), ("directory", Directory), ("referring", Referring)));
 
         Assert.StartsWith("[referring] Placement.establishment returns Establishment, whose records 'directory' serves by key", problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>A service extending the school's pupils with a field of its own, computed from theirs.</summary>
+    private const string Extension = Link + """
+
+        type Pupil @key(fields: "upn") { upn: String! attendance: Float @external risk: String @requires(fields: "attendance") }
+        """;
+
+    private static string OriginPolicies(string extraClassifications = "", string links = "Child.pupil: school") => $$"""
+        settings: { version: test, strict: false }
+        labels:
+          identifying: Names that single out a child.
+        agencies: [index, school, extension, other]
+        links:
+          {{links}}
+        purposes:
+          casework: { description: Casework., legal_basis: Test., justification_required: false, aggregate_only: false }
+        roles:
+          worker: { description: A worker., agency: school, purposes: [casework] }
+        rules:
+          - role: worker
+            purpose: casework
+            visible: [identifying]
+            links: [all]
+            scope: own_caseload
+        classifications:
+          Query.child: [identifying]
+          Query.school: [identifying]
+          Child.id: [identifying]
+          Child.name: [identifying]
+          Child.pupil: [identifying]
+          Pupil.upn: [identifying]
+          Pupil.attendance: [identifying]
+          Pupil.risk: [identifying]
+          School.urn: [identifying]
+          School.roll: [identifying]
+        {{extraClassifications}}
+        """;
+
+    /// <summary>
+    /// The school returning its own pupils (its roll) may hand their keys to a service that extends them: the links say
+    /// pupils are the school's records, so the keys come from the school's own scoped lookups. Before, every extension of
+    /// an agency's entity was refused, since the agency's own fields returning it counted as foreign references.
+    /// </summary>
+    [Fact]
+    public void AgencyReturningItsOwnRecords_ToAServiceExtendingThem_Passes()
+    {
+        Assert.Empty(ProblemsUnder(OriginPolicies(), ("index", Index), ("school", School), ("extension", Extension)));
+    }
+
+    [Fact]
+    public void AgencyReturningRecords_TheLinksDoNotGiveIt_IsStillAProblem()
+    {
+        var problems = ProblemsUnder(OriginPolicies(links: "Child.pupil: other"), ("index", Index), ("school", School), ("extension", Extension));
+
+        Assert.Contains(problems, p => p.StartsWith("[school] School.roll returns Pupil, whose records 'extension' serves by key", StringComparison.Ordinal));
+    }
+
+    /// <summary>Declaring itself an owner of the type does not make a service its origin: returning its keys is refused.</summary>
+    [Fact]
+    public void ExtensionReturningTheRecordsItExtends_IsAProblem()
+    {
+        var returning = Extension + """
+
+            type Query { flagged: [Pupil] }
+            """;
+
+        var problems = ProblemsUnder(OriginPolicies("  Query.flagged: [identifying]"), ("index", Index), ("school", School), ("extension", returning));
+
+        Assert.Contains(problems, p => p.StartsWith("[extension] Query.flagged returns Pupil, whose records 'school' serves by key", StringComparison.Ordinal));
     }
 }

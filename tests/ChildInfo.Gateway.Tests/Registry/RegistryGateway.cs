@@ -46,7 +46,7 @@ internal sealed class RegistryGateway : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RegistryGateway> StartAsync(GatewayEnvironment environment, IReadOnlyList<SubgraphSdl> configured, IRegistryStore store, byte[]? key = null, GatewayAuditOptions? audit = null, string? recentOperationsFile = null, string? policyDirectory = null)
+    public static async Task<RegistryGateway> StartAsync(GatewayEnvironment environment, IReadOnlyList<SubgraphSdl> configured, IRegistryStore store, byte[]? key = null, GatewayAuditOptions? audit = null, string? recentOperationsFile = null)
     {
         key ??= System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         var supergraph = SupergraphComposer.Compose(configured);
@@ -56,7 +56,7 @@ internal sealed class RegistryGateway : IAsyncDisposable
             SupergraphSdl = supergraph.Supergraph!,
             Urls = "http://127.0.0.1:0",
             SubgraphUrls = environment.SubgraphUrls,
-            Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(key), PolicyDirectory = policyDirectory ?? PolicyGatewayFixture.PolicyDirectory },
+            Security = new GatewaySecurityOptions { Identity = DevelopmentIdentity.Options(key), PolicyDirectory = PolicyGatewayFixture.PolicyDirectory },
             Registry = new RegistryHostOptions { Store = store, Configured = configured, OwnsStore = false },
             Audit = audit,
             RecentOperationsFile = recentOperationsFile,

@@ -18,12 +18,6 @@ namespace ChildInfo.Gateway.Tests.Registry;
 /// for the child (what, from which service, to which) and the child's access report says so. Before, the record named
 /// only what the caller was shown.
 /// </summary>
-/// <remarks>
-/// Under the sample policies such a subgraph cannot be registered: education returns the pupils risk would serve by
-/// key, which the foreign-reference check refuses (only the child index may hand one agency keys to another's records).
-/// So the gateway here runs the sample policy folder with one rule, the team manager's under child protection, whose
-/// scope is everyone: nothing relies on the index's scope there, and the check does not apply.
-/// </remarks>
 public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configured) : IClassFixture<ConfiguredSubgraphsFixture>, IAsyncLifetime
 {
     private const string RiskSdl = """
@@ -50,8 +44,7 @@ public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configure
     public async ValueTask InitializeAsync()
     {
         _store = new FileRegistryStore(Path.Combine(_folder, "registry.json"));
-        _gateway = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, _store,
-            audit: GatewayAuditOptions.ForDataDirectory(_folder), policyDirectory: TeamManagerOnlyPolicies());
+        _gateway = await RegistryGateway.StartAsync(configured.Environment, configured.Subgraphs, _store, audit: GatewayAuditOptions.ForDataDirectory(_folder));
         _risk = await LoopbackSubgraph.StartAsync(async (HttpContext http) =>
         {
             using var body = await JsonDocument.ParseAsync(http.Request.Body);
@@ -144,44 +137,6 @@ public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configure
         request.Headers.Add("ChildInfo-Justification", RegistryGateway.Justification);
         using var response = await _gateway.Client.SendAsync(request);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    /// <summary>The sample policy folder with its rules reduced to the team manager's under child protection (scope everyone).</summary>
-    private string TeamManagerOnlyPolicies()
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(_folder, "policies")).FullName;
-        foreach (var file in Directory.GetFiles(Policies.PolicyGatewayFixture.PolicyDirectory, "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
-
-        File.WriteAllText(Path.Combine(folder, "roles.yaml"), """
-            roles:
-              team_manager:
-                description: Social work team manager.
-                agency: social-care
-                purposes: [child_protection]
-              data_protection_officer:
-                description: Data protection officer.
-                agency: local-authority
-                purposes: []
-              system_owner:
-                description: Owner and operator of the gateway service.
-                agency: local-authority
-                purposes: []
-            """);
-        File.WriteAllText(Path.Combine(folder, "rules.yaml"), """
-            rules:
-              - role: team_manager
-                purpose: child_protection
-                visible: [identifying, contact, demographic, special_category, linkage, lookup, reference, workforce,
-                  enrolment, attendance_summary, attendance, exclusion, sen, fsm, funding, development, health, status_flag,
-                  cin, protection, care, early_help, engagement, outcome, voice, notes, preference, criminal_offence]
-                links: [all]
-                scope: everyone
-                preferences: { override: true }
-            """);
-        return folder;
     }
 
     private string ChildWithAPupilRecord()
