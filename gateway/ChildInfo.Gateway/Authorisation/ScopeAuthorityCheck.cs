@@ -30,7 +30,7 @@ public static class ScopeAuthorityCheck
             return [];
         }
 
-        var origins = Origins(supergraph, policies);
+        var origins = Origins(supergraph, policies, authority);
         return Problems(supergraph, authority, (type, owner) => HoldsNoChildData(policies, type, owner),
             (entity, source) => origins.TryGetValue(entity, out var origin) && origin == source);
     }
@@ -38,17 +38,20 @@ public static class ScopeAuthorityCheck
     /// <summary>
     /// The agency each record type comes from, as the policies' links say (<c>Child.pupil: education</c>, and
     /// <c>Child.pupil</c> is a <c>Pupil</c>): the records an agency returns of its own type are its own, found through its
-    /// own scoped lookups, so the services that extend that type may be handed their keys. A type two links give to
-    /// different agencies has no origin.
+    /// own scoped lookups, so the services that extend that type may be handed their keys. Only links the authority itself
+    /// serves count (the index's link from a child to an agency's record): a registered document may declare a link for
+    /// a field of its own subgraph, and must not thereby make that subgraph the origin of another agency's type. A type
+    /// two links give to different agencies has no origin.
     /// </summary>
-    private static Dictionary<string, string> Origins(SupergraphSchema supergraph, PolicySet policies)
+    private static Dictionary<string, string> Origins(SupergraphSchema supergraph, PolicySet policies, string authority)
     {
         var origins = new Dictionary<string, string>(StringComparer.Ordinal);
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (coordinate, agency) in policies.Links)
         {
             var dot = coordinate.IndexOf('.', StringComparison.Ordinal);
-            if (dot <= 0 || !supergraph.Types.TryGetValue(coordinate[..dot], out var parent) || parent.Field(coordinate[(dot + 1)..]) is not { } field)
+            if (dot <= 0 || !supergraph.Types.TryGetValue(coordinate[..dot], out var parent) || parent.Field(coordinate[(dot + 1)..]) is not { } field
+                || !Sources(parent, field).Contains(authority, StringComparer.Ordinal))
             {
                 continue;
             }

@@ -234,7 +234,7 @@ public sealed class ScopeAuthorityCheckTests
         settings: { version: test, strict: false }
         labels:
           identifying: Names that single out a child.
-        agencies: [index, school, extension, other]
+        agencies: [index, school, extension, other, claiming, teams]
         links:
           {{links}}
         purposes:
@@ -292,5 +292,32 @@ public sealed class ScopeAuthorityCheckTests
         var problems = ProblemsUnder(OriginPolicies("  Query.flagged: [identifying]"), ("index", Index), ("school", School), ("extension", returning));
 
         Assert.Contains(problems, p => p.StartsWith("[extension] Query.flagged returns Pupil, whose records 'school' serves by key", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A link a registered document declares for a field of its own subgraph does not make that subgraph the origin of
+    /// the type: only the index's own links count, so a service cannot both extend an agency's type and name itself its
+    /// origin to hand out its keys.
+    /// </summary>
+    [Fact]
+    public void LinkOnAFieldTheIndexDoesNotServe_MakesNoOrigin()
+    {
+        var teams = Link + """
+
+            type Query { team(id: ID!): Team }
+            type Team @key(fields: "id") { id: ID! members: [String] }
+            """;
+        var claiming = Link + """
+
+            type Child @key(fields: "id") { id: ID! claimed: [Team] }
+            type Team @key(fields: "id") { id: ID! note: String }
+            """;
+        var extra = "  Query.team: [identifying]\n  Team.id: [identifying]\n  Team.members: [identifying]\n  Team.note: [identifying]\n  Child.claimed: [identifying]";
+
+        // Its link the only one for Team: were it counted, 'claiming' would be Team's origin and its references allowed.
+        var problems = ProblemsUnder(OriginPolicies(extra, links: "Child.pupil: school\n  Child.claimed: claiming"),
+            ("index", Index), ("school", School), ("extension", Extension), ("teams", teams), ("claiming", claiming));
+
+        Assert.Contains(problems, p => p.StartsWith("[claiming] Child.claimed returns Team, whose records 'teams' serves by key", StringComparison.Ordinal));
     }
 }
