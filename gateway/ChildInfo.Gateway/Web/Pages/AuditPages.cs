@@ -78,7 +78,8 @@ public static class AuditPages
         return Layout.Page(http, "Who has looked at a child's information", body, session);
     }
 
-    private static Html Access(PolicySet? set, JsonElement access)
+    /// <summary>One request of a child's access report, as the page shows it (internal for its tests).</summary>
+    internal static Html Access(PolicySet? set, JsonElement access)
     {
         var time = DateTimeOffset.TryParse(Format.Text(access, "time"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) ? Format.DateTime(t) : "";
         var outcome = Format.Text(access, "outcome");
