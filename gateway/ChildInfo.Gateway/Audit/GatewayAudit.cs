@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json;
 using ChildInfo.Audit;
 using ChildInfo.Audit.Records;
@@ -222,7 +223,7 @@ public sealed partial class GatewayAudit(
             }
         }
 
-        foreach (var (child, fields) in sent ?? new Dictionary<string, List<SentField>>())
+        foreach (var (child, fields) in sent ?? ReadOnlyDictionary<string, List<SentField>>.Empty)
         {
             if (Named(child, named) is { } id)
             {

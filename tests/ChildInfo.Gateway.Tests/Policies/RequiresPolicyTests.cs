@@ -17,7 +17,8 @@ namespace ChildInfo.Gateway.Tests.Policies;
 /// </summary>
 public sealed class RequiresPolicyTests(ConfiguredSubgraphsFixture configured) : IClassFixture<ConfiguredSubgraphsFixture>
 {
-    private const string RiskSdl = """
+    /// <summary>A registered risk subgraph computing fields of education's pupils from theirs (also used by <c>RequiresDisclosureTests</c>).</summary>
+    internal const string RiskSdl = """
         extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires"])
         type Pupil @key(fields: "upn") {
           upn: String!
@@ -29,7 +30,7 @@ public sealed class RequiresPolicyTests(ConfiguredSubgraphsFixture configured) :
         }
         """;
 
-    private const string RiskClassifications = """
+    internal const string RiskClassifications = """
         classifications:
           Pupil.riskBand: [sen]
           Pupil.supportNote: [sen]

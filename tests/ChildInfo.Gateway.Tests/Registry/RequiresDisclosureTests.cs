@@ -20,20 +20,8 @@ namespace ChildInfo.Gateway.Tests.Registry;
 /// </summary>
 public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configured) : IClassFixture<ConfiguredSubgraphsFixture>, IAsyncLifetime
 {
-    private const string RiskSdl = """
-        extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires"])
-        type Pupil @key(fields: "upn") {
-          upn: String!
-          ethnicity: String @external
-          fsmEligible: Boolean! @external
-          riskBand: String @requires(fields: "ethnicity fsmEligible")
-        }
-        """;
-
-    private const string RiskClassifications = """
-        classifications:
-          Pupil.riskBand: [sen]
-        """;
+    private const string RiskSdl = Policies.RequiresPolicyTests.RiskSdl;
+    private const string RiskClassifications = Policies.RequiresPolicyTests.RiskClassifications;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("childinfo-requires-").FullName;
     private readonly ConcurrentQueue<JsonElement> _representations = new();
