@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -26,6 +27,14 @@ public sealed class HttpSubgraphTransport : ISubgraphTransport
     /// request should bring (the benchmark's deepest query brings 88 KB in all), far below what would strain the host.
     /// </summary>
     public const long DefaultMaxAnswerBytes = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// The longest declared length read into one buffer of that size. Reading into a buffer grown by doubling from
+    /// 4 KB took seven receives for the benchmark's 80 KB answer where one buffer of its length takes two or three;
+    /// above this a declared length is not trusted with memory up front (a subgraph could declare much and send
+    /// little), and the answer is read as it comes.
+    /// </summary>
+    private const long PresizedAnswerBytes = 1024 * 1024;
 
     private readonly HttpClient _client;
     private readonly Action<HttpRequestMessage, SubgraphRequest>? _configure;
@@ -73,6 +82,11 @@ public sealed class HttpSubgraphTransport : ISubgraphTransport
         try
         {
             await using var stream = await BoundedAnswer.OpenAsync(response, _maxAnswerBytes, cancellationToken).ConfigureAwait(false);
+            if (response.Content.Headers.ContentLength is { } declared && declared <= PresizedAnswerBytes)
+            {
+                return await ReadDeclaredAsync(stream, (int)declared, cancellationToken).ConfigureAwait(false);
+            }
+
             var document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
             return new SubgraphResponse(document);
         }
@@ -83,6 +97,26 @@ public sealed class HttpSubgraphTransport : ISubgraphTransport
         catch (AnswerTooLargeException ex)
         {
             throw new SubgraphRequestException(string.Create(CultureInfo.InvariantCulture, $"Subgraph '{request.Subgraph.Name}' answered with more than {ex.MaxBytes:N0} bytes, more than the gateway reads."), ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads an answer of a declared length into one pooled buffer and parses it there. An answer that ends early is
+    /// parsed as far as it came (and fails as invalid JSON if cut short); HTTP framing never gives more than declared.
+    /// </summary>
+    private static async Task<SubgraphResponse> ReadDeclaredAsync(Stream stream, int declared, CancellationToken cancellationToken)
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(declared, 1));
+        try
+        {
+            var read = await stream.ReadAtLeastAsync(rented.AsMemory(0, declared), declared, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            var document = JsonDocument.Parse(rented.AsMemory(0, read));
+            return new SubgraphResponse(document, rented);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+            throw;
         }
     }
 }

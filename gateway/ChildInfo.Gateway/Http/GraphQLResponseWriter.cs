@@ -11,7 +11,7 @@ public static class GraphQLResponseWriter
     // Readable JSON: no escaping of quotes, '<' or '>' inside strings (the body is never embedded in HTML).
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task WriteAsync(HttpResponse response, int statusCode, ResponseMediaType mediaType, GatewayResult result, CancellationToken cancellationToken)
+    public static Task WriteAsync(HttpResponse response, int statusCode, ResponseMediaType mediaType, GatewayResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(result);
@@ -23,7 +23,11 @@ public static class GraphQLResponseWriter
             result.WriteTo(writer);
         }
 
-        await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        // Not flushed here: the server sends what is written when the request's handling ends, together with the end of
+        // its chunked encoding. A flush here sent the body, then the end of the handling sent the five-byte last chunk
+        // on its own: one more send and one more packet per request. Completing the response instead would send both
+        // at once but before the handling ends (its metrics and spans), which callers reading those can tell.
+        return Task.CompletedTask;
     }
 
     /// <summary>A request error of the HTTP layer (not JSON, wrong type, no query...): only <c>errors</c>, code <c>BAD_REQUEST</c>.</summary>

@@ -91,13 +91,43 @@ public sealed class HttpSubgraphTransportTests
         Assert.InRange(endless.Served, 100_000, 100_001);
     }
 
-    /// <summary>Answers with a stream and no declared length, as a chunked answer arrives.</summary>
-    private sealed class StreamHandler(Func<Stream> body) : HttpMessageHandler
+    [Fact]
+    public async Task SendAsync_AnswerOfADeclaredLength_IsReadWholeAndParsedInPlace()
+    {
+        // Long enough that a buffer grown from 4 KB would have been read in pieces.
+        var json = """{"data":{"x":[""" + string.Join(',', Enumerable.Range(0, 20_000)) + "]}}";
+        var answer = Encoding.UTF8.GetBytes(json);
+        using var client = new HttpClient(new StreamHandler(() => new MemoryStream(answer), answer.Length));
+        var transport = new HttpSubgraphTransport(client);
+
+        using var response = await transport.SendAsync(new SubgraphRequest(new SubgraphInfo("a", "A", "http://a.test/graphql"), "{}"u8.ToArray(), null), Token);
+
+        var items = response.Document.RootElement.GetProperty("data").GetProperty("x");
+        Assert.Equal(20_000, items.GetArrayLength());
+        Assert.Equal(19_999, items[19_999].GetInt32());
+    }
+
+    [Fact]
+    public async Task SendAsync_AnswerEndingBeforeItsDeclaredLength_IsInvalidJson()
+    {
+        var answer = Encoding.UTF8.GetBytes("""{"data":{"x":[1,2,3""");
+        using var client = new HttpClient(new StreamHandler(() => new MemoryStream(answer), answer.Length + 100));
+        var transport = new HttpSubgraphTransport(client);
+
+        var error = await Assert.ThrowsAsync<SubgraphRequestException>(() =>
+            transport.SendAsync(new SubgraphRequest(new SubgraphInfo("a", "A", "http://a.test/graphql"), "{}"u8.ToArray(), null), Token));
+
+        Assert.Equal("Subgraph 'a' answered with invalid JSON.", error.Message);
+    }
+
+    /// <summary>Answers with a stream, without a declared length (as a chunked answer arrives) unless one is given.</summary>
+    private sealed class StreamHandler(Func<Stream> body, long? declared = null) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var content = new StreamContent(body());
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            content.Headers.ContentLength = declared;
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
         }
     }
