@@ -22,9 +22,11 @@ public readonly struct MergedValue
     private readonly TypeRef? _itemType;
     private readonly string? _text;
     private readonly JsonElement _raw;
+    private readonly Reading _reading;
 
-    private MergedValue(ResponseWriter? writer, ResultObject? obj, ResultList? list, ShapeField[]? fields, ShapeField? field, TypeRef? itemType, string? text, JsonElement raw)
+    private MergedValue(ResponseWriter? writer, ResultObject? obj, ResultList? list, ShapeField[]? fields, ShapeField? field, TypeRef? itemType, string? text, JsonElement raw, Reading reading = Reading.AsWritten)
     {
+        _reading = reading;
         _writer = writer;
         _object = obj;
         _list = list;
@@ -35,9 +37,23 @@ public readonly struct MergedValue
         _raw = raw;
     }
 
+    /// <summary>How a value is read: as written, or (for an account of what the gateway did) from behind a null.</summary>
+    private enum Reading : byte
+    {
+        /// <summary>As the response writes it.</summary>
+        AsWritten,
+
+        /// <summary>A null the response writes by null propagation, where the merged result holds an object or a list.</summary>
+        Nulled,
+
+        /// <summary>What the merged result holds, null propagation disregarded (see <see cref="BehindNull"/>).</summary>
+        Behind,
+    }
+
     /// <summary>What the value is, as its JSON would say: object, array, string, number, true, false or null.</summary>
     public JsonValueKind ValueKind =>
-        _fields is not null ? JsonValueKind.Object
+        _reading == Reading.Nulled ? JsonValueKind.Null
+        : _fields is not null ? JsonValueKind.Object
         : _list is not null ? JsonValueKind.Array
         : _text is not null ? JsonValueKind.String
         : _raw.ValueKind == JsonValueKind.Undefined ? JsonValueKind.Null
@@ -50,13 +66,22 @@ public readonly struct MergedValue
     /// What of this object the gateway sent to other subgraphs beyond an entity's key (for their <c>@requires</c>),
     /// whether or not the client asked for those fields; empty for anything but such an object.
     /// </summary>
-    public IReadOnlyList<ForwardedFields> Forwarded => _fields is not null && _object?.Forwarded is { } forwarded ? forwarded : [];
+    public IReadOnlyList<ForwardedFields> Forwarded => _reading != Reading.Nulled && _fields is not null && _object?.Forwarded is { } forwarded ? forwarded : [];
+
+    /// <summary>
+    /// For a null written by null propagation (a non-null field below came back null, so the response nulls its
+    /// nearest nullable parent), the object or list the gateway merged there, and everything below it, read with
+    /// propagation disregarded; for any other value, no value (<c>default</c>). Never what the caller was shown: what a
+    /// host reads to account for what the gateway did to answer, such as what it sent from one service to another.
+    /// </summary>
+    public MergedValue BehindNull =>
+        _reading == Reading.Nulled ? new(_writer, _object, _list, _fields, _field, _itemType, null, default, Reading.Behind) { TypeName = TypeName } : default;
 
     /// <summary>The entry <paramref name="name"/> (a response key) of an object, as it is written.</summary>
     public bool TryGetProperty(string name, out MergedValue value)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (_fields is not null)
+        if (_fields is not null && _reading != Reading.Nulled)
         {
             foreach (var field in _fields)
             {
@@ -80,7 +105,7 @@ public readonly struct MergedValue
     /// <summary>An object's entries in the order they are written.</summary>
     public IEnumerable<KeyValuePair<string, MergedValue>> EnumerateObject()
     {
-        if (_fields is not null)
+        if (_fields is not null && _reading != Reading.Nulled)
         {
             foreach (var field in _fields)
             {
@@ -98,11 +123,11 @@ public readonly struct MergedValue
 
     /// <summary>How many items an array has.</summary>
     public int GetArrayLength() =>
-        _list?.Items.Length ?? (_raw.ValueKind == JsonValueKind.Array ? _raw.GetArrayLength() : throw new InvalidOperationException("The value is not an array."));
+        _list is not null && _reading != Reading.Nulled ? _list.Items.Length : (_raw.ValueKind == JsonValueKind.Array ? _raw.GetArrayLength() : throw new InvalidOperationException("The value is not an array."));
 
     /// <summary>The item at <paramref name="index"/> of an array.</summary>
     public MergedValue this[int index] =>
-        _list is not null ? Of(_writer!, _list.Items[index], _itemType!, _field!) : Raw(_raw[index]);
+        _list is not null && _reading != Reading.Nulled ? Of(_writer!, _list.Items[index], _itemType!, _field!, _reading) : Raw(_raw[index]);
 
     /// <summary>A string's value; null for a JSON null; throws for anything else, as <see cref="JsonElement.GetString"/> does.</summary>
     public string? GetString() => _text ?? (_raw.ValueKind == JsonValueKind.Undefined ? null : _raw.GetString());
@@ -115,12 +140,12 @@ public readonly struct MergedValue
         _ => throw new InvalidOperationException("Only a number, true, false or null has raw text here."),
     };
 
-    /// <summary>The whole <c>data</c> of a response: null when null propagation reached it.</summary>
+    /// <summary>The whole <c>data</c> of a response: null when null propagation reached it (with the merged result behind).</summary>
     internal static MergedValue Data(ResponseWriter writer, ResultObject data, OperationShape shape, bool complete) =>
-        complete ? Object(writer, data, shape.RootType, shape.RootFields) : default;
+        Object(writer, data, shape.RootType, shape.RootFields, complete ? Reading.AsWritten : Reading.Nulled);
 
-    private static MergedValue Object(ResponseWriter writer, ResultObject obj, string typeName, ShapeField[] fields) =>
-        new(writer, obj, null, fields, null, null, null, default) { TypeName = typeName };
+    private static MergedValue Object(ResponseWriter writer, ResultObject obj, string typeName, ShapeField[] fields, Reading reading) =>
+        new(writer, obj, null, fields, null, null, null, default, reading) { TypeName = typeName };
 
     private static MergedValue Raw(JsonElement raw) => new(null, null, null, null, null, null, null, raw);
 
@@ -144,20 +169,33 @@ public readonly struct MergedValue
         }
 
         var value = _object.Get(field.FetchKey);
-        return field.IsIntrospection ? Raw(value) : Of(_writer!, value, field.Type.Nullable, field);
+        return field.IsIntrospection ? Raw(value) : Of(_writer!, value, field.Type.Nullable, field, _reading);
     }
 
-    /// <summary>A value in a position of <paramref name="type"/> (not non-null), as <c>ResponseWriter.WriteValue</c> writes it.</summary>
-    private static MergedValue Of(ResponseWriter writer, ResultValue value, TypeRef type, ShapeField field)
+    /// <summary>
+    /// A value in a position of <paramref name="type"/> (not non-null), as <c>ResponseWriter.WriteValue</c> writes it;
+    /// under <see cref="Reading.Behind"/>, as merged. <paramref name="reading"/> is the enclosing value's.
+    /// </summary>
+    private static MergedValue Of(ResponseWriter writer, ResultValue value, TypeRef type, ShapeField field, Reading reading)
     {
-        if (value.IsNull || (value.Node is { } node && writer.IsNulled(node)))
+        if (value.IsNull)
         {
             return default;
         }
 
+        if (reading != Reading.Behind && value.Node is { } node && writer.IsNulled(node))
+        {
+            // Written as null; what was merged stays readable through BehindNull.
+            reading = Reading.Nulled;
+        }
+        else if (reading != Reading.Behind)
+        {
+            reading = Reading.AsWritten;
+        }
+
         if (type.Kind == TypeRefKind.List)
         {
-            return value.List is { } list ? new(writer, null, list, null, field, type.OfType!.Nullable, null, default) : default;
+            return value.List is { } list ? new(writer, null, list, null, field, type.OfType!.Nullable, null, default, reading) : default;
         }
 
         if (field.SubByType is null)
@@ -169,12 +207,12 @@ public readonly struct MergedValue
         {
             if (writer.RuntimeType(obj, type.Name!) is { } runtime && field.SubByType.TryGetValue(runtime, out var fields))
             {
-                return Object(writer, obj, runtime, fields);
+                return Object(writer, obj, runtime, fields, reading);
             }
 
             if (field.SubForAnyType is { } any)
             {
-                return Object(writer, obj, type.Name!, any);
+                return Object(writer, obj, type.Name!, any, reading);
             }
         }
 

@@ -92,7 +92,8 @@ public static class ChildDisclosureWalker
         }
 
         var root = document.Operation.SelectionSet;
-        data = data.ValueKind == JsonValueKind.Object ? data : default;
+        // Null data may still have a merged result behind it (null propagation reached the root).
+        data = data.ValueKind == JsonValueKind.Object || data.BehindNull.ValueKind == JsonValueKind.Object ? data : default;
         var fields = shared ? DeclaredFields.SharedBy(schema, document) : DeclaredFields.Own(schema, document);
         var walker = new Walker<TValue>(schema, fields, labels, variables, childByPath, recorded, sent);
         try
@@ -188,6 +189,7 @@ public static class ChildDisclosureWalker
                     break;
                 default:
                     Absent(fields, depth);
+                    SentBehindNull(fields, value.BehindNull, childId, depth);
                     break;
             }
         }
@@ -264,6 +266,12 @@ public static class ChildDisclosureWalker
                     }
                 }
 
+                if (!present && _sent is not null && value.TryGetProperty(group.ResponseKey, out var written)
+                    && written.BehindNull is { ValueKind: JsonValueKind.Object or JsonValueKind.Array } behind)
+                {
+                    SentBehindNull(Below(group), behind, lookup ?? (leadsToChild ? null : childId), depth + 1);
+                }
+
                 if (below is null)
                 {
                     continue;
@@ -280,6 +288,82 @@ public static class ChildDisclosureWalker
                     Absent(_fields.Collect(below), depth + 1);
                 }
             }
+        }
+
+        /// <summary>
+        /// Where null propagation wrote null over what the gateway had fetched and merged (a non-null field below came
+        /// back null): nothing there was shown, so nothing is disclosed, but what the gateway sent from one service to
+        /// another to compute fields there was sent all the same, and is recorded for its child.
+        /// </summary>
+        private void SentBehindNull(IReadOnlyList<FieldGroup> fields, TValue value, string? childId, int depth)
+        {
+            if (_sent is null || depth > MaxDepth)
+            {
+                return;
+            }
+
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        SentBehindNull(fields, item, childId, depth);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    childId = ChildIdOf(fields, value) ?? (childId ?? RecordOf(fields, value));
+                    if (childId is not null)
+                    {
+                        foreach (var forwarded in value.Forwarded)
+                        {
+                            Send(childId, forwarded);
+                        }
+                    }
+
+                    foreach (var group in fields)
+                    {
+                        if (value.TryGetProperty(group.ResponseKey, out var below) && below.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                        {
+                            var (lookup, leadsToChild) = ChildLookup(group);
+                            SentBehindNull(Below(group), below, lookup ?? (leadsToChild ? null : childId), depth + 1);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The fields asked below a group's fields, collected (empty when none has a selection).</summary>
+        private IReadOnlyList<FieldGroup> Below(FieldGroup group)
+        {
+            List<SelectionAt>? below = null;
+            foreach (var field in group.Fields)
+            {
+                if (_fields.Facts(field) is { } facts && field.Node.SelectionSet is { } sub)
+                {
+                    (below ??= []).Add(new SelectionAt(sub, facts.NamedType));
+                }
+            }
+
+            return below is null ? [] : _fields.Collect(below);
+        }
+
+        /// <summary>Whether a group's fields lead to a <c>Child</c>, and the child id one of them looks up, if any.</summary>
+        private (string? Lookup, bool LeadsToChild) ChildLookup(FieldGroup group)
+        {
+            string? lookup = null;
+            var leadsToChild = false;
+            foreach (var field in group.Fields)
+            {
+                if (_fields.Facts(field) is { NamedType: ChildType })
+                {
+                    leadsToChild = true;
+                    lookup ??= ArgumentChildId(field.Node);
+                }
+            }
+
+            return (lookup, leadsToChild);
         }
 
         /// <summary>Fields asked where the response has no value: only their lookups by child id count, each selection read once.</summary>

@@ -23,4 +23,7 @@ internal interface IResponseValue<TSelf>
 
     /// <summary>What of this object was sent to other services beyond an entity key (only the merged result knows).</summary>
     IReadOnlyList<ForwardedFields> Forwarded { get; }
+
+    /// <summary>For a null written by null propagation, what was merged there (<see cref="MergedValue.BehindNull"/>); otherwise no value.</summary>
+    TSelf BehindNull { get; }
 }

@@ -20,4 +20,7 @@ internal readonly record struct JsonResponseValue(JsonElement Element) : IRespon
 
     /// <summary>Written JSON does not say what was sent between services.</summary>
     public IReadOnlyList<ChildInfo.Federation.ForwardedFields> Forwarded => [];
+
+    /// <summary>Written JSON has nothing behind its nulls.</summary>
+    public JsonResponseValue BehindNull => default;
 }

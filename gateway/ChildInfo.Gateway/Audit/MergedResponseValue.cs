@@ -27,4 +27,6 @@ internal readonly record struct MergedResponseValue(MergedValue Value) : IRespon
     public string? GetString() => Value.GetString();
 
     public IReadOnlyList<ForwardedFields> Forwarded => Value.Forwarded;
+
+    public MergedResponseValue BehindNull => new(Value.BehindNull);
 }

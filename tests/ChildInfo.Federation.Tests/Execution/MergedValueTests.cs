@@ -39,6 +39,50 @@ public sealed class MergedValueTests
         Assert.Equal(result.Notices.Count, reader.Notices);
     }
 
+    [Fact]
+    public async Task NullWrittenByNullPropagation_ReadsAsNull_WithTheMergedObjectBehindIt()
+    {
+        const string caseName = "errors/entity-error-and-null-propagation";
+        var caseDir = Path.Combine(ConformanceCase.Root, caseName);
+        var options = ConformanceCase.ReadOptions(caseDir);
+        var (gateway, _) = ConformanceCase.LoadFeature("errors", new FederationEngineOptions());
+        var prepared = await ConformanceCase.PrepareAsync(gateway, caseDir, options, TestContext.Current.CancellationToken);
+        var reader = new BehindReader();
+
+        await gateway.ExecuteAsync(prepared.Operation!, reader, TestContext.Current.CancellationToken);
+
+        // items[1] and items[2] are written null (a non-null label of theirs was null); items[0] is written whole.
+        Assert.Equal([JsonValueKind.Object, JsonValueKind.Null, JsonValueKind.Null], reader.Written);
+        Assert.Equal(JsonValueKind.Undefined, reader.Behind[0].Kind);
+        Assert.All(reader.Behind[1..], b => Assert.Equal(JsonValueKind.Object, b.Kind));
+        Assert.All(reader.Behind[1..], b => Assert.False(string.IsNullOrEmpty(b.Id)));
+        // The null label below is a null, with nothing behind it (no value reads as null).
+        Assert.All(reader.Behind[1..], b => Assert.Equal(JsonValueKind.Null, b.LabelBehind));
+    }
+
+    /// <summary>Reads <c>items</c>: each item as written, and what is behind it.</summary>
+    private sealed class BehindReader : IMergedResponseReader
+    {
+        public List<JsonValueKind> Written { get; } = [];
+
+        public List<(JsonValueKind Kind, string? Id, JsonValueKind LabelBehind)> Behind { get; } = [];
+
+        public void Read(MergedValue data, IReadOnlyList<RecordNotice> notices)
+        {
+            Assert.True(data.TryGetProperty("items", out var items));
+            for (var i = 0; i < items.GetArrayLength(); i++)
+            {
+                var item = items[i];
+                Written.Add(item.ValueKind);
+                Assert.Equal(item.ValueKind == JsonValueKind.Null, !item.EnumerateObject().Any());
+                var behind = item.BehindNull;
+                var id = behind.ValueKind == JsonValueKind.Object && behind.TryGetProperty("id", out var v) ? v.GetString() : null;
+                var label = behind.ValueKind == JsonValueKind.Object && behind.TryGetProperty("label", out var l) ? l.BehindNull.ValueKind : JsonValueKind.Undefined;
+                Behind.Add((behind.ValueKind == JsonValueKind.Null ? JsonValueKind.Undefined : behind.ValueKind, id, label));
+            }
+        }
+    }
+
     /// <summary>Writes what it reads back out as JSON, through <see cref="MergedValue"/>'s reading API only.</summary>
     private sealed class CopyingReader : IMergedResponseReader
     {

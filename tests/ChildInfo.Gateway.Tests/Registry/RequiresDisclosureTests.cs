@@ -20,8 +20,14 @@ namespace ChildInfo.Gateway.Tests.Registry;
 /// </summary>
 public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configured) : IClassFixture<ConfiguredSubgraphsFixture>, IAsyncLifetime
 {
-    private const string RiskSdl = Policies.RequiresPolicyTests.RiskSdl;
-    private const string RiskClassifications = Policies.RequiresPolicyTests.RiskClassifications;
+    // The shared risk subgraph with one field more: a review flag it must always give (non-null), from free school meals.
+    private static readonly string RiskSdl = Policies.RequiresPolicyTests.RiskSdl.Replace(
+        "}", """
+          reviewed: Boolean! @requires(fields: "fsmEligible")
+        }
+        """, StringComparison.Ordinal);
+
+    private static readonly string RiskClassifications = Policies.RequiresPolicyTests.RiskClassifications + "\n  Pupil.reviewed: [sen]";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("childinfo-requires-").FullName;
     private readonly ConcurrentQueue<JsonElement> _representations = new();
@@ -44,16 +50,22 @@ public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configure
             }
 
             var entities = new List<object>();
+            // Asked for the review flag, it answers null, which it must not: the gateway nulls the pupil for it.
+            var failsItsReview = root.GetProperty("query").GetString()!.Contains("reviewed", StringComparison.Ordinal);
             foreach (var representation in root.GetProperty("variables").GetProperty("representations").EnumerateArray())
             {
                 _representations.Enqueue(representation.Clone());
                 var fsm = representation.TryGetProperty("fsmEligible", out var f) && f.ValueKind == JsonValueKind.True;
-                entities.Add(new { __typename = "Pupil", riskBand = fsm ? "higher" : "usual" });
+                entities.Add(failsItsReview
+                    ? new { __typename = "Pupil", reviewed = (bool?)null }
+                    : new { __typename = "Pupil", riskBand = fsm ? "higher" : "usual" });
             }
 
             await http.Response.WriteAsJsonAsync(new { data = new { _entities = entities } });
         });
-        var (status, body) = await _gateway.AddAsync("risk", LoopbackSubgraph.UrlOf(_risk), RiskClassifications);
+        // Forced: the registry refuses a non-null field of one service on another's entity (one outage would blank the
+        // pupil), which is just what the null-propagation test needs.
+        var (status, body) = await _gateway.AddAsync("risk", LoopbackSubgraph.UrlOf(_risk), RiskClassifications, force: true);
         Assert.True(status == 200, $"{status} {body.GetRawText()}");
     }
 
@@ -99,6 +111,27 @@ public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configure
         var text = await textResponse.Content.ReadAsStringAsync();
         Assert.Contains("To work out part of what they asked for,", text, StringComparison.Ordinal);
         Assert.Contains("(from school records)", text.Split("To work out part of what they asked for,")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FieldsSent_WhereNullPropagationHidTheResult_AreRecordedAllTheSame()
+    {
+        var childId = ChildWithAPupilRecord();
+
+        var answer = await QueryAsync($$"""{ child(id: "{{childId}}") { id pupil { reviewed } } }""");
+
+        // The risk subgraph broke its promise (null for a non-null field), so the caller sees no pupil at all ...
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("data").GetProperty("child").GetProperty("pupil").ValueKind);
+        Assert.True(answer.TryGetProperty("errors", out _), answer.GetRawText());
+        // ... but free school meals went from education to the risk subgraph to compute it, and the record says so.
+        var sentToRisk = Assert.Single(_representations);
+        Assert.True(sentToRisk.TryGetProperty("fsmEligible", out _), sentToRisk.GetRawText());
+        var record = (await _gateway.Services.GetRequiredService<GatewayAudit>().Store.ReadAsync(0, 1_000)).Last(r => r.OperationText?.Contains("reviewed", StringComparison.Ordinal) == true);
+        var mine = Assert.Single(record.Payload!.Children, c => c.ChildId == childId);
+        Assert.Equal(["Pupil.fsmEligible"], mine.Sent.Select(f => f.Field).Distinct());
+        Assert.All(mine.Sent, f => Assert.Equal(("education", "risk"), (f.Source, f.SentTo)));
+        // Nothing of the pupil was shown.
+        Assert.DoesNotContain(mine.Disclosed, f => f.Field.StartsWith("Pupil.", StringComparison.Ordinal));
     }
 
     [Fact]
