@@ -36,6 +36,14 @@ public sealed class HttpSubgraphTransport : ISubgraphTransport
     /// </summary>
     private const long PresizedAnswerBytes = 1024 * 1024;
 
+    /// <summary>
+    /// How deep an answer's JSON may nest. The parser's default (64) is shallower than answers to operations the engine
+    /// accepts: 32 levels of fields (<see cref="FederationEngineOptions.MaxDepth"/>), each an object inside its lists,
+    /// under <c>data</c> and <c>_entities</c>, nest 68 deep with one list a level. 256 leaves room for lists of lists
+    /// and still bounds what a subgraph can make the gateway hold.
+    /// </summary>
+    internal static readonly JsonDocumentOptions AnswerOptions = new() { MaxDepth = 256 };
+
     private readonly HttpClient _client;
     private readonly Action<HttpRequestMessage, SubgraphRequest>? _configure;
     private readonly long _maxAnswerBytes;
@@ -87,7 +95,7 @@ public sealed class HttpSubgraphTransport : ISubgraphTransport
                 return await ReadDeclaredAsync(stream, (int)declared, cancellationToken).ConfigureAwait(false);
             }
 
-            var document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+            var document = await JsonDocument.ParseAsync(stream, AnswerOptions, cancellationToken).ConfigureAwait(false);
             return new SubgraphResponse(document);
         }
         catch (JsonException ex)
@@ -110,7 +118,7 @@ public sealed class HttpSubgraphTransport : ISubgraphTransport
         try
         {
             var read = await stream.ReadAtLeastAsync(rented.AsMemory(0, declared), declared, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            var document = JsonDocument.Parse(rented.AsMemory(0, read));
+            var document = JsonDocument.Parse(rented.AsMemory(0, read), AnswerOptions);
             return new SubgraphResponse(document, rented);
         }
         catch

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Federation.Supergraph;
 using ChildInfo.Federation.Tests.Supergraph;
@@ -118,6 +119,32 @@ public sealed class HttpSubgraphTransportTests
             transport.SendAsync(new SubgraphRequest(new SubgraphInfo("a", "A", "http://a.test/graphql"), "{}"u8.ToArray(), null), Token));
 
         Assert.Equal("Subgraph 'a' answered with invalid JSON.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(100, true, true)]
+    [InlineData(100, false, true)]
+    [InlineData(300, true, false)]
+    [InlineData(300, false, false)]
+    public async Task SendAsync_DeeplyNestedAnswer_ReadUpToItsBound(int depth, bool declared, bool read)
+    {
+        // As an answer to a legal operation 32 fields deep can nest (objects in lists), and far past it.
+        var json = """{"data":""" + string.Concat(Enumerable.Repeat("""[{"a":""", depth / 2)) + "1" + string.Concat(Enumerable.Repeat("}]", depth / 2)) + "}";
+        var answer = Encoding.UTF8.GetBytes(json);
+        using var client = new HttpClient(new StreamHandler(() => new MemoryStream(answer), declared ? answer.Length : null));
+        var transport = new HttpSubgraphTransport(client);
+        var call = () => transport.SendAsync(new SubgraphRequest(new SubgraphInfo("a", "A", "http://a.test/graphql"), "{}"u8.ToArray(), null), Token);
+
+        if (read)
+        {
+            using var response = await call();
+            Assert.Equal(JsonValueKind.Array, response.Document.RootElement.GetProperty("data").ValueKind);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<SubgraphRequestException>(call);
+            Assert.Equal("Subgraph 'a' answered with invalid JSON.", error.Message);
+        }
     }
 
     /// <summary>Answers with a stream, without a declared length (as a chunked answer arrives) unless one is given.</summary>
