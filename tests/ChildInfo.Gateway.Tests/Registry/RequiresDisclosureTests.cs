@@ -104,11 +104,7 @@ public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configure
         Assert.True(status == 200, $"{status} {report.GetRawText()}");
         var access = report.GetProperty("accesses").EnumerateArray().Last(a => a.TryGetProperty("sent", out var s) && s.ValueKind == JsonValueKind.Array && s.GetArrayLength() > 0);
         Assert.All(access.GetProperty("sent").EnumerateArray(), s => Assert.Equal("risk", s.GetProperty("sentTo").GetString()));
-        using var textRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(_gateway.BaseUrl, $"audit/children/{childId}/report"));
-        textRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _gateway.Token("data_protection_officer", "dpo-requires"));
-        textRequest.Headers.Accept.ParseAdd("text/plain");
-        using var textResponse = await _gateway.Client.SendAsync(textRequest);
-        var text = await textResponse.Content.ReadAsStringAsync();
+        var text = await ReportTextAsync(childId);
         Assert.Contains("To work out part of what they asked for,", text, StringComparison.Ordinal);
         Assert.Contains("(from school records)", text.Split("To work out part of what they asked for,")[1], StringComparison.Ordinal);
     }
@@ -130,8 +126,10 @@ public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configure
         var mine = Assert.Single(record.Payload!.Children, c => c.ChildId == childId);
         Assert.Equal(["Pupil.fsmEligible"], mine.Sent.Select(f => f.Field).Distinct());
         Assert.All(mine.Sent, f => Assert.Equal(("education", "risk"), (f.Source, f.SentTo)));
-        // Nothing of the pupil was shown.
+        // Nothing of the pupil was shown; the child's report says what was sent all the same.
         Assert.DoesNotContain(mine.Disclosed, f => f.Field.StartsWith("Pupil.", StringComparison.Ordinal));
+        var text = await ReportTextAsync(childId);
+        Assert.Contains("To work out part of what they asked for, risk was sent free school meals (from school records).", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,6 +145,16 @@ public sealed class RequiresDisclosureTests(ConfiguredSubgraphsFixture configure
         Assert.Empty(mine.Sent);
         Assert.Contains(mine.Disclosed, f => f.Field == "Pupil.ethnicity");
         Assert.Empty(_representations);
+    }
+
+    /// <summary>The child's access report in words, as a data protection officer reads it.</summary>
+    private async Task<string> ReportTextAsync(string childId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_gateway.BaseUrl, $"audit/children/{childId}/report"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _gateway.Token("data_protection_officer", "dpo-requires"));
+        request.Headers.Accept.ParseAdd("text/plain");
+        using var response = await _gateway.Client.SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
     }
 
     /// <summary>As a team manager under child protection (every child in scope, every label visible).</summary>
