@@ -147,6 +147,40 @@ public sealed class HttpSubgraphTransportTests
         }
     }
 
+    [Fact]
+    public async Task DeepestAcceptedQueryOverListsOfLists_IsAnswered()
+    {
+        var fixture = SupergraphLoaderTests.Fixture;
+        var supergraph = fixture[..fixture.IndexOf("scalar Date", StringComparison.Ordinal)] + """
+            scalar join__FieldSet
+            scalar link__Import
+            enum link__Purpose { SECURITY EXECUTION }
+            enum join__Graph { A @join__graph(name: "a", url: "http://a.test/graphql") }
+            type Query @join__type(graph: A) { tree: Node @join__field(graph: A) }
+            type Node @join__type(graph: A) { n: Int @join__field(graph: A) rows: [[Node]] @join__field(graph: A) }
+            """;
+        static string Query(int levels) => "{ tree { " + string.Concat(Enumerable.Repeat("rows { ", levels)) + "n" + new string('}', levels + 2);
+        static string Node(int levels) => levels == 0 ? """{"n":1}""" : """{"rows":[[""" + Node(levels - 1) + "]]}";
+        using var unused = new HttpClient(new StubHandler(HttpStatusCode.OK, "{}", "application/json"));
+        var probe = FederationEngine.Create(supergraph, new HttpSubgraphTransport(unused));
+        var levels = 0;
+        while ((await probe.PrepareAsync(new GatewayRequest(Query(levels + 1)), null, Token)).Succeeded)
+        {
+            levels++;
+        }
+
+        // The deepest query the engine accepts: its answer nests three JSON levels a field, past the parser's default 64.
+        var answer = """{"data":{"tree":""" + Node(levels) + "}}";
+        Assert.True(3 * levels + 3 > 64, $"{levels} levels");
+        using var client = new HttpClient(new StubHandler(HttpStatusCode.OK, answer, "application/json"));
+        var gateway = FederationEngine.Create(supergraph, new HttpSubgraphTransport(client));
+
+        var result = await gateway.ExecuteAsync(new GatewayRequest(Query(levels)), null, Token);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(answer, result.ToJson());
+    }
+
     /// <summary>Answers with a stream, without a declared length (as a chunked answer arrives) unless one is given.</summary>
     private sealed class StreamHandler(Func<Stream> body, long? declared = null) : HttpMessageHandler
     {
