@@ -42,7 +42,7 @@ public sealed class HttpSubgraphTransport : ISubgraphTransport
     /// under <c>data</c> and <c>_entities</c>, nest 68 deep with one list a level. 256 leaves room for lists of lists
     /// and still bounds what a subgraph can make the gateway hold.
     /// </summary>
-    internal static readonly JsonDocumentOptions AnswerOptions = new() { MaxDepth = 256 };
+    private static readonly JsonDocumentOptions AnswerOptions = new() { MaxDepth = 256 };
 
     private readonly HttpClient _client;
     private readonly Action<HttpRequestMessage, SubgraphRequest>? _configure;

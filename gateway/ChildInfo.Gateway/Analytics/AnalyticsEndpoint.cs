@@ -46,8 +46,8 @@ public static class AnalyticsEndpoint
         endpoints.MapGet(Path, (HttpContext http) =>
         {
             http.Response.Headers.Allow = "POST";
-            return GraphQLResponseWriter.WriteRequestErrorAsync(http.Response, StatusCodes.Status405MethodNotAllowed, AcceptNegotiation.Choose(http.Request.Headers.Accept),
-                "Aggregate questions are asked with POST, never in a URL.", http.RequestAborted);
+            GraphQLResponseWriter.WriteRequestError(http.Response, StatusCodes.Status405MethodNotAllowed, AcceptNegotiation.Choose(http.Request.Headers.Accept),
+                "Aggregate questions are asked with POST, never in a URL.");
         });
     }
 
@@ -70,7 +70,7 @@ public static class AnalyticsEndpoint
             record = record with { Status = status };
             if (audit is not null && !await audit.RecordAggregateAsync(record).ConfigureAwait(false))
             {
-                await AnswerWriter.WriteAsync(http.Response, AnswerWriter.AuditUnavailable, mediaType, cancellationToken).ConfigureAwait(false);
+                AnswerWriter.Write(http.Response, AnswerWriter.AuditUnavailable, mediaType);
                 return;
             }
 
@@ -180,6 +180,10 @@ public static class AnalyticsEndpoint
         }
 
         (int, Func<CancellationToken, Task>) Refuse(Answer answer) =>
-            (answer.Status, ct => AnswerWriter.WriteAsync(http.Response, answer, mediaType, ct));
+            (answer.Status, _ =>
+            {
+                AnswerWriter.Write(http.Response, answer, mediaType);
+                return Task.CompletedTask;
+            });
     }
 }

@@ -11,7 +11,7 @@ public static class GraphQLResponseWriter
     // Readable JSON: no escaping of quotes, '<' or '>' inside strings (the body is never embedded in HTML).
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static Task WriteAsync(HttpResponse response, int statusCode, ResponseMediaType mediaType, GatewayResult result, CancellationToken cancellationToken)
+    public static void Write(HttpResponse response, int statusCode, ResponseMediaType mediaType, GatewayResult result)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(result);
@@ -27,15 +27,13 @@ public static class GraphQLResponseWriter
         // its chunked encoding. A flush here sent the body, then the end of the handling sent the five-byte last chunk
         // on its own: one more send and one more packet per request. Completing the response instead would send both
         // at once but before the handling ends (its metrics and spans), which callers reading those can tell.
-        return Task.CompletedTask;
     }
 
     /// <summary>A request error of the HTTP layer (not JSON, wrong type, no query...): only <c>errors</c>, code <c>BAD_REQUEST</c>.</summary>
-    public static Task WriteRequestErrorAsync(HttpResponse response, int statusCode, ResponseMediaType mediaType, string message, CancellationToken cancellationToken) =>
-        WriteAsync(
+    public static void WriteRequestError(HttpResponse response, int statusCode, ResponseMediaType mediaType, string message) =>
+        Write(
             response,
             statusCode,
             mediaType == ResponseMediaType.NotAcceptable ? ResponseMediaType.Json : mediaType,
-            GatewayResult.RequestError(new GraphQLError(message, ErrorCodes.BadRequest)),
-            cancellationToken);
+            GatewayResult.RequestError(new GraphQLError(message, ErrorCodes.BadRequest)));
 }

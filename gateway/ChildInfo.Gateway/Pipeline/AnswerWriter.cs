@@ -10,7 +10,7 @@ public static class AnswerWriter
     public static Answer AuditUnavailable { get; } = Answer.RequestError(StatusCodes.Status503ServiceUnavailable,
         "This access could not be recorded in the audit log, so it was not answered. Try again later.", AuditErrorCodes.AuditUnavailable);
 
-    public static Task WriteAsync(HttpResponse response, Answer answer, ResponseMediaType mediaType, CancellationToken cancellationToken)
+    public static void Write(HttpResponse response, Answer answer, ResponseMediaType mediaType)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(answer);
@@ -20,6 +20,6 @@ public static class AnswerWriter
         }
 
         // A client whose Accept allows neither media type is told so in plain JSON.
-        return GraphQLResponseWriter.WriteAsync(response, answer.Status, mediaType == ResponseMediaType.NotAcceptable ? ResponseMediaType.Json : mediaType, answer.Result, cancellationToken);
+        GraphQLResponseWriter.Write(response, answer.Status, mediaType == ResponseMediaType.NotAcceptable ? ResponseMediaType.Json : mediaType, answer.Result);
     }
 }

@@ -70,7 +70,7 @@ public static class GraphQLHttpEndpoint
             activity?.SetTag("http.response.status_code", answer.Status);
             using (GatewayTelemetry.Source.StartActivity("write"))
             {
-                await AnswerWriter.WriteAsync(http.Response, answer, mediaType, cancellationToken).ConfigureAwait(false);
+                AnswerWriter.Write(http.Response, answer, mediaType);
             }
 
             measure.Completed = true;

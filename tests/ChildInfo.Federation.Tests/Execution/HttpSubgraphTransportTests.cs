@@ -93,7 +93,7 @@ public sealed class HttpSubgraphTransportTests
     }
 
     [Fact]
-    public async Task SendAsync_AnswerOfADeclaredLength_IsReadWholeAndParsedInPlace()
+    public async Task SendAsync_LongAnswerOfADeclaredLength_IsParsedWhole()
     {
         // Long enough that a buffer grown from 4 KB would have been read in pieces.
         var json = """{"data":{"x":[""" + string.Join(',', Enumerable.Range(0, 20_000)) + "]}}";
@@ -108,11 +108,13 @@ public sealed class HttpSubgraphTransportTests
         Assert.Equal(19_999, items[19_999].GetInt32());
     }
 
-    [Fact]
-    public async Task SendAsync_AnswerEndingBeforeItsDeclaredLength_IsInvalidJson()
+    [Theory]
+    [InlineData("""{"data":{"x":[1,2,3""", 100)]
+    [InlineData("", 0)]
+    public async Task SendAsync_AnswerEndingBeforeItsDeclaredLength_OrEmpty_IsInvalidJson(string body, int missing)
     {
-        var answer = Encoding.UTF8.GetBytes("""{"data":{"x":[1,2,3""");
-        using var client = new HttpClient(new StreamHandler(() => new MemoryStream(answer), answer.Length + 100));
+        var answer = Encoding.UTF8.GetBytes(body);
+        using var client = new HttpClient(new StreamHandler(() => new MemoryStream(answer), answer.Length + missing));
         var transport = new HttpSubgraphTransport(client);
 
         var error = await Assert.ThrowsAsync<SubgraphRequestException>(() =>
