@@ -238,6 +238,7 @@ public sealed class FederationEngine
         {
             Deadline = deadline.Token,
             FetchAliases = operation.Plan.FetchAliases,
+            NotesForwarding = reader is not null,
         };
         if (operation.Plan.HasIntrospection)
         {

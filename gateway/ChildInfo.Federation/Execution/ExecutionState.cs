@@ -38,6 +38,12 @@ internal sealed class ExecutionState : IDisposable
     /// <summary>The plan's <see cref="Planning.QueryPlan.FetchAliases"/>: client keys for the planner's aliases of client fields.</summary>
     public IReadOnlyDictionary<string, string>? FetchAliases { get; init; }
 
+    /// <summary>
+    /// Whether objects note the fields their representations carried beyond the key (<see cref="ResultObject.Forwarded"/>):
+    /// only a reader of the merged result (the host's audit) asks for them, so without one they are not worked out.
+    /// </summary>
+    public bool NotesForwarding { get; init; }
+
     public ResultObject Data { get; } = new(default);
 
     /// <summary>The property names of the subgraphs' answers, each read once (guarded by <see cref="Gate"/>).</summary>

@@ -26,15 +26,14 @@ internal static class Forwarding
         return false;
     }
 
-    /// <summary>The coordinates of the fields beyond the key that a representation of <paramref name="obj"/> carries; null for none.</summary>
-    public static List<string>? Of(SupergraphSchema schema, ResultObject obj, string typeName, IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode> key)
-    {
-        List<string>? found = null;
-        Collect(schema, obj, typeName, fields, key, ref found, 0);
-        return found;
-    }
+    /// <summary>
+    /// Adds to <paramref name="found"/> the coordinates of the fields beyond the key that a representation of
+    /// <paramref name="obj"/> carries, each once.
+    /// </summary>
+    public static void Of(SupergraphSchema schema, ResultObject obj, string typeName, IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode> key, List<string> found) =>
+        Collect(schema, obj, typeName, fields, key, found, 0);
 
-    private static void Collect(SupergraphSchema schema, ResultObject obj, string typeName, IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode>? key, ref List<string>? found, int depth)
+    private static void Collect(SupergraphSchema schema, ResultObject obj, string typeName, IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode>? key, List<string> found, int depth)
     {
         foreach (var field in fields)
         {
@@ -42,7 +41,7 @@ internal static class Forwarding
             {
                 if (obj.Typename is { } runtime && schema.Matches(runtime, field.TypeCondition!))
                 {
-                    Collect(schema, obj, runtime, field.Children, key, ref found, depth);
+                    Collect(schema, obj, runtime, field.Children, key, found, depth);
                 }
 
                 continue;
@@ -53,31 +52,31 @@ internal static class Forwarding
                 continue;
             }
 
-            var coordinate = typeName + "." + field.Name;
-            if (!(found ??= []).Contains(coordinate))
+            var type = schema.Types.GetValueOrDefault(typeName);
+            var coordinate = type?.Coordinate(field.Name) ?? typeName + "." + field.Name;
+            if (!found.Contains(coordinate))
             {
                 found.Add(coordinate);
             }
 
-            if (field.Children.Count > 0 && depth < MaxDepth
-                && schema.Types.TryGetValue(typeName, out var type) && type.Fields.TryGetValue(field.Name, out var definition))
+            if (field.Children.Count > 0 && depth < MaxDepth && type is not null && type.Fields.TryGetValue(field.Name, out var definition))
             {
-                Nested(schema, obj.Get(field.ResponseKey!), definition.Type.NamedType, field.Children, ref found, depth + 1);
+                Nested(schema, obj.Get(field.ResponseKey!), definition.Type.NamedType, field.Children, found, depth + 1);
             }
         }
     }
 
-    private static void Nested(SupergraphSchema schema, ResultValue value, string namedType, IReadOnlyList<PlannedField> fields, ref List<string>? found, int depth)
+    private static void Nested(SupergraphSchema schema, ResultValue value, string namedType, IReadOnlyList<PlannedField> fields, List<string> found, int depth)
     {
         if (value.Object is { } obj)
         {
-            Collect(schema, obj, obj.Typename ?? namedType, fields, null, ref found, depth);
+            Collect(schema, obj, obj.Typename ?? namedType, fields, null, found, depth);
         }
         else if (value.List is { } list)
         {
             foreach (var item in list.Items)
             {
-                Nested(schema, item, namedType, fields, ref found, depth);
+                Nested(schema, item, namedType, fields, found, depth);
             }
         }
     }
@@ -93,5 +92,36 @@ internal static class Forwarding
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// Records on each object of one entity call the fields its representation carried beyond the key. Most objects of a
+/// call carry the same fields, so they share one <see cref="ForwardedFields"/> (and one list holding it) rather than
+/// each allocating its own.
+/// </summary>
+internal sealed class ForwardingRecorder(string service)
+{
+    private readonly List<string> _found = [];
+    private ForwardedFields? _last;
+    private ForwardedFields[] _lastAlone = [];
+
+    /// <summary>Called under the gate, for an object whose representation was just written.</summary>
+    public void Record(SupergraphSchema schema, ResultObject obj, string typeName, IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode> key)
+    {
+        _found.Clear();
+        Forwarding.Of(schema, obj, typeName, fields, key, _found);
+        if (_found.Count == 0)
+        {
+            return;
+        }
+
+        if (_last is null || !_last.Fields.SequenceEqual(_found))
+        {
+            _last = new ForwardedFields(service, [.. _found]);
+            _lastAlone = [_last];
+        }
+
+        obj.Forward(_last, _lastAlone);
     }
 }

@@ -139,6 +139,7 @@ internal static partial class PlanExecutor
         // Most objects share one field list; whether it carries anything beyond the key is worked out once per list.
         IReadOnlyList<PlannedField>? lastFields = null;
         var beyondKey = false;
+        ForwardingRecorder? forwarding = null;
         // Every entity type of the part in one list; each distinct representation is sent once, and the answer at its
         // position goes to every object that produced it.
         foreach (var target in fetch.Entity!.Targets)
@@ -174,9 +175,9 @@ internal static partial class PlanExecutor
                 }
 
                 // Fields beyond the key (a @requires) are a disclosure to this subgraph: kept on the object for the audit.
-                if (beyondKey && Forwarding.Of(state.Schema, item.Object, item.Object.Typename ?? target.ObjectType, fields, target.Key) is { } forwarded)
+                if (beyondKey && state.NotesForwarding)
                 {
-                    item.Object.Forward(new ForwardedFields(fetch.ServiceName, forwarded));
+                    (forwarding ??= new ForwardingRecorder(fetch.ServiceName)).Record(state.Schema, item.Object, item.Object.Typename ?? target.ObjectType, fields, target.Key);
                 }
 
                 var slice = new RepresentationSlice(start, representations.WrittenCount - start);

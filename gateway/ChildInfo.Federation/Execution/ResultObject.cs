@@ -87,10 +87,17 @@ internal sealed class ResultObject
     public bool Inspected { get; set; }
 
     /// <summary>Fields of this object sent to other subgraphs beyond an entity key (for their <c>@requires</c>); null for none.</summary>
-    public List<ForwardedFields>? Forwarded { get; private set; }
+    public IReadOnlyList<ForwardedFields>? Forwarded => _forwarded;
 
-    /// <summary>Notes that <paramref name="forwarded"/> went out in a representation of this object. Called under the gate.</summary>
-    public void Forward(ForwardedFields forwarded) => (Forwarded ??= []).Add(forwarded);
+    private ForwardedFields[]? _forwarded;
+
+    /// <summary>
+    /// Notes that <paramref name="forwarded"/> went out in a representation of this object. Called under the gate.
+    /// <paramref name="alone"/> holds just <paramref name="forwarded"/> and is shared by the objects of one call, so it is
+    /// never written to: an object that forwards again gets an array of its own.
+    /// </summary>
+    public void Forward(ForwardedFields forwarded, ForwardedFields[] alone) =>
+        _forwarded = _forwarded is null ? alone : [.. _forwarded, forwarded];
 
     /// <summary>The guard's decision to withhold the whole object; null when it is served.</summary>
     public FieldAccess? WithheldRecord => _withholding?.Record;

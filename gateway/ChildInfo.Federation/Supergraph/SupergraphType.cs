@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace ChildInfo.Federation.Supergraph;
 
 /// <summary>A named type of the supergraph with its federation metadata.</summary>
@@ -56,4 +58,15 @@ public sealed class SupergraphType
     public bool IsDefinedIn(string graph) => Joins.ContainsKey(graph);
 
     public SupergraphField? Field(string name) => Fields.TryGetValue(name, out var field) ? field : null;
+
+    private FrozenDictionary<string, string>? _coordinates;
+
+    /// <summary>
+    /// <c>Type.field</c> for a field of this type: one string per schema, built on first use, not one per object that
+    /// names it (the audit names a field for every object a representation carried it from). Null for a field the
+    /// type does not have.
+    /// </summary>
+    public string? Coordinate(string fieldName) =>
+        LazyInitializer.EnsureInitialized(ref _coordinates, () => Fields.Keys.ToFrozenDictionary(field => field, field => Name + "." + field, StringComparer.Ordinal))
+            .GetValueOrDefault(fieldName);
 }

@@ -60,6 +60,45 @@ public sealed class MergedValueTests
         Assert.All(reader.Behind[1..], b => Assert.Equal(JsonValueKind.Null, b.LabelBehind));
     }
 
+    [Fact]
+    public async Task FieldsSentForRequires_AreReadOnEveryObjectThatSentThem()
+    {
+        const string caseName = "requires/after-entity-hop";
+        var caseDir = Path.Combine(ConformanceCase.Root, caseName);
+        var options = ConformanceCase.ReadOptions(caseDir);
+        var (gateway, _) = ConformanceCase.LoadFeature("requires", new FederationEngineOptions());
+        var prepared = await ConformanceCase.PrepareAsync(gateway, caseDir, options, TestContext.Current.CancellationToken);
+        var reader = new ForwardedReader();
+
+        await gateway.ExecuteAsync(prepared.Operation!, reader, TestContext.Current.CancellationToken);
+
+        // Both products went to inventory with their price and weight (shippingEstimate requires them), and nowhere else.
+        Assert.Equal(2, reader.PerProduct.Count);
+        Assert.All(reader.PerProduct, sent =>
+        {
+            var only = Assert.Single(sent);
+            Assert.Equal("inventory", only.Service);
+            Assert.Equal(["Product.price", "Product.weight"], only.Fields);
+        });
+    }
+
+    /// <summary>Reads what each <c>me.reviews[].product</c> sent onward.</summary>
+    private sealed class ForwardedReader : IMergedResponseReader
+    {
+        public List<IReadOnlyList<ForwardedFields>> PerProduct { get; } = [];
+
+        public void Read(MergedValue data, IReadOnlyList<RecordNotice> notices)
+        {
+            Assert.True(data.TryGetProperty("me", out var me));
+            Assert.True(me.TryGetProperty("reviews", out var reviews));
+            for (var i = 0; i < reviews.GetArrayLength(); i++)
+            {
+                Assert.True(reviews[i].TryGetProperty("product", out var product));
+                PerProduct.Add([.. product.Forwarded]);
+            }
+        }
+    }
+
     /// <summary>Reads <c>items</c>: each item as written, and what is behind it.</summary>
     private sealed class BehindReader : IMergedResponseReader
     {
