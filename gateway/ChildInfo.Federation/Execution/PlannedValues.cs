@@ -32,7 +32,7 @@ internal static class PlannedValues
                 continue;
             }
 
-            writer.WritePropertyName(field.Name);
+            writer.WritePropertyName(field.EncodedName);
             WriteValue(writer, schema, obj.Get(field.ResponseKey!), field.Children);
         }
     }
@@ -129,7 +129,7 @@ internal static class PlannedValues
             writer.WriteStartObject();
             if (obj.Typename is { } typename)
             {
-                writer.WriteString("__typename", typename);
+                writer.WriteString(Representations.TypenameKey, typename);
             }
 
             WriteFields(writer, schema, obj, children);

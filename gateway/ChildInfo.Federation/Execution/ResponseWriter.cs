@@ -207,7 +207,7 @@ internal sealed class ResponseWriter
         writer.WriteStartObject();
         foreach (var field in fields)
         {
-            writer.WritePropertyName(field.ResponseKey);
+            writer.WritePropertyName(field.EncodedKey);
             if (field.IsTypename)
             {
                 writer.WriteStringValue(typeName);

@@ -1,5 +1,6 @@
 using ChildInfo.Federation.Access;
 using ChildInfo.Federation.Supergraph;
+using System.Text.Json;
 using GraphQLParser.AST;
 
 namespace ChildInfo.Federation.Operations;
@@ -13,6 +14,7 @@ internal sealed class ShapeField
     public ShapeField(string responseKey, string fieldName, string parentType, TypeRef type, GraphQLField node)
     {
         ResponseKey = responseKey;
+        EncodedKey = JsonEncodedText.Encode(responseKey);
         FieldName = fieldName;
         ParentType = parentType;
         Type = type;
@@ -32,6 +34,9 @@ internal sealed class ShapeField
     }
 
     public string ResponseKey { get; }
+
+    /// <summary>The response key as the JSON writer writes it, encoded once per plan rather than once per object written.</summary>
+    public JsonEncodedText EncodedKey { get; }
 
     /// <summary>
     /// The key subgraphs return this field under: the response key, or the planner's alias when the field would

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ChildInfo.Federation.Planning;
 
 /// <summary>
@@ -9,4 +11,11 @@ namespace ChildInfo.Federation.Planning;
 /// <param name="ResponseKey">The key the planner fetched it under: its name, or the planner's alias where the client
 /// uses the name for something else.</param>
 /// <param name="TypeCondition">Set for a type condition (no name): its children apply only to objects of that type.</param>
-public sealed record PlannedField(string? Name, string? ResponseKey, string? TypeCondition, IReadOnlyList<PlannedField> Children);
+public sealed record PlannedField(string? Name, string? ResponseKey, string? TypeCondition, IReadOnlyList<PlannedField> Children)
+{
+    /// <summary>
+    /// <see cref="Name"/> as the JSON writer writes it, encoded once per plan rather than in every representation
+    /// (default for a type condition).
+    /// </summary>
+    internal JsonEncodedText EncodedName { get; } = Name is null ? default : JsonEncodedText.Encode(Name);
+}
