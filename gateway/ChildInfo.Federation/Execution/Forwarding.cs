@@ -35,6 +35,8 @@ internal static class Forwarding
 
     private static void Collect(SupergraphSchema schema, ResultObject obj, string typeName, IReadOnlyList<PlannedField> fields, IReadOnlyList<FieldSetNode>? key, List<string> found, int depth)
     {
+        // The type is the same for every field here (a type condition recurses with its own): looked up once.
+        var type = schema.Types.GetValueOrDefault(typeName);
         foreach (var field in fields)
         {
             if (field.Name is null)
@@ -52,7 +54,6 @@ internal static class Forwarding
                 continue;
             }
 
-            var type = schema.Types.GetValueOrDefault(typeName);
             var coordinate = type?.Coordinate(field.Name) ?? typeName + "." + field.Name;
             if (!found.Contains(coordinate))
             {
