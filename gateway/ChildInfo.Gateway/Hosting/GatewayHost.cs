@@ -196,7 +196,8 @@ public static partial class GatewayHost
         services.AddSingleton(new RevisionBuilder(transport, options.Engine, options.Security?.PolicyDirectory, options.Security?.ScopeAuthority));
         services.AddSingleton(new ConfiguredSubgraphs(registry.Configured, served, client));
         services.AddSingleton(sp => new SubgraphRegistry(state, registry.Store, sp.GetRequiredService<RevisionBuilder>(), sp.GetRequiredService<ConfiguredSubgraphs>(),
-            client, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphRegistry>>(), new PlanWarmer(options.WarmOperations)));
+            client, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphRegistry>>(),
+            new PlanWarmer(options.WarmOperations, options.RegistryWarmBudget, sp.GetService<TimeProvider>())));
         services.AddSingleton(sp => new SubgraphHealth(state, client, options.SubgraphUrls, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SubgraphHealth>>(), sp.GetService<SubgraphCallMonitor>()));
         services.AddHostedService(sp => new RegistryFollower(sp.GetRequiredService<SubgraphRegistry>(), sp.GetRequiredService<SubgraphHealth>(), registry,
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<RegistryFollower>>()));

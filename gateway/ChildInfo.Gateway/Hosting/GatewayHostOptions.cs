@@ -97,6 +97,12 @@ public sealed record GatewayHostOptions
     /// </summary>
     public int WarmOperations { get; init; } = Warming.PlanWarmer.DefaultMaxOperations;
 
+    /// <summary>
+    /// The most time a registry change spends planning recent operations before it is served; what is left is planned
+    /// by its first requests. Start-up warming, before the host serves, has no such limit.
+    /// </summary>
+    public TimeSpan RegistryWarmBudget { get; init; } = Warming.PlanWarmer.DefaultRegistryBudget;
+
     /// <summary>Settings of the federation engine.</summary>
     public FederationEngineOptions Engine { get; init; } = new();
 

@@ -142,6 +142,7 @@ public sealed partial class SubgraphRegistry(
     /// <summary>Brings the served revision up to the registry's; keeps the last good one when the registry does not build.</summary>
     public async Task FollowAsync(CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         await _serial.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -151,7 +152,10 @@ public sealed partial class SubgraphRegistry(
                 return;
             }
 
-            var build = builder.Build(await configured.GetAsync(cancellationToken).ConfigureAwait(false), snapshot);
+            var sdls = await configured.GetAsync(cancellationToken).ConfigureAwait(false);
+            var building = time.GetTimestamp();
+            var build = builder.Build(sdls, snapshot);
+            var built = time.GetElapsedTime(building);
             if (build.Revision is not { } revision)
             {
                 FollowProblems = build.Problems;
@@ -162,7 +166,7 @@ public sealed partial class SubgraphRegistry(
             FollowProblems = [];
             await WarmAsync(revision).ConfigureAwait(false);
             state.Swap(revision);
-            LogFollowed(logger, revision.Number, revision.SupergraphHash);
+            LogFollowed(logger, revision.Number, revision.SupergraphHash, time.GetElapsedTime(started).TotalMilliseconds, built.TotalMilliseconds);
         }
         finally
         {
@@ -182,7 +186,7 @@ public sealed partial class SubgraphRegistry(
         }
 
         var warming = await warmer.WarmAsync(next, warmer.RecentOf(state.Current), CancellationToken.None).ConfigureAwait(false);
-        LogWarmed(logger, warming.Planned, next.Number, warming.Elapsed.TotalMilliseconds, warming.Skipped, warming.Refused);
+        LogWarmed(logger, warming.Planned, next.Number, warming.Elapsed.TotalMilliseconds, warming.Skipped, warming.Refused, warming.Left);
     }
 
     private async Task<NextEntries> NextEntriesAsync(SubgraphChange change, RegistrySnapshot snapshot, string changedBy, CancellationToken cancellationToken)
@@ -291,11 +295,11 @@ public sealed partial class SubgraphRegistry(
     [LoggerMessage(EventIds.RegistryNotPrepared, LogLevel.Warning, "Could not ready the registry for changes at start; the first change will try again: {Problem}")]
     private static partial void LogPrepareFailed(ILogger logger, string problem);
 
-    [LoggerMessage(EventIds.PlansWarmed, LogLevel.Information, "Planned {Planned} recent operations for revision {Revision} before serving it ({Milliseconds:F0} ms; {Skipped} no longer bound, {Refused} refused).")]
-    private static partial void LogWarmed(ILogger logger, int planned, long revision, double milliseconds, int skipped, int refused);
+    [LoggerMessage(EventIds.PlansWarmed, LogLevel.Information, "Planned {Planned} recent operations for revision {Revision} before serving it ({Milliseconds:F0} ms; {Skipped} no longer bound, {Refused} refused, {Left} left to their first requests).")]
+    private static partial void LogWarmed(ILogger logger, int planned, long revision, double milliseconds, int skipped, int refused, int left);
 
-    [LoggerMessage(EventIds.RegistryFollowed, LogLevel.Information, "Followed the registry to revision {Revision} (supergraph {Hash}).")]
-    private static partial void LogFollowed(ILogger logger, long revision, string hash);
+    [LoggerMessage(EventIds.RegistryFollowed, LogLevel.Information, "Followed the registry to revision {Revision} (supergraph {Hash}) in {Milliseconds:F0} ms, {BuildMilliseconds:F0} ms of it building the revision.")]
+    private static partial void LogFollowed(ILogger logger, long revision, string hash, double milliseconds, double buildMilliseconds);
 
     [LoggerMessage(EventIds.RegistryRevisionDoesNotBuild, LogLevel.Error, "Registry revision {Revision} does not build; still serving revision {Served}: {Problems}")]
     private static partial void LogFollowFailed(ILogger logger, long revision, long served, string problems);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Gateway.Authorisation;
@@ -13,22 +12,37 @@ namespace ChildInfo.Gateway.Warming;
 /// </summary>
 public sealed record WarmOperation(string Text, string? OperationName, string? Role, string? Purpose, bool BreakGlass, IReadOnlyList<ulong> ConditionKeys);
 
-/// <summary>What warming a revision did: operations planned, skipped (their role or purpose no longer binds), refused.</summary>
-public sealed record PlanWarming(int Planned, int Skipped, int Refused, TimeSpan Elapsed);
+/// <summary>
+/// What warming a revision did: operations planned, skipped (their role or purpose no longer binds), refused, and left
+/// unplanned because the time allowed was spent (their first requests plan them).
+/// </summary>
+public sealed record PlanWarming(int Planned, int Skipped, int Refused, TimeSpan Elapsed, int Left = 0);
 
 /// <summary>
 /// Plans a revision's operations before it is served, so that a registry change does not send every operation and
 /// scope in use through the planner at once, under load, on the requests that happen to come first. Each operation is
 /// bound again under the new revision's policies (a scope key names a policy version) and planned under exactly the
 /// field policy its requests will be (<see cref="PolicyAuthoriser.PlanningPolicy"/>), so a warmed plan is the plan the
-/// request would have built.
+/// request would have built. Operations are planned most recently used first, until <see cref="MaxOperations"/> are
+/// or <see cref="Budget"/> is spent: warming makes a change cheaper to serve, and must not hold it back.
 /// </summary>
-public sealed class PlanWarmer(int maxOperations = PlanWarmer.DefaultMaxOperations)
+public sealed class PlanWarmer(int maxOperations = PlanWarmer.DefaultMaxOperations, TimeSpan? budget = null, TimeProvider? time = null)
 {
     /// <summary>Enough for the operations a deployment's clients send under each of their scopes; a few ms each at most.</summary>
     public const int DefaultMaxOperations = 256;
 
+    /// <summary>
+    /// The time a registry change may spend planning ahead before it is served on every replica: a quarter of the two
+    /// seconds in which replicas follow a change, so a loaded replica with many distinct operations still follows in time.
+    /// </summary>
+    public static readonly TimeSpan DefaultRegistryBudget = TimeSpan.FromMilliseconds(500);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public int MaxOperations { get; } = Math.Max(0, maxOperations);
+
+    /// <summary>The most time one warming spends; null: as long as <see cref="MaxOperations"/> take.</summary>
+    public TimeSpan? Budget { get; } = budget is { } b && b < TimeSpan.Zero ? TimeSpan.Zero : budget;
 
     /// <summary>The operations <paramref name="served"/> has planned, recently used first, at most <see cref="MaxOperations"/>.</summary>
     public IReadOnlyList<WarmOperation> RecentOf(GatewayRevision served)
@@ -50,16 +64,25 @@ public sealed class PlanWarmer(int maxOperations = PlanWarmer.DefaultMaxOperatio
         return recent;
     }
 
-    /// <summary>Plans up to <see cref="MaxOperations"/> of <paramref name="operations"/> in <paramref name="next"/>, before it is served.</summary>
+    /// <summary>
+    /// Plans up to <see cref="MaxOperations"/> of <paramref name="operations"/> in <paramref name="next"/>, in their
+    /// order, before it is served; stops early once <see cref="Budget"/> is spent.
+    /// </summary>
     public async Task<PlanWarming> WarmAsync(GatewayRevision next, IEnumerable<WarmOperation> operations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(operations);
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
+        var chosen = operations.Take(MaxOperations).ToList();
         int planned = 0, skipped = 0, refused = 0;
-        foreach (var operation in operations.Take(MaxOperations))
+        foreach (var operation in chosen)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (Budget is { } allowed && _time.GetElapsedTime(started) >= allowed)
+            {
+                break;
+            }
+
             var cached = new CachedOperation(operation.Text, operation.OperationName, null, operation.ConditionKeys);
             GraphQLError? refusal;
             if (operation.Role is null)
@@ -86,7 +109,7 @@ public sealed class PlanWarmer(int maxOperations = PlanWarmer.DefaultMaxOperatio
             }
         }
 
-        return new PlanWarming(planned, skipped, refused, Stopwatch.GetElapsedTime(started));
+        return new PlanWarming(planned, skipped, refused, _time.GetElapsedTime(started), chosen.Count - planned - skipped - refused);
     }
 
     /// <summary>The scope the operation's requests bind to under <paramref name="next"/>'s policies; null when they no longer may.</summary>

@@ -78,6 +78,8 @@ public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, IT
                 [AuditConfiguration.StoreVariable] = "postgres",
                 [AuditConfiguration.ConnectionVariable] = audit,
                 [AuditConfiguration.KeyFileVariable] = auditKeyFile,
+                // Each replica's account of following a change (WriteFollowLines).
+                ["Logging__LogLevel__ChildInfo.Gateway.Registry.SubgraphRegistry"] = "Information",
             };
 
             Task<GatewayProcess> StartReplicaAsync(int index)
@@ -103,6 +105,7 @@ public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, IT
             var registered = await RegisterAsync(balancer.Url, identityKey, "registry-probe", probe.Url, ProbeSubgraph.Classifications);
             var first = await ConvergedAsync(replicas, 1);
             output.WriteLine($"revision 1 on every replica {first.TotalMilliseconds:F0} ms after the registration's answer, at {watch.Elapsed.TotalSeconds:F1} s");
+            WriteFollowLines(replicas, 1);
             Assert.Equal(200, registered);
             Assert.True(first < Converged, $"the replicas took {first.TotalMilliseconds:F0} ms to serve revision 1");
             await load.UntilAcknowledgedAsync(Step);
@@ -140,6 +143,7 @@ public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, IT
             var registeredAgain = await RegisterAsync(balancer.Url, identityKey, "other-probe", other.Url, "classifications:\n  Query.otherProbe: [reference]\n  OtherProbe.version: [reference]\n");
             var second = await ConvergedAsync(replicas, 2);
             output.WriteLine($"revision 2 on every replica {second.TotalMilliseconds:F0} ms after the registration's answer, at {watch.Elapsed.TotalSeconds:F1} s");
+            WriteFollowLines(replicas, 2);
             Assert.Equal(200, registeredAgain);
             Assert.True(second < Converged, $"the replicas took {second.TotalMilliseconds:F0} ms to serve revision 2");
             await load.UntilAcknowledgedAsync(Step);
@@ -217,6 +221,19 @@ public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, IT
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(identityKey, "system_owner", "owner.replicas"));
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         return (int)response.StatusCode;
+    }
+
+    /// <summary>Each replica's own account of following <paramref name="revision"/>: how long planning ahead and the whole follow took.</summary>
+    private void WriteFollowLines(IReadOnlyList<GatewayProcess?> replicas, long revision)
+    {
+        for (var index = 0; index < replicas.Count; index++)
+        {
+            foreach (var line in replicas[index]!.Log.Split(Environment.NewLine).Where(l =>
+                l.Contains($"for revision {revision} before serving", StringComparison.Ordinal) || l.Contains($"to revision {revision} (", StringComparison.Ordinal)))
+            {
+                output.WriteLine($"  replica {index}: {line.Trim()}");
+            }
+        }
     }
 
     /// <summary>Waits until every replica serves <paramref name="revision"/> with one supergraph; returns how long that took.</summary>

@@ -6,6 +6,7 @@ using ChildInfo.Gateway.Revisions;
 using ChildInfo.Gateway.Warming;
 using ChildInfo.Gateway.Tests.Policies;
 using ChildInfo.Registry;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChildInfo.Gateway.Tests.Registry;
 
@@ -68,6 +69,31 @@ public sealed class PlanWarmerTests(ConfiguredSubgraphsFixture configured) : ICl
         Assert.Equal((0, 3, 1), (warming.Planned, warming.Skipped, warming.Refused));
         Assert.Equal(0, next.Gateway.CachedOperationCount);
         Assert.Equal(1, bounded.Planned);
+    }
+
+    [Fact]
+    public async Task Warm_StopsWhenItsBudgetIsSpent_MostRecentFirst_AndCountsWhatIsLeft()
+    {
+        var budget = TimeSpan.FromMilliseconds(500);
+        // Each reading of the clock moves it on by half the budget: the first operation is planned, then time is up.
+        var time = new FakeTimeProvider { AutoAdvanceAmount = budget / 2 };
+        var next = Build();
+        var warming = await new PlanWarmer(budget: budget, time: time).WarmAsync(next,
+        [
+            new WarmOperation(Query, "Plans", "social_worker", "child_protection", false, []),
+            new WarmOperation(Query, "Plans", "social_worker", "child_in_need", false, []),
+            new WarmOperation(Query, "Plans", "team_manager", "child_in_need", false, []),
+        ], Token);
+        var unbounded = await new PlanWarmer(time: time).WarmAsync(Build(),
+        [
+            new WarmOperation(Query, "Plans", "social_worker", "child_protection", false, []),
+            new WarmOperation(Query, "Plans", "social_worker", "child_in_need", false, []),
+        ], Token);
+
+        Assert.Equal((1, 2), (warming.Planned, warming.Left));
+        Assert.True(warming.Elapsed >= budget);
+        Assert.Equal("child_protection", Assert.Single(new PlanWarmer().RecentOf(next)).Purpose);
+        Assert.Equal((2, 0), (unbounded.Planned, unbounded.Left));
     }
 
     [Fact]
