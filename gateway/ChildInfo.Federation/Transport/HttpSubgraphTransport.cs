@@ -100,7 +100,9 @@ public sealed class HttpSubgraphTransport : ISubgraphTransport
         }
         catch (JsonException ex)
         {
-            throw new SubgraphRequestException($"Subgraph '{request.Subgraph.Name}' answered with invalid JSON.", ex);
+            // The parser reports nesting past its bound as it reports broken JSON: the message names both.
+            throw new SubgraphRequestException(string.Create(CultureInfo.InvariantCulture,
+                $"Subgraph '{request.Subgraph.Name}' answered with invalid JSON, or JSON nested more than {AnswerOptions.MaxDepth} levels deep."), ex);
         }
         catch (AnswerTooLargeException ex)
         {

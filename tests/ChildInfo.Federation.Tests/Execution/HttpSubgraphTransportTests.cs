@@ -120,7 +120,7 @@ public sealed class HttpSubgraphTransportTests
         var error = await Assert.ThrowsAsync<SubgraphRequestException>(() =>
             transport.SendAsync(new SubgraphRequest(new SubgraphInfo("a", "A", "http://a.test/graphql"), "{}"u8.ToArray(), null), Token));
 
-        Assert.Equal("Subgraph 'a' answered with invalid JSON.", error.Message);
+        Assert.Equal("Subgraph 'a' answered with invalid JSON, or JSON nested more than 256 levels deep.", error.Message);
     }
 
     [Theory]
@@ -145,7 +145,7 @@ public sealed class HttpSubgraphTransportTests
         else
         {
             var error = await Assert.ThrowsAsync<SubgraphRequestException>(call);
-            Assert.Equal("Subgraph 'a' answered with invalid JSON.", error.Message);
+            Assert.Equal("Subgraph 'a' answered with invalid JSON, or JSON nested more than 256 levels deep.", error.Message);
         }
     }
 
