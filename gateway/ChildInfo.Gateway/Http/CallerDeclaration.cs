@@ -14,8 +14,8 @@ namespace ChildInfo.Gateway.Http;
 /// checked here before anything else reads it. Refused with 400: control characters (C0 including tab, CR, LF and
 /// NUL; DEL; C1), line and paragraph separators, the bidirectional embeddings, overrides and isolates that make text
 /// display otherwise than it reads, text that is not well-formed Unicode, a header given twice, an extension that is
-/// not a string, and values longer than <see cref="MaxPurposeLength"/> or <see cref="MaxJustificationLength"/>
-/// characters (Unicode scalar values). Everything else, such as "Zoë", "Ymholiad adran 47 — ŵyr" or "£", is kept
+/// not a string, values longer than <see cref="MaxPurposeLength"/> or <see cref="MaxJustificationLength"/>
+/// characters (Unicode scalar values), and a value declared both ways differently. Everything else, such as "Zoë", "Ymholiad adran 47 — ŵyr" or "£", is kept
 /// exactly as given.
 /// The other request headers a caller may send with a declaration (which role, break-glass, strict, show the plan)
 /// are read here too, so that nothing after this step reads a request header.
@@ -130,8 +130,14 @@ public sealed record CallerDeclaration(string? Purpose, string? Justification)
             }
         }
 
-        // The header wins when both are given (as it always has); both were checked.
-        return (fromHeader ?? (fromExtensions is { Length: > 0 } ? fromExtensions : null), null);
+        fromExtensions = fromExtensions is { Length: > 0 } ? fromExtensions : null;
+        if (fromHeader is not null && fromExtensions is not null && !string.Equals(fromHeader, fromExtensions, StringComparison.Ordinal))
+        {
+            // One request, one declaration: choosing either silently would record a purpose the caller may not have meant.
+            return (null, new GraphQLError($"The {extension} is declared twice with different values, in the {header} header and in extensions.{extension}: declare it once.", code));
+        }
+
+        return (fromHeader ?? fromExtensions, null);
     }
 
     /// <summary>Why <paramref name="value"/> is refused, as the end of a sentence; null when it is acceptable.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ChildInfo.Federation;
 using ChildInfo.Federation.Errors;
 using ChildInfo.Gateway.Authorisation;
+using ChildInfo.Gateway.Http;
 using ChildInfo.Gateway.Tests.Support;
 
 namespace ChildInfo.Gateway.Tests.Authorisation;
@@ -35,19 +36,29 @@ public sealed class AuthoriserSeamTests(GatewayEnvironment environment)
     }
 
     [Fact]
-    public async Task PurposeInBodyExtensions_ReachesAuthoriser_HeaderWins()
+    public async Task PurposeInBodyExtensions_ReachesAuthoriser_TheSameBothWaysToo_TwoDifferentAreRefused()
     {
         var authoriser = new RecordingAuthoriser();
         var (app, url) = await environment.StartGatewayAsync(authoriser);
         await using var running = app;
 
         await HttpExchange.PostJsonAsync(environment.Client, url, new { query = Query, variables = new { id = "x" }, extensions = new { purpose = "early_help", justification = "referral 9" } });
-        await HttpExchange.PostJsonAsync(environment.Client, url, new { query = Query, variables = new { id = "x" }, extensions = new { purpose = "early_help" } },
+        var same = await HttpExchange.PostJsonAsync(environment.Client, url, new { query = Query, variables = new { id = "x" }, extensions = new { purpose = "child_in_need", justification = "referral 10" } },
+            headers: new Dictionary<string, string> { ["ChildInfo-Purpose"] = "child_in_need", ["ChildInfo-Justification"] = "referral 10" });
+        var purposes = await HttpExchange.PostJsonAsync(environment.Client, url, new { query = Query, variables = new { id = "x" }, extensions = new { purpose = "early_help" } },
             headers: new Dictionary<string, string> { ["ChildInfo-Purpose"] = "research" });
+        var justifications = await HttpExchange.PostJsonAsync(environment.Client, url, new { query = Query, variables = new { id = "x" }, extensions = new { justification = "referral 11" } },
+            headers: new Dictionary<string, string> { ["ChildInfo-Purpose"] = "early_help", ["ChildInfo-Justification"] = "referral 12" });
 
-        var seen = authoriser.Seen.ToList();
-        Assert.Contains(seen, c => c is { Purpose: "early_help", Justification: "referral 9" });
-        Assert.Contains(seen, c => c.Purpose == "research");
+        Assert.Equal(200, same.Status);
+        Assert.Equal((400, CallerDeclaration.InvalidPurposeCode), (purposes.Status, purposes.FirstErrorCode));
+        Assert.Equal((400, CallerDeclaration.InvalidJustificationCode), (justifications.Status, justifications.FirstErrorCode));
+        Assert.DoesNotContain("research", purposes.Body.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("referral 1", justifications.Body.ToString(), StringComparison.Ordinal);
+        // The refused requests never reached the authoriser: it saw the two accepted ones only.
+        Assert.Equal(
+            [("early_help", "referral 9"), ("child_in_need", "referral 10")],
+            authoriser.Seen.Select(c => (c.Purpose, c.Justification)).ToList());
     }
 
     [Fact]
