@@ -15,8 +15,8 @@ namespace ChildInfo.Gateway.Http;
 /// NUL; DEL; C1), line and paragraph separators, the bidirectional embeddings, overrides and isolates that make text
 /// display otherwise than it reads, text that is not well-formed Unicode, a header given twice, an extension that is
 /// not a string, values longer than <see cref="MaxPurposeLength"/> or <see cref="MaxJustificationLength"/>
-/// characters (Unicode scalar values), and a value declared both ways differently. Everything else, such as "Zoë", "Ymholiad adran 47 — ŵyr" or "£", is kept
-/// exactly as given.
+/// characters (Unicode scalar values), and a value declared both ways differently. Everything else, such as "Zoë",
+/// "Ymholiad adran 47 — ŵyr" or "£", is kept exactly as given.
 /// The other request headers a caller may send with a declaration (which role, break-glass, strict, show the plan)
 /// are read here too, so that nothing after this step reads a request header.
 /// </summary>
