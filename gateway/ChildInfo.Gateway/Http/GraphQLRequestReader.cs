@@ -13,7 +13,14 @@ namespace ChildInfo.Gateway.Http;
 /// </summary>
 public static class GraphQLRequestReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    /// <summary>
+    /// A name given twice in one object (two <c>query</c> members, two <c>extensions.purpose</c>, a variable twice) is
+    /// refused: which one counts would be up to each reader, and a proxy that checked the first would pass the gateway
+    /// a request it runs by the last.
+    /// </summary>
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+
+    private const string NotJson = "is not valid JSON, or names a member twice in one object";
 
     public static async Task<RequestReadResult> ReadPostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -30,7 +37,12 @@ public static class GraphQLRequestReader
         }
         catch (JsonException)
         {
-            return RequestReadResult.Fail(StatusCodes.Status400BadRequest, "The request body is not valid JSON.");
+            return RequestReadResult.Fail(StatusCodes.Status400BadRequest, $"The request body {NotJson}.");
+        }
+        catch (InvalidOperationException)
+        {
+            // Comparing member names for duplicates decodes them, which throws on a lone surrogate escape in a name.
+            return RequestReadResult.Fail(StatusCodes.Status400BadRequest, $"The request body {NotWellFormed}.");
         }
         catch (BadHttpRequestException ex)
         {
@@ -180,7 +192,12 @@ public static class GraphQLRequestReader
         }
         catch (JsonException)
         {
-            error = $"The {name} parameter is not valid JSON.";
+            error = $"The {name} parameter {NotJson}.";
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            error = $"The {name} parameter {NotWellFormed}.";
             return false;
         }
     }

@@ -41,7 +41,8 @@ public static class LinkageEndpoint
     /// <summary>A review decision the store cannot take (unknown pair, no reason...).</summary>
     public const string BadDecision = "LINKAGE_BAD_DECISION";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // A member named twice is refused, not settled by whichever the reader keeps.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -167,7 +168,7 @@ public static class LinkageEndpoint
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return Error(StatusCodes.Status400BadRequest, BadRecord, "The request must be JSON: { \"agency\": \"education\", \"localId\": \"…\" }.");
+            return Error(StatusCodes.Status400BadRequest, BadRecord, "The request must be JSON naming each member once: { \"agency\": \"education\", \"localId\": \"…\" }.");
         }
 
         if (request is not { Agency: { Length: > 0 and <= 64 } agency, LocalId: { Length: > 0 and <= 64 } localId }
@@ -221,7 +222,7 @@ public static class LinkageEndpoint
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return Error(StatusCodes.Status400BadRequest, BadDecision, "The decision must be JSON: { \"pair\": \"R-…\", \"decision\": \"accept\" or \"reject\", \"reason\": \"…\" }.");
+            return Error(StatusCodes.Status400BadRequest, BadDecision, "The decision must be JSON naming each member once: { \"pair\": \"R-…\", \"decision\": \"accept\" or \"reject\", \"reason\": \"…\" }.");
         }
 
         if (request is not { Pair.Length: > 0 } || request.Decision is not ("accept" or "reject"))

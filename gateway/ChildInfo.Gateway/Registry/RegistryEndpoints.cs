@@ -16,7 +16,8 @@ public static class RegistryEndpoints
 {
     public const string Path = "/admin/subgraphs";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // A member named twice is refused, not settled by whichever the reader keeps.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };
 
     public static void Map(WebApplication app)
     {

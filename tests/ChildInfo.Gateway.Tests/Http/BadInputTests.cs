@@ -43,6 +43,33 @@ public sealed class BadInputTests(GatewayEnvironment environment)
         }
     }
 
+    [Theory]
+    [InlineData("query", """{"query":"{ __typename }","query":"{ __schema { queryType { name } } }"}""")]
+    [InlineData("extensions.purpose", """{"query":"{ __typename }","extensions":{"purpose":"child_protection","purpose":"research"}}""")]
+    [InlineData("extensions", """{"query":"{ __typename }","extensions":{"purpose":"child_protection"},"extensions":{"purpose":"research"}}""")]
+    [InlineData("a variable", """{"query":"query Q($id: ID) { __typename }","variables":{"id":"CH-1","id":"CH-2"}}""")]
+    [InlineData("a member inside a variable", """{"query":"query Q($v: String) { __typename }","variables":{"v":null,"w":[{"a":1,"a":2}]}}""")]
+    public async Task Post_AMemberNamedTwiceInOneObject_400_NothingRuns(string what, string body)
+    {
+        var exchange = await HttpExchange.PostAsync(Client, Url, body);
+        var once = await HttpExchange.PostAsync(Client, Url, """{"query":"{ __typename }","variables":{"id":"CH-1"}}""");
+
+        Assert.True(exchange.Status == 400, $"{what} twice: HTTP {exchange.Status}");
+        Assert.Equal("BAD_REQUEST", exchange.FirstErrorCode);
+        Assert.Equal("The request body is not valid JSON, or names a member twice in one object.", exchange.Body.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.False(exchange.HasData);
+        Assert.Equal(200, once.Status);
+    }
+
+    [Fact]
+    public async Task Get_AVariableNamedTwice_400()
+    {
+        var exchange = await HttpExchange.GetAsync(Client, Url, "query=%7B__typename%7D&variables=" + Uri.EscapeDataString("""{"id":"CH-1","id":"CH-2"}"""));
+
+        Assert.Equal(400, exchange.Status);
+        Assert.Equal("The variables parameter is not valid JSON, or names a member twice in one object.", exchange.Body.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task Post_InvalidUtf8_400()
     {

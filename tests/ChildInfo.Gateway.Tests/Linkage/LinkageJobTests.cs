@@ -183,6 +183,17 @@ public sealed class LinkageJobTests(LinkageGatewayFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Record_NamingAMemberTwice_IsRefusedAsBadRequest_NotSettledByTheLastOne()
+    {
+        const string body = "{\"agency\":\"education\",\"localId\":\"X1\",\"localId\":\"X2\"}";
+
+        var response = await HttpExchange.PostAsync(fixture.Environment.Client, new Uri(fixture.Working.BaseUrl, LinkageEndpoint.RecordPath), body, accept: "application/json", headers: fixture.Working.Headers());
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(LinkageEndpoint.BadRecord, response.Body.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Record_UnderAnotherPurpose_IsRefusedBeforeAnyAgencyIsAsked()
     {
         var marker = $"link-record-refused-{Guid.NewGuid():N}";

@@ -184,6 +184,19 @@ public sealed class RegistryChangeTests(ConfiguredSubgraphsFixture configured) :
     }
 
     [Fact]
+    public async Task Add_ABodyNamingAMemberTwice_IsRefusedAsBadRequest_AndNothingChanges()
+    {
+        // Which url counts would be up to the reader; the change is refused instead.
+        using var body = JsonDocument.Parse("""{"name":"registry-probe","url":"http://127.0.0.1:9/graphql","url":"http://127.0.0.1:10/graphql"}""");
+
+        var (status, answer) = await _gateway.AdminAsync(HttpMethod.Post, "admin/subgraphs", body.RootElement);
+
+        Assert.True(status == 400, $"{status} {answer.GetRawText()}");
+        Assert.Equal("BAD_REQUEST", answer.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(0, _gateway.State.Current.Number);
+    }
+
+    [Fact]
     public async Task Add_SdlThatDoesNotParse_IsRefusedWithACompositionError()
     {
         await using var broken = await ProbeSubgraph.StartAsync("v1", "type Query { registryProbe: RegistryProbe ");

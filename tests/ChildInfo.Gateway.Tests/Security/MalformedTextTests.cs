@@ -27,6 +27,7 @@ public sealed class MalformedTextTests(SecuredGatewayFixture fixture) : IClassFi
         { "lone surrogate in the operation name", "{\"query\":\"query Q { __typename }\",\"operationName\":\"Q\\ud800\"}" },
         { "lone surrogate in extensions", "{\"query\":\"{ __typename }\",\"extensions\":{\"trace\":\"\\ud800\"}}" },
         { "lone surrogate in a property name", "{\"query\":\"{ __typename }\",\"variables\":{\"\\ud800\":1}}" },
+        { "lone surrogate in a property name, twice", "{\"query\":\"{ __typename }\",\"variables\":{\"\\ud800\":1,\"\\ud800\":2}}" },
     };
 
     [Theory]
@@ -80,6 +81,7 @@ public sealed class MalformedTextTests(SecuredGatewayFixture fixture) : IClassFi
         { "invalid UTF-8", "query=%7B__typename%7D%23%C3%28" },
         { "UTF-8 encoded surrogate", "query=%7B__typename%7D%23%ED%A0%80" },
         { "lone surrogate escape in variables", "query=%7B__typename%7D&variables=%7B%22s%22%3A%22%5Cud800%22%7D" },
+        { "lone surrogate escape in a variable's name", "query=%7B__typename%7D&variables=%7B%22%5Cud800%22%3A1%7D" },
         { "raw byte not percent-encoded", "query=%7B__typename%7D%23\u00e9" },
     };
 
