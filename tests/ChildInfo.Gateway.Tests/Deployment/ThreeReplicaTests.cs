@@ -79,7 +79,7 @@ public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, IT
                 [AuditConfiguration.ConnectionVariable] = audit,
                 [AuditConfiguration.KeyFileVariable] = auditKeyFile,
                 // Each replica's account of following a change (WriteFollowLines).
-                ["Logging__LogLevel__ChildInfo.Gateway.Registry.SubgraphRegistry"] = "Information",
+                ["Logging__LogLevel__ChildInfo.Gateway.Registry"] = "Information",
             };
 
             Task<GatewayProcess> StartReplicaAsync(int index)
@@ -105,7 +105,7 @@ public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, IT
             var registered = await RegisterAsync(balancer.Url, identityKey, "registry-probe", probe.Url, ProbeSubgraph.Classifications);
             var first = await ConvergedAsync(replicas, 1);
             output.WriteLine($"revision 1 on every replica {first.TotalMilliseconds:F0} ms after the registration's answer, at {watch.Elapsed.TotalSeconds:F1} s");
-            WriteFollowLines(replicas, 1);
+            await WriteFollowLinesAsync(replicas, 1);
             Assert.Equal(200, registered);
             Assert.True(first < Converged, $"the replicas took {first.TotalMilliseconds:F0} ms to serve revision 1");
             await load.UntilAcknowledgedAsync(Step);
@@ -143,7 +143,7 @@ public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, IT
             var registeredAgain = await RegisterAsync(balancer.Url, identityKey, "other-probe", other.Url, "classifications:\n  Query.otherProbe: [reference]\n  OtherProbe.version: [reference]\n");
             var second = await ConvergedAsync(replicas, 2);
             output.WriteLine($"revision 2 on every replica {second.TotalMilliseconds:F0} ms after the registration's answer, at {watch.Elapsed.TotalSeconds:F1} s");
-            WriteFollowLines(replicas, 2);
+            await WriteFollowLinesAsync(replicas, 2);
             Assert.Equal(200, registeredAgain);
             Assert.True(second < Converged, $"the replicas took {second.TotalMilliseconds:F0} ms to serve revision 2");
             await load.UntilAcknowledgedAsync(Step);
@@ -223,9 +223,20 @@ public sealed partial class ThreeReplicaTests(GatewayEnvironment environment, IT
         return (int)response.StatusCode;
     }
 
-    /// <summary>Each replica's own account of following <paramref name="revision"/>: how long planning ahead and the whole follow took.</summary>
-    private void WriteFollowLines(IReadOnlyList<GatewayProcess?> replicas, long revision)
+    /// <summary>
+    /// Each replica's own account of following <paramref name="revision"/>: how long planning ahead and the whole follow
+    /// took. The two replicas that did not make the change each log their follow (the log is written just after the
+    /// swap, so it is waited for, bounded).
+    /// </summary>
+    private async Task WriteFollowLinesAsync(IReadOnlyList<GatewayProcess?> replicas, long revision)
     {
+        var watch = Stopwatch.StartNew();
+        while (replicas.Count(r => r!.Log.Contains($"Followed the registry to revision {revision} (", StringComparison.Ordinal)) < 2)
+        {
+            Assert.True(watch.Elapsed < ProgressDeadline, $"fewer than two replicas logged following revision {revision}");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
         for (var index = 0; index < replicas.Count; index++)
         {
             foreach (var line in replicas[index]!.Log.Split(Environment.NewLine).Where(l =>
